@@ -1,0 +1,1 @@
+"""Switchboard's core: models, storage and services. No Qt, no pjsua2 here."""

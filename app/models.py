@@ -1,0 +1,277 @@
+"""The tables of the core.
+
+Rules every table follows:
+- Times are stored as UTC and always come back timezone-aware (``UTCDateTime``),
+  on SQLite as on PostgreSQL, so no caller ever compares naive and aware times.
+- No secret column anywhere: passwords and tokens live in the OS keyring
+  (app/secrets.py), keyed by the account rows' ids.
+- Enumerations are stored as their string values, so a row stays readable with
+  plain SQL and a new member needs no migration.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy.types import DateTime, TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC; returns them aware (UTC).
+
+    SQLite has no time-zone type, and mixing naive and aware values is the
+    classic source of "callback due 3 hours late" bugs.
+    """
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: the core stores aware UTC times only")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+def _utc_column(nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def _created_column() -> Any:
+    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ContactKind(enum.StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    VIBER = "viber"
+    SIP = "sip"
+
+
+class Channel(enum.StrEnum):
+    CALL = "call"
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    VIBER = "viber"
+    EMAIL = "email"
+    WEBFORM = "webform"
+    CALLBACK = "callback"
+    NOTE = "note"
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "in"
+    OUTBOUND = "out"
+    INTERNAL = "internal"
+
+
+class InteractionStatus(enum.StrEnum):
+    # calls
+    RINGING = "ringing"
+    DIALING = "dialing"
+    ANSWERED = "answered"
+    MISSED = "missed"
+    REJECTED = "rejected"
+    BUSY = "busy"
+    FAILED = "failed"
+    # messages
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    RECEIVED = "received"
+    # anything closed with no better word
+    DONE = "done"
+
+
+class CallbackSource(enum.StrEnum):
+    MISSED_CALL = "missed_call"
+    WEB_FORM = "web_form"
+    MESSENGER = "messenger"
+    EMAIL = "email"
+    MANUAL = "manual"
+
+
+class CallbackStatus(enum.StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class Customer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300, index=True)
+    company: str = Field(default="", max_length=300)
+    notes: str = Field(default="")
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    owner: str = Field(default="", max_length=200)
+    created_at: datetime = _created_column()
+    updated_at: datetime = _created_column()
+
+
+class ContactPoint(SQLModel, table=True):
+    """One way to reach a customer; its normalised value is unique per kind,
+    so one phone number or chat id can only ever point at one customer."""
+
+    __table_args__ = (UniqueConstraint("kind", "normalized", name="uq_contactpoint_kind_normalized"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)
+    raw: str = Field(max_length=500)
+    normalized: str = Field(max_length=500, index=True)
+    label: str = Field(default="", max_length=100)
+    created_at: datetime = _created_column()
+
+
+class Interaction(SQLModel, table=True):
+    """One call, message, email, form or note: the rows of the timeline.
+
+    ``external_id`` is the channel's own id (SIP Call-ID, Telegram message id,
+    email Message-ID); unique per channel so a re-delivered event is stored once.
+    NULLs do not collide, so notes need none.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("channel", "external_id", name="uq_interaction_channel_external"),
+        Index("ix_interaction_customer_started", "customer_id", "started_at", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int | None = Field(
+        default=None, foreign_key="customer.id", index=True, ondelete="SET NULL"
+    )
+    channel: str = Field(max_length=20)
+    direction: str = Field(max_length=10)
+    status: str = Field(max_length=20)
+    started_at: datetime = _created_column()
+    answered_at: datetime | None = _utc_column()
+    ended_at: datetime | None = _utc_column()
+    duration_s: float | None = Field(default=None)
+    subject: str = Field(default="", max_length=1000)
+    body: str = Field(default="")
+    external_id: str | None = Field(default=None, max_length=500)
+    thread_key: str | None = Field(default=None, max_length=500, index=True)
+    # Where the contact came from or went to, as the channel spells it
+    # (the phone number, the chat id, the address): kept even when no customer
+    # is linked, so an unknown sender can be linked later.
+    contact_kind: str | None = Field(default=None, max_length=20)
+    contact_value: str | None = Field(default=None, max_length=500, index=True)
+    account: str = Field(default="", max_length=200)
+    operator: str = Field(default="", max_length=200)
+    meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _created_column()
+    updated_at: datetime = _created_column()
+
+
+class Attachment(SQLModel, table=True):
+    """A file belonging to an interaction (recording, photo, document).
+
+    The bytes live under the data dir, content-addressed by sha256; the row keeps
+    the sanitised name the operator sees.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", index=True, ondelete="CASCADE")
+    filename: str = Field(max_length=255)
+    mime: str = Field(default="application/octet-stream", max_length=200)
+    size: int
+    sha256: str = Field(max_length=64, index=True)
+    created_at: datetime = _created_column()
+
+
+class CallbackRequest(SQLModel, table=True):
+    """A "call me back": the queue logic lives in app/callbacks.py (own issue)."""
+
+    __table_args__ = (Index("ix_callback_status_due", "status", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int | None = Field(
+        default=None, foreign_key="customer.id", index=True, ondelete="SET NULL"
+    )
+    phone: str = Field(max_length=40, index=True)
+    name: str = Field(default="", max_length=300)
+    source: str = Field(max_length=20)
+    status: str = Field(default=CallbackStatus.OPEN.value, max_length=20)
+    priority: int = Field(default=0)
+    comment: str = Field(default="")
+    requested_at: datetime = _created_column()
+    due_at: datetime | None = _utc_column()
+    sla_deadline: datetime | None = _utc_column()
+    preferred_from: datetime | None = _utc_column()
+    preferred_to: datetime | None = _utc_column()
+    attempts: int = Field(default=0)
+    missed_count: int = Field(default=0)
+    next_attempt_at: datetime | None = _utc_column()
+    claimed_by: str | None = Field(default=None, max_length=200)
+    claim_expires_at: datetime | None = _utc_column()
+    outcome: str | None = Field(default=None, max_length=40)
+    meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _created_column()
+    updated_at: datetime = _created_column()
+
+
+# --- accounts: settings rows; NO secret columns (the keyring holds those) ---
+
+
+class SipAccount(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    label: str = Field(max_length=200)
+    enabled: bool = Field(default=True)
+    username: str = Field(max_length=200)
+    auth_username: str = Field(default="", max_length=200)
+    display_name: str = Field(default="", max_length=200)
+    domain: str = Field(max_length=255)
+    registrar: str = Field(default="", max_length=255)
+    proxy: str = Field(default="", max_length=255)
+    transport: str = Field(default="udp", max_length=10)
+    srtp: str = Field(default="off", max_length=20)
+    verify_tls: bool = Field(default=True)
+    stun_server: str = Field(default="", max_length=255)
+    ice: bool = Field(default=False)
+    created_at: datetime = _created_column()
+
+
+class ChannelAccount(SQLModel, table=True):
+    """A messenger account (Telegram bot, WhatsApp number, Viber bot): its
+    public settings only; the token is in the keyring."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    label: str = Field(max_length=200)
+    enabled: bool = Field(default=True)
+    config: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _created_column()
+
+
+class Mailbox(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    label: str = Field(max_length=200)
+    enabled: bool = Field(default=True)
+    address: str = Field(max_length=320)
+    username: str = Field(max_length=320)
+    imap_host: str = Field(max_length=255)
+    imap_port: int = Field(default=993)
+    imap_security: str = Field(default="ssl", max_length=10)
+    smtp_host: str = Field(max_length=255)
+    smtp_port: int = Field(default=465)
+    smtp_security: str = Field(default="ssl", max_length=10)
+    created_at: datetime = _created_column()

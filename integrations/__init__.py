@@ -1,0 +1,1 @@
+"""Channels: one module per messenger/mail/web intake, all speaking integrations.base.Channel."""

@@ -1,0 +1,1 @@
+"""Icons, sounds, translations, desktop entry: found through app.resources-free helpers in ui."""

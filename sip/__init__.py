@@ -1,0 +1,1 @@
+"""Softphone engine over pjsua2: one thread owns the Endpoint. No Qt widgets here."""
