@@ -77,15 +77,16 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Brings the schema to ``revision``; a no-op on an up-to-date database."""
-    before = current_revision(engine)
+    before: str | None = None
     try:
+        before = current_revision(engine)
         command.upgrade(alembic_config(engine), revision)
+        after = current_revision(engine)
     except Exception as exc:  # any driver error: say what failed, keep the cause
         raise DatabaseError(
-            f"The database could not be upgraded from revision {before or 'empty'} "
-            f"to {revision}: {exc}"
+            f"The database {engine.url.render_as_string(hide_password=True)} could not be "
+            f"upgraded from revision {before or 'empty'} to {revision}: {exc}"
         ) from exc
-    after = current_revision(engine)
     if before != after:
         log.info("database migrated from %s to %s", before or "empty", after)
 

@@ -131,7 +131,9 @@ class ContactPoint(SQLModel, table=True):
     """One way to reach a customer; its normalised value is unique per kind,
     so one phone number or chat id can only ever point at one customer."""
 
-    __table_args__ = (UniqueConstraint("kind", "normalized", name="uq_contactpoint_kind_normalized"),)
+    __table_args__ = (
+        UniqueConstraint("kind", "normalized", name="uq_contactpoint_kind_normalized"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id", index=True, ondelete="CASCADE")

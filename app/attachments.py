@@ -1,0 +1,135 @@
+"""Files that belong to interactions: recordings, photos, documents.
+
+Stored content-addressed (``attachments/ab/abcdef...``) under the data dir, so a
+photo forwarded twice is kept once and a file name from outside can never steer
+where bytes are written. The name the operator sees is sanitised separately.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mimetypes
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlmodel import col, select
+
+from app.db import Database
+from app.models import Attachment
+
+MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+
+
+class AttachmentError(ValueError):
+    pass
+
+
+def sanitize_filename(name: str, fallback: str = "attachment") -> str:
+    """A name safe on Windows and Linux that still reads like the original
+    (Cyrillic kept): no path parts, control or reserved characters, <= 255 bytes."""
+    name = unicodedata.normalize("NFC", name.replace("\\", "/").split("/")[-1])
+    name = _UNSAFE.sub("_", name).strip(" .")
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    if stem.upper() in _WINDOWS_RESERVED:
+        stem = "_" + stem
+    name = f"{stem}.{ext}" if ext else stem
+    while len(name.encode("utf-8")) > 255:
+        stem = stem[:-1]
+        name = f"{stem}.{ext}" if ext else stem
+    return name or fallback
+
+
+class AttachmentStore:
+    def __init__(self, db: Database, root: Path) -> None:
+        self.db = db
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def add(
+        self,
+        interaction_id: int,
+        source: Path,
+        filename: str | None = None,
+        mime: str | None = None,
+    ) -> Attachment:
+        """Copies ``source`` in (fsynced) before the row is written, so a row never
+        points at a file that isn't there."""
+        size = source.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise AttachmentError(
+                f"{source.name} is {size // (1024 * 1024)} MB; the limit is "
+                f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+            )
+        digest = hashlib.sha256()
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                for chunk in iter(lambda: src.read(1 << 16), b""):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            target = self.path_for(sha)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                os.unlink(tmp_name)
+            else:
+                os.replace(tmp_name, target)
+        except BaseException:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+            raise
+        name = sanitize_filename(filename or source.name)
+        guessed = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        with self.db.session() as s:
+            row = Attachment(
+                interaction_id=interaction_id, filename=name, mime=guessed, size=size, sha256=sha
+            )
+            s.add(row)
+            return row
+
+    def for_interaction(self, interaction_id: int) -> list[Attachment]:
+        with self.db.session() as s:
+            return list(
+                s.exec(
+                    select(Attachment)
+                    .where(Attachment.interaction_id == interaction_id)
+                    .order_by(col(Attachment.id))
+                )
+            )
+
+    def remove_unreferenced(self, hashes: Iterable[str]) -> None:
+        wanted = set(hashes)
+        if not wanted:
+            return
+        with self.db.session() as s:
+            still = set(s.exec(select(Attachment.sha256).where(col(Attachment.sha256).in_(wanted))))
+        for sha in wanted - still:
+            path = self.path_for(sha)
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+    def copy_out(self, attachment: Attachment, target: Path) -> Path:
+        shutil.copyfile(self.path_for(attachment.sha256), target)
+        return target

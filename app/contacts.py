@@ -1,0 +1,110 @@
+"""Contact values: normalise them so the same person is found however they were typed.
+
+Phones become E.164 through ``phonenumbers`` with a configurable default region
+(a Kyiv shop types "050 123 45 67", a Moscow one "8 (916) 123-45-67"); emails are
+case-folded; messenger ids are kept as the platform gives them (they are opaque
+and case matters in some).
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from app.models import ContactKind
+
+
+class InvalidContact(ValueError):
+    """A contact value that can't be used; the message names the value and why."""
+
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# What a person may type or paste around a number: spaces, dashes, dots, brackets,
+# slashes, a leading + and an extension marker. Anything else (letters) is refused
+# rather than silently dropped, so "+7 916 CALL ME" is not dialled as "+7916".
+_PHONE_CHARS_RE = re.compile(r"^[\d\s\-().+/]+((ext\.?|доб\.?|x|#)\s*\d+)?$", re.IGNORECASE)
+
+
+def supported_regions() -> list[str]:
+    return sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
+def check_region(region: str) -> str:
+    region = region.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise InvalidContact(f"Unknown phone region {region!r}: use a two-letter country code.")
+    return region
+
+
+def normalize_phone(value: str, default_region: str) -> str:
+    """E.164 ("+380501234567") or InvalidContact naming the value."""
+    raw = value.strip()
+    if not raw:
+        raise InvalidContact("The phone number is empty.")
+    if raw.lower().startswith("tel:"):
+        raw = raw[4:]
+    if raw.startswith("00"):  # international prefix typed the European way
+        raw = "+" + raw[2:]
+    if not _PHONE_CHARS_RE.match(raw):
+        raise InvalidContact(f"{value!r} is not a phone number: it has letters or symbols.")
+    try:
+        parsed = phonenumbers.parse(raw, check_region(default_region))
+    except phonenumbers.NumberParseException as exc:
+        raise InvalidContact(f"{value!r} is not a phone number: {exc._msg}") from exc
+    if not phonenumbers.is_possible_number(parsed):
+        raise InvalidContact(
+            f"{value!r} is not a possible phone number in region {default_region}."
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_region(e164: str) -> str | None:
+    """The region a normalised number belongs to (for time zones, display)."""
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None)) or None
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def format_phone(e164: str) -> str:
+    """International format for display: "+380 50 123 4567"."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalize_email(value: str) -> str:
+    email = value.strip()
+    if email.lower().startswith("mailto:"):
+        email = email[7:]
+    if not _EMAIL_RE.match(email):
+        raise InvalidContact(f"{value!r} is not an email address.")
+    return email.casefold()
+
+
+def normalize_chat_id(value: str, kind: ContactKind) -> str:
+    chat_id = value.strip()
+    if not chat_id:
+        raise InvalidContact(f"The {kind.value} id is empty.")
+    if any(ch.isspace() for ch in chat_id):
+        raise InvalidContact(f"{value!r} is not a {kind.value} id: it contains spaces.")
+    return chat_id
+
+
+def normalize(kind: ContactKind | str, value: str, default_region: str) -> str:
+    """The one entry point: the value as stored in ContactPoint.normalized."""
+    kind = ContactKind(kind)
+    if kind is ContactKind.PHONE:
+        return normalize_phone(value, default_region)
+    if kind is ContactKind.EMAIL:
+        return normalize_email(value)
+    if kind is ContactKind.WHATSAPP:
+        # WhatsApp ids are phone numbers without "+" (wa_id): store as E.164 so a
+        # WhatsApp message and a call from the same number meet on one customer.
+        return normalize_phone(
+            value if value.strip().startswith("+") else "+" + value.strip(), default_region
+        )
+    return normalize_chat_id(value, kind)

@@ -1,0 +1,118 @@
+"""Every password and token lives in the OS keyring, never in the database,
+config or logs.
+
+Entries are keyed by what they unlock: ``sip:<account id>``, ``channel:<id>``,
+``mailbox:<id>``, under one service name. On a headless Linux with no Secret
+Service, keyring falls back to its "fail" backend; that is reported as
+``SecretsUnavailable`` with a message an operator can act on, not a traceback.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+
+import keyring
+import keyring.backend
+import keyring.errors
+from keyring.backends import fail
+
+from app.settings import redactor
+
+SERVICE = "Switchboard"
+log = logging.getLogger(__name__)
+
+
+class SecretKind(enum.StrEnum):
+    SIP = "sip"
+    CHANNEL = "channel"
+    MAILBOX = "mailbox"
+    INTAKE = "intake"  # the web-form intake's shared token
+
+
+class SecretsUnavailable(RuntimeError):
+    """No usable keyring: passwords can be neither saved nor read."""
+
+
+_NO_KEYRING_HELP = (
+    "No password store (keyring) is available, so passwords and tokens can't be saved. "
+    "On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) in your "
+    "desktop session; on Windows the Credential Manager is used automatically."
+)
+
+
+def _entry(kind: SecretKind, account_id: int | str) -> str:
+    return f"{SecretKind(kind).value}:{account_id}"
+
+
+class SecretStore:
+    """A thin wrapper over keyring; pass a backend to pin one (tests do)."""
+
+    def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        self._backend = backend
+
+    @property
+    def backend(self) -> keyring.backend.KeyringBackend:
+        return self._backend or keyring.get_keyring()
+
+    def check(self) -> None:
+        """Raises SecretsUnavailable when keyring has nothing usable."""
+        backend = self.backend
+        if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
+            raise SecretsUnavailable(_NO_KEYRING_HELP)
+
+    def describe(self) -> str:
+        backend = self.backend
+        return f"{type(backend).__module__}.{type(backend).__name__}"
+
+    def set(self, kind: SecretKind, account_id: int | str, secret: str) -> None:
+        if not secret:
+            raise ValueError("An empty password can't be saved; delete it instead.")
+        self.check()
+        redactor.register(secret)
+        try:
+            self.backend.set_password(SERVICE, _entry(kind, account_id), secret)
+        except keyring.errors.KeyringError as exc:
+            raise SecretsUnavailable(f"The password store refused the password: {exc}") from exc
+        log.info("secret saved for %s", _entry(kind, account_id))
+
+    def get(self, kind: SecretKind, account_id: int | str) -> str | None:
+        self.check()
+        try:
+            secret = self.backend.get_password(SERVICE, _entry(kind, account_id))
+        except keyring.errors.KeyringError as exc:
+            raise SecretsUnavailable(f"The password store could not be read: {exc}") from exc
+        if secret:
+            redactor.register(secret)
+        return secret
+
+    def delete(self, kind: SecretKind, account_id: int | str) -> None:
+        self.check()
+        try:
+            self.backend.delete_password(SERVICE, _entry(kind, account_id))
+        except keyring.errors.PasswordDeleteError:
+            pass  # nothing stored: deleting is done either way
+        except keyring.errors.KeyringError as exc:
+            raise SecretsUnavailable(f"The password store could not delete: {exc}") from exc
+        log.info("secret deleted for %s", _entry(kind, account_id))
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """In-memory keyring: a test double for pure unit tests only (the real
+    Secret Service is used by the keyring integration tests)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._store: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._store[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._store.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self._store.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)

@@ -1,0 +1,171 @@
+"""Where things live and how the app is configured.
+
+Paths come from platformdirs (XDG on Linux, %APPDATA% on Windows). The config is
+one JSON file the operator never has to edit by hand; it holds no secrets (those
+are in the keyring). A bad or unreadable config never stops the app: it is kept
+aside as ``config.json.broken`` and defaults are used, with the reason logged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import logging.handlers
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app.contacts import InvalidContact, check_region
+
+APP_NAME = "Switchboard"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        # SWITCHBOARD_HOME puts everything under one folder: for tests, portable
+        # installs and several profiles side by side.
+        home = os.environ.get("SWITCHBOARD_HOME")
+        if home:
+            root = Path(home)
+            return cls(root / "config", root / "data", root / "logs")
+        return cls(
+            Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        )
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.json"
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / "switchboard.db"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "switchboard.log"
+
+    def ensure(self) -> None:
+        for path in (self.config_dir, self.data_dir, self.log_dir, self.attachments_dir):
+            path.mkdir(parents=True, exist_ok=True)
+
+
+UNKNOWN_SENDER_POLICIES = ("unlinked", "create_customer")
+
+
+@dataclass
+class Settings:
+    # Empty means the embedded SQLite file under the data dir.
+    database_url: str = ""
+    default_region: str = "UA"
+    # What happens to a call or message from a number nobody has: keep it as an
+    # unlinked interaction to be linked by hand, or create a customer at once.
+    unknown_sender: str = "unlinked"
+    language: str = ""  # empty: follow the system locale
+    operator_name: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def validate(self) -> None:
+        try:
+            self.default_region = check_region(self.default_region)
+        except InvalidContact as exc:
+            raise ValueError(str(exc)) from exc
+        if self.unknown_sender not in UNKNOWN_SENDER_POLICIES:
+            raise ValueError(
+                f"unknown_sender must be one of {', '.join(UNKNOWN_SENDER_POLICIES)},"
+                f" not {self.unknown_sender!r}."
+            )
+
+    def resolved_database_url(self, paths: AppPaths) -> str:
+        return self.database_url or f"sqlite:///{paths.database_file}"
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        if not path.exists():
+            return cls()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("the file does not hold a JSON object")
+            known = {f.name for f in fields(cls)}
+            settings = cls(**{k: v for k, v in data.items() if k in known})
+            settings.validate()
+            return settings
+        except (OSError, ValueError, TypeError) as exc:
+            broken = path.with_name(path.name + ".broken")
+            log.warning("config %s is unusable (%s); kept as %s, using defaults", path, exc, broken)
+            with contextlib.suppress(OSError):
+                path.replace(broken)
+            return cls()
+
+    def save(self, path: Path) -> None:
+        """Atomic: a crash mid-write leaves the old file, never half a file."""
+        self.validate()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+class SecretRedactingFilter(logging.Filter):
+    """Masks every secret value the app has handled, wherever it would appear.
+
+    The secrets wrapper registers each value it stores or reads; a library that
+    logs a URL with a token in it (requests, pjsip) is caught here too.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: set[str] = set()
+
+    def register(self, secret: str) -> None:
+        if len(secret) >= 4:  # masking "1" everywhere would garble the log
+            self._secrets.add(secret)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self._secrets:
+            return True
+        message = record.getMessage()
+        redacted = message
+        for secret in self._secrets:
+            if secret in redacted:
+                redacted = redacted.replace(secret, "***")
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+redactor = SecretRedactingFilter()
+
+
+def setup_logging(paths: AppPaths, level: int = logging.INFO) -> logging.Handler:
+    """A rotating log file (5 x 2 MB) with secrets masked. Message bodies are
+    logged only at DEBUG, by convention of every module (see app/timeline.py)."""
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+    )
+    handler.addFilter(redactor)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    return handler

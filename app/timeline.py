@@ -1,0 +1,336 @@
+"""The interaction log: every call, message, email, form and note, one timeline.
+
+Recording is idempotent: an event that carries the channel's own id (SIP
+Call-ID, message id, Message-ID) is stored once however often it is delivered,
+and ``record`` says whether it was new. Interactions are written when they start
+(a call when it rings or is dialled, an outbound message before it is sent) and
+updated after, so a crash never loses that the contact happened.
+
+Message bodies are personal data: this module logs ids and channels at INFO,
+never bodies.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, or_, select
+
+from app.contacts import InvalidContact, normalize
+from app.customers import ContactInput, CustomerError, CustomerNotFound, Customers
+from app.db import Database
+from app.models import (
+    Channel,
+    ContactKind,
+    Direction,
+    Interaction,
+    InteractionStatus,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+
+class TimelineError(ValueError):
+    pass
+
+
+class InteractionNotFound(TimelineError):
+    pass
+
+
+@dataclass(frozen=True)
+class InteractionDraft:
+    """What a channel knows when a contact starts."""
+
+    channel: Channel | str
+    direction: Direction | str
+    status: InteractionStatus | str
+    started_at: datetime | None = None
+    subject: str = ""
+    body: str = ""
+    external_id: str | None = None
+    thread_key: str | None = None
+    contact_kind: ContactKind | str | None = None
+    contact_value: str | None = None
+    # A name the channel gave (caller display name, Telegram first name): used
+    # when the unknown-sender policy creates a customer.
+    contact_name: str = ""
+    customer_id: int | None = None
+    account: str = ""
+    operator: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    interaction: Interaction
+    created: bool  # False: the same (channel, external id) was stored before
+
+
+@dataclass(frozen=True)
+class TimelineCursor:
+    """Keyset position for paging: stable while new rows arrive at the top."""
+
+    started_at: datetime
+    id: int
+
+
+_UPDATABLE = {
+    "status",
+    "answered_at",
+    "ended_at",
+    "duration_s",
+    "subject",
+    "body",
+    "thread_key",
+    "account",
+    "operator",
+    "meta",
+    "external_id",
+}
+
+
+class Timeline:
+    def __init__(
+        self, db: Database, customers: Customers, unknown_sender: str = "unlinked"
+    ) -> None:
+        self.db = db
+        self.customers = customers
+        self.unknown_sender = unknown_sender
+
+    # --- writing -----------------------------------------------------------
+
+    def record(self, draft: InteractionDraft) -> Recorded:
+        channel = Channel(draft.channel).value
+        if draft.external_id is not None and not draft.external_id.strip():
+            raise TimelineError("An external id, when given, can't be blank.")
+        if draft.external_id:
+            existing = self.find_external(channel, draft.external_id)
+            if existing is not None:
+                return Recorded(existing, created=False)
+        contact_kind, contact_value = self._normalize_contact(draft)
+        customer_id = draft.customer_id
+        if customer_id is not None:
+            self.customers.get(customer_id)  # raises CustomerNotFound with a clear message
+        elif contact_kind and contact_value:
+            customer_id = self._resolve_customer(contact_kind, contact_value, draft.contact_name)
+        row = Interaction(
+            customer_id=customer_id,
+            channel=channel,
+            direction=Direction(draft.direction).value,
+            status=InteractionStatus(draft.status).value,
+            started_at=draft.started_at or utcnow(),
+            subject=draft.subject,
+            body=draft.body,
+            external_id=draft.external_id,
+            thread_key=draft.thread_key,
+            contact_kind=contact_kind,
+            contact_value=contact_value,
+            account=draft.account,
+            operator=draft.operator,
+            meta=dict(draft.meta),
+        )
+        try:
+            with self.db.session() as s:
+                s.add(row)
+        except IntegrityError:
+            # Delivered twice at once (two workers, a webhook retry): the other won.
+            if draft.external_id:
+                existing = self.find_external(channel, draft.external_id)
+                if existing is not None:
+                    return Recorded(existing, created=False)
+            raise
+        log.info("interaction #%s recorded: %s %s %s", row.id, channel, row.direction, row.status)
+        return Recorded(row, created=True)
+
+    def update(self, interaction_id: int, **changes: Any) -> Interaction:
+        unknown = set(changes) - _UPDATABLE
+        if unknown:
+            raise TimelineError(f"Interaction fields that can't be updated: {sorted(unknown)}.")
+        if "status" in changes:
+            changes["status"] = InteractionStatus(changes["status"]).value
+        with self.db.session() as s:
+            row = self._get(s, interaction_id)
+            for key, value in changes.items():
+                if key == "meta":
+                    value = {**row.meta, **value}  # merge: a late quality report keeps the rest
+                setattr(row, key, value)
+            row.updated_at = utcnow()
+            s.add(row)
+            return row
+
+    def close(
+        self,
+        interaction_id: int,
+        status: InteractionStatus | str,
+        ended_at: datetime | None = None,
+        **changes: Any,
+    ) -> Interaction:
+        """Ends an interaction once: a second close (a late event) changes nothing.
+
+        The duration of an answered call counts from the answer, as a phone bill does."""
+        with self.db.session() as s:
+            row = self._get(s, interaction_id)
+            if row.ended_at is not None:
+                return row
+            end = ended_at or utcnow()
+            row.status = InteractionStatus(status).value
+            row.ended_at = end
+            start = row.answered_at if row.answered_at is not None else None
+            row.duration_s = max(0.0, (end - start).total_seconds()) if start else 0.0
+            for key, value in changes.items():
+                if key not in _UPDATABLE:
+                    raise TimelineError(f"Interaction field {key!r} can't be set on close.")
+                setattr(row, key, {**row.meta, **value} if key == "meta" else value)
+            row.updated_at = utcnow()
+            s.add(row)
+            log.info("interaction #%s closed: %s", row.id, row.status)
+            return row
+
+    def link(self, interaction_id: int, customer_id: int) -> Interaction:
+        self.customers.get(customer_id)
+        with self.db.session() as s:
+            row = self._get(s, interaction_id)
+            row.customer_id = customer_id
+            row.updated_at = utcnow()
+            s.add(row)
+            return row
+
+    def link_unlinked(self, customer_id: int) -> int:
+        """Attaches every unlinked interaction from this customer's contact values
+        (after an unknown caller was saved as a customer). Returns how many."""
+        points = self.customers.contacts(customer_id)
+        if not points:
+            return 0
+        with self.db.session() as s:
+            rows = list(
+                s.exec(
+                    select(Interaction).where(
+                        col(Interaction.customer_id).is_(None),
+                        or_(
+                            *(
+                                (Interaction.contact_kind == p.kind)
+                                & (Interaction.contact_value == p.normalized)
+                                for p in points
+                            )
+                        ),
+                    )
+                )
+            )
+            for row in rows:
+                row.customer_id = customer_id
+                s.add(row)
+            return len(rows)
+
+    # --- reading -----------------------------------------------------------
+
+    def get(self, interaction_id: int) -> Interaction:
+        with self.db.session() as s:
+            return self._get(s, interaction_id)
+
+    def find_external(self, channel: Channel | str, external_id: str) -> Interaction | None:
+        with self.db.session() as s:
+            return s.exec(
+                select(Interaction).where(
+                    Interaction.channel == Channel(channel).value,
+                    Interaction.external_id == external_id,
+                )
+            ).first()
+
+    def page(
+        self,
+        customer_id: int,
+        limit: int = 50,
+        after: TimelineCursor | None = None,
+        channels: Iterable[Channel | str] | None = None,
+    ) -> list[Interaction]:
+        """Newest first. Pass the cursor of the last row shown to get the next page."""
+        with self.db.session() as s:
+            stmt = select(Interaction).where(Interaction.customer_id == customer_id)
+            if channels is not None:
+                wanted = [Channel(c).value for c in channels]
+                stmt = stmt.where(col(Interaction.channel).in_(wanted))
+            if after is not None:
+                stmt = stmt.where(
+                    or_(
+                        col(Interaction.started_at) < after.started_at,
+                        (col(Interaction.started_at) == after.started_at)
+                        & (col(Interaction.id) < after.id),
+                    )
+                )
+            stmt = stmt.order_by(col(Interaction.started_at).desc(), col(Interaction.id).desc())
+            return list(s.exec(stmt.limit(limit)))
+
+    def unlinked(self, limit: int = 200) -> list[Interaction]:
+        with self.db.session() as s:
+            return list(
+                s.exec(
+                    select(Interaction)
+                    .where(col(Interaction.customer_id).is_(None))
+                    .order_by(col(Interaction.started_at).desc(), col(Interaction.id).desc())
+                    .limit(limit)
+                )
+            )
+
+    @staticmethod
+    def cursor_of(row: Interaction) -> TimelineCursor:
+        assert row.id is not None
+        return TimelineCursor(row.started_at, row.id)
+
+    # --- helpers -----------------------------------------------------------
+
+    @staticmethod
+    def _get(s: Session, interaction_id: int) -> Interaction:
+        row = s.get(Interaction, interaction_id)
+        if row is None:
+            raise InteractionNotFound(f"Interaction #{interaction_id} does not exist.")
+        return row
+
+    def _normalize_contact(self, draft: InteractionDraft) -> tuple[str | None, str | None]:
+        if not draft.contact_kind or not draft.contact_value:
+            return (
+                ContactKind(draft.contact_kind).value if draft.contact_kind else None,
+                draft.contact_value or None,
+            )
+        kind = ContactKind(draft.contact_kind).value
+        try:
+            return kind, normalize(kind, draft.contact_value, self.customers.default_region)
+        except InvalidContact:
+            # "anonymous", a withheld number: keep what the channel said, link nobody.
+            return kind, draft.contact_value.strip()
+
+    def _resolve_customer(self, kind: str, value: str, name: str) -> int | None:
+        with self.db.session() as s:
+            found = Customers._find_normalized(s, kind, value)
+        if found is not None:
+            return found.id
+        if self.unknown_sender != "create_customer":
+            return None
+        try:
+            normalize(kind, value, self.customers.default_region)
+        except InvalidContact:
+            return None  # never make a customer out of "anonymous"
+        try:
+            created = self.customers.create(name.strip() or value, [ContactInput(kind, value)])
+        except CustomerError:
+            # Created by someone else a moment ago: use theirs.
+            again = self.customers.find(kind, value)
+            return again.id if again else None
+        return created.id
+
+
+__all__ = [
+    "CustomerNotFound",
+    "InteractionDraft",
+    "InteractionNotFound",
+    "Recorded",
+    "Timeline",
+    "TimelineCursor",
+    "TimelineError",
+]

@@ -1,0 +1,28 @@
+"""The core is Qt-free and pjsua2-free: importing all of it pulls in neither."""
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_core_imports_neither_qt_nor_pjsua2() -> None:
+    modules = [
+        m.name for m in pkgutil.walk_packages(app.__path__, "app.") if ".migrations" not in m.name
+    ]
+    assert "app.timeline" in modules and "app.core" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'pjsua2', 'ui', 'sip', 'integrations'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == ""

@@ -1,0 +1,92 @@
+"""Alembic owns the schema: an empty database and one left by the previous
+revision both come up to head, with the data kept and searchable."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from app.core import Core
+from app.db import Database, DatabaseError, current_revision, head_revision, make_engine, migrate
+from app.settings import AppPaths, Settings
+
+
+def test_empty_database_upgrades_to_head(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    assert current_revision(engine) is None
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    tables = set(inspect(engine).get_table_names())
+    assert {
+        "customer",
+        "contactpoint",
+        "interaction",
+        "attachment",
+        "callbackrequest",
+        "sipaccount",
+        "channelaccount",
+        "mailbox",
+    } <= tables
+    migrate(engine)  # a second start changes nothing
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def test_previous_revision_with_data_upgrades_and_stays_searchable(
+    empty_db_url: str, app_paths: AppPaths
+) -> None:
+    db_url = empty_db_url
+    engine = make_engine(db_url)
+    migrate(engine, "0001")
+    now = datetime(2026, 11, 1, tzinfo=UTC).replace(tzinfo=None)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO customer (id, name, company, notes, tags, owner, created_at,"
+                " updated_at)"
+                " VALUES (1, 'Стара Клієнтка', '', '', '[]', '', :t, :t)"
+            ),
+            {"t": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO contactpoint (id, customer_id, kind, raw, normalized, label,"
+                " created_at)"
+                " VALUES (1, 1, 'phone', '0501234567', '+380501234567', '', :t)"
+            ),
+            {"t": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO interaction (id, customer_id, channel, direction, status, started_at,"
+                " subject, body, account, operator, meta, created_at, updated_at) VALUES"
+                " (1, 1, 'email', 'in', 'received', :t, 'Рахунок', 'старий лист', '', '', '{}',"
+                "  :t, :t)"
+            ),
+            {"t": now},
+        )
+        if engine.dialect.name == "postgresql":  # explicit ids: move the sequences past them
+            for table in ("customer", "contactpoint", "interaction"):
+                conn.execute(text(f"SELECT setval('{table}_id_seq', 1)"))
+    engine.dispose()
+
+    core = Core.open(app_paths, Settings(database_url=db_url))  # the app migrates on start
+    try:
+        assert current_revision(core.db.engine) == head_revision()
+        assert core.customers.find("phone", "050 123 45 67").name == "Стара Клієнтка"
+        assert [c.id for c in core.search("клієнтк").customers] == [1]
+        assert [i.id for i in core.search("старий").interactions] == [1]
+        assert core.customers.create("Нова").id == 2
+    finally:
+        core.close()
+
+
+def test_unusable_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="URL is not usable"):
+        Database("nonsense://x")
+    (tmp_path / "not-a-db.db").write_bytes(b"this is not a database file" * 100)
+    with pytest.raises(DatabaseError, match="could not be upgraded"):
+        Database(f"sqlite:///{tmp_path / 'not-a-db.db'}")
+    with pytest.raises(DatabaseError, match="could not be upgraded"):
+        Database("postgresql+psycopg://nobody@127.0.0.1:1/none")

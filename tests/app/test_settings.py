@@ -1,0 +1,49 @@
+"""Config file: saved atomically, a broken one never stops the app."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.settings import AppPaths, Settings
+
+
+def test_round_trip_and_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    assert Settings.load(path) == Settings()
+    s = Settings(default_region="kz", unknown_sender="create_customer", language="uk")
+    s.save(path)
+    loaded = Settings.load(path)
+    assert (loaded.default_region, loaded.unknown_sender, loaded.language) == (
+        "KZ",
+        "create_customer",
+        "uk",
+    )
+
+
+@pytest.mark.parametrize(
+    "content", ["{not json", "[1, 2]", '{"default_region": "ZZ"}', '{"unknown_sender": "shout"}']
+)
+def test_broken_config_is_kept_aside_and_defaults_used(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "config.json"
+    path.write_text(content, encoding="utf-8")
+    assert Settings.load(path) == Settings()
+    assert (tmp_path / "config.json.broken").read_text(encoding="utf-8") == content
+
+
+def test_unknown_keys_are_ignored_and_bad_values_refused_on_save(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps({"default_region": "RU", "future_option": 1}), encoding="utf-8")
+    assert Settings.load(path).default_region == "RU"
+    with pytest.raises(ValueError, match="Unknown phone region"):
+        Settings(default_region="Atlantis").save(path)
+    assert Settings.load(path).default_region == "RU"  # the old file is untouched
+
+
+def test_switchboard_home_puts_everything_in_one_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SWITCHBOARD_HOME", str(tmp_path))
+    paths = AppPaths.default()
+    assert paths.database_file == tmp_path / "data" / "switchboard.db"
+    assert Settings().resolved_database_url(paths) == f"sqlite:///{paths.database_file}"
