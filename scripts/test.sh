@@ -17,7 +17,7 @@ TEST_DEBS=(
 ensure_debs "${TEST_DEBS[@]}"
 ensure_venv test
 
-echo "== ruff"; .venv/bin/ruff check app sip integrations ui tests bench
+echo "== ruff"; .venv/bin/ruff check .
 echo "== mypy"; .venv/bin/mypy
 echo "== pytest"
 # Servers the tests start must be there; a missing one fails rather than skips.

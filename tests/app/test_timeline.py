@@ -134,3 +134,17 @@ def test_times_come_back_aware_utc(core: Core) -> None:
     assert stored.tzinfo is not None and stored == kyiv
     with pytest.raises(Exception, match="naive datetime"):
         core.timeline.record(call("tz-2", started_at=datetime(2026, 1, 1)))
+
+
+def test_bodies_never_reach_the_log_at_info(core: Core, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO)
+    body = "Моя картка 4149 6090 1234 5678, термін 12/29"
+    rec = core.timeline.record(
+        InteractionDraft("telegram", "in", "received", body=body, subject="Оплата")
+    ).interaction
+    core.timeline.update(rec.id, body=body + "!")
+    core.timeline.close(rec.id, "received")
+    assert f"interaction #{rec.id} recorded" in caplog.text
+    assert "4149" not in caplog.text and "Оплата" not in caplog.text
