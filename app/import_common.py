@@ -1,0 +1,180 @@
+"""What the CSV and vCard readers hand to the importer, and how a file's bytes become text.
+
+The readers are pure (bytes in, records out, no database), so every oddity of
+a real export can be tested without one; the importer (app/importers.py) does
+the normalising, the duplicate checks and the writing.
+
+Encoding: shops in Russia and Ukraine export CSV as Windows-1251 as often as
+UTF-8, and nothing in the file says which. Strict UTF-8 is tried first (a
+cp1251 file with Cyrillic in it is almost never valid UTF-8); then cp1251, kept
+only if the result reads like Russian or Ukrainian text, because cp1251 maps
+nearly every byte to some letter and would otherwise "succeed" on any file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from app.models import ContactKind
+
+
+class ImportFileError(ValueError):
+    """The whole file can't be read (encoding, no header, no vCard at all):
+    nothing in it can be imported. The message is for the operator."""
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    """One problem, placed so the operator can find it in the file.
+
+    ``line`` is the file's line number (1-based; a CSV header is line 1);
+    ``card`` the vCard's ordinal number in the file, when the file is vCard;
+    ``field`` the column header or vCard property as the file spells it.
+    """
+
+    field: str
+    message: str
+    line: int | None = None
+    card: int | None = None
+
+    @property
+    def where(self) -> str:
+        if self.card is not None:
+            return f"card {self.card}" + (f" (line {self.line})" if self.line else "")
+        return f"line {self.line}" if self.line is not None else "file"
+
+    def __str__(self) -> str:
+        if self.field:
+            return f"{self.where}, {self.field}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RawContact:
+    """A contact value as written in the file, with where it was written."""
+
+    kind: ContactKind
+    value: str
+    field: str
+    line: int
+    label: str = ""
+
+
+@dataclass
+class SourceRecord:
+    """One customer as read from the file, not yet checked."""
+
+    line: int
+    card: int | None = None
+    name: str = ""
+    name_field: str = "name"
+    company: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    contacts: list[RawContact] = field(default_factory=list)
+    # Problems found while reading (garbage, broken quoted-printable): the
+    # record is invalid whatever its values are.
+    issues: list[ImportIssue] = field(default_factory=list)
+
+    def issue(self, field_name: str, message: str, line: int | None = None) -> None:
+        self.issues.append(ImportIssue(field_name, message, line or self.line, self.card))
+
+
+@dataclass
+class ParsedSource:
+    format: str  # "csv" or "vcard"
+    encoding: str
+    records: list[SourceRecord]
+    # Problems not inside any record (text between vCards): they block the
+    # import like record errors, unless invalid input is skipped.
+    issues: list[ImportIssue] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # CSV header -> field
+    ignored_columns: list[str] = field(default_factory=list)
+    delimiter: str | None = None
+
+
+def line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def looks_like_cyrillic_text(text: str) -> bool:
+    """Whether text decoded as cp1251 is plausibly what the file meant.
+
+    Refuses control characters (binary data, UTF-16 without a BOM), words that
+    mix Latin and Cyrillic letters (a Latin-1 file: "Müller" becomes "Mьller")
+    and words whose case flips mid-word (a KOI8-R file: "Иван" becomes
+    "йЧБО"). Names in capitals or title case pass.
+    """
+    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text):
+        return False
+    words = [w for w in _WORD.findall(text) if _CYRILLIC.search(w)]
+    if not words:
+        # Nothing Cyrillic: the non-UTF-8 bytes decoded to punctuation only.
+        return not any(ord(ch) > 127 for ch in text)
+    odd = 0
+    for word in words:
+        mixed_script = any("a" <= ch.lower() <= "z" for ch in word)
+        tail = word[1:]
+        flipped = any(ch.isupper() for ch in tail) and any(ch.islower() for ch in word)
+        if mixed_script or flipped:
+            odd += 1
+    return odd <= len(words) * 0.2
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The file's text and the encoding used; ImportFileError if there is none.
+
+    An explicit ``encoding`` is used strictly and wins over detection (for a
+    KOI8-R or cp866 file, which detection does not guess)."""
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding)
+        except LookupError as exc:
+            raise ImportFileError(f"Unknown encoding {encoding!r}.") from exc
+        try:
+            text = data.decode(codec.name)
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                f"The file is not in {encoding}: line {line_of(data, exc.start)} has byte "
+                f"0x{data[exc.start]:02X}, which {encoding} does not allow."
+            ) from exc
+        return text.removeprefix("\ufeff"), codec.name
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text": UTF-16 with a byte-order mark.
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                f"The file starts as UTF-16 but is broken: {exc.reason}."
+            ) from exc
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        bad_line = line_of(data, utf8_error.start)
+        bad_byte = data[utf8_error.start]
+        if data.startswith(codecs.BOM_UTF8):
+            raise ImportFileError(
+                f"The file is marked as UTF-8 but line {bad_line} has byte 0x{bad_byte:02X}, "
+                "which is not valid UTF-8. The file is damaged or was saved in two encodings."
+            ) from utf8_error
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"The file is neither UTF-8 nor Windows-1251: line {line_of(data, exc.start)} has "
+            f"byte 0x{data[exc.start]:02X}, which neither allows. Save it as "
+            '"CSV UTF-8" or choose its encoding.'
+        ) from exc
+    if not looks_like_cyrillic_text(text):
+        raise ImportFileError(
+            f"The file is not UTF-8 (line {bad_line} has byte 0x{bad_byte:02X}) and read as "
+            'Windows-1251 it is not readable text. Save it as "CSV UTF-8" or choose its '
+            "encoding."
+        )
+    return text, "cp1251"
