@@ -15,7 +15,7 @@ import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -108,6 +108,16 @@ class CallbackSource(enum.StrEnum):
     MANUAL = "manual"
 
 
+class CallbackOutcome(enum.StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    BUSY = "busy"
+    WRONG_NUMBER = "wrong_number"
+    VOICEMAIL = "voicemail"
+    CALL_LATER = "call_later"
+    CANCELLED = "cancelled"
+
+
 class CallbackStatus(enum.StrEnum):
     OPEN = "open"
     CLAIMED = "claimed"
@@ -120,7 +130,7 @@ class Customer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=300, index=True)
     company: str = Field(default="", max_length=300)
-    notes: str = Field(default="")
+    notes: str = Field(default="", sa_type=Text)
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     owner: str = Field(default="", max_length=200)
     created_at: datetime = _created_column()
@@ -169,7 +179,7 @@ class Interaction(SQLModel, table=True):
     ended_at: datetime | None = _utc_column()
     duration_s: float | None = Field(default=None)
     subject: str = Field(default="", max_length=1000)
-    body: str = Field(default="")
+    body: str = Field(default="", sa_type=Text)
     external_id: str | None = Field(default=None, max_length=500)
     thread_key: str | None = Field(default=None, max_length=500, index=True)
     # Where the contact came from or went to, as the channel spells it
@@ -214,7 +224,7 @@ class CallbackRequest(SQLModel, table=True):
     source: str = Field(max_length=20)
     status: str = Field(default=CallbackStatus.OPEN.value, max_length=20)
     priority: int = Field(default=0)
-    comment: str = Field(default="")
+    comment: str = Field(default="", sa_type=Text)
     requested_at: datetime = _created_column()
     due_at: datetime | None = _utc_column()
     sla_deadline: datetime | None = _utc_column()
@@ -226,9 +236,29 @@ class CallbackRequest(SQLModel, table=True):
     claimed_by: str | None = Field(default=None, max_length=200)
     claim_expires_at: datetime | None = _utc_column()
     outcome: str | None = Field(default=None, max_length=40)
+    # The customer's IANA time zone (from the phone number's region when not
+    # given): preferred windows and "call me at 10" mean the customer's 10.
+    timezone: str = Field(default="", max_length=64)
+    first_attempt_at: datetime | None = _utc_column()
+    reached_at: datetime | None = _utc_column()
+    closed_at: datetime | None = _utc_column()
     meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = _created_column()
     updated_at: datetime = _created_column()
+
+
+class CallbackAttempt(SQLModel, table=True):
+    """One try at calling back: who, when, and how it ended (for the report)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="callbackrequest.id", index=True, ondelete="CASCADE")
+    operator: str = Field(max_length=200)
+    started_at: datetime = _created_column()
+    ended_at: datetime | None = _utc_column()
+    outcome: str | None = Field(default=None, max_length=40)
+    interaction_id: int | None = Field(
+        default=None, foreign_key="interaction.id", ondelete="SET NULL"
+    )
 
 
 # --- accounts: settings rows; NO secret columns (the keyring holds those) ---
