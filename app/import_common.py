@@ -154,7 +154,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 f"The file starts as UTF-16 but is broken: {exc.reason}."
             ) from exc
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        # Not "utf-8-sig": its error offsets don't count the BOM.
+        return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         bad_line = line_of(data, utf8_error.start)
         bad_byte = data[utf8_error.start]
@@ -167,8 +168,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         text = data.decode("cp1251")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            f"The file is neither UTF-8 nor Windows-1251: line {line_of(data, exc.start)} has "
-            f"byte 0x{data[exc.start]:02X}, which neither allows. Save it as "
+            f"The file is neither UTF-8 nor Windows-1251: as UTF-8 it breaks on line {bad_line} "
+            f"(byte 0x{bad_byte:02X}), and line {line_of(data, exc.start)} has byte "
+            f"0x{data[exc.start]:02X}, which Windows-1251 does not have. Save it as "
             '"CSV UTF-8" or choose its encoding.'
         ) from exc
     if not looks_like_cyrillic_text(text):
