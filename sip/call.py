@@ -1,0 +1,115 @@
+"""The pjsua2 Call subclass and what the engine remembers about each call.
+
+pjsua2's ``getInfo()`` raises once a call is disconnected and pjsua reuses its
+call ids, so everything the ended event needs (Call-ID, remote party, status,
+durations, RTP figures) is captured here while the call is alive, under the
+engine's own call id. Callbacks run on the SIP thread and never raise.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pjsua2 as pj
+
+from sip.account import SipAccount, guarded
+from sip.events import CallDirection, MediaStatus, StreamQuality
+
+if TYPE_CHECKING:
+    from sip.engine import Engine
+
+
+@dataclass
+class CallRecord:
+    """Plain values about one call, kept by the engine for the call's whole life."""
+
+    call_id: str
+    account_id: str
+    direction: CallDirection
+    started_at: float = field(default_factory=time.monotonic)
+    connected_at: float | None = None
+    ended_at: float | None = None
+    sip_call_id: str = ""
+    remote_uri: str = ""
+    number: str = ""
+    display_name: str = ""
+    last_code: int = 0
+    last_reason: str = ""
+    rejected_by_us: bool = False
+    hung_up_by_us: bool = False
+    media_status: MediaStatus = MediaStatus.NONE
+    muted: bool = False
+    quality: StreamQuality | None = None
+    recording: str | None = None
+
+
+class SipCall(pj.Call):
+    """One INVITE session. The engine holds it in its registry until a loop
+    iteration after DISCONNECTED, then drops it (never from inside a callback)."""
+
+    def __init__(
+        self, account: SipAccount, record: CallRecord, engine: Engine, pj_call_id: int = -1
+    ) -> None:
+        super().__init__(account, pj_call_id)
+        self.account = account
+        self.record = record
+        self._engine = engine
+        self.audio: pj.AudioMedia | None = None  # the call's conference-bridge port, when active
+        self.recorder: pj.AudioMediaRecorder | None = None
+
+    @guarded
+    def onCallState(self, prm: pj.OnCallStateParam) -> None:  # noqa: N802 - pjsua2 name
+        self._engine.on_call_state(self)
+
+    @guarded
+    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:  # noqa: N802
+        self._engine.on_call_media_state(self)
+
+    @guarded
+    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:  # noqa: N802
+        self._engine.on_dtmf(self, str(prm.digit), int(prm.method))
+
+    @guarded
+    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:  # noqa: N802
+        self._engine.on_transfer_status(self, int(prm.statusCode), str(prm.reason), prm.finalNotify)
+        prm.cont = True
+
+    @guarded
+    def onStreamDestroyed(self, prm: pj.OnStreamDestroyedParam) -> None:  # noqa: N802
+        # The last moment the stream's RTP/RTCP statistics can be read.
+        self.record.quality = read_quality(self, int(prm.streamIdx))
+
+    @guarded
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
+        # The far end asks us to call someone else (REFER). Accepting means pjsua
+        # creates the new call; the engine gives it a wrapper it tracks.
+        self._engine.on_transfer_request(self, prm)
+
+    @guarded
+    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:  # noqa: N802
+        self._engine.on_call_replaced(self, prm)
+
+
+def read_quality(call: pj.Call, stream_index: int) -> StreamQuality | None:
+    try:
+        stat = call.getStreamStat(stream_index)
+    except pj.Error:
+        return None
+    rtcp = stat.rtcp
+    codec = ""
+    try:
+        codec = str(call.getStreamInfo(stream_index).codecName)
+    except pj.Error:
+        pass
+    return StreamQuality(
+        rtt_ms=rtcp.rttUsec.mean / 1000 if rtcp.rttUsec.n else 0.0,
+        rx_jitter_ms=rtcp.rxStat.jitterUsec.mean / 1000 if rtcp.rxStat.jitterUsec.n else 0.0,
+        tx_jitter_ms=rtcp.txStat.jitterUsec.mean / 1000 if rtcp.txStat.jitterUsec.n else 0.0,
+        rx_packets=int(rtcp.rxStat.pkt),
+        rx_lost=int(rtcp.rxStat.loss),
+        tx_packets=int(rtcp.txStat.pkt),
+        tx_lost=int(rtcp.txStat.loss),
+        codec=codec,
+    )

@@ -1,0 +1,110 @@
+"""What other threads ask the engine to do: frozen dataclasses put on its queue.
+
+Each command travels with a ``concurrent.futures.Future`` that the SIP thread
+completes (result or exception) after carrying it out; the same failure is also
+published as a ``CommandFailed`` event, so a listener-only UI sees it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sip.config import AccountConfig
+from sip.events import DtmfMethod
+
+
+@dataclass(frozen=True)
+class AddAccount:
+    config: AccountConfig
+    # repr=False: commands may be logged; the password never is.
+    password: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class RemoveAccount:
+    account_id: str
+
+
+@dataclass(frozen=True)
+class Dial:
+    call_id: str  # chosen by the caller's thread so it can be returned at once
+    account_id: str
+    target: str  # number, tel: or sip: URI as typed
+
+
+@dataclass(frozen=True)
+class Answer:
+    call_id: str
+
+
+@dataclass(frozen=True)
+class Reject:
+    call_id: str
+    code: int = 486  # 486 Busy Here, 603 Decline
+
+
+@dataclass(frozen=True)
+class Hangup:
+    call_id: str
+
+
+@dataclass(frozen=True)
+class SetHold:
+    call_id: str
+    hold: bool
+
+
+@dataclass(frozen=True)
+class SetMute:
+    call_id: str
+    mute: bool
+
+
+@dataclass(frozen=True)
+class SendDtmf:
+    call_id: str
+    digits: str
+    method: DtmfMethod = DtmfMethod.RFC2833
+
+
+@dataclass(frozen=True)
+class BlindTransfer:
+    call_id: str
+    target: str
+
+
+@dataclass(frozen=True)
+class AttendedTransfer:
+    """Connect the far end of ``call_id`` to the far end of ``to_call_id``
+    (REFER with Replaces); both are our calls."""
+
+    call_id: str
+    to_call_id: str
+
+
+@dataclass(frozen=True)
+class StartRecording:
+    call_id: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Stop:
+    pass
+
+
+Command = (
+    AddAccount
+    | RemoveAccount
+    | Dial
+    | Answer
+    | Reject
+    | Hangup
+    | SetHold
+    | SetMute
+    | SendDtmf
+    | BlindTransfer
+    | AttendedTransfer
+    | StartRecording
+    | Stop
+)

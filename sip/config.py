@@ -1,0 +1,63 @@
+"""Settings the engine and its accounts are built from: plain frozen dataclasses.
+
+No pjsua2 here, so the UI and app code can build and store these without
+loading the SIP stack. Passwords are not part of any config: they travel
+separately (``Engine.add_account(config, password)``), read from the keyring
+by the caller at registration time, and are never logged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Transport(StrEnum):
+    UDP = "udp"
+    TCP = "tcp"
+    TLS = "tls"
+
+
+class SrtpMode(StrEnum):
+    OFF = "off"
+    OPTIONAL = "optional"  # offer SRTP, accept plain RTP
+    MANDATORY = "mandatory"  # RTP/SAVP only; a far end without SRTP gets 488
+
+
+@dataclass(frozen=True)
+class AccountConfig:
+    account_id: str  # our own name for the account ("office", "demo")
+    user: str  # the user part of our address of record
+    domain: str  # registrar domain, host[:port]; numbers are dialled as sip:NUMBER@domain
+    transport: Transport = Transport.UDP
+    registrar: str | None = None  # default: sip:<domain>
+    proxy: str | None = None  # outbound proxy URI; a TCP/TLS account gets one by default
+    auth_user: str | None = None  # default: user
+    realm: str = "*"
+    display_name: str = ""
+    register: bool = True  # False: a "local" account that only sends and takes direct calls
+    reg_timeout_s: int = 300
+    srtp: SrtpMode = SrtpMode.OFF
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    # Address the SIP and RTP sockets bind to; "" means every interface.
+    bind_address: str = ""
+    # Port for each SIP transport; 0 lets the OS choose (two engines on one
+    # machine then never clash). UDP and TCP may share one number.
+    sip_port: int = 0
+    transports: tuple[Transport, ...] = (Transport.UDP, Transport.TCP)
+    # First RTP port; 0 lets the OS choose per call (pjsua's default 4000 clashes
+    # between endpoints on one machine).
+    rtp_port: int = 0
+    rtp_port_range: int = 0
+    user_agent: str = "Switchboard"
+    max_calls: int = 16
+    # pjsip's own log verbosity routed to Python logging (0..6; 3 = warnings and up).
+    log_level: int = 3
+    clock_rate: int = 16000
+    # How long the stop sequence waits for hung-up calls to reach DISCONNECTED.
+    shutdown_grace_s: float = 2.0
+    # libHandleEvents timeout: the longest a queued command waits to be seen.
+    poll_ms: int = 10

@@ -1,0 +1,749 @@
+"""The engine: one thread that owns the pjsua2 Endpoint.
+
+Why one thread: pjsua2 objects are not safe to use from several Python threads,
+and an object that outlives ``libDestroy`` aborts the process. So the SIP thread
+does everything: ``libCreate``/``libInit``/``libStart``, the ``libHandleEvents``
+loop (``threadCnt = 0``, ``mainThreadOnly = True``: every SIP callback arrives
+here, inside that loop), each command, and the shutdown sequence.
+
+Other threads talk to it through ``Engine``'s public methods, which only put a
+command on a queue and return at once (our own call id, or a Future). Events go
+out to listeners as frozen dataclasses (sip/events.py), called on the SIP thread:
+a listener must return quickly and must not call back into pjsua2 (it may call
+the engine's public methods, which only enqueue).
+
+Lifetimes: every SipAccount and SipCall is held in the engine's registries for
+its whole life. A call is dropped on the loop iteration after it reached
+DISCONNECTED (never inside the callback: pjsua reuses call ids, and deleting a
+stale wrapper late can hang up the new call that got its id). Stop order: hang
+up every call and wait for DISCONNECTED, drop calls, recorders and the audio
+port, shut accounts down, ``gc.collect()``, ``libDestroy()``.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import queue
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+import pjsua2 as pj
+
+from sip.account import SipAccount, build_account_config
+from sip.audio import AudioBackend, BridgePort, NullBackend
+from sip.call import CallRecord, SipCall
+from sip.commands import (
+    AddAccount,
+    Answer,
+    AttendedTransfer,
+    BlindTransfer,
+    Command,
+    Dial,
+    Hangup,
+    Reject,
+    RemoveAccount,
+    SendDtmf,
+    SetHold,
+    SetMute,
+    StartRecording,
+    Stop,
+)
+from sip.config import AccountConfig, EngineConfig, Transport
+from sip.events import (
+    CallDirection,
+    CallEnded,
+    CallMediaChanged,
+    CallOutcome,
+    CallPhase,
+    CallReplaced,
+    CallStateChanged,
+    CommandFailed,
+    DtmfMethod,
+    DtmfReceived,
+    EngineEvent,
+    EngineStarted,
+    EngineStopped,
+    IncomingCall,
+    MediaStatus,
+    RegistrationChanged,
+    RegistrationStatus,
+    TransferProgress,
+)
+from sip.uri import InvalidTarget, dial_uri, parse_remote
+
+log = logging.getLogger(__name__)
+pjsip_log = logging.getLogger("sip.pjsip")
+
+Listener = Callable[[EngineEvent], None]
+
+
+class EngineError(Exception):
+    """A command that cannot be carried out (unknown call, bad state...)."""
+
+
+class EngineNotRunning(EngineError):
+    pass
+
+
+class CallNotFound(EngineError):
+    pass
+
+
+class AccountNotFound(EngineError):
+    pass
+
+
+_PHASES = {
+    pj.PJSIP_INV_STATE_NULL: CallPhase.CALLING,
+    pj.PJSIP_INV_STATE_CALLING: CallPhase.CALLING,
+    pj.PJSIP_INV_STATE_INCOMING: CallPhase.INCOMING,
+    pj.PJSIP_INV_STATE_EARLY: CallPhase.EARLY,
+    pj.PJSIP_INV_STATE_CONNECTING: CallPhase.CONNECTING,
+    pj.PJSIP_INV_STATE_CONFIRMED: CallPhase.CONFIRMED,
+    pj.PJSIP_INV_STATE_DISCONNECTED: CallPhase.DISCONNECTED,
+}
+_MEDIA = {
+    pj.PJSUA_CALL_MEDIA_NONE: MediaStatus.NONE,
+    pj.PJSUA_CALL_MEDIA_ACTIVE: MediaStatus.ACTIVE,
+    pj.PJSUA_CALL_MEDIA_LOCAL_HOLD: MediaStatus.LOCAL_HOLD,
+    pj.PJSUA_CALL_MEDIA_REMOTE_HOLD: MediaStatus.REMOTE_HOLD,
+    pj.PJSUA_CALL_MEDIA_ERROR: MediaStatus.ERROR,
+}
+_DTMF_METHODS = {
+    DtmfMethod.RFC2833: pj.PJSUA_DTMF_METHOD_RFC2833,
+    DtmfMethod.SIP_INFO: pj.PJSUA_DTMF_METHOD_SIP_INFO,
+}
+_TRANSPORT_TYPES = {
+    Transport.UDP: pj.PJSIP_TRANSPORT_UDP,
+    Transport.TCP: pj.PJSIP_TRANSPORT_TCP,
+    Transport.TLS: pj.PJSIP_TRANSPORT_TLS,
+}
+# pjlib log levels -> Python logging. pjsip's "level 1" is an error, 2 a warning.
+_LOG_LEVELS = {0: logging.CRITICAL, 1: logging.ERROR, 2: logging.WARNING, 3: logging.INFO}
+
+
+class _LogWriter(pj.LogWriter):
+    """pjsip's log lines into Python logging (called from any pjsip thread)."""
+
+    def write(self, entry: pj.LogEntry) -> None:
+        try:
+            level = _LOG_LEVELS.get(int(entry.level), logging.DEBUG)
+            pjsip_log.log(level, "%s", str(entry.msg).rstrip())
+        except Exception:  # nothing may escape into pjsip
+            pass
+
+
+def describe_error(error: BaseException) -> str:
+    """A readable message; pjsua2's Error keeps its text in attributes, not args."""
+    if isinstance(error, pj.Error):
+        return f"{error.title}: {error.reason}" if error.title else str(error.reason)
+    return str(error) or type(error).__name__
+
+
+def outcome_of(record: CallRecord) -> CallOutcome:
+    code = record.last_code
+    if record.connected_at is not None:
+        return CallOutcome.ANSWERED
+    if record.direction is CallDirection.INBOUND:
+        if record.rejected_by_us or record.hung_up_by_us:
+            return CallOutcome.REJECTED
+        return CallOutcome.MISSED
+    if code in (486, 600):
+        return CallOutcome.BUSY
+    if code in (603, 403):
+        return CallOutcome.REJECTED
+    if code in (408, 480, 487):
+        return CallOutcome.NO_ANSWER
+    return CallOutcome.FAILED
+
+
+class Engine:
+    """The softphone engine. Create, ``start()``, add accounts, dial, ``stop()``.
+
+    Only one Engine may run per process: pjsua is a process-wide library.
+    """
+
+    _process_lock = threading.Lock()
+
+    def __init__(self, config: EngineConfig | None = None, audio: AudioBackend | None = None):
+        self.config = config or EngineConfig()
+        self.audio_backend: AudioBackend = audio or NullBackend()
+        self._queue: queue.SimpleQueue[tuple[Command, Future[Any]]] = queue.SimpleQueue()
+        self._listeners: tuple[Listener, ...] = ()
+        self._listeners_lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._started: Future[dict[str, int]] = Future()
+        self._accepting = False
+        self._stopping = False
+        self.sip_ports: dict[str, int] = {}
+        # Owned by the SIP thread only:
+        self._ep: pj.Endpoint | None = None
+        self._log_writer: _LogWriter | None = None
+        self._transport_ids: dict[Transport, int] = {}
+        self._accounts: dict[str, SipAccount] = {}
+        self._reg_status: dict[str, RegistrationStatus] = {}
+        self._calls: dict[str, SipCall] = {}
+        self._ended: list[str] = []
+        self.bridge: BridgePort | None = None
+
+    # ----- public API: any thread -------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        with self._listeners_lock:
+            self._listeners = (*self._listeners, listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        with self._listeners_lock:
+            self._listeners = tuple(x for x in self._listeners if x is not listener)
+
+    def start(self, timeout: float = 15.0) -> dict[str, int]:
+        """Start the SIP thread; returns the bound SIP ports once the library is up."""
+        if self._thread is not None:
+            raise EngineError("an Engine object is started only once; create a new one")
+        if not Engine._process_lock.acquire(blocking=False):
+            raise EngineError("another Engine is running in this process (pjsua is a singleton)")
+        self._thread = threading.Thread(target=self._run, name="sip-engine", daemon=True)
+        self._thread.start()
+        try:
+            return self._started.result(timeout)
+        except BaseException:
+            self.stop(timeout)
+            raise
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Hang up everything, destroy the library and join the SIP thread."""
+        thread = self._thread
+        if thread is None:
+            return
+        if thread.is_alive():
+            self._queue.put((Stop(), Future()))
+            thread.join(timeout)
+            if thread.is_alive():
+                raise EngineError(f"the SIP thread did not stop within {timeout} s")
+
+    @property
+    def running(self) -> bool:
+        return self._accepting
+
+    def add_account(self, config: AccountConfig, password: str = "") -> Future[None]:
+        return self._submit(AddAccount(config, password))
+
+    def remove_account(self, account_id: str) -> Future[None]:
+        return self._submit(RemoveAccount(account_id))
+
+    def dial(self, account_id: str, target: str) -> str:
+        """Start an outbound call; returns its call id at once. Failures (bad
+        number, unknown account) arrive as CommandFailed with this call id."""
+        call_id = uuid.uuid4().hex
+        self._submit(Dial(call_id, account_id, target))
+        return call_id
+
+    def answer(self, call_id: str) -> Future[None]:
+        return self._submit(Answer(call_id))
+
+    def reject(self, call_id: str, code: int = 486) -> Future[None]:
+        return self._submit(Reject(call_id, code))
+
+    def hangup(self, call_id: str) -> Future[None]:
+        return self._submit(Hangup(call_id))
+
+    def hold(self, call_id: str) -> Future[None]:
+        return self._submit(SetHold(call_id, True))
+
+    def unhold(self, call_id: str) -> Future[None]:
+        return self._submit(SetHold(call_id, False))
+
+    def set_mute(self, call_id: str, mute: bool) -> Future[None]:
+        return self._submit(SetMute(call_id, mute))
+
+    def send_dtmf(
+        self, call_id: str, digits: str, method: DtmfMethod = DtmfMethod.RFC2833
+    ) -> Future[None]:
+        return self._submit(SendDtmf(call_id, digits, method))
+
+    def blind_transfer(self, call_id: str, target: str) -> Future[None]:
+        return self._submit(BlindTransfer(call_id, target))
+
+    def attended_transfer(self, call_id: str, to_call_id: str) -> Future[None]:
+        return self._submit(AttendedTransfer(call_id, to_call_id))
+
+    def start_recording(self, call_id: str, path: str) -> Future[None]:
+        return self._submit(StartRecording(call_id, path))
+
+    def _submit(self, command: Command) -> Future[Any]:
+        future: Future[Any] = Future()
+        if not self._accepting:
+            future.set_exception(EngineNotRunning("the engine is not running"))
+            self._emit(CommandFailed(type(command).__name__, "the engine is not running"))
+            return future
+        self._queue.put((command, future))
+        return future
+
+    # ----- the SIP thread ---------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._boot()
+        except BaseException as error:
+            log.exception("SIP engine failed to start")
+            self._started.set_exception(EngineError(describe_error(error)))
+            self._teardown()
+            Engine._process_lock.release()
+            return
+        self._accepting = True
+        self._started.set_result(dict(self.sip_ports))
+        self._emit(EngineStarted(dict(self.sip_ports)))
+        try:
+            assert self._ep is not None
+            while not self._stopping:
+                self._drain_commands()
+                if self._stopping:
+                    break
+                self._ep.libHandleEvents(self.config.poll_ms)
+                self._reap()
+        except BaseException:
+            log.exception("SIP engine loop failed; shutting down")
+        finally:
+            self._accepting = False
+            self._teardown()
+            self._fail_pending()
+            Engine._process_lock.release()
+            self._emit(EngineStopped())
+
+    def _boot(self) -> None:
+        ep = pj.Endpoint()
+        self._ep = ep
+        ep.libCreate()
+        epc = pj.EpConfig()
+        epc.uaConfig.threadCnt = 0
+        epc.uaConfig.mainThreadOnly = True
+        epc.uaConfig.maxCalls = self.config.max_calls
+        epc.uaConfig.userAgent = self.config.user_agent
+        self._log_writer = _LogWriter()
+        epc.logConfig.writer = self._log_writer
+        epc.logConfig.level = self.config.log_level
+        epc.logConfig.consoleLevel = self.config.log_level
+        epc.logConfig.decor = 0
+        epc.medConfig.clockRate = self.config.clock_rate
+        epc.medConfig.sndClockRate = self.config.clock_rate
+        epc.medConfig.noVad = True
+        ep.libInit(epc)
+        for transport in self.config.transports:
+            tcfg = pj.TransportConfig()
+            tcfg.port = self.config.sip_port
+            if self.config.bind_address:
+                tcfg.boundAddress = self.config.bind_address
+            tid = ep.transportCreate(_TRANSPORT_TYPES[transport], tcfg)
+            self._transport_ids[transport] = tid
+            local_name = str(ep.transportGetInfo(tid).localName)
+            self.sip_ports[transport.value] = int(local_name.rsplit(":", 1)[1])
+        ep.libStart()
+        # No sound device in the wheel: the null device clocks the conference bridge.
+        ep.audDevManager().setNullDev()
+        self.bridge = BridgePort(self.audio_backend, self.config.clock_rate)
+        self.bridge.open()
+
+    def _drain_commands(self) -> None:
+        while True:
+            try:
+                command, future = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(command, Stop):
+                self._stopping = True
+                future.set_result(None)
+                return
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(self._execute(command))
+            except Exception as error:
+                message = describe_error(error)
+                log.warning("%s failed: %s", type(command).__name__, message)
+                future.set_exception(error if not isinstance(error, pj.Error) else
+                                     EngineError(message))
+                self._emit(
+                    CommandFailed(
+                        type(command).__name__,
+                        message,
+                        call_id=getattr(command, "call_id", None),
+                        account_id=getattr(command, "account_id", None)
+                        or getattr(getattr(command, "config", None), "account_id", None),
+                    )
+                )
+
+    def _execute(self, command: Command) -> Any:
+        match command:
+            case AddAccount(config=config, password=password):
+                return self._add_account(config, password)
+            case RemoveAccount(account_id=account_id):
+                return self._remove_account(account_id)
+            case Dial():
+                return self._dial(command)
+            case Answer(call_id=call_id):
+                call = self._live_call(call_id)
+                if call.record.direction is not CallDirection.INBOUND:
+                    raise EngineError("only an inbound call can be answered")
+                prm = pj.CallOpParam(True)
+                prm.statusCode = 200
+                call.answer(prm)
+                return None
+            case Reject(call_id=call_id, code=code):
+                call = self._live_call(call_id)
+                if call.record.connected_at is not None:
+                    raise EngineError("the call is already answered; hang up instead")
+                call.record.rejected_by_us = True
+                prm = pj.CallOpParam(True)
+                prm.statusCode = code
+                call.hangup(prm)
+                return None
+            case Hangup(call_id=call_id):
+                call = self._live_call(call_id)
+                call.record.hung_up_by_us = True
+                call.hangup(pj.CallOpParam(True))
+                return None
+            case SetHold(call_id=call_id, hold=hold):
+                call = self._live_call(call_id)
+                prm = pj.CallOpParam(True)
+                if hold:
+                    call.setHold(prm)
+                else:
+                    prm.opt.flag = pj.PJSUA_CALL_UNHOLD
+                    call.reinvite(prm)
+                return None
+            case SetMute(call_id=call_id, mute=mute):
+                call = self._live_call(call_id)
+                call.record.muted = mute
+                self._apply_mute(call)
+                self._emit(CallMediaChanged(call_id, call.record.media_status, mute))
+                return None
+            case SendDtmf(call_id=call_id, digits=digits, method=method):
+                call = self._live_call(call_id)
+                prm = pj.CallSendDtmfParam()
+                prm.digits = digits
+                prm.method = _DTMF_METHODS[method]
+                call.sendDtmf(prm)
+                return None
+            case BlindTransfer(call_id=call_id, target=target):
+                call = self._live_call(call_id)
+                uri = self._checked_uri(target, call.account.config.domain)
+                call.xfer(uri, pj.CallOpParam(True))
+                return None
+            case AttendedTransfer(call_id=call_id, to_call_id=to_call_id):
+                call = self._live_call(call_id)
+                other = self._live_call(to_call_id)
+                call.xferReplaces(other, pj.CallOpParam(True))
+                return None
+            case StartRecording(call_id=call_id, path=path):
+                return self._start_recording(self._live_call(call_id), path)
+        raise EngineError(f"unknown command {command!r}")
+
+    # ----- accounts -------------------------------------------------------------
+
+    def _add_account(self, config: AccountConfig, password: str) -> None:
+        assert self._ep is not None
+        if config.account_id in self._accounts:
+            raise EngineError(f"account {config.account_id!r} already exists")
+        transport_id = self._transport_ids.get(config.transport)
+        if transport_id is None:
+            raise EngineError(f"the engine has no {config.transport.value} transport")
+        acfg = build_account_config(
+            config,
+            password,
+            transport_id,
+            self.config.rtp_port,
+            self.config.rtp_port_range,
+            self.config.bind_address,
+        )
+        account = SipAccount(config, self)
+        # Registered before create(): registration callbacks can fire inside it.
+        self._accounts[config.account_id] = account
+        if config.register:
+            self._set_reg_status(config.account_id, RegistrationStatus.REGISTERING, 0, "")
+        try:
+            account.create(acfg, True)
+        except BaseException:
+            del self._accounts[config.account_id]
+            self._reg_status.pop(config.account_id, None)
+            raise
+
+    def _remove_account(self, account_id: str) -> None:
+        account = self._accounts.get(account_id)
+        if account is None:
+            raise AccountNotFound(f"no account {account_id!r}")
+        for call in list(self._calls.values()):
+            if call.account is account and call.record.ended_at is None:
+                call.hangup(pj.CallOpParam(True))
+        # The account's calls keep a reference to it until they are reaped.
+        account.shutdown()
+        del self._accounts[account_id]
+        self._reg_status.pop(account_id, None)
+
+    def _set_reg_status(
+        self, account_id: str, status: RegistrationStatus, code: int, reason: str, expires: int = 0
+    ) -> None:
+        self._reg_status[account_id] = status
+        self._emit(RegistrationChanged(account_id, status, code, reason, expires))
+
+    def on_reg_state(
+        self, account: SipAccount, code: int, reason: str, active: bool, expires: int
+    ) -> None:
+        if account.account_id not in self._accounts:
+            return  # a late callback of an account being removed
+        if 200 <= code < 300:
+            status = RegistrationStatus.REGISTERED if active else RegistrationStatus.UNREGISTERED
+        else:
+            status = RegistrationStatus.FAILED
+        self._set_reg_status(account.account_id, status, code, reason, expires if active else 0)
+
+    # ----- calls ----------------------------------------------------------------
+
+    def _checked_uri(self, target: str, domain: str | None) -> str:
+        assert self._ep is not None
+        uri = dial_uri(target, domain)
+        if self._ep.utilVerifySipUri(uri) != 0:
+            raise InvalidTarget(f"pjsip does not accept the URI {uri!r}")
+        return uri
+
+    def _dial(self, command: Dial) -> str:
+        account = self._accounts.get(command.account_id)
+        if account is None:
+            raise AccountNotFound(f"no account {command.account_id!r}")
+        if account.config.register:
+            status = self._reg_status.get(command.account_id)
+            if status is not RegistrationStatus.REGISTERED:
+                raise EngineError(f"account {command.account_id!r} is not registered ({status})")
+        uri = self._checked_uri(command.target, account.config.domain)
+        record = CallRecord(command.call_id, account.account_id, CallDirection.OUTBOUND)
+        record.remote_uri = uri
+        record.display_name, record.number = parse_remote(uri)
+        call = SipCall(account, record, self)
+        self._calls[command.call_id] = call  # before makeCall: callbacks may fire inside it
+        try:
+            call.makeCall(uri, pj.CallOpParam(True))
+        except BaseException:
+            del self._calls[command.call_id]
+            raise
+        return command.call_id
+
+    def _live_call(self, call_id: str) -> SipCall:
+        call = self._calls.get(call_id)
+        if call is None or call.record.ended_at is not None:
+            raise CallNotFound(f"no active call {call_id!r}")
+        return call
+
+    def on_incoming_call(self, account: SipAccount, pj_call_id: int) -> None:
+        record = CallRecord(uuid.uuid4().hex, account.account_id, CallDirection.INBOUND)
+        call = SipCall(account, record, self, pj_call_id)
+        self._calls[record.call_id] = call
+        info = call.getInfo()
+        record.sip_call_id = str(info.callIdString)
+        record.remote_uri = str(info.remoteUri)
+        record.display_name, record.number = parse_remote(record.remote_uri)
+        self._emit(
+            IncomingCall(
+                record.call_id,
+                account.account_id,
+                record.remote_uri,
+                record.number,
+                record.display_name,
+                record.sip_call_id,
+            )
+        )
+        if record.ended_at is None and call.isActive():
+            prm = pj.CallOpParam(True)
+            prm.statusCode = 180
+            try:
+                call.answer(prm)
+            except pj.Error as error:  # a listener may already have answered or rejected
+                log.debug("180 not sent: %s", describe_error(error))
+
+    def on_call_state(self, call: SipCall) -> None:
+        record = call.record
+        info = call.getInfo()
+        record.last_code = int(info.lastStatusCode)
+        record.last_reason = str(info.lastReason)
+        if not record.sip_call_id:
+            record.sip_call_id = str(info.callIdString)
+        phase = _PHASES.get(info.state, CallPhase.CALLING)
+        if phase is CallPhase.CONFIRMED and record.connected_at is None:
+            record.connected_at = time.monotonic()
+        if phase is CallPhase.DISCONNECTED:
+            if record.ended_at is not None:
+                return
+            record.ended_at = time.monotonic()
+            self._ended.append(record.call_id)
+        self._emit(CallStateChanged(record.call_id, phase, record.last_code, record.last_reason))
+
+    def on_call_media_state(self, call: SipCall) -> None:
+        assert self.bridge is not None
+        info = call.getInfo()
+        status = MediaStatus.NONE
+        for media in info.media:
+            if media.type != pj.PJMEDIA_TYPE_AUDIO:
+                continue
+            status = _MEDIA.get(media.status, MediaStatus.ERROR)
+            if status in (MediaStatus.ACTIVE, MediaStatus.REMOTE_HOLD, MediaStatus.LOCAL_HOLD):
+                audio = call.getAudioMedia(media.index)
+                call.audio = audio
+                audio.startTransmit(self.bridge)
+                self.bridge.startTransmit(audio)
+                self._apply_mute(call)
+                if call.recorder is not None:
+                    audio.startTransmit(call.recorder)
+            break
+        call.record.media_status = status
+        self._emit(CallMediaChanged(call.record.call_id, status, call.record.muted))
+
+    def _apply_mute(self, call: SipCall) -> None:
+        # The call port's "rx" level is what the bridge sends into the call, i.e.
+        # our voice to the far end; 0 mutes it without renegotiating anything.
+        if call.audio is not None:
+            call.audio.adjustRxLevel(0.0 if call.record.muted else 1.0)
+
+    def _start_recording(self, call: SipCall, path: str) -> None:
+        assert self.bridge is not None
+        if call.recorder is not None:
+            raise EngineError("the call is already being recorded")
+        recorder = pj.AudioMediaRecorder()
+        recorder.createRecorder(path)
+        call.recorder = recorder
+        call.record.recording = path
+        # Both voices: the far end's (call port) and ours (the bridge port).
+        self.bridge.startTransmit(recorder)
+        if call.audio is not None:
+            call.audio.startTransmit(recorder)
+
+    def on_dtmf(self, call: SipCall, digit: str, method: int) -> None:
+        kind = DtmfMethod.SIP_INFO if method == pj.PJSUA_DTMF_METHOD_SIP_INFO else DtmfMethod.RFC2833
+        self._emit(DtmfReceived(call.record.call_id, digit, kind))
+
+    def on_transfer_status(self, call: SipCall, code: int, reason: str, final: bool) -> None:
+        self._emit(TransferProgress(call.record.call_id, code, reason, bool(final)))
+
+    def on_transfer_request(self, call: SipCall, prm: pj.OnCallTransferRequestParam) -> None:
+        record = CallRecord(uuid.uuid4().hex, call.account.account_id, CallDirection.OUTBOUND)
+        record.remote_uri = str(prm.dstUri)
+        record.display_name, record.number = parse_remote(record.remote_uri)
+        new_call = SipCall(call.account, record, self)
+        self._calls[record.call_id] = new_call
+        prm.newCall = new_call
+
+    def on_call_replaced(self, call: SipCall, prm: pj.OnCallReplacedParam) -> None:
+        record = CallRecord(uuid.uuid4().hex, call.account.account_id, CallDirection.INBOUND)
+        new_call = SipCall(call.account, record, self, int(prm.newCallId))
+        self._calls[record.call_id] = new_call
+        prm.newCall = new_call
+        info = new_call.getInfo()
+        record.sip_call_id = str(info.callIdString)
+        record.remote_uri = str(info.remoteUri)
+        record.display_name, record.number = parse_remote(record.remote_uri)
+        self._emit(CallReplaced(call.record.call_id, record.call_id))
+
+    def _reap(self) -> None:
+        """Publish CallEnded and drop the wrappers of calls that disconnected."""
+        while self._ended:
+            call_id = self._ended.pop(0)
+            call = self._calls.pop(call_id, None)
+            if call is None:
+                continue
+            record = call.record
+            call.audio = None
+            call.recorder = None  # closes the WAV file
+            assert record.ended_at is not None
+            connected = record.ended_at - record.connected_at if record.connected_at else 0.0
+            self._emit(
+                CallEnded(
+                    call_id=call_id,
+                    account_id=record.account_id,
+                    direction=record.direction,
+                    outcome=outcome_of(record),
+                    code=record.last_code,
+                    reason=record.last_reason,
+                    sip_call_id=record.sip_call_id,
+                    remote_uri=record.remote_uri,
+                    number=record.number,
+                    display_name=record.display_name,
+                    connected_seconds=connected,
+                    total_seconds=record.ended_at - record.started_at,
+                    quality=record.quality,
+                    recording=record.recording,
+                )
+            )
+            del call
+
+    # ----- shutdown -------------------------------------------------------------
+
+    def _teardown(self) -> None:
+        ep = self._ep
+        if ep is None:
+            return
+        try:
+            self._hang_up_all(ep)
+        except BaseException:
+            log.exception("hanging up calls at shutdown failed")
+        # Whatever is left (a call that never disconnected) is dropped anyway:
+        # nothing may outlive libDestroy.
+        for call in self._calls.values():
+            call.audio = None
+            call.recorder = None
+        self._calls.clear()
+        self._ended.clear()
+        if self.bridge is not None:
+            try:
+                self.bridge.close()
+            except Exception:
+                log.exception("audio backend failed to stop")
+            self.bridge = None
+        for account in self._accounts.values():
+            try:
+                account.shutdown()
+            except BaseException:
+                log.exception("account shutdown failed")
+        self._accounts.clear()
+        self._reg_status.clear()
+        gc.collect()
+        try:
+            ep.libDestroy()
+        except BaseException:
+            log.exception("libDestroy failed")
+        self._ep = None
+        del ep
+        gc.collect()
+        self._log_writer = None
+
+    def _hang_up_all(self, ep: pj.Endpoint) -> None:
+        live = [c for c in self._calls.values() if c.record.ended_at is None]
+        for call in live:
+            call.record.hung_up_by_us = True
+            try:
+                call.hangup(pj.CallOpParam(True))
+            except pj.Error as error:
+                log.debug("hangup at shutdown: %s", describe_error(error))
+        deadline = time.monotonic() + self.config.shutdown_grace_s
+        while time.monotonic() < deadline and any(
+            c.record.ended_at is None for c in self._calls.values()
+        ):
+            ep.libHandleEvents(self.config.poll_ms)
+        self._reap()
+
+    def _fail_pending(self) -> None:
+        while True:
+            try:
+                command, future = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if not future.done():
+                future.set_exception(EngineNotRunning("the engine stopped"))
+
+    def _emit(self, event: EngineEvent) -> None:
+        for listener in self._listeners:
+            try:
+                listener(event)
+            except Exception:
+                log.exception("engine listener %r failed on %r", listener, event)

@@ -1,0 +1,189 @@
+"""What the engine tells the rest of the program: small frozen dataclasses.
+
+Events are built on the SIP thread from values captured inside pjsua2 callbacks
+(plain str/int/float, never pjsua2 objects), so a listener may keep them, pass
+them to another thread or compare them without touching pjsua2 again.
+Calls are named by the engine's own ids (uuid4 hex), never by pjsua call ids,
+which pjsua reuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class RegistrationStatus(StrEnum):
+    REGISTERING = "registering"
+    REGISTERED = "registered"
+    UNREGISTERED = "unregistered"
+    FAILED = "failed"  # the registrar said no (401/403), or could not be reached (408/503)
+
+
+class CallPhase(StrEnum):
+    """The INVITE session's state, with pjsua's names made plain."""
+
+    CALLING = "calling"  # our INVITE is out, nothing heard yet
+    INCOMING = "incoming"  # the far end's INVITE is in, we have not answered
+    EARLY = "early"  # 18x: ringing (or early media)
+    CONNECTING = "connecting"  # 200 sent or received, waiting for ACK
+    CONFIRMED = "confirmed"  # talking
+    DISCONNECTED = "disconnected"
+
+
+class CallDirection(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class CallOutcome(StrEnum):
+    """How a call ended, from the operator's point of view."""
+
+    ANSWERED = "answered"  # it reached CONFIRMED at some point
+    MISSED = "missed"  # inbound, the caller gave up (or it timed out) before anyone answered
+    REJECTED = "rejected"  # inbound, we declined it; outbound, the far end declined (603/403)
+    BUSY = "busy"  # 486/600
+    NO_ANSWER = "no_answer"  # outbound, we cancelled or it timed out (408/487) unanswered
+    FAILED = "failed"  # anything else (404, 488, 5xx, transport errors)
+
+
+class MediaStatus(StrEnum):
+    NONE = "none"
+    ACTIVE = "active"
+    LOCAL_HOLD = "local_hold"  # we put the call on hold (we sent sendonly/inactive)
+    REMOTE_HOLD = "remote_hold"  # the far end put us on hold (it sent sendonly/inactive)
+    ERROR = "error"
+
+
+class DtmfMethod(StrEnum):
+    RFC2833 = "rfc2833"
+    SIP_INFO = "sip_info"
+
+
+@dataclass(frozen=True)
+class EngineStarted:
+    """The Endpoint is up; transports are bound. Ports are the real ones chosen."""
+
+    sip_ports: dict[str, int]
+
+
+@dataclass(frozen=True)
+class EngineStopped:
+    pass
+
+
+@dataclass(frozen=True)
+class RegistrationChanged:
+    account_id: str
+    status: RegistrationStatus
+    code: int  # SIP status of the last REGISTER transaction (0 when none yet)
+    reason: str
+    expires: int = 0
+
+
+@dataclass(frozen=True)
+class IncomingCall:
+    call_id: str
+    account_id: str
+    remote_uri: str  # the From header as received, display name included
+    number: str  # the user part of the caller's URI ("1001", "+380441234567")
+    display_name: str
+    sip_call_id: str
+
+
+@dataclass(frozen=True)
+class CallStateChanged:
+    call_id: str
+    phase: CallPhase
+    code: int  # last SIP status seen on the INVITE (180, 200, 486...)
+    reason: str
+
+
+@dataclass(frozen=True)
+class CallMediaChanged:
+    call_id: str
+    status: MediaStatus
+    muted: bool
+
+
+@dataclass(frozen=True)
+class StreamQuality:
+    """RTP figures for one audio stream, taken just before the stream is destroyed."""
+
+    rtt_ms: float  # mean RTCP round trip time (0 when no RTCP round trip was measured)
+    rx_jitter_ms: float  # mean jitter of what we received
+    tx_jitter_ms: float  # mean jitter the far end reported for what we sent
+    rx_packets: int
+    rx_lost: int
+    tx_packets: int
+    tx_lost: int  # as reported by the far end's RTCP
+    codec: str
+
+
+@dataclass(frozen=True)
+class CallEnded:
+    call_id: str
+    account_id: str
+    direction: CallDirection
+    outcome: CallOutcome
+    code: int  # final SIP status (200 for a call that was answered and hung up)
+    reason: str
+    sip_call_id: str
+    remote_uri: str
+    number: str
+    display_name: str
+    connected_seconds: float  # talk time; 0 when never answered
+    total_seconds: float  # from the first INVITE to the end
+    quality: StreamQuality | None = None
+    recording: str | None = None  # path of the WAV file, when the call was recorded
+
+
+@dataclass(frozen=True)
+class DtmfReceived:
+    call_id: str
+    digit: str
+    method: DtmfMethod
+
+
+@dataclass(frozen=True)
+class TransferProgress:
+    """NOTIFY progress of a transfer we asked the far end to make (REFER)."""
+
+    call_id: str
+    code: int
+    reason: str
+    final: bool  # True on the last NOTIFY: code 200 means the transfer worked
+
+
+@dataclass(frozen=True)
+class CallReplaced:
+    """An attended transfer made the far end replace ``old_call_id`` with a new
+    call (INVITE with Replaces); the new call carries on under ``new_call_id``."""
+
+    old_call_id: str
+    new_call_id: str
+
+
+@dataclass(frozen=True)
+class CommandFailed:
+    """A command could not be carried out; the engine keeps running."""
+
+    command: str  # the command's class name ("Dial", "Answer"...)
+    error: str
+    call_id: str | None = None
+    account_id: str | None = None
+
+
+EngineEvent = (
+    EngineStarted
+    | EngineStopped
+    | RegistrationChanged
+    | IncomingCall
+    | CallStateChanged
+    | CallMediaChanged
+    | CallEnded
+    | DtmfReceived
+    | TransferProgress
+    | CallReplaced
+    | CommandFailed
+)
