@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.attachments import AttachmentStore
+from app.callbacks import CallbackPolicy, CallbackQueue
 from app.customers import Customers
 from app.db import Database
 from app.search import SearchResults, search_customers, search_interactions
@@ -25,6 +26,7 @@ class Core:
     attachments: AttachmentStore
     customers: Customers
     timeline: Timeline
+    callbacks: CallbackQueue
 
     @classmethod
     def open(
@@ -41,6 +43,13 @@ class Core:
         db = Database(settings.resolved_database_url(paths))
         attachments = AttachmentStore(db, paths.attachments_dir)
         customers = Customers(db, settings.default_region, attachments)
+        timeline = Timeline(db, customers, settings.unknown_sender)
+        policy = CallbackPolicy.from_settings(
+            settings.working_hours_schedule(),
+            settings.callback_sla_minutes,
+            settings.callback_retry_schedule,
+            settings.callback_claim_minutes,
+        )
         return cls(
             paths=paths,
             settings=settings,
@@ -48,7 +57,8 @@ class Core:
             secrets=secrets or SecretStore(),
             attachments=attachments,
             customers=customers,
-            timeline=Timeline(db, customers, settings.unknown_sender),
+            timeline=timeline,
+            callbacks=CallbackQueue(db, customers, timeline, policy),
         )
 
     def search(self, query: str, limit: int = 50) -> SearchResults:

@@ -20,6 +20,7 @@ from typing import Any
 import platformdirs
 
 from app.contacts import InvalidContact, check_region
+from app.working_hours import RetryStep, ScheduleError, WorkingHours
 
 APP_NAME = "Switchboard"
 log = logging.getLogger(__name__)
@@ -79,13 +80,42 @@ class Settings:
     unknown_sender: str = "unlinked"
     language: str = ""  # empty: follow the system locale
     operator_name: str = ""
+    # The shop's hours for callbacks: weekday ("0" = Monday) -> shifts.
+    shop_timezone: str = "Europe/Kyiv"
+    working_hours: dict[str, list[str]] = field(
+        default_factory=lambda: {str(d): ["09:00-18:00"] for d in range(5)}
+    )
+    holidays: list[str] = field(default_factory=list)
+    callback_sla_minutes: int = 15
+    callback_retry_schedule: list[str] = field(default_factory=lambda: ["15m", "1h", "next_day"])
+    callback_claim_minutes: int = 10
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def working_hours_schedule(self) -> WorkingHours:
+        try:
+            week = {int(day): shifts for day, shifts in self.working_hours.items()}
+        except ValueError as exc:
+            raise ValueError(f"working_hours keys are weekdays 0-6: {exc}") from exc
+        try:
+            return WorkingHours.from_text(self.shop_timezone, week, self.holidays)
+        except ScheduleError as exc:
+            raise ValueError(str(exc)) from exc
 
     def validate(self) -> None:
         try:
             self.default_region = check_region(self.default_region)
         except InvalidContact as exc:
             raise ValueError(str(exc)) from exc
+        self.working_hours_schedule()
+        try:
+            for step in self.callback_retry_schedule:
+                RetryStep(step)
+        except ScheduleError as exc:
+            raise ValueError(str(exc)) from exc
+        if not 1 <= self.callback_sla_minutes <= 7 * 24 * 60:
+            raise ValueError("callback_sla_minutes must be between 1 minute and a week.")
+        if not 1 <= self.callback_claim_minutes <= 24 * 60:
+            raise ValueError("callback_claim_minutes must be between 1 minute and a day.")
         if self.unknown_sender not in UNKNOWN_SENDER_POLICIES:
             raise ValueError(
                 f"unknown_sender must be one of {', '.join(UNKNOWN_SENDER_POLICIES)},"

@@ -1,0 +1,629 @@
+"""The callback queue: "call me back" requests an operator works all day.
+
+Requests come from missed calls (merged per number while one is open), the
+website form, a messenger or email, or by hand. Each is due as soon as possible
+within working hours (or in the customer's preferred window), carries an SLA
+deadline counted in working time, and is claimed by one operator at a time:
+``claim_next`` is exactly-once (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, a
+guarded UPDATE on SQLite), with an expiry so a request is never stuck with an
+operator who went home.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import phonenumbers
+import phonenumbers.timezone
+from sqlalchemy import and_, case, update
+from sqlmodel import Session, col, or_, select
+
+from app.contacts import InvalidContact, normalize_phone, phone_region
+from app.customers import CustomerNotFound, Customers
+from app.db import Database
+from app.models import (
+    CallbackAttempt,
+    CallbackOutcome,
+    CallbackRequest,
+    CallbackSource,
+    CallbackStatus,
+    Channel,
+    ContactKind,
+    ContactPoint,
+    Direction,
+    Interaction,
+    InteractionStatus,
+    utcnow,
+)
+from app.timeline import InteractionDraft, Timeline
+from app.working_hours import RetryStep, ScheduleError, WorkingHours, zone
+
+log = logging.getLogger(__name__)
+
+ACTIVE = (CallbackStatus.OPEN.value, CallbackStatus.CLAIMED.value)
+RETRY_OUTCOMES = {CallbackOutcome.NO_ANSWER, CallbackOutcome.BUSY, CallbackOutcome.VOICEMAIL}
+
+
+class CallbackError(ValueError):
+    """A request about the queue that can't be done; the message says why."""
+
+
+class ClaimLost(CallbackError):
+    """The claim expired and another operator holds the request now."""
+
+
+@dataclass(frozen=True)
+class CallbackPolicy:
+    hours: WorkingHours = field(default_factory=WorkingHours)
+    sla: timedelta = timedelta(minutes=15)  # working time from request to first attempt
+    retry_schedule: tuple[RetryStep, ...] = (
+        RetryStep("15m"),
+        RetryStep("1h"),
+        RetryStep("next_day"),
+    )
+    claim_ttl: timedelta = timedelta(minutes=10)
+
+    @classmethod
+    def from_settings(
+        cls,
+        hours: WorkingHours,
+        sla_minutes: int,
+        retry_schedule: Sequence[str],
+        claim_minutes: int,
+    ) -> CallbackPolicy:
+        return cls(
+            hours=hours,
+            sla=timedelta(minutes=sla_minutes),
+            retry_schedule=tuple(RetryStep(step) for step in retry_schedule),
+            claim_ttl=timedelta(minutes=claim_minutes),
+        )
+
+    @property
+    def max_attempts(self) -> int:
+        return len(self.retry_schedule) + 1
+
+
+@dataclass(frozen=True)
+class FallbackProposal:
+    """A message to send when the customer can't be reached by phone."""
+
+    channel: str
+    to: str
+    text: str
+
+
+# The message goes in the customer's language, guessed from the number's country.
+FALLBACK_TEXTS = {
+    "uk": "Вітаємо{name}! Ми не змогли до вас додзвонитися. Напишіть, будь ласка, коли вам "
+    "зручно поговорити, або відповідайте тут.",
+    "ru": "Здравствуйте{name}! Мы не смогли до вас дозвониться. Напишите, пожалуйста, когда вам "
+    "удобно поговорить, или ответьте здесь.",
+    "en": "Hello{name}! We could not reach you by phone. Please tell us when it suits you to "
+    "talk, or simply reply here.",
+}
+_LANGUAGE_BY_REGION = {"UA": "uk", "RU": "ru", "BY": "ru", "KZ": "ru", "KG": "ru", "UZ": "ru"}
+
+
+# Where a number maps to several zones (mobiles in Russia or Kazakhstan are not
+# geographic), the zone most of the country's customers live in.
+_MAIN_ZONE = {
+    "RU": "Europe/Moscow",
+    "KZ": "Asia/Almaty",
+    "UA": "Europe/Kyiv",
+    "US": "America/New_York",
+    "CA": "America/Toronto",
+    "BR": "America/Sao_Paulo",
+    "AU": "Australia/Sydney",
+    "MX": "America/Mexico_City",
+    "ID": "Asia/Jakarta",
+}
+
+
+def customer_timezone(e164: str, fallback: str) -> str:
+    """The customer's zone from their number. A number that spans several zones
+    gets the shop's zone if it is one of them, else the country's main zone, else
+    the shop's (a wrong guess of the operator's own clock is the lesser harm)."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+        zones = phonenumbers.timezone.time_zones_for_number(parsed)
+    except phonenumbers.NumberParseException:
+        return fallback
+    usable = [z for z in zones if z != "Etc/Unknown"]
+    if fallback in usable or (fallback == "Europe/Kyiv" and "Europe/Kiev" in usable):
+        return fallback
+    if len(usable) == 1:
+        candidate = usable[0]
+    else:
+        region = phonenumbers.region_code_for_number(parsed)
+        candidate = _MAIN_ZONE.get(region or "", fallback)
+    try:
+        zone(candidate)
+    except ScheduleError:
+        return fallback
+    return candidate
+
+
+class CallbackQueue:
+    def __init__(
+        self,
+        db: Database,
+        customers: Customers,
+        timeline: Timeline,
+        policy: CallbackPolicy | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.customers = customers
+        self.timeline = timeline
+        self.policy = policy or CallbackPolicy()
+        self.clock = clock
+
+    # --- intake ------------------------------------------------------------
+
+    def request(
+        self,
+        phone: str,
+        source: CallbackSource | str,
+        *,
+        name: str = "",
+        comment: str = "",
+        customer_id: int | None = None,
+        preferred_from: datetime | None = None,
+        preferred_to: datetime | None = None,
+        timezone: str | None = None,
+        priority: int = 0,
+        external_id: str | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> CallbackRequest:
+        """A new request, recorded on the customer's timeline.
+
+        ``external_id`` (a form submission id, a message id) makes a retried
+        delivery return the request made the first time."""
+        source = CallbackSource(source)
+        now = self.clock()
+        e164 = self._phone(phone)
+        if external_id:
+            existing = self._by_external(source, external_id)
+            if existing is not None:
+                return existing
+        if customer_id is not None:
+            self.customers.get(customer_id)  # a deleted customer: a clear CustomerNotFound
+        else:
+            found = self.customers.find(ContactKind.PHONE, e164)
+            customer_id = found.id if found else None
+        tz = timezone or customer_timezone(e164, self.policy.hours.timezone)
+        zone(tz)
+        if preferred_to is not None and preferred_to <= now:
+            raise CallbackError("The preferred time is already in the past.")
+        if preferred_from and preferred_to and preferred_from >= preferred_to:
+            raise CallbackError("The preferred time window ends before it starts.")
+        if source is CallbackSource.MISSED_CALL:
+            raise CallbackError("Missed calls come in through register_missed_call().")
+        start = max(now, preferred_from) if preferred_from else now
+        due = self.policy.hours.next_open(start)
+        extra = dict(meta or {})
+        if preferred_to is not None and due >= preferred_to:
+            extra["outside_preferred_window"] = True
+        row = CallbackRequest(
+            customer_id=customer_id,
+            phone=e164,
+            name=name.strip(),
+            source=source.value,
+            priority=priority,
+            comment=comment,
+            requested_at=now,
+            due_at=due,
+            sla_deadline=self.policy.hours.add_working_time(start, self.policy.sla),
+            preferred_from=preferred_from,
+            preferred_to=preferred_to,
+            timezone=tz,
+            meta=extra,
+        )
+        with self.db.session() as s:
+            s.add(row)
+        assert row.id is not None
+        self._record_on_timeline(row, external_id)
+        log.info("callback #%s requested (%s)", row.id, source.value)
+        return row
+
+    def register_missed_call(
+        self, phone: str, interaction_id: int | None = None, at: datetime | None = None
+    ) -> CallbackRequest | None:
+        """A missed inbound call becomes a request, or adds to the open one for
+        that number. An anonymous caller can't be called back: None."""
+        try:
+            e164 = self._phone(phone)
+        except CallbackError:
+            return None
+        now = at or self.clock()
+        with self.db.session() as s:
+            open_row = s.exec(
+                select(CallbackRequest)
+                .where(CallbackRequest.phone == e164, col(CallbackRequest.status).in_(ACTIVE))
+                .order_by(col(CallbackRequest.id))
+                .with_for_update()
+            ).first()
+            if open_row is not None:
+                open_row.missed_count += 1
+                open_row.meta = {
+                    **open_row.meta,
+                    "missed_interactions": [
+                        *open_row.meta.get("missed_interactions", []),
+                        interaction_id,
+                    ],
+                }
+                open_row.updated_at = now
+                s.add(open_row)
+                return open_row
+        found = self.customers.find(ContactKind.PHONE, e164)
+        row = CallbackRequest(
+            customer_id=found.id if found else None,
+            phone=e164,
+            name=found.name if found else "",
+            source=CallbackSource.MISSED_CALL.value,
+            requested_at=now,
+            due_at=self.policy.hours.next_open(now),
+            sla_deadline=self.policy.hours.add_working_time(now, self.policy.sla),
+            timezone=customer_timezone(e164, self.policy.hours.timezone),
+            missed_count=1,
+            meta={"missed_interactions": [interaction_id]},
+        )
+        with self.db.session() as s:
+            s.add(row)
+        log.info("callback #%s from a missed call", row.id)
+        return row
+
+    def close_reached(self, phone: str, at: datetime | None = None) -> list[CallbackRequest]:
+        """Any answered call with the number, either way, closes its open requests."""
+        try:
+            e164 = self._phone(phone)
+        except CallbackError:
+            return []
+        now = at or self.clock()
+        with self.db.session() as s:
+            rows = list(
+                s.exec(
+                    select(CallbackRequest).where(
+                        CallbackRequest.phone == e164, col(CallbackRequest.status).in_(ACTIVE)
+                    )
+                )
+            )
+            for row in rows:
+                row.status, row.outcome = CallbackStatus.DONE.value, CallbackOutcome.REACHED.value
+                row.reached_at = row.reached_at or now
+                row.closed_at = now
+                row.claimed_by = row.claim_expires_at = None
+                row.updated_at = now
+                s.add(row)
+            return rows
+
+    # --- claiming ----------------------------------------------------------
+
+    def claim_next(self, operator: str) -> CallbackRequest | None:
+        """The most urgent request that is due, claimed for ``operator``; None
+        when nothing is due. Never hands one request to two operators."""
+        operator = self._operator(operator)
+        now = self.clock()
+        for _ in range(20):  # lost races on SQLite: try the next candidate
+            with self.db.session() as s:
+                stmt = (
+                    select(CallbackRequest)
+                    .where(self._claimable(now), col(CallbackRequest.due_at) <= now)
+                    .order_by(
+                        col(CallbackRequest.priority).desc(),
+                        case((col(CallbackRequest.sla_deadline).is_(None), 1), else_=0),
+                        col(CallbackRequest.sla_deadline),
+                        col(CallbackRequest.due_at),
+                        col(CallbackRequest.id),
+                    )
+                    .limit(1)
+                )
+                if s.get_bind().dialect.name == "postgresql":
+                    stmt = stmt.with_for_update(skip_locked=True)
+                candidate = s.exec(stmt).first()
+                if candidate is None:
+                    return None
+                if self._take(s, candidate.id, operator, now):
+                    s.refresh(candidate)
+                    return candidate
+        return None
+
+    def claim(self, request_id: int, operator: str) -> CallbackRequest:
+        """Claims a chosen request (picked from the list rather than "next")."""
+        operator = self._operator(operator)
+        now = self.clock()
+        with self.db.session() as s:
+            row = self._get(s, request_id)
+            if row.claimed_by == operator and row.status == CallbackStatus.CLAIMED.value:
+                return row
+            if not self._take(s, request_id, operator, now):
+                s.refresh(row)
+                if row.status not in ACTIVE:
+                    raise CallbackError(f"Callback #{request_id} is already {row.status}.")
+                raise CallbackError(f"Callback #{request_id} is being handled by {row.claimed_by}.")
+            s.refresh(row)
+            return row
+
+    def release(self, request_id: int, operator: str) -> CallbackRequest:
+        with self.db.session() as s:
+            row = self._get(s, request_id)
+            if row.claimed_by == operator and row.status == CallbackStatus.CLAIMED.value:
+                row.status = CallbackStatus.OPEN.value
+                row.claimed_by = row.claim_expires_at = None
+                row.updated_at = self.clock()
+                s.add(row)
+            return row
+
+    # --- attempts ----------------------------------------------------------
+
+    def start_attempt(
+        self, request_id: int, operator: str, interaction_id: int | None = None
+    ) -> CallbackAttempt:
+        """The operator dials: counted now, so a crash mid-call still shows the try."""
+        now = self.clock()
+        with self.db.session() as s:
+            row = self._get(s, request_id)
+            self._check_claim(row, operator, now)
+            row.attempts += 1
+            row.first_attempt_at = row.first_attempt_at or now
+            row.claim_expires_at = now + self.policy.claim_ttl  # the call keeps the claim fresh
+            row.updated_at = now
+            attempt = CallbackAttempt(
+                request_id=request_id,
+                operator=operator,
+                started_at=now,
+                interaction_id=interaction_id,
+            )
+            s.add(row)
+            s.add(attempt)
+            return attempt
+
+    def finish_attempt(
+        self,
+        request_id: int,
+        operator: str,
+        outcome: CallbackOutcome | str,
+        *,
+        call_later_at: datetime | None = None,
+        interaction_id: int | None = None,
+    ) -> CallbackRequest:
+        outcome = CallbackOutcome(outcome)
+        now = self.clock()
+        if outcome is CallbackOutcome.CALL_LATER:
+            if call_later_at is None:
+                raise CallbackError("Say when to call back.")
+            if call_later_at <= now:
+                raise CallbackError("The time to call back is already in the past.")
+        with self.db.session() as s:
+            row = self._get(s, request_id)
+            if row.status not in ACTIVE:
+                raise CallbackError(f"Callback #{request_id} is already {row.status}.")
+            self._check_claim(row, operator, now)
+            attempt = s.exec(
+                select(CallbackAttempt)
+                .where(
+                    CallbackAttempt.request_id == request_id,
+                    CallbackAttempt.operator == operator,
+                    col(CallbackAttempt.ended_at).is_(None),
+                )
+                .order_by(col(CallbackAttempt.id).desc())
+            ).first()
+            if attempt is None:  # the outcome of a call made outside "start_attempt"
+                row.attempts += 1
+                row.first_attempt_at = row.first_attempt_at or now
+                attempt = CallbackAttempt(request_id=request_id, operator=operator, started_at=now)
+            attempt.ended_at, attempt.outcome = now, outcome.value
+            attempt.interaction_id = interaction_id or attempt.interaction_id
+            s.add(attempt)
+            row.outcome = outcome.value
+            row.claimed_by = row.claim_expires_at = None
+            row.updated_at = now
+            proposal: FallbackProposal | None = None
+            if outcome is CallbackOutcome.REACHED:
+                row.status, row.reached_at, row.closed_at = CallbackStatus.DONE.value, now, now
+            elif outcome is CallbackOutcome.CANCELLED:
+                row.status, row.closed_at = CallbackStatus.CANCELLED.value, now
+            elif outcome is CallbackOutcome.CALL_LATER:
+                assert call_later_at is not None
+                row.status, row.due_at = CallbackStatus.OPEN.value, call_later_at
+                row.next_attempt_at = call_later_at
+            elif outcome in RETRY_OUTCOMES and row.attempts < self.policy.max_attempts:
+                step = self.policy.retry_schedule[row.attempts - 1]
+                row.status = CallbackStatus.OPEN.value
+                row.due_at = row.next_attempt_at = step.due_after(now, self.policy.hours)
+            else:  # out of attempts, or a wrong number: a message instead
+                row.status, row.closed_at, row.next_attempt_at = (
+                    CallbackStatus.FAILED.value,
+                    now,
+                    None,
+                )
+                proposal = self._fallback(s, row)
+                row.meta = {**row.meta, "fallback": proposal.__dict__ if proposal else None}
+            s.add(row)
+        if row.status == CallbackStatus.FAILED.value:
+            self._record_failure(row, proposal)
+        return row
+
+    # --- reading -----------------------------------------------------------
+
+    def get(self, request_id: int) -> CallbackRequest:
+        with self.db.session() as s:
+            return self._get(s, request_id)
+
+    def queue(
+        self, view: str = "all", operator: str = "", limit: int = 500
+    ) -> list[CallbackRequest]:
+        """Open requests, most urgent first. view: "all", "mine", "overdue"."""
+        now = self.clock()
+        with self.db.session() as s:
+            stmt = select(CallbackRequest).where(col(CallbackRequest.status).in_(ACTIVE))
+            if view == "mine":
+                stmt = stmt.where(CallbackRequest.claimed_by == operator)
+            elif view == "overdue":
+                stmt = stmt.where(col(CallbackRequest.sla_deadline) < now)
+            elif view != "all":
+                raise CallbackError(f"Unknown queue view {view!r}.")
+            stmt = stmt.order_by(
+                col(CallbackRequest.priority).desc(),
+                case((col(CallbackRequest.sla_deadline).is_(None), 1), else_=0),
+                col(CallbackRequest.sla_deadline),
+                col(CallbackRequest.due_at),
+                col(CallbackRequest.id),
+            )
+            return list(s.exec(stmt.limit(limit)))
+
+    def attempts(self, request_id: int) -> list[CallbackAttempt]:
+        with self.db.session() as s:
+            return list(
+                s.exec(
+                    select(CallbackAttempt)
+                    .where(CallbackAttempt.request_id == request_id)
+                    .order_by(col(CallbackAttempt.id))
+                )
+            )
+
+    # --- helpers -----------------------------------------------------------
+
+    def _phone(self, phone: str) -> str:
+        try:
+            return normalize_phone(phone, self.customers.default_region)
+        except InvalidContact as exc:
+            raise CallbackError(str(exc)) from exc
+
+    @staticmethod
+    def _operator(operator: str) -> str:
+        operator = operator.strip()
+        if not operator:
+            raise CallbackError("Set the operator's name in the settings before taking callbacks.")
+        return operator
+
+    @staticmethod
+    def _get(s: Session, request_id: int) -> CallbackRequest:
+        row = s.get(CallbackRequest, request_id)
+        if row is None:
+            raise CallbackError(f"Callback #{request_id} does not exist.")
+        return row
+
+    @staticmethod
+    def _claimable(now: datetime) -> Any:
+        return or_(
+            col(CallbackRequest.status) == CallbackStatus.OPEN.value,
+            and_(
+                col(CallbackRequest.status) == CallbackStatus.CLAIMED.value,
+                col(CallbackRequest.claim_expires_at) < now,
+            ),
+        )
+
+    def _take(self, s: Session, request_id: int | None, operator: str, now: datetime) -> bool:
+        """The guarded write: succeeds only if the row is still claimable, so two
+        operators racing for one request can't both win, on any database."""
+        result = s.execute(
+            update(CallbackRequest)
+            .where(col(CallbackRequest.id) == request_id, self._claimable(now))
+            .values(
+                status=CallbackStatus.CLAIMED.value,
+                claimed_by=operator,
+                claim_expires_at=now + self.policy.claim_ttl,
+                updated_at=now,
+            )
+        )
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+    def _check_claim(self, row: CallbackRequest, operator: str, now: datetime) -> None:
+        if row.claimed_by in (None, operator):
+            return
+        if row.claim_expires_at is not None and row.claim_expires_at < now:
+            return  # expired and nobody took it: the call still counts
+        raise ClaimLost(
+            f"Callback #{row.id} is now handled by {row.claimed_by}; your claim expired."
+        )
+
+    def _by_external(self, source: CallbackSource, external_id: str) -> CallbackRequest | None:
+        recorded = self.timeline.find_external(Channel.CALLBACK, f"{source.value}:{external_id}")
+        if recorded is None or "callback_request_id" not in recorded.meta:
+            return None
+        return self.get(int(recorded.meta["callback_request_id"]))
+
+    def _record_on_timeline(self, row: CallbackRequest, external_id: str | None) -> None:
+        direction = (
+            Direction.INTERNAL if row.source == CallbackSource.MANUAL.value else Direction.INBOUND
+        )
+        self.timeline.record(
+            InteractionDraft(
+                channel=Channel.CALLBACK,
+                direction=direction,
+                status=InteractionStatus.RECEIVED,
+                started_at=row.requested_at,
+                subject="Callback requested",
+                body=row.comment,
+                external_id=f"{row.source}:{external_id}" if external_id else None,
+                contact_kind=ContactKind.PHONE,
+                contact_value=row.phone,
+                contact_name=row.name,
+                customer_id=row.customer_id,
+                meta={"callback_request_id": row.id, "source": row.source},
+            )
+        )
+
+    def _record_failure(self, row: CallbackRequest, proposal: FallbackProposal | None) -> None:
+        draft = InteractionDraft(
+            channel=Channel.CALLBACK,
+            direction=Direction.INTERNAL,
+            status=InteractionStatus.DONE,
+            started_at=row.closed_at or self.clock(),
+            subject=f"Callback failed: {row.outcome}",
+            body=proposal.text if proposal else "",
+            contact_kind=ContactKind.PHONE,
+            contact_value=row.phone,
+            customer_id=row.customer_id,
+            meta={
+                "callback_request_id": row.id,
+                "attempts": row.attempts,
+                "fallback": proposal.__dict__ if proposal else None,
+            },
+        )
+        try:
+            self.timeline.record(draft)
+        except CustomerNotFound:  # the customer was deleted meanwhile: keep it unlinked
+            self.timeline.record(dataclasses.replace(draft, customer_id=None))
+
+    def _fallback(self, s: Session, row: CallbackRequest) -> FallbackProposal | None:
+        """The channel the customer last wrote in, else one we may write first in.
+
+        A Telegram bot can't start a chat, so Telegram is proposed only when the
+        customer has written to us there."""
+        if row.customer_id is None:
+            return None
+        points = {
+            p.kind: p.normalized
+            for p in s.exec(select(ContactPoint).where(ContactPoint.customer_id == row.customer_id))
+        }
+        written_in = [
+            i.channel
+            for i in s.exec(
+                select(Interaction)
+                .where(
+                    Interaction.customer_id == row.customer_id,
+                    Interaction.direction == Direction.INBOUND.value,
+                    col(Interaction.channel).in_(["telegram", "whatsapp", "viber", "email"]),
+                )
+                .order_by(col(Interaction.started_at).desc())
+            )
+        ]
+        order: Sequence[str] = [
+            *dict.fromkeys(written_in),
+            *[c for c in ("whatsapp", "viber", "email") if c not in written_in],
+        ]
+        for channel in order:
+            if channel in points:
+                language = _LANGUAGE_BY_REGION.get(phone_region(row.phone) or "", "en")
+                name = f", {row.name}" if row.name else ""
+                return FallbackProposal(
+                    channel, points[channel], FALLBACK_TEXTS[language].format(name=name)
+                )
+        return None
