@@ -22,7 +22,18 @@ def test_round_trip_and_defaults(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content", ["{not json", "[1, 2]", '{"default_region": "ZZ"}', '{"unknown_sender": "shout"}']
+    "content",
+    [
+        "{not json",
+        "[1, 2]",
+        '{"default_region": "ZZ"}',
+        '{"unknown_sender": "shout"}',
+        '{"working_hours": {"0": ["9 to 6"]}}',
+        '{"working_hours": {"monday": ["09:00-18:00"]}}',
+        '{"callback_retry_schedule": ["soon"]}',
+        '{"shop_timezone": "Mars/Olympus"}',
+        '{"callback_sla_minutes": 0}',
+    ],
 )
 def test_broken_config_is_kept_aside_and_defaults_used(tmp_path: Path, content: str) -> None:
     path = tmp_path / "config.json"
