@@ -71,6 +71,7 @@ class SourceRecord:
     name: str = ""
     name_field: str = "name"
     company: str = ""
+    company_field: str = "company"
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     contacts: list[RawContact] = field(default_factory=list)

@@ -226,8 +226,8 @@ def _record(
                 RawContact(CONTACT_FIELDS[fieldname], value, header[index].strip(), line)
                 for value in _split(fieldname, cell)
             )
-        elif fieldname == "company":
-            record.company = record.company or cell
+        elif fieldname == "company" and not record.company:
+            record.company, record.company_field = cell, header[index].strip()
         elif fieldname == "notes":
             notes.append(cell)
         elif fieldname == "tags":

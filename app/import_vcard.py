@@ -243,6 +243,7 @@ def _contact(kind: ContactKind) -> _Handler:
 def _org(card: _CardBuilder, prop: Property, value: str) -> None:
     parts = [unescape(p).strip() for p in split_escaped(value, ";")]
     card.record.company = ", ".join(p for p in parts if p)
+    card.record.company_field = prop.name
 
 
 def _note(card: _CardBuilder, prop: Property, value: str) -> None:

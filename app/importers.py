@@ -58,6 +58,10 @@ DEFAULT_BATCH_SIZE = 500
 # no more than one per 100 rows for a small one.
 MIN_PROGRESS_STEP = 100
 LOOKUP_CHUNK = 500  # values per IN (...) query: far below every driver's limit
+# The column sizes (app/models.py): checked here because PostgreSQL refuses a
+# longer value mid-batch, and silently cutting a company name is worse.
+MAX_COMPANY_LENGTH = 300
+MAX_CONTACT_LENGTH = 500
 
 __all__ = [
     "CustomerImporter",
@@ -248,6 +252,9 @@ class CustomerImporter:
             except InvalidContact as exc:
                 issue(raw.field, str(exc), raw.line)
                 continue
+            if len(norm) > MAX_CONTACT_LENGTH:
+                issue(raw.field, f"longer than {MAX_CONTACT_LENGTH} characters.", raw.line)
+                continue
             key = (raw.kind.value, norm)
             if key in contacts:
                 continue  # the same number twice on one row is one contact
@@ -275,6 +282,9 @@ class CustomerImporter:
             name = clean_name(name) if name.strip() else name
         except CustomerError as exc:
             issue(record.name_field, str(exc))
+        company = " ".join(record.company.split())
+        if len(company) > MAX_COMPANY_LENGTH:
+            issue(record.company_field, f"longer than {MAX_COMPANY_LENGTH} characters.")
         if issues or not name.strip():
             return None, issues
         if not contacts:
@@ -292,7 +302,7 @@ class CustomerImporter:
                 line=record.line,
                 card=record.card,
                 name=name,
-                company=record.company.strip()[:300],
+                company=company,
                 notes=record.notes,
                 tags=tuple(dict.fromkeys(t for t in record.tags if t)),
                 contacts=tuple(contacts.values()),
@@ -420,7 +430,7 @@ class CustomerImporter:
                 {
                     "customer_id": customer_id,
                     "kind": c.kind,
-                    "raw": c.raw[:500],
+                    "raw": c.raw[:MAX_CONTACT_LENGTH],
                     "normalized": c.normalized,
                     "label": c.label[:100],
                     "created_at": now,

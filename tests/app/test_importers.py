@@ -274,12 +274,25 @@ def test_skip_invalid_writes_the_valid_rows_only(core: Core) -> None:
     assert core.customers.get(owner.id or 0).updated_at == owner.updated_at
 
 
-def test_name_too_long_is_an_error(core: Core) -> None:
-    data = ("Имя;Телефон\n" + "Я" * 301 + ";0501000001\n").encode()
-    report = CustomerImporter(core.customers).run(importer_source(data))
+def test_values_longer_than_their_columns_are_errors(core: Core) -> None:
+    data = (
+        "Имя;Телефон;Фирма;Email\n"
+        + "Я" * 301
+        + ";0501000001;;\n"
+        + "Оля;0501000002;"
+        + "Ф" * 301
+        + ";\n"
+        + "Петя;;;"
+        + "a" * 500
+        + "@x.ua\n"
+    ).encode()
+    report = CustomerImporter(core.customers).run(importer_source(data), skip_invalid=True)
     assert [str(i) for i in report.errors] == [
-        "line 2, Имя: The customer's name is longer than 300 characters."
+        "line 2, Имя: The customer's name is longer than 300 characters.",
+        "line 3, Фирма: longer than 300 characters.",
+        "line 4, Email: longer than 500 characters.",
     ]
+    assert (report.imported, stored(core)) == (0, {})
 
 
 # --- vCard -------------------------------------------------------------------
