@@ -188,7 +188,7 @@ class CallbackQueue:
         now = self.clock()
         e164 = self._phone(phone)
         if external_id:
-            existing = self._by_external(source, external_id)
+            existing = self.find_by_external(source, external_id)
             if existing is not None:
                 return existing
         if customer_id is not None:
@@ -543,7 +543,7 @@ class CallbackQueue:
             f"Callback #{row.id} is now handled by {row.claimed_by}; your claim expired."
         )
 
-    def _by_external(self, source: CallbackSource, external_id: str) -> CallbackRequest | None:
+    def find_by_external(self, source: CallbackSource, external_id: str) -> CallbackRequest | None:
         recorded = self.timeline.find_external(Channel.CALLBACK, f"{source.value}:{external_id}")
         if recorded is None or "callback_request_id" not in recorded.meta:
             return None
