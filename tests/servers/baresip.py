@@ -124,6 +124,7 @@ class BaresipPhone:
     user: str
     sip_port: int
     ctrl_port: int
+    cons_port: int  # the UDP console: single-key commands ctrl_tcp has no name for
     workdir: Path
     record_dir: Path
     process: subprocess.Popen[bytes]
@@ -137,6 +138,11 @@ class BaresipPhone:
     def command(self, name: str, params: str = "", timeout: float = 10) -> dict[str, Any]:
         assert self.control is not None
         return self.control.command(name, params, timeout)
+
+    def key(self, key: str) -> None:
+        """Press a menu key ("x" hold, "X" resume) through the UDP console."""
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.sendto(key.encode(), ("127.0.0.1", self.cons_port))
 
     def wait_event(self, event_type: str, timeout: float = 10, start: int = 0) -> dict[str, Any]:
         assert self.control is not None
@@ -188,6 +194,7 @@ def baresip_phone(
     registrar: str | None = None,
     password: str | None = None,
     answer: str = "auto",
+    display_name: str = "",
 ) -> Iterator[BaresipPhone]:
     """baresip on 127.0.0.1, playing ``tone_hz``; registered to ``registrar``
     (host:port) with ``password`` when given, else reachable directly."""
@@ -202,6 +209,7 @@ def baresip_phone(
     write_tone(tone, tone_hz)
     sip_port = free_port(socket.SOCK_DGRAM)
     ctrl_port = free_port()
+    cons_port = free_port(socket.SOCK_DGRAM)
     (workdir / "config").write_text(
         f"""poll_method epoll
 sip_listen 127.0.0.1:{sip_port}
@@ -220,15 +228,18 @@ module_tmp uuid.so
 module_tmp account.so
 module_app menu.so
 module_app ctrl_tcp.so
+module_app cons.so
 ctrl_tcp_listen 127.0.0.1:{ctrl_port}
+cons_listen 127.0.0.1:{cons_port}
 snd_path {record_dir}
 """
     )
+    name = f'"{display_name}" ' if display_name else ""
     if registrar is not None:
         auth = f";auth_pass={password}" if password else ""
-        account = f"<sip:{user}@{registrar}>{auth};regint=600;answermode={answer}"
+        account = f"{name}<sip:{user}@{registrar}>{auth};regint=600;answermode={answer}"
     else:
-        account = f"<sip:{user}@127.0.0.1:{sip_port}>;regint=0;answermode={answer}"
+        account = f"{name}<sip:{user}@127.0.0.1:{sip_port}>;regint=0;answermode={answer}"
     (workdir / "accounts").write_text(account + "\n")
     log_file = (workdir / "baresip.log").open("wb")
     process = subprocess.Popen(
@@ -237,7 +248,7 @@ snd_path {record_dir}
         stdout=log_file,
         stderr=subprocess.STDOUT,
     )
-    phone = BaresipPhone(user, sip_port, ctrl_port, workdir, record_dir, process)
+    phone = BaresipPhone(user, sip_port, ctrl_port, cons_port, workdir, record_dir, process)
     try:
         wait_until(
             lambda: process.poll() is not None or _port_open(ctrl_port),

@@ -27,8 +27,8 @@ USERS = {
     "alice": "alice-secret",
     "bob": "bob-secret",
     "carol": "carol-secret",
-    "far": "far-secret",
-    "far2": "far2-secret",
+    "2001": "far-secret",
+    "2002": "far2-secret",
 }
 
 
@@ -89,6 +89,8 @@ def sip_engine() -> Iterator[EngineUnderTest]:
 
 @pytest.fixture
 def far_phone(kamailio: KamailioServer) -> Iterator[BaresipPhone]:
-    """baresip registered at Kamailio as "far", answering automatically, playing 1 kHz."""
-    with baresip_phone("far", 1000.0, registrar=kamailio.domain, password=USERS["far"]) as phone:
+    """baresip registered at Kamailio as 2001, answering automatically, playing 1 kHz."""
+    with baresip_phone(
+        "2001", 1000.0, registrar=kamailio.domain, password=USERS["2001"], display_name="Far Phone"
+    ) as phone:
         yield phone

@@ -21,6 +21,12 @@ class EventRecorder:
             self.events.append(event)
             self._cond.notify_all()
 
+    def mark(self) -> int:
+        """A position in the event list: ``wait_for(..., after=mark)`` ignores older events
+        (events are values, so equal events from earlier must not count)."""
+        with self._cond:
+            return len(self.events)
+
     def of(self, kind: type[E], **fields: Any) -> list[E]:
         with self._cond:
             return [
@@ -34,12 +40,14 @@ class EventRecorder:
         kind: type[E],
         timeout: float = 10.0,
         where: Callable[[E], bool] | None = None,
+        after: int = 0,
         **fields: Any,
     ) -> E:
-        """The first event of ``kind`` (matching ``fields`` and ``where``), waiting for it."""
+        """The first event of ``kind`` (matching ``fields`` and ``where``) at position
+        ``after`` or later (see ``mark``), waiting for it."""
 
         def found() -> E | None:
-            for e in self.events:
+            for e in self.events[after:]:
                 if (
                     isinstance(e, kind)
                     and all(getattr(e, k) == v for k, v in fields.items())

@@ -1,0 +1,171 @@
+"""Calls through Kamailio to and from a real baresip: audio by frequency, both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sip.events import (
+    CallEnded,
+    CallMediaChanged,
+    CallOutcome,
+    CallPhase,
+    CallStateChanged,
+    DtmfReceived,
+    IncomingCall,
+    MediaStatus,
+)
+from tests.servers.baresip import BaresipPhone
+from tests.servers.common import wait_until
+from tests.servers.kamailio import KamailioServer
+from tests.sip.conftest import EngineUnderTest
+from tests.sip.tones import dominant_frequency, read_wav, rms, samples_of
+
+
+def heard(under_test: EngineUnderTest, frames: int = 25) -> list[int]:
+    """The last ``frames`` (20 ms each) the engine received, once they carry sound."""
+
+    def loud_enough() -> bool:
+        chunks = list(under_test.audio.received._chunks)[-frames:]
+        return len(chunks) == frames and rms(samples_of(b"".join(chunks))) > 500
+
+    wait_until(loud_enough, timeout=10, what="sound from the far end")
+    return samples_of(b"".join(list(under_test.audio.received._chunks)[-frames:]))
+
+
+def connected(under_test: EngineUnderTest, call_id: str) -> None:
+    under_test.events.wait_for(CallStateChanged, call_id=call_id, phase=CallPhase.CONFIRMED)
+
+
+@pytest.fixture
+def registered(sip_engine: EngineUnderTest, kamailio: KamailioServer) -> str:
+    account_id = sip_engine.register(kamailio, "alice", display_name="Alice Operator")
+    sip_engine.wait_registered(account_id)
+    return account_id
+
+
+def test_outbound_call_carries_audio_both_ways(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")  # a bare number: sip:2001@registrar
+    connected(sip_engine, call_id)
+    samples = heard(sip_engine)
+    assert abs(dominant_frequency(samples, 16000) - 1000) <= 20
+    # Let baresip hear our 440 Hz for a while before hanging up; its recorder
+    # writes what it decoded ("dec") into a WAV we read after the call.
+    mark = len(sip_engine.audio.received)
+    wait_until(
+        lambda: sip_engine.audio.received.dropped + len(sip_engine.audio.received) >= mark + 50,
+        timeout=10,
+        what="one more second of call",
+    )
+    sip_engine.engine.hangup(call_id).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
+    assert ended.outcome is CallOutcome.ANSWERED
+    assert ended.sip_call_id and ended.connected_seconds > 0
+    far_phone.wait_event("CALL_CLOSED")
+    [received_by_far] = far_phone.recordings("dec")
+    far_samples, rate = read_wav(received_by_far)
+    tail = far_samples[-rate // 2 :]  # the last half second
+    assert rms(tail) > 500
+    assert abs(dominant_frequency(tail, rate) - 440) <= 20
+
+
+def test_inbound_call_has_number_and_name_and_is_answered(
+    sip_engine: EngineUnderTest,
+    registered: str,
+    far_phone: BaresipPhone,
+    kamailio: KamailioServer,
+) -> None:
+    far_phone.command("dial", f"sip:alice@{kamailio.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    assert incoming.account_id == registered
+    assert incoming.number == "2001"
+    assert incoming.display_name == "Far Phone"
+    assert incoming.sip_call_id
+    sip_engine.engine.answer(incoming.call_id).result(10)
+    connected(sip_engine, incoming.call_id)
+    assert abs(dominant_frequency(heard(sip_engine), 16000) - 1000) <= 20
+    far_phone.command("hangup")
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert ended.outcome is CallOutcome.ANSWERED
+    assert ended.sip_call_id == incoming.sip_call_id
+
+
+@pytest.mark.parametrize(("code", "far_sees"), [(486, "486"), (603, "603")])
+def test_inbound_call_rejected_busy_or_declined(
+    sip_engine: EngineUnderTest,
+    registered: str,
+    far_phone: BaresipPhone,
+    kamailio: KamailioServer,
+    code: int,
+    far_sees: str,
+) -> None:
+    far_phone.command("dial", f"sip:alice@{kamailio.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    sip_engine.engine.reject(incoming.call_id, code).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert ended.outcome is CallOutcome.REJECTED
+    closed = far_phone.wait_event("CALL_CLOSED")
+    assert far_sees in str(closed.get("param"))
+
+
+def test_inbound_call_the_caller_gives_up_on_is_missed(
+    sip_engine: EngineUnderTest,
+    registered: str,
+    far_phone: BaresipPhone,
+    kamailio: KamailioServer,
+) -> None:
+    far_phone.command("dial", f"sip:alice@{kamailio.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    sip_engine.events.wait_for(CallStateChanged, call_id=incoming.call_id, phase=CallPhase.EARLY)
+    far_phone.command("hangup")
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert ended.outcome is CallOutcome.MISSED
+    assert ended.connected_seconds == 0
+    # Answering a call that is gone is an error event, not a crash.
+    with pytest.raises(Exception, match="no active call"):
+        sip_engine.engine.answer(incoming.call_id).result(10)
+
+
+def test_hold_and_unhold_both_directions(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    connected(sip_engine, call_id)
+
+    events = sip_engine.events
+    steps: list[tuple[Callable[[], object], MediaStatus]] = [
+        (lambda: sip_engine.engine.hold(call_id).result(10), MediaStatus.LOCAL_HOLD),
+        (lambda: sip_engine.engine.unhold(call_id).result(10), MediaStatus.ACTIVE),
+        # The far end holds us: its SDP says sendonly, we see remote hold.
+        (lambda: far_phone.key("x"), MediaStatus.REMOTE_HOLD),
+        (lambda: far_phone.key("X"), MediaStatus.ACTIVE),
+    ]
+    for action, expected in steps:
+        mark = events.mark()
+        action()
+        events.wait_for(CallMediaChanged, call_id=call_id, status=expected, after=mark)
+    sip_engine.engine.hangup(call_id).result(10)
+    sip_engine.events.wait_for(CallEnded, call_id=call_id)
+
+
+def test_dtmf_both_ways(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    connected(sip_engine, call_id)
+    heard(sip_engine)  # media flows
+    sip_engine.engine.send_dtmf(call_id, "159#").result(10)
+    wait_until(
+        lambda: [e.get("param") for e in far_phone.events() if e.get("type") == "CALL_DTMF_START"]
+        == ["1", "5", "9", "#"],
+        timeout=10,
+        what="baresip receiving 159#",
+    )
+    far_phone.command("sndcode", "7")
+    digit = sip_engine.events.wait_for(DtmfReceived, call_id=call_id)
+    assert digit.digit == "7"
+    sip_engine.engine.hangup(call_id).result(10)
+    sip_engine.events.wait_for(CallEnded, call_id=call_id)
