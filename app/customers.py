@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import false, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -23,6 +24,7 @@ from app.contacts import InvalidContact, normalize
 from app.db import Database
 from app.models import (
     Attachment,
+    CallbackAttempt,
     CallbackRequest,
     ContactKind,
     ContactPoint,
@@ -219,73 +221,54 @@ class Customers:
 
     def delete(self, customer_id: int) -> int:
         """Erases a customer with all their data (a personal-data request):
-        contacts, interactions, attachments (rows and files), callbacks.
+        contacts, interactions (also the unlinked ones from their numbers and
+        addresses), attachments (rows and files), callbacks and their attempts.
         Returns how many interactions went with them."""
         with self.db.session() as s:
             customer = self._get(s, customer_id)
-            interactions = list(
-                s.exec(select(Interaction).where(Interaction.customer_id == customer_id))
-            )
-            interaction_ids = [i.id for i in interactions]
-            attachments = (
-                list(
-                    s.exec(
-                        select(Attachment).where(
-                            col(Attachment.interaction_id).in_(interaction_ids)
-                        )
-                    )
-                )
-                if interaction_ids
-                else []
-            )
-            hashes = {a.sha256 for a in attachments}
-            for row in [*attachments, *interactions]:
+            data = _PersonalData.collect(s, customer_id)
+            hashes = {a.sha256 for a in data.attachments}
+            for row in [
+                *data.attachments,
+                *data.attempts,
+                *data.interactions,
+                *data.callbacks,
+                *data.contacts,
+            ]:
                 s.delete(row)
-            for cb in s.exec(
-                select(CallbackRequest).where(CallbackRequest.customer_id == customer_id)
-            ):
-                s.delete(cb)
-            for cp in s.exec(select(ContactPoint).where(ContactPoint.customer_id == customer_id)):
-                s.delete(cp)
             s.flush()
             s.delete(customer)
         # Files go only after the rows are gone for good, and only the ones no
         # other interaction still points at (content-addressed storage).
         self.attachments.remove_unreferenced(hashes)
-        log.info("customer #%s deleted with %d interactions", customer_id, len(interactions))
-        return len(interactions)
+        log.info("customer #%s deleted with %d interactions", customer_id, len(data.interactions))
+        return len(data.interactions)
 
     def export(self, customer_id: int) -> dict[str, Any]:
-        """Everything stored about one customer, as JSON-ready data."""
+        """Everything stored about one customer, as JSON-ready data: the same
+        rows ``delete`` would erase."""
         with self.db.session() as s:
             customer = self._get(s, customer_id)
-            contacts = s.exec(select(ContactPoint).where(ContactPoint.customer_id == customer_id))
-            interactions = list(
-                s.exec(
-                    select(Interaction)
-                    .where(Interaction.customer_id == customer_id)
-                    .order_by(col(Interaction.started_at), col(Interaction.id))
-                )
-            )
-            ids = [i.id for i in interactions]
-            attachments: dict[int, list[dict[str, Any]]] = {}
-            if ids:
-                for a in s.exec(select(Attachment).where(col(Attachment.interaction_id).in_(ids))):
-                    attachments.setdefault(a.interaction_id, []).append(_plain(a))
-            callbacks = s.exec(
-                select(CallbackRequest).where(CallbackRequest.customer_id == customer_id)
-            )
-            return {
-                "format": "switchboard.customer.v1",
-                "exported_at": utcnow().isoformat(),
-                "customer": _plain(customer),
-                "contacts": [_plain(c) for c in contacts],
-                "interactions": [
-                    {**_plain(i), "attachments": attachments.get(i.id or 0, [])}
-                    for i in interactions
-                ],
-                "callbacks": [_plain(c) for c in callbacks],
-            }
+            data = _PersonalData.collect(s, customer_id)
+        attachments: dict[int, list[dict[str, Any]]] = {}
+        for a in data.attachments:
+            attachments.setdefault(a.interaction_id, []).append(_plain(a))
+        attempts: dict[int, list[dict[str, Any]]] = {}
+        for t in data.attempts:
+            attempts.setdefault(t.request_id, []).append(_plain(t))
+        return {
+            "format": "switchboard.customer.v1",
+            "exported_at": utcnow().isoformat(),
+            "customer": _plain(customer),
+            "contacts": [_plain(c) for c in data.contacts],
+            "interactions": [
+                {**_plain(i), "attachments": attachments.get(i.id or 0, [])}
+                for i in data.interactions
+            ],
+            "callbacks": [
+                {**_plain(c), "attempts": attempts.get(c.id or 0, [])} for c in data.callbacks
+            ],
+        }
 
     # --- helpers -----------------------------------------------------------
 
@@ -340,6 +323,80 @@ class Customers:
             # Another operator took the same number between our check and insert.
             raise CustomerError(f"The {kind} {norm} was just added to another customer.") from exc
         return point
+
+
+@dataclass(frozen=True)
+class _PersonalData:
+    """Every row about one person: linked to the customer, or unlinked but from
+    one of their numbers or addresses (a call before they were a customer)."""
+
+    contacts: list[ContactPoint]
+    interactions: list[Interaction]
+    attachments: list[Attachment]
+    callbacks: list[CallbackRequest]
+    attempts: list[CallbackAttempt]
+
+    @classmethod
+    def collect(cls, s: Session, customer_id: int) -> _PersonalData:
+        contacts = list(
+            s.exec(
+                select(ContactPoint)
+                .where(ContactPoint.customer_id == customer_id)
+                .order_by(col(ContactPoint.id))
+            )
+        )
+        theirs = [
+            (col(Interaction.contact_kind) == c.kind)
+            & (col(Interaction.contact_value) == c.normalized)
+            for c in contacts
+        ]
+        interactions = list(
+            s.exec(
+                select(Interaction)
+                .where(
+                    or_(
+                        col(Interaction.customer_id) == customer_id,
+                        col(Interaction.customer_id).is_(None) & or_(*theirs)
+                        if theirs
+                        else false(),
+                    )
+                )
+                .order_by(col(Interaction.started_at), col(Interaction.id))
+            )
+        )
+        ids = [i.id for i in interactions]
+        attachments = (
+            list(s.exec(select(Attachment).where(col(Attachment.interaction_id).in_(ids))))
+            if ids
+            else []
+        )
+        phones = [c.normalized for c in contacts if c.kind == ContactKind.PHONE.value]
+        callbacks = list(
+            s.exec(
+                select(CallbackRequest)
+                .where(
+                    or_(
+                        col(CallbackRequest.customer_id) == customer_id,
+                        col(CallbackRequest.customer_id).is_(None)
+                        & col(CallbackRequest.phone).in_(phones),
+                    )
+                )
+                .order_by(col(CallbackRequest.id))
+            )
+        )
+        request_ids = [c.id for c in callbacks]
+        attempts = (
+            list(
+                s.exec(
+                    select(CallbackAttempt)
+                    .where(col(CallbackAttempt.request_id).in_(request_ids))
+                    .order_by(col(CallbackAttempt.id))
+                )
+            )
+            if request_ids
+            else []
+        )
+        return cls(contacts, interactions, attachments, callbacks, attempts)
 
 
 def _plain(row: Any) -> dict[str, Any]:

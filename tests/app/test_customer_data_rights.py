@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlmodel import col, func, select
 
+from app.callbacks import CallbackError
 from app.core import Core
 from app.customers import ContactInput, CustomerNotFound, write_export
 from app.models import (
@@ -23,7 +24,7 @@ from app.models import (
     Customer,
     Interaction,
 )
-from app.timeline import InteractionDraft
+from app.timeline import InteractionDraft, InteractionNotFound
 
 
 def count(core: Core, model: Any, *where: Any) -> int:
@@ -173,3 +174,44 @@ def test_customer_without_any_data(core: Core) -> None:
     assert (data["contacts"], data["interactions"], data["callbacks"]) == ([], [], [])
     assert core.customers.delete(bare.id) == 0
     assert count(core, Customer) == 0
+
+
+def test_unlinked_history_from_their_numbers_is_exported_and_erased(core: Core) -> None:
+    """A call before the caller was a customer is still their personal data."""
+    before = core.timeline.record(
+        InteractionDraft(
+            "call",
+            "in",
+            "missed",
+            external_id="early-call",
+            contact_kind="phone",
+            contact_value="0507770000",
+        )
+    ).interaction
+    stranger = core.timeline.record(
+        InteractionDraft(
+            "call",
+            "in",
+            "missed",
+            external_id="other-call",
+            contact_kind="phone",
+            contact_value="0507770001",
+        )
+    ).interaction
+    request = core.callbacks.register_missed_call("0507770000", before.id)
+    assert request is not None and request.customer_id is None
+    core.callbacks.claim(request.id, "anna")
+    core.callbacks.finish_attempt(request.id, "anna", "no_answer")
+    made = core.customers.create("Тарас", [ContactInput("phone", "050 777 00 00")])
+
+    data = core.customers.export(made.id)
+    assert [i["external_id"] for i in data["interactions"]] == ["early-call"]
+    [callback] = data["callbacks"]
+    assert [(a["operator"], a["outcome"]) for a in callback["attempts"]] == [("anna", "no_answer")]
+
+    assert core.customers.delete(made.id) == 1
+    with pytest.raises(InteractionNotFound):
+        core.timeline.get(before.id)
+    with pytest.raises(CallbackError):
+        core.callbacks.get(request.id)
+    assert core.timeline.get(stranger.id).contact_value == "+380507770001"
