@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pjsua2 as pj
 
 from sip.config import AccountConfig, SrtpMode, Transport
+from sip.safety import log_error_text
 
 if TYPE_CHECKING:
     from sip.engine import Engine
@@ -32,7 +33,7 @@ def guarded(method: F) -> F:
         try:
             method(*args, **kwargs)
         except Exception:
-            log.exception("error in pjsua2 callback %s", method.__name__)
+            log_error_text(log, "error in pjsua2 callback %s", method.__name__)
 
     return wrapper  # type: ignore[return-value]
 

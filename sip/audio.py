@@ -25,6 +25,7 @@ from typing import Protocol
 import pjsua2 as pj
 
 from sip.frames import FrameWriter, read_bytes
+from sip.safety import log_error_text
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +57,14 @@ class FrameRing:
 
     def __init__(self, max_frames: int = 50) -> None:
         self._chunks: deque[bytes] = deque(maxlen=max_frames)
+        self.pushed = 0  # written by the one producer thread only
         self.dropped = 0
 
     def push(self, chunk: bytes) -> None:
         if len(self._chunks) == self._chunks.maxlen:
             self.dropped += 1
         self._chunks.append(chunk)
+        self.pushed += 1
 
     def pop(self) -> bytes | None:
         try:
@@ -71,6 +74,10 @@ class FrameRing:
 
     def __len__(self) -> int:
         return len(self._chunks)
+
+    def latest(self, count: int) -> list[bytes]:
+        """The newest ``count`` chunks, oldest first, without consuming them."""
+        return list(self._chunks)[-count:]
 
     def clear(self) -> None:
         self._chunks.clear()
@@ -226,7 +233,7 @@ class BridgePort(pj.AudioMediaPort):
         except Exception:  # an exception escaping a SWIG director aborts the process
             self.requested.errors += 1
             if self.requested.errors == 1:
-                log.exception("audio capture failed")
+                log_error_text(log, "audio capture failed")
         self.requested.samples_ns.append(time.perf_counter_ns() - started)
 
     def onFrameReceived(self, frame: pj.MediaFrame) -> None:  # noqa: N802 - pjsua2 name
@@ -237,5 +244,5 @@ class BridgePort(pj.AudioMediaPort):
         except Exception:
             self.received.errors += 1
             if self.received.errors == 1:
-                log.exception("audio playback failed")
+                log_error_text(log, "audio playback failed")
         self.received.samples_ns.append(time.perf_counter_ns() - started)

@@ -74,6 +74,7 @@ from sip.events import (
     RegistrationStatus,
     TransferProgress,
 )
+from sip.safety import detached, log_error_text
 from sip.uri import InvalidTarget, dial_uri, parse_remote
 
 log = logging.getLogger(__name__)
@@ -290,7 +291,7 @@ class Engine:
         try:
             self._boot()
         except BaseException as error:
-            log.exception("SIP engine failed to start")
+            log_error_text(log, "SIP engine failed to start")
             self._started.set_exception(EngineError(describe_error(error)))
             self._teardown()
             Engine._process_lock.release()
@@ -307,7 +308,7 @@ class Engine:
                 self._ep.libHandleEvents(self.config.poll_ms)
                 self._reap()
         except BaseException:
-            log.exception("SIP engine loop failed; shutting down")
+            log_error_text(log, "SIP engine loop failed; shutting down")
         finally:
             self._accepting = False
             self._teardown()
@@ -365,8 +366,11 @@ class Engine:
             except Exception as error:
                 message = describe_error(error)
                 log.warning("%s failed: %s", type(command).__name__, message)
-                future.set_exception(error if not isinstance(error, pj.Error) else
-                                     EngineError(message))
+                # Detached: a Future kept by another thread must not keep this
+                # thread's frames (and the pjsua2 objects in them) alive.
+                future.set_exception(
+                    EngineError(message) if isinstance(error, pj.Error) else detached(error)
+                )
                 self._emit(
                     CommandFailed(
                         type(command).__name__,
@@ -686,7 +690,7 @@ class Engine:
         try:
             self._hang_up_all(ep)
         except BaseException:
-            log.exception("hanging up calls at shutdown failed")
+            log_error_text(log, "hanging up calls at shutdown failed")
         # Whatever is left (a call that never disconnected) is dropped anyway:
         # nothing may outlive libDestroy.
         for call in self._calls.values():
@@ -698,20 +702,20 @@ class Engine:
             try:
                 self.bridge.close()
             except Exception:
-                log.exception("audio backend failed to stop")
+                log_error_text(log, "audio backend failed to stop")
             self.bridge = None
         for account in self._accounts.values():
             try:
                 account.shutdown()
             except BaseException:
-                log.exception("account shutdown failed")
+                log_error_text(log, "account shutdown failed")
         self._accounts.clear()
         self._reg_status.clear()
         gc.collect()
         try:
             ep.libDestroy()
         except BaseException:
-            log.exception("libDestroy failed")
+            log_error_text(log, "libDestroy failed")
         self._ep = None
         del ep
         gc.collect()
@@ -746,4 +750,4 @@ class Engine:
             try:
                 listener(event)
             except Exception:
-                log.exception("engine listener %r failed on %r", listener, event)
+                log_error_text(log, "engine listener %r failed on %r", listener, event)

@@ -30,12 +30,13 @@ from tests.servers.common import free_port, missing, wait_until
 TONE_RATE = 8000  # baresip runs G.711 only, so the tone is written at its rate
 
 
-def write_tone(path: Path, frequency: float, seconds: float = 2.0, rate: int = TONE_RATE) -> None:
-    samples = int(rate * seconds)
-    pcm = b"".join(
+def write_tone(path: Path, frequency: float, seconds: int = 600, rate: int = TONE_RATE) -> None:
+    """A long tone: baresip 1.0's aufile source ends the call when the file ends."""
+    one_second = b"".join(
         int(12000 * math.sin(2 * math.pi * frequency * n / rate)).to_bytes(2, "little", signed=True)
-        for n in range(samples)
-    )
+        for n in range(rate)
+    )  # whole periods for an integer frequency, so repeating it has no click
+    pcm = one_second * seconds
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)

@@ -27,11 +27,17 @@ def heard(under_test: EngineUnderTest, frames: int = 25) -> list[int]:
     """The last ``frames`` (20 ms each) the engine received, once they carry sound."""
 
     def loud_enough() -> bool:
-        chunks = list(under_test.audio.received._chunks)[-frames:]
+        chunks = under_test.audio.received.latest(frames)
         return len(chunks) == frames and rms(samples_of(b"".join(chunks))) > 500
 
     wait_until(loud_enough, timeout=10, what="sound from the far end")
-    return samples_of(b"".join(list(under_test.audio.received._chunks)[-frames:]))
+    return samples_of(b"".join(under_test.audio.received.latest(frames)))
+
+
+def let_frames_pass(under_test: EngineUnderTest, frames: int) -> None:
+    """Wait until ``frames`` more 20 ms frames went through the bridge (call time, not sleep)."""
+    target = under_test.audio.received.pushed + frames
+    wait_until(lambda: under_test.audio.received.pushed >= target, 10, f"{frames} more frames")
 
 
 def connected(under_test: EngineUnderTest, call_id: str) -> None:
@@ -54,12 +60,7 @@ def test_outbound_call_carries_audio_both_ways(
     assert abs(dominant_frequency(samples, 16000) - 1000) <= 20
     # Let baresip hear our 440 Hz for a while before hanging up; its recorder
     # writes what it decoded ("dec") into a WAV we read after the call.
-    mark = len(sip_engine.audio.received)
-    wait_until(
-        lambda: sip_engine.audio.received.dropped + len(sip_engine.audio.received) >= mark + 50,
-        timeout=10,
-        what="one more second of call",
-    )
+    let_frames_pass(sip_engine, 50)
     sip_engine.engine.hangup(call_id).result(10)
     ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
     assert ended.outcome is CallOutcome.ANSWERED
