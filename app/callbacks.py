@@ -148,6 +148,20 @@ def customer_timezone(e164: str, fallback: str) -> str:
     return candidate
 
 
+def suggest_outcome(call_status: str, sip_code: int = 0) -> CallbackOutcome | None:
+    """What the outcome dialog pre-selects after a callback call; None: let the
+    operator say (a failure that isn't clearly a wrong number)."""
+    if call_status == "answered":
+        return CallbackOutcome.REACHED
+    if call_status in ("busy", "rejected"):
+        return CallbackOutcome.BUSY
+    if call_status in ("no_answer", "missed"):
+        return CallbackOutcome.NO_ANSWER
+    if sip_code in (404, 484, 604):  # not found, address incomplete, does not exist anywhere
+        return CallbackOutcome.WRONG_NUMBER
+    return None
+
+
 class CallbackQueue:
     def __init__(
         self,
@@ -401,9 +415,6 @@ class CallbackQueue:
                 raise CallbackError("The time to call back is already in the past.")
         with self.db.session() as s:
             row = self._get(s, request_id)
-            if row.status not in ACTIVE:
-                raise CallbackError(f"Callback #{request_id} is already {row.status}.")
-            self._check_claim(row, operator, now)
             attempt = s.exec(
                 select(CallbackAttempt)
                 .where(
@@ -413,6 +424,24 @@ class CallbackQueue:
                 )
                 .order_by(col(CallbackAttempt.id).desc())
             ).first()
+            # The answered call itself may have closed the request as reached
+            # (close_reached) a moment ago: the operator's outcome for that very
+            # attempt still counts, and "call me later" reopens it.
+            closed_by_this_call = (
+                attempt is not None
+                and row.status == CallbackStatus.DONE.value
+                and row.outcome == CallbackOutcome.REACHED.value
+            )
+            if row.status not in ACTIVE and not closed_by_this_call:
+                raise CallbackError(f"Callback #{request_id} is already {row.status}.")
+            if not closed_by_this_call:
+                self._check_claim(row, operator, now)
+            if closed_by_this_call and outcome is not CallbackOutcome.CALL_LATER:
+                assert attempt is not None
+                attempt.ended_at, attempt.outcome = now, outcome.value
+                attempt.interaction_id = interaction_id or attempt.interaction_id
+                s.add(attempt)
+                return row
             if attempt is None:  # the outcome of a call made outside "start_attempt"
                 row.attempts += 1
                 row.first_attempt_at = row.first_attempt_at or now
@@ -431,6 +460,7 @@ class CallbackQueue:
             elif outcome is CallbackOutcome.CALL_LATER:
                 assert call_later_at is not None
                 row.status, row.due_at = CallbackStatus.OPEN.value, call_later_at
+                row.closed_at = None
                 row.next_attempt_at = call_later_at
             elif outcome in RETRY_OUTCOMES and row.attempts < self.policy.max_attempts:
                 step = self.policy.retry_schedule[row.attempts - 1]

@@ -89,6 +89,7 @@ class InteractionStatus(enum.StrEnum):
     MISSED = "missed"
     REJECTED = "rejected"
     BUSY = "busy"
+    NO_ANSWER = "no_answer"  # outbound: nobody picked up
     FAILED = "failed"
     # messages
     QUEUED = "queued"

@@ -80,3 +80,15 @@ def core(app_paths: AppPaths, settings: Settings) -> Iterator[Core]:
     opened = Core.open(app_paths, settings, secrets=SecretStore(MemoryKeyring()))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def sqlite_core(tmp_path: Path) -> Iterator[Core]:
+    """The core on SQLite only: for SIP and window tests, whose subject is not
+    the database (the core suite covers PostgreSQL)."""
+    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
+    paths.ensure()
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'switchboard.db'}")
+    opened = Core.open(paths, settings, secrets=SecretStore(MemoryKeyring()))
+    yield opened
+    opened.close()

@@ -1,0 +1,230 @@
+"""Every call lands on the timeline: engine events -> app's Timeline and CallbackQueue.
+
+- Outbound: ``CallLog.dial`` writes the interaction (status dialing) BEFORE it
+  asks the engine to dial, so a crash mid-call still leaves the record.
+- Inbound: ``IncomingCall`` writes it (status ringing) with the SIP Call-ID as
+  external id, so a re-sent INVITE is stored once.
+- Answer and end update it: answered/missed/rejected/busy/no answer/failed,
+  duration from the answer, quality figures, the recording as an attachment.
+- A missed inbound call becomes a callback request (merged per number); an
+  answered call in either direction closes the open requests for that number.
+
+Engine listeners run on the SIP thread and must not block, and a database write
+can (a locked SQLite file, a slow PostgreSQL), so events are queued to this
+log's own worker thread, which alone touches the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.callbacks import CallbackQueue
+from app.models import Channel, ContactKind, Direction, InteractionStatus, utcnow
+from app.timeline import InteractionDraft, Timeline
+from sip.events import (
+    CallEnded,
+    CallOutcome,
+    CallPhase,
+    CallStateChanged,
+    EngineEvent,
+    IncomingCall,
+)
+
+log = logging.getLogger(__name__)
+
+STATUS_OF_OUTCOME = {
+    CallOutcome.ANSWERED: InteractionStatus.ANSWERED,
+    CallOutcome.MISSED: InteractionStatus.MISSED,
+    CallOutcome.REJECTED: InteractionStatus.REJECTED,
+    CallOutcome.BUSY: InteractionStatus.BUSY,
+    CallOutcome.NO_ANSWER: InteractionStatus.NO_ANSWER,
+    CallOutcome.FAILED: InteractionStatus.FAILED,
+}
+
+
+class Dialer(Protocol):
+    """The part of sip.engine.Engine the log needs to place a call."""
+
+    def dial(self, account_id: str, target: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class _Dialled:
+    call_id: str
+    interaction_id: int
+
+
+class CallLog:
+    def __init__(
+        self,
+        timeline: Timeline,
+        callbacks: CallbackQueue | None = None,
+        attach_recording: Callable[[int, Path], Any] | None = None,
+        operator: str = "",
+    ) -> None:
+        self.timeline = timeline
+        self.callbacks = callbacks
+        self.attach_recording = attach_recording
+        self.operator = operator
+        self._interactions: dict[str, int] = {}  # engine call id -> interaction id
+        self._answered_at: dict[str, datetime] = {}
+        self._queue: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        # Held by dial() from asking the engine until the call id is mapped, and by
+        # the worker per job: so even a call that fails at once is never handled
+        # before the log knows which interaction it belongs to.
+        self._lock = threading.Lock()
+        self._worker = threading.Thread(target=self._work, name="call-log", daemon=True)
+        self._worker.start()
+        # For the UI: called on the worker thread after each write.
+        self.on_change: Callable[[int], None] | None = None
+
+    # --- the engine side (any thread, never blocks) ----------------------------
+
+    def __call__(self, event: EngineEvent) -> None:
+        """The engine listener."""
+        if isinstance(event, IncomingCall | CallStateChanged | CallEnded):
+            self._queue.put(lambda: self._handle(event))
+
+    # --- the dialling side ------------------------------------------------------
+
+    def dial(
+        self,
+        engine: Dialer,
+        account_id: str,
+        target: str,
+        number: str = "",
+        customer_id: int | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> str:
+        """Records the outbound call, then dials; returns the engine's call id.
+
+        Runs the write on the caller's thread (the GUI's task runner, not the GUI
+        thread itself), because the record must exist before the call does."""
+        recorded = self.timeline.record(
+            InteractionDraft(
+                channel=Channel.CALL,
+                direction=Direction.OUTBOUND,
+                status=InteractionStatus.DIALING,
+                contact_kind=ContactKind.PHONE,
+                contact_value=number or target,
+                customer_id=customer_id,
+                account=account_id,
+                operator=self.operator,
+                meta={"target": target, **(meta or {})},
+            )
+        ).interaction
+        assert recorded.id is not None
+        with self._lock:
+            call_id = engine.dial(account_id, target)
+            self._interactions[call_id] = recorded.id
+        return call_id
+
+    def interaction_of(self, call_id: str) -> int | None:
+        return self._interactions.get(call_id)
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Waits until every queued event is written (tests, shutdown)."""
+        done = threading.Event()
+        self._queue.put(done.set)
+        return done.wait(timeout)
+
+    def close(self) -> None:
+        self.flush()
+        self._queue.put(None)
+        self._worker.join(5)
+
+    # --- the worker -------------------------------------------------------------
+
+    def _work(self) -> None:
+        while (job := self._queue.get()) is not None:
+            try:
+                with self._lock:
+                    job()
+            except Exception:
+                # One bad event must not stop the log: say so, keep going.
+                log.exception("call log: an event could not be recorded")
+
+    def _handle(self, event: IncomingCall | CallStateChanged | CallEnded) -> None:
+        if isinstance(event, IncomingCall):
+            self._incoming(event)
+        elif isinstance(event, CallStateChanged):
+            if event.phase is CallPhase.CONFIRMED:
+                self._answered(event.call_id)
+        else:
+            self._ended(event)
+
+    def _incoming(self, event: IncomingCall) -> None:
+        recorded = self.timeline.record(
+            InteractionDraft(
+                channel=Channel.CALL,
+                direction=Direction.INBOUND,
+                status=InteractionStatus.RINGING,
+                external_id=event.sip_call_id or None,
+                contact_kind=ContactKind.PHONE,
+                contact_value=event.number,
+                contact_name=event.display_name,
+                account=event.account_id,
+                meta={"remote_uri": event.remote_uri, "display_name": event.display_name},
+            )
+        ).interaction
+        assert recorded.id is not None
+        self._interactions[event.call_id] = recorded.id
+        self._changed(recorded.id)
+
+    def _answered(self, call_id: str) -> None:
+        interaction_id = self._interactions.get(call_id)
+        if interaction_id is None or call_id in self._answered_at:
+            return
+        now = utcnow()
+        self._answered_at[call_id] = now
+        row = self.timeline.update(
+            interaction_id,
+            status=InteractionStatus.ANSWERED,
+            answered_at=now,
+            operator=self.operator,
+        )
+        if self.callbacks is not None and row.contact_value:
+            self.callbacks.close_reached(row.contact_value, now)
+        self._changed(interaction_id)
+
+    def _ended(self, event: CallEnded) -> None:
+        interaction_id = self._interactions.pop(event.call_id, None)
+        self._answered_at.pop(event.call_id, None)
+        if interaction_id is None:
+            log.warning("call log: an ended call it never saw start (%s)", event.call_id)
+            return
+        status = STATUS_OF_OUTCOME[event.outcome]
+        meta: dict[str, Any] = {"sip_code": event.code, "sip_reason": event.reason}
+        if event.quality is not None:
+            meta["quality"] = asdict(event.quality)
+        changes: dict[str, Any] = {"meta": meta}
+        current = self.timeline.get(interaction_id)
+        if current.external_id is None and event.sip_call_id:
+            changes["external_id"] = event.sip_call_id
+        if event.outcome is CallOutcome.ANSWERED and current.answered_at is None:
+            changes["answered_at"] = utcnow()
+        row = self.timeline.close(interaction_id, status, **changes)
+        # The engine measured the talk time itself; it beats two event timestamps.
+        if event.connected_seconds:
+            row = self.timeline.update(interaction_id, duration_s=round(event.connected_seconds, 3))
+        if event.recording and self.attach_recording is not None:
+            path = Path(event.recording)
+            if path.exists():
+                self.attach_recording(interaction_id, path)
+        if self.callbacks is not None and row.contact_value:
+            if event.outcome is CallOutcome.MISSED and event.direction.value == "inbound":
+                self.callbacks.register_missed_call(row.contact_value, interaction_id)
+            elif event.outcome is CallOutcome.ANSWERED:
+                self.callbacks.close_reached(row.contact_value)
+        self._changed(interaction_id)
+
+    def _changed(self, interaction_id: int) -> None:
+        if self.on_change is not None:
+            self.on_change(interaction_id)

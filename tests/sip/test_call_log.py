@@ -1,0 +1,195 @@
+"""Calls through the real engine, Kamailio and baresip land on the timeline and
+feed the callback queue, row by row exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import time
+
+import pytest
+
+from app.callbacks import CallbackPolicy, suggest_outcome
+from app.core import Core
+from app.customers import ContactInput
+from app.models import CallbackOutcome
+from app.working_hours import WorkingHours
+from sip.call_log import CallLog
+from sip.config import AccountConfig
+from sip.events import CallEnded, CallPhase, CallStateChanged, IncomingCall
+from tests.servers.baresip import BaresipPhone, baresip_phone
+from tests.servers.kamailio import KamailioServer, kamailio_server
+from tests.sip.conftest import EngineUnderTest
+
+# The customer's phone registers as a real-looking Ukrainian number, so its
+# calls normalise to E.164 and find the customer card.
+USERS = {"operator": "op-secret", "0501234567": "customer-secret"}
+CUSTOMER_E164 = "+380501234567"
+
+
+@pytest.fixture(scope="module")
+def pbx() -> Iterator[KamailioServer]:
+    with kamailio_server(USERS) as server:
+        yield server
+
+
+@pytest.fixture
+def customer_phone(pbx: KamailioServer) -> Iterator[BaresipPhone]:
+    with baresip_phone(
+        "0501234567",
+        1000.0,
+        registrar=pbx.domain,
+        password=USERS["0501234567"],
+        answer="manual",
+        display_name="Ольга",
+    ) as phone:
+        yield phone
+
+
+@pytest.fixture
+def operator(sip_engine: EngineUnderTest, pbx: KamailioServer, sqlite_core: Core) -> str:
+    config = AccountConfig("office", "operator", pbx.domain)
+    sip_engine.engine.add_account(config, USERS["operator"]).result(10)
+    sip_engine.wait_registered("office")
+    return "office"
+
+
+@pytest.fixture
+def call_log(sip_engine: EngineUnderTest, sqlite_core: Core) -> Iterator[CallLog]:
+    log = CallLog(
+        sqlite_core.timeline,
+        sqlite_core.callbacks,
+        attach_recording=sqlite_core.attachments.add,
+        operator="anna",
+    )
+    sip_engine.engine.add_listener(log)
+    yield log
+    log.close()
+
+
+def ring_and_hang_up(sip_engine: EngineUnderTest, phone: BaresipPhone, pbx: KamailioServer) -> str:
+    mark = sip_engine.events.mark()
+    phone.command("dial", f"sip:operator@{pbx.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall, after=mark)
+    sip_engine.events.wait_for(CallStateChanged, call_id=incoming.call_id, phase=CallPhase.EARLY)
+    phone.command("hangup")
+    sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    return incoming.sip_call_id
+
+
+def test_missed_calls_become_one_callback_and_call_next_reaches_the_customer(
+    sip_engine: EngineUnderTest,
+    pbx: KamailioServer,
+    operator: str,
+    call_log: CallLog,
+    customer_phone: BaresipPhone,
+    sqlite_core: Core,
+) -> None:
+    core = sqlite_core
+    # The test runs at any hour: the shop is open round the clock.
+    core.callbacks.policy = CallbackPolicy(
+        hours=WorkingHours("UTC", {day: ((time(0), time(0)),) for day in range(7)})
+    )
+    olga = core.customers.create("Ольга", [ContactInput("phone", "050 123 45 67")])
+
+    # Two missed calls from the customer.
+    first_sip_id = ring_and_hang_up(sip_engine, customer_phone, pbx)
+    ring_and_hang_up(sip_engine, customer_phone, pbx)
+    assert call_log.flush()
+    missed = core.timeline.page(olga.id, channels=["call"])
+    assert [(i.direction, i.status, i.duration_s) for i in missed] == [
+        ("in", "missed", 0.0),
+        ("in", "missed", 0.0),
+    ]
+    assert missed[1].external_id == first_sip_id
+    assert missed[1].contact_value == CUSTOMER_E164
+    assert missed[1].meta["display_name"] == "Ольга"
+    [request] = core.callbacks.queue()
+    assert (request.source, request.missed_count, request.customer_id) == (
+        "missed_call",
+        2,
+        olga.id,
+    )
+
+    # "Call next": claim, record the attempt, dial; the customer answers.
+    claimed = core.callbacks.claim_next("anna")
+    assert claimed is not None and claimed.id == request.id
+    core.callbacks.start_attempt(request.id, "anna")
+    call_id = call_log.dial(
+        sip_engine.engine,
+        operator,
+        "0501234567",
+        number=claimed.phone,
+        meta={"callback_request_id": request.id},
+    )
+    dialled_id = call_log.interaction_of(call_id)
+    assert core.timeline.get(dialled_id).status == "dialing"  # durable before the call
+    customer_phone.wait_event("CALL_INCOMING")
+    customer_phone.command("accept")
+    sip_engine.events.wait_for(CallStateChanged, call_id=call_id, phase=CallPhase.CONFIRMED)
+    assert call_log.flush()
+    # reaching the customer closed the request by itself
+    assert core.callbacks.get(request.id).status == "done"
+    sip_engine.engine.hangup(call_id).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
+    assert call_log.flush()
+
+    row = core.timeline.get(dialled_id)
+    assert (row.channel, row.direction, row.status, row.customer_id) == (
+        "call",
+        "out",
+        "answered",
+        olga.id,
+    )
+    assert row.external_id == ended.sip_call_id
+    assert row.duration_s == pytest.approx(ended.connected_seconds, abs=0.01)
+    assert row.duration_s > 0 and row.answered_at is not None and row.ended_at is not None
+    assert row.meta["callback_request_id"] == request.id
+    assert row.meta["sip_code"] == 200 or row.meta["sip_reason"]
+
+    # The operator confirms the outcome the engine suggests.
+    outcome = suggest_outcome(row.status, row.meta["sip_code"])
+    assert outcome is CallbackOutcome.REACHED
+    done = core.callbacks.finish_attempt(request.id, "anna", outcome, interaction_id=dialled_id)
+    assert (done.status, done.outcome, done.attempts) == ("done", "reached", 1)
+    assert [(a.outcome, a.interaction_id) for a in core.callbacks.attempts(request.id)] == [
+        ("reached", dialled_id)
+    ]
+    timeline = core.timeline.page(olga.id)
+    assert [(i.channel, i.direction, i.status) for i in timeline] == [
+        ("call", "out", "answered"),
+        ("call", "in", "missed"),
+        ("call", "in", "missed"),
+    ]
+
+
+def test_inbound_answered_call_and_unknown_caller(
+    sip_engine: EngineUnderTest,
+    pbx: KamailioServer,
+    operator: str,
+    call_log: CallLog,
+    customer_phone: BaresipPhone,
+    sqlite_core: Core,
+) -> None:
+    core = sqlite_core
+    customer_phone.command("dial", f"sip:operator@{pbx.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    sip_engine.engine.answer(incoming.call_id).result(10)
+    sip_engine.events.wait_for(
+        CallStateChanged, call_id=incoming.call_id, phase=CallPhase.CONFIRMED
+    )
+    sip_engine.engine.hangup(incoming.call_id).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert call_log.flush()
+    [row] = core.timeline.unlinked()  # nobody has this number yet
+    assert (row.direction, row.status, row.external_id, row.contact_value, row.operator) == (
+        "in",
+        "answered",
+        incoming.sip_call_id,
+        CUSTOMER_E164,
+        "anna",
+    )
+    assert row.duration_s == pytest.approx(ended.connected_seconds, abs=0.01)
+    assert core.callbacks.queue() == []  # an answered call makes no callback
+    # saved as a customer later: the call follows
+    olga = core.customers.create("Ольга", [ContactInput("phone", CUSTOMER_E164)])
+    assert core.timeline.link_unlinked(olga.id) == 1
