@@ -88,7 +88,11 @@ def _run(port: int, max_call_s: float) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+    def stop_when_parent_goes() -> None:
+        sys.stdin.read()  # EOF: the app that started us is gone
+        stop.set()
+
+    threading.Thread(target=stop_when_parent_goes, daemon=True).start()
     print(f"{READY} {bound}", flush=True)
 
     def sweep() -> None:
