@@ -46,6 +46,15 @@ from app.working_hours import RetryStep, ScheduleError, WorkingHours, zone
 log = logging.getLogger(__name__)
 
 ACTIVE = (CallbackStatus.OPEN.value, CallbackStatus.CLAIMED.value)
+# Most urgent first: the operator's priority, then the nearest SLA deadline
+# (requests without one last), then the earliest due, then the oldest.
+URGENCY = (
+    col(CallbackRequest.priority).desc(),
+    case((col(CallbackRequest.sla_deadline).is_(None), 1), else_=0),
+    col(CallbackRequest.sla_deadline),
+    col(CallbackRequest.due_at),
+    col(CallbackRequest.id),
+)
 RETRY_OUTCOMES = {CallbackOutcome.NO_ANSWER, CallbackOutcome.BUSY, CallbackOutcome.VOICEMAIL}
 
 
@@ -328,13 +337,7 @@ class CallbackQueue:
                 stmt = (
                     select(CallbackRequest)
                     .where(self._claimable(now), col(CallbackRequest.due_at) <= now)
-                    .order_by(
-                        col(CallbackRequest.priority).desc(),
-                        case((col(CallbackRequest.sla_deadline).is_(None), 1), else_=0),
-                        col(CallbackRequest.sla_deadline),
-                        col(CallbackRequest.due_at),
-                        col(CallbackRequest.id),
-                    )
+                    .order_by(*URGENCY)
                     .limit(1)
                 )
                 if s.get_bind().dialect.name == "postgresql":
@@ -498,13 +501,7 @@ class CallbackQueue:
                 stmt = stmt.where(col(CallbackRequest.sla_deadline) < now)
             elif view != "all":
                 raise CallbackError(f"Unknown queue view {view!r}.")
-            stmt = stmt.order_by(
-                col(CallbackRequest.priority).desc(),
-                case((col(CallbackRequest.sla_deadline).is_(None), 1), else_=0),
-                col(CallbackRequest.sla_deadline),
-                col(CallbackRequest.due_at),
-                col(CallbackRequest.id),
-            )
+            stmt = stmt.order_by(*URGENCY)
             return list(s.exec(stmt.limit(limit)))
 
     def attempts(self, request_id: int) -> list[CallbackAttempt]:
