@@ -39,6 +39,7 @@ class CallRecord:
     last_reason: str = ""
     rejected_by_us: bool = False
     hung_up_by_us: bool = False
+    transferred: bool = False  # a transfer we asked for succeeded and ended this leg
     media_status: MediaStatus = MediaStatus.NONE
     muted: bool = False
     quality: StreamQuality | None = None

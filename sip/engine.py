@@ -146,6 +146,16 @@ def describe_error(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
+def wav_closed(path: str) -> bool:
+    """Whether pjmedia has finalised a WAV file (its RIFF size is filled in on close)."""
+    try:
+        with open(path, "rb") as wav:
+            head = wav.read(8)
+    except OSError:
+        return False
+    return len(head) == 8 and head[:4] == b"RIFF" and int.from_bytes(head[4:], "little") > 0
+
+
 def outcome_of(record: CallRecord) -> CallOutcome:
     code = record.last_code
     if record.connected_at is not None:
@@ -190,6 +200,7 @@ class Engine:
         self._reg_status: dict[str, RegistrationStatus] = {}
         self._calls: dict[str, SipCall] = {}
         self._ended: list[str] = []
+        self._finishing: list[tuple[SipCall, float]] = []  # ended, recording being closed
         self.bridge: BridgePort | None = None
 
     # ----- public API: any thread -------------------------------------------------
@@ -629,6 +640,11 @@ class Engine:
 
     def on_transfer_status(self, call: SipCall, code: int, reason: str, final: bool) -> None:
         self._emit(TransferProgress(call.record.call_id, code, reason, bool(final)))
+        if final and 200 <= code < 300 and call.record.ended_at is None:
+            # The far end is now talking to the transfer target: our leg is done.
+            call.record.hung_up_by_us = True
+            call.record.transferred = True
+            call.hangup(pj.CallOpParam(True))
 
     def on_transfer_request(self, call: SipCall, prm: pj.OnCallTransferRequestParam) -> None:
         record = CallRecord(uuid.uuid4().hex, call.account.account_id, CallDirection.OUTBOUND)
@@ -656,30 +672,48 @@ class Engine:
             call = self._calls.pop(call_id, None)
             if call is None:
                 continue
-            record = call.record
             call.audio = None
-            call.recorder = None  # closes the WAV file
-            assert record.ended_at is not None
-            connected = record.ended_at - record.connected_at if record.connected_at else 0.0
-            self._emit(
-                CallEnded(
-                    call_id=call_id,
-                    account_id=record.account_id,
-                    direction=record.direction,
-                    outcome=outcome_of(record),
-                    code=record.last_code,
-                    reason=record.last_reason,
-                    sip_call_id=record.sip_call_id,
-                    remote_uri=record.remote_uri,
-                    number=record.number,
-                    display_name=record.display_name,
-                    connected_seconds=connected,
-                    total_seconds=record.ended_at - record.started_at,
-                    quality=record.quality,
-                    recording=record.recording,
-                )
+            if call.recorder is not None:
+                # pjmedia (2.14+) removes conference ports asynchronously, on the
+                # media clock: the WAV header is written a frame or two after the
+                # recorder is dropped. CallEnded waits for it, so a listener can
+                # open the recording at once.
+                call.recorder = None
+                self._finishing.append((call, time.monotonic() + 1.0))
+                continue
+            self._publish_end(call)
+        still: list[tuple[SipCall, float]] = []
+        for call, deadline in self._finishing:
+            path = call.record.recording
+            if path is None or wav_closed(path) or time.monotonic() > deadline:
+                self._publish_end(call)
+            else:
+                still.append((call, deadline))
+        self._finishing = still
+
+    def _publish_end(self, call: SipCall) -> None:
+        record = call.record
+        assert record.ended_at is not None
+        connected = record.ended_at - record.connected_at if record.connected_at else 0.0
+        self._emit(
+            CallEnded(
+                call_id=record.call_id,
+                account_id=record.account_id,
+                direction=record.direction,
+                outcome=outcome_of(record),
+                code=record.last_code,
+                reason=record.last_reason,
+                sip_call_id=record.sip_call_id,
+                remote_uri=record.remote_uri,
+                number=record.number,
+                display_name=record.display_name,
+                connected_seconds=connected,
+                total_seconds=record.ended_at - record.started_at,
+                quality=record.quality,
+                recording=record.recording,
+                transferred=record.transferred,
             )
-            del call
+        )
 
     # ----- shutdown -------------------------------------------------------------
 
@@ -698,6 +732,7 @@ class Engine:
             call.recorder = None
         self._calls.clear()
         self._ended.clear()
+        self._finishing.clear()
         if self.bridge is not None:
             try:
                 self.bridge.close()
@@ -730,10 +765,11 @@ class Engine:
             except pj.Error as error:
                 log.debug("hangup at shutdown: %s", describe_error(error))
         deadline = time.monotonic() + self.config.shutdown_grace_s
-        while time.monotonic() < deadline and any(
-            c.record.ended_at is None for c in self._calls.values()
+        while time.monotonic() < deadline and (
+            any(c.record.ended_at is None for c in self._calls.values()) or self._finishing
         ):
             ep.libHandleEvents(self.config.poll_ms)
+            self._reap()
         self._reap()
 
     def _fail_pending(self) -> None:

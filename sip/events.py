@@ -136,6 +136,7 @@ class CallEnded:
     total_seconds: float  # from the first INVITE to the end
     quality: StreamQuality | None = None
     recording: str | None = None  # path of the WAV file, when the call was recorded
+    transferred: bool = False  # we handed the far end over to someone else (REFER succeeded)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,122 @@
+"""Transfers, per-call recording and call quality, against Kamailio and baresip."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sip.events import (
+    CallEnded,
+    CallPhase,
+    CallStateChanged,
+    CommandFailed,
+    IncomingCall,
+    TransferProgress,
+)
+from tests.servers.baresip import BaresipPhone, baresip_phone
+from tests.servers.common import wait_until
+from tests.servers.kamailio import KamailioServer
+from tests.sip.conftest import USERS, EngineUnderTest
+from tests.sip.tones import dominant_frequency, goertzel_power, read_wav, rms
+
+
+@pytest.fixture
+def registered(sip_engine: EngineUnderTest, kamailio: KamailioServer) -> str:
+    account_id = sip_engine.register(kamailio, "alice")
+    sip_engine.wait_registered(account_id)
+    return account_id
+
+
+@pytest.fixture
+def second_phone(kamailio: KamailioServer) -> Iterator[BaresipPhone]:
+    """Another baresip (2002, playing 600 Hz): the transfer target."""
+    with baresip_phone("2002", 600.0, registrar=kamailio.domain, password=USERS["2002"]) as phone:
+        yield phone
+
+
+def confirmed(under_test: EngineUnderTest, call_id: str) -> None:
+    under_test.events.wait_for(CallStateChanged, call_id=call_id, phase=CallPhase.CONFIRMED)
+
+
+def test_blind_transfer_hands_the_far_end_to_another_number(
+    sip_engine: EngineUnderTest,
+    registered: str,
+    far_phone: BaresipPhone,
+    second_phone: BaresipPhone,
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    confirmed(sip_engine, call_id)
+    sip_engine.engine.blind_transfer(call_id, "2002").result(10)
+    final = sip_engine.events.wait_for(TransferProgress, call_id=call_id, final=True)
+    assert final.code == 200
+    ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
+    assert ended.transferred
+    # 2002 is now talking to 2001, who called it on our REFER.
+    established = second_phone.wait_event("CALL_ESTABLISHED")
+    assert "2001" in str(established.get("peeruri", established))
+
+
+def test_blind_transfer_to_a_malformed_target_is_an_error(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    confirmed(sip_engine, call_id)
+    with pytest.raises(Exception, match="not a phone number"):
+        sip_engine.engine.blind_transfer(call_id, "two thousand").result(10)
+    assert sip_engine.events.wait_for(CommandFailed, call_id=call_id).command == "BlindTransfer"
+    sip_engine.engine.hangup(call_id).result(10)
+    assert not sip_engine.events.wait_for(CallEnded, call_id=call_id).transferred
+
+
+def test_recording_holds_both_voices_and_quality_is_reported(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone, tmp_path: Path
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    confirmed(sip_engine, call_id)
+    path = tmp_path / "call.wav"
+    sip_engine.engine.start_recording(call_id, str(path)).result(10)
+    received = sip_engine.audio.received
+    target = received.pushed + 100
+    wait_until(lambda: received.pushed >= target, 10, "two seconds of call")
+    sip_engine.engine.hangup(call_id).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
+    assert ended.recording == str(path)
+    samples, rate = read_wav(path)
+    assert len(samples) >= rate  # at least a second recorded
+    window = samples[rate // 2 : rate]
+    assert rms(window) > 500
+    # Far end's 1 kHz and our 440 Hz are both in the mix: each carries at least
+    # 5 % of what a pure tone of the window's energy would show (a pure sine of
+    # energy E over N samples has Goertzel power E*N/2).
+    assert dominant_frequency(window, rate) in (440, 1000)
+    total = sum(x * x for x in window)
+    for tone in (440, 1000):
+        assert goertzel_power(window, rate, tone) > 0.05 * total * len(window) / 2
+    quality = ended.quality
+    assert quality is not None
+    assert quality.codec == "PCMU"
+    assert quality.rx_packets > 50 and quality.tx_packets > 50
+    assert quality.rx_lost == 0
+    assert quality.rx_jitter_ms >= 0
+
+
+def test_incoming_call_to_a_second_line_while_talking(
+    sip_engine: EngineUnderTest,
+    registered: str,
+    far_phone: BaresipPhone,
+    second_phone: BaresipPhone,
+    kamailio: KamailioServer,
+) -> None:
+    first = sip_engine.engine.dial(registered, "2001")
+    confirmed(sip_engine, first)
+    second_phone.command("dial", f"sip:alice@{kamailio.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    assert incoming.number == "2002"
+    sip_engine.engine.hold(first).result(10)
+    sip_engine.engine.answer(incoming.call_id).result(10)
+    confirmed(sip_engine, incoming.call_id)
+    for call_id in (first, incoming.call_id):
+        sip_engine.engine.hangup(call_id).result(10)
+        assert sip_engine.events.wait_for(CallEnded, call_id=call_id).outcome.value == "answered"
