@@ -106,12 +106,12 @@ class SipAccount(pj.Account):
         return self.config.account_id
 
     @guarded
-    def onRegState(self, prm: pj.OnRegStateParam) -> None:  # noqa: N802 - pjsua2 name
+    def onRegState(self, prm: pj.OnRegStateParam) -> None:
         info = self.getInfo()
         self._engine.on_reg_state(
             self, int(prm.code), str(prm.reason), bool(info.regIsActive), int(info.regExpiresSec)
         )
 
     @guarded
-    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:  # noqa: N802 - pjsua2 name
+    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
         self._engine.on_incoming_call(self, int(prm.callId))

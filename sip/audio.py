@@ -226,7 +226,7 @@ class BridgePort(pj.AudioMediaPort):
     def close(self) -> None:
         self.backend.stop()
 
-    def onFrameRequested(self, frame: pj.MediaFrame) -> None:  # noqa: N802 - pjsua2 name
+    def onFrameRequested(self, frame: pj.MediaFrame) -> None:
         started = time.perf_counter_ns()
         try:
             self._writer.fill(frame, self.backend.capture(self.frame_bytes))
@@ -236,7 +236,7 @@ class BridgePort(pj.AudioMediaPort):
                 log_error_text(log, "audio capture failed")
         self.requested.samples_ns.append(time.perf_counter_ns() - started)
 
-    def onFrameReceived(self, frame: pj.MediaFrame) -> None:  # noqa: N802 - pjsua2 name
+    def onFrameReceived(self, frame: pj.MediaFrame) -> None:
         started = time.perf_counter_ns()
         try:
             if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:

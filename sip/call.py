@@ -8,6 +8,7 @@ engine's own call id. Callbacks run on the SIP thread and never raise.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -61,35 +62,35 @@ class SipCall(pj.Call):
         self.recorder: pj.AudioMediaRecorder | None = None
 
     @guarded
-    def onCallState(self, prm: pj.OnCallStateParam) -> None:  # noqa: N802 - pjsua2 name
+    def onCallState(self, prm: pj.OnCallStateParam) -> None:
         self._engine.on_call_state(self)
 
     @guarded
-    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:  # noqa: N802
+    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
         self._engine.on_call_media_state(self)
 
     @guarded
-    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:  # noqa: N802
+    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:
         self._engine.on_dtmf(self, str(prm.digit), int(prm.method))
 
     @guarded
-    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:  # noqa: N802
+    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:
         self._engine.on_transfer_status(self, int(prm.statusCode), str(prm.reason), prm.finalNotify)
         prm.cont = True
 
     @guarded
-    def onStreamDestroyed(self, prm: pj.OnStreamDestroyedParam) -> None:  # noqa: N802
+    def onStreamDestroyed(self, prm: pj.OnStreamDestroyedParam) -> None:
         # The last moment the stream's RTP/RTCP statistics can be read.
         self.record.quality = read_quality(self, int(prm.streamIdx))
 
     @guarded
-    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:
         # The far end asks us to call someone else (REFER). Accepting means pjsua
         # creates the new call; the engine gives it a wrapper it tracks.
         self._engine.on_transfer_request(self, prm)
 
     @guarded
-    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:  # noqa: N802
+    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:
         self._engine.on_call_replaced(self, prm)
 
 
@@ -100,10 +101,8 @@ def read_quality(call: pj.Call, stream_index: int) -> StreamQuality | None:
         return None
     rtcp = stat.rtcp
     codec = ""
-    try:
+    with contextlib.suppress(pj.Error):
         codec = str(call.getStreamInfo(stream_index).codecName)
-    except pj.Error:
-        pass
     return StreamQuality(
         rtt_ms=rtcp.rttUsec.mean / 1000 if rtcp.rttUsec.n else 0.0,
         rx_jitter_ms=rtcp.rxStat.jitterUsec.mean / 1000 if rtcp.rxStat.jitterUsec.n else 0.0,

@@ -635,7 +635,9 @@ class Engine:
             call.audio.startTransmit(recorder)
 
     def on_dtmf(self, call: SipCall, digit: str, method: int) -> None:
-        kind = DtmfMethod.SIP_INFO if method == pj.PJSUA_DTMF_METHOD_SIP_INFO else DtmfMethod.RFC2833
+        kind = (
+            DtmfMethod.SIP_INFO if method == pj.PJSUA_DTMF_METHOD_SIP_INFO else DtmfMethod.RFC2833
+        )
         self._emit(DtmfReceived(call.record.call_id, digit, kind))
 
     def on_transfer_status(self, call: SipCall, code: int, reason: str, final: bool) -> None:
@@ -775,7 +777,7 @@ class Engine:
     def _fail_pending(self) -> None:
         while True:
             try:
-                command, future = self._queue.get_nowait()
+                _, future = self._queue.get_nowait()
             except queue.Empty:
                 return
             if not future.done():

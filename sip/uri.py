@@ -21,7 +21,9 @@ _SIP_URI = re.compile(
     r"(?::(?P<port>[0-9]{1,5}))?"
     r"(?P<params>;[^\s<>\"]*)?$"
 )
-_NAME_ADDR = re.compile(r'^\s*(?:"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<token>[^<"]*?))\s*<(?P<uri>[^>]*)>')
+_NAME_ADDR = re.compile(
+    r'^\s*(?:"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<token>[^<"]*?))\s*<(?P<uri>[^>]*)>'
+)
 
 
 class InvalidTarget(ValueError):

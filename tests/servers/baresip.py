@@ -9,6 +9,7 @@ CALL_DTMF_START...) travel over one persistent ctrl_tcp connection as netstrings
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import shutil
@@ -112,10 +113,8 @@ class _Control:
             return found
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         self.sock.close()
         self.reader.join(5)
 

@@ -22,10 +22,25 @@ from pathlib import Path
 
 from tests.servers.common import free_port, missing, wait_until
 
-MODULES = (
-    "db_text kex corex tm tmx sl rr pv maxfwd usrloc registrar textops siputils xlog "
-    "sanity auth auth_db"
-).split()
+MODULES = [
+    "db_text",
+    "kex",
+    "corex",
+    "tm",
+    "tmx",
+    "sl",
+    "rr",
+    "pv",
+    "maxfwd",
+    "usrloc",
+    "registrar",
+    "textops",
+    "siputils",
+    "xlog",
+    "sanity",
+    "auth",
+    "auth_db",
+]
 
 
 def _module_dir() -> str | None:
@@ -190,16 +205,16 @@ def write_subscribers(db_dir: Path, users: Mapping[str, str]) -> None:
         for n, (user, password) in enumerate(users.items(), start=1)
     )
     (db_dir / "subscriber").write_text(
-        "id(int,auto) username(str) domain(str) password(str) ha1(str,null) ha1b(str,null)\n"
-        + rows
+        "id(int,auto) username(str) domain(str) password(str) ha1(str,null) ha1b(str,null)\n" + rows
     )
 
 
 @contextmanager
 def kamailio_server(users: Mapping[str, str], port: int | None = None) -> Iterator[KamailioServer]:
     """Kamailio on 127.0.0.1 (UDP+TCP on one port) with these user: password pairs."""
-    binary = shutil.which("kamailio") or ("/usr/sbin/kamailio" if os.path.exists(
-        "/usr/sbin/kamailio") else None)
+    binary = shutil.which("kamailio") or (
+        "/usr/sbin/kamailio" if os.path.exists("/usr/sbin/kamailio") else None
+    )
     module_dir = _module_dir()
     if binary is None or module_dir is None:
         missing("Kamailio (Debian package kamailio)")
@@ -214,8 +229,19 @@ def kamailio_server(users: Mapping[str, str], port: int | None = None) -> Iterat
         raise RuntimeError(f"kamailio rejected its config:\n{check.stderr[-3000:]}")
     log_file = (workdir / "kamailio.log").open("wb")
     process = subprocess.Popen(
-        [binary, "-DD", "-E", "-f", str(config), "-P", str(workdir / "kamailio.pid"),
-         "-Y", str(workdir), "-w", str(workdir)],
+        [
+            binary,
+            "-DD",
+            "-E",
+            "-f",
+            str(config),
+            "-P",
+            str(workdir / "kamailio.pid"),
+            "-Y",
+            str(workdir),
+            "-w",
+            str(workdir),
+        ],
         stdout=log_file,
         stderr=subprocess.STDOUT,
     )

@@ -29,6 +29,7 @@ USERS = {
     "carol": "carol-secret",
     "2001": "far-secret",
     "2002": "far2-secret",
+    "2003": "peer-secret",
 }
 
 

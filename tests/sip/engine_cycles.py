@@ -40,8 +40,9 @@ class _Waiter:
 
 
 def one_cycle(n: int, far_uri: str | None) -> str:
-    engine = Engine(EngineConfig(bind_address="127.0.0.1", shutdown_grace_s=1.0),
-                    audio=ToneBackend(440))
+    engine = Engine(
+        EngineConfig(bind_address="127.0.0.1", shutdown_grace_s=1.0), audio=ToneBackend(440)
+    )
     waiter = _Waiter()
     engine.add_listener(waiter)
     ports = engine.start()
@@ -53,8 +54,13 @@ def one_cycle(n: int, far_uri: str | None) -> str:
             return "idle"
         if kind == 4 and far_uri:
             call_id = engine.dial("local", far_uri)  # baresip answers by itself
-            waiter.wait(lambda e: isinstance(e, CallStateChanged) and e.call_id == call_id
-                        and e.phase is CallPhase.CONFIRMED)
+            waiter.wait(
+                lambda e: (
+                    isinstance(e, CallStateChanged)
+                    and e.call_id == call_id
+                    and e.phase is CallPhase.CONFIRMED
+                )
+            )
             return "talking to baresip"
         call_id = engine.dial("local", f"sip:self@{domain}")
         if kind == 1:
@@ -64,8 +70,13 @@ def one_cycle(n: int, far_uri: str | None) -> str:
         if kind == 2:
             return "stopped while ringing"
         engine.answer(incoming.call_id).result(10)
-        waiter.wait(lambda e: isinstance(e, CallStateChanged) and e.call_id == call_id
-                    and e.phase is CallPhase.CONFIRMED)
+        waiter.wait(
+            lambda e: (
+                isinstance(e, CallStateChanged)
+                and e.call_id == call_id
+                and e.phase is CallPhase.CONFIRMED
+            )
+        )
         return "stopped while talking"
     finally:
         engine.stop()

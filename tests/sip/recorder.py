@@ -60,9 +60,8 @@ class EventRecorder:
             ok = self._cond.wait_for(lambda: found() is not None, timeout)
             if not ok:
                 recent = "\n  ".join(repr(e) for e in self.events[-15:])
-                raise AssertionError(
-                    f"no {kind.__name__} {fields or ''} within {timeout} s; last events:\n  {recent}"
-                )
+                wanted = f"{kind.__name__} {fields or ''}"
+                raise AssertionError(f"no {wanted} within {timeout} s; last events:\n  {recent}")
             result = found()
             assert result is not None
             return result

@@ -160,8 +160,10 @@ def test_dtmf_both_ways(
     heard(sip_engine)  # media flows
     sip_engine.engine.send_dtmf(call_id, "159#").result(10)
     wait_until(
-        lambda: [e.get("param") for e in far_phone.events() if e.get("type") == "CALL_DTMF_START"]
-        == ["1", "5", "9", "#"],
+        lambda: (
+            [e.get("param") for e in far_phone.events() if e.get("type") == "CALL_DTMF_START"]
+            == ["1", "5", "9", "#"]
+        ),
         timeout=10,
         what="baresip receiving 159#",
     )

@@ -66,9 +66,7 @@ def test_malformed_dial_is_an_error_event_and_the_engine_keeps_going(
     sip_engine.events.wait_for(CallEnded, call_id=inbound)
 
 
-def test_commands_on_unknown_things_fail_clearly(
-    sip_engine: EngineUnderTest, local: str
-) -> None:
+def test_commands_on_unknown_things_fail_clearly(sip_engine: EngineUnderTest, local: str) -> None:
     call_id = sip_engine.engine.dial("no-such-account", "1001")
     assert "no account" in sip_engine.events.wait_for(CommandFailed, call_id=call_id).error
     for future in (
@@ -139,7 +137,9 @@ def test_dtmf_by_sip_info_and_rfc2833(sip_engine: EngineUnderTest, local: str) -
     outbound, inbound = talk_to_self(sip_engine, local)
     sip_engine.engine.send_dtmf(outbound, "42", DtmfMethod.SIP_INFO).result(10)
     wait_until(
-        lambda: [d.digit for d in sip_engine.events.of(DtmfReceived, call_id=inbound)] == ["4", "2"],
+        lambda: (
+            [d.digit for d in sip_engine.events.of(DtmfReceived, call_id=inbound)] == ["4", "2"]
+        ),
         10,
         "two SIP INFO digits",
     )

@@ -10,6 +10,7 @@ import pytest
 from sip.events import (
     CallEnded,
     CallPhase,
+    CallReplaced,
     CallStateChanged,
     CommandFailed,
     IncomingCall,
@@ -19,6 +20,7 @@ from tests.servers.baresip import BaresipPhone, baresip_phone
 from tests.servers.common import wait_until
 from tests.servers.kamailio import KamailioServer
 from tests.sip.conftest import USERS, EngineUnderTest
+from tests.sip.peer import peer_engine
 from tests.sip.tones import dominant_frequency, goertzel_power, read_wav, rms
 
 
@@ -120,3 +122,36 @@ def test_incoming_call_to_a_second_line_while_talking(
     for call_id in (first, incoming.call_id):
         sip_engine.engine.hangup(call_id).result(10)
         assert sip_engine.events.wait_for(CallEnded, call_id=call_id).outcome.value == "answered"
+
+
+def test_attended_transfer_connects_the_two_far_ends(
+    sip_engine: EngineUnderTest, registered: str, kamailio: KamailioServer
+) -> None:
+    # The transferee must send INVITE with Replaces, which baresip 1.0 cannot:
+    # it is a second engine in its own process (2003). The consultation call goes
+    # to our own second line (bob), so receiving INVITE-with-Replaces is checked too.
+    bob = sip_engine.register(kamailio, "bob")
+    sip_engine.wait_registered(bob)
+    with peer_engine("2003", USERS["2003"], kamailio.domain) as peer:
+        to_peer = sip_engine.engine.dial(registered, "2003")
+        confirmed(sip_engine, to_peer)
+        sip_engine.engine.hold(to_peer).result(10)
+        mark = sip_engine.events.mark()
+        consult = sip_engine.engine.dial(registered, f"sip:bob@{kamailio.domain}")
+        at_bob = sip_engine.events.wait_for(IncomingCall, account_id=bob, after=mark)
+        sip_engine.engine.answer(at_bob.call_id).result(10)
+        confirmed(sip_engine, consult)
+        sip_engine.engine.attended_transfer(to_peer, consult).result(10)
+        replaced = sip_engine.events.wait_for(CallReplaced, old_call_id=at_bob.call_id)
+        confirmed(sip_engine, replaced.new_call_id)
+        assert sip_engine.events.wait_for(TransferProgress, call_id=to_peer, final=True).code == 200
+        assert sip_engine.events.wait_for(CallEnded, call_id=to_peer).transferred
+        sip_engine.events.wait_for(CallEnded, call_id=consult)
+        sip_engine.events.wait_for(CallEnded, call_id=at_bob.call_id)
+        # bob now talks to 2003 directly; hanging up ends the peer's new call.
+        sip_engine.engine.hangup(replaced.new_call_id).result(10)
+        new_end = sip_engine.events.wait_for(CallEnded, call_id=replaced.new_call_id)
+        assert new_end.outcome.value == "answered"
+        assert new_end.number == "2003"
+        ended_at_peer = peer.wait_for("CallEnded", sip_call_id=new_end.sip_call_id)
+        assert ended_at_peer["outcome"] == "answered"

@@ -26,8 +26,20 @@ def test_dial_targets(typed: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "   ", "hello", "12ab", "sip:", "sip:bob@", "sip:bob@exa mple.org", "sip:bob@host:99999",
-     "sip:<bob@x>", "tel:", "+", "mailto:bob@example.org"],
+    [
+        "",
+        "   ",
+        "hello",
+        "12ab",
+        "sip:",
+        "sip:bob@",
+        "sip:bob@exa mple.org",
+        "sip:bob@host:99999",
+        "sip:<bob@x>",
+        "tel:",
+        "+",
+        "mailto:bob@example.org",
+    ],
 )
 def test_malformed_targets_are_refused(typed: str) -> None:
     with pytest.raises(InvalidTarget):

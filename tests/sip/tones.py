@@ -13,7 +13,9 @@ from pathlib import Path
 
 
 def samples_of(pcm: bytes) -> list[int]:
-    return [int.from_bytes(pcm[i : i + 2], "little", signed=True) for i in range(0, len(pcm) - 1, 2)]
+    return [
+        int.from_bytes(pcm[i : i + 2], "little", signed=True) for i in range(0, len(pcm) - 1, 2)
+    ]
 
 
 def goertzel_power(samples: list[int], rate: int, frequency: float) -> float:
