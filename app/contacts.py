@@ -76,6 +76,26 @@ def format_phone(e164: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+DIAL_FORMATS = ("e164", "national", "digits")
+
+
+def format_for_dialing(e164: str, style: str) -> str:
+    """How the PBX wants a stored number dialled: "e164" (+380501234567),
+    "national" (0501234567, what most UA/RU office PBXs route), or "digits"
+    (380501234567, international without the plus)."""
+    if style not in DIAL_FORMATS:
+        raise InvalidContact(
+            f"Unknown dialling format {style!r}: one of {', '.join(DIAL_FORMATS)}."
+        )
+    if style == "e164" or not e164.startswith("+"):
+        return e164
+    if style == "digits":
+        return e164[1:]
+    parsed = phonenumbers.parse(e164, None)
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return "".join(ch for ch in national if ch.isdigit())
+
+
 def normalize_email(value: str) -> str:
     email = value.strip()
     if email.lower().startswith("mailto:"):

@@ -19,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from app.contacts import InvalidContact, check_region
+from app.contacts import DIAL_FORMATS, InvalidContact, check_region
 from app.working_hours import RetryStep, ScheduleError, WorkingHours
 
 APP_NAME = "Switchboard"
@@ -79,6 +79,8 @@ class Settings:
     # unlinked interaction to be linked by hand, or create a customer at once.
     unknown_sender: str = "unlinked"
     language: str = ""  # empty: follow the system locale
+    # How stored numbers are dialled through the PBX: see contacts.format_for_dialing.
+    dial_format: str = "e164"
     operator_name: str = ""
     # The shop's hours for callbacks: weekday ("0" = Monday) -> shifts.
     shop_timezone: str = "Europe/Kyiv"
@@ -116,6 +118,8 @@ class Settings:
             raise ValueError("callback_sla_minutes must be between 1 minute and a week.")
         if not 1 <= self.callback_claim_minutes <= 24 * 60:
             raise ValueError("callback_claim_minutes must be between 1 minute and a day.")
+        if self.dial_format not in DIAL_FORMATS:
+            raise ValueError(f"dial_format must be one of {', '.join(DIAL_FORMATS)}.")
         if self.unknown_sender not in UNKNOWN_SENDER_POLICIES:
             raise ValueError(
                 f"unknown_sender must be one of {', '.join(UNKNOWN_SENDER_POLICIES)},"

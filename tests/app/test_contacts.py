@@ -74,3 +74,15 @@ def test_region_and_display_format() -> None:
     assert phone_region("+380501234567") == "UA"
     assert phone_region("+79161234567") == "RU"
     assert format_phone("+380501234567") == "+380 50 123 4567"
+
+
+def test_dialling_formats() -> None:
+    from app.contacts import format_for_dialing
+
+    assert format_for_dialing("+380501234567", "e164") == "+380501234567"
+    assert format_for_dialing("+380501234567", "national") == "0501234567"
+    assert format_for_dialing("+79161234567", "national") == "89161234567"
+    assert format_for_dialing("+79161234567", "digits") == "79161234567"
+    assert format_for_dialing("2001", "national") == "2001"  # an extension stays as it is
+    with pytest.raises(InvalidContact, match="Unknown dialling format"):
+        format_for_dialing("+380501234567", "pulse")

@@ -8,12 +8,13 @@ from datetime import time
 
 import pytest
 
-from app.callbacks import CallbackPolicy, suggest_outcome
+from app.callbacks import CallbackPolicy
 from app.core import Core
 from app.customers import ContactInput
 from app.models import CallbackOutcome
 from app.working_hours import WorkingHours
 from sip.call_log import CallLog
+from sip.callback_dialer import CallbackDialer
 from sip.config import AccountConfig
 from sip.events import CallEnded, CallPhase, CallStateChanged, IncomingCall
 from tests.servers.baresip import BaresipPhone, baresip_phone
@@ -110,17 +111,15 @@ def test_missed_calls_become_one_callback_and_call_next_reaches_the_customer(
         olga.id,
     )
 
-    # "Call next": claim, record the attempt, dial; the customer answers.
-    claimed = core.callbacks.claim_next("anna")
-    assert claimed is not None and claimed.id == request.id
-    core.callbacks.start_attempt(request.id, "anna")
-    call_id = call_log.dial(
-        sip_engine.engine,
-        operator,
-        "0501234567",
-        number=claimed.phone,
-        meta={"callback_request_id": request.id},
+    # "Call next": claim, count the attempt, record the call, dial; she answers.
+    # this PBX knows the customer's phone by its national number
+    dialer = CallbackDialer(
+        core.callbacks, call_log, sip_engine.engine, operator, "anna", dial_format="national"
     )
+    placed = dialer.call_next()
+    assert placed is not None and placed.request.id == request.id
+    assert dialer.call_next() is None  # nothing else is due
+    call_id = placed.call_id
     dialled_id = call_log.interaction_of(call_id)
     assert core.timeline.get(dialled_id).status == "dialing"  # durable before the call
     customer_phone.wait_event("CALL_INCOMING")
@@ -147,9 +146,9 @@ def test_missed_calls_become_one_callback_and_call_next_reaches_the_customer(
     assert row.meta["sip_code"] == 200 or row.meta["sip_reason"]
 
     # The operator confirms the outcome the engine suggests.
-    outcome = suggest_outcome(row.status, row.meta["sip_code"])
+    outcome = dialer.suggestion(ended)
     assert outcome is CallbackOutcome.REACHED
-    done = core.callbacks.finish_attempt(request.id, "anna", outcome, interaction_id=dialled_id)
+    done = dialer.finish(placed, outcome)
     assert (done.status, done.outcome, done.attempts) == ("done", "reached", 1)
     assert [(a.outcome, a.interaction_id) for a in core.callbacks.attempts(request.id)] == [
         ("reached", dialled_id)
