@@ -1,8 +1,8 @@
-"""The `switchboard` command: opens the core, then the window.
+"""The `switchboard` command: one instance per user, the window, the engine.
 
-The full operator window arrives with its own issue; until then this shows a
-placeholder that proves the installed app starts, finds its database and
-migrates it.
+``switchboard tel:+380501234567`` dials the link; when Switchboard already
+runs, the link goes to the running instance (ui/single_instance.py) and this
+process exits.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import sys
 
 from app.core import Core
 from app.db import DatabaseError
-from app.settings import AppPaths, setup_logging
+from app.settings import AppPaths, Settings, setup_logging
+from ui.dial_input import is_call_link
 
 log = logging.getLogger(__name__)
 
@@ -30,30 +31,74 @@ def main(argv: list[str] | None = None) -> int:
     paths.ensure()
     setup_logging(paths)
 
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.i18n import Translations
+    from ui.single_instance import ACTIVATE, SingleInstance, forward
+    from ui.tray import Tray, app_icon
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Switchboard")
+    qt_app.setQuitOnLastWindowClosed(False)
+    link = args.link if args.link and is_call_link(args.link) else ""
+    if forward(link or ACTIVATE):
+        log.info("handed %r to the running instance", link or ACTIVATE)
+        return 0
+    instance = SingleInstance()
+    if not instance.listen():
+        log.warning("single-instance server did not start: %s", instance.server.errorString())
+
+    settings = Settings.load(paths.config_file)
+    translations = Translations()
+    translations.install(settings.language)
+    qt_app.setWindowIcon(app_icon())
     try:
-        core = Core.open(paths)
+        core = Core.open(paths, settings)
     except DatabaseError as exc:
         log.error("database unusable: %s", exc)
-        QMessageBox.critical(None, "Switchboard", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("main", "Switchboard"), str(exc))
         return 2
-    window = QMainWindow()
-    window.setWindowTitle("Switchboard")
-    label = QLabel(
-        f"Switchboard is starting up.\n\nDatabase: {core.db.dialect} "
-        f"({core.settings.resolved_database_url(paths)})"
-        + (f"\nLink to dial: {args.link}" if args.link else "")
-    )
-    label.setMargin(24)
-    window.setCentralWidget(label)
-    window.resize(640, 360)
+
+    from ui.shell import Shell
+
+    shell = Shell(core)
+    window = shell.window
+    tray = Tray(shell.bridge)
+    if Tray.available():
+        tray.show()
+        window.hide_on_close = True
+    tray.showRequested.connect(window.bring_to_front)
+    tray.showRequested.connect(tray.reset_missed)
+
+    def quit_app() -> None:
+        window.quitting = True
+        window.close()
+        qt_app.quit()
+
+    tray.quitRequested.connect(quit_app)
+    window.quitRequested.connect(quit_app)
+    window.destroyed.connect(qt_app.quit)
+
+    def received(message: str) -> None:
+        if message and message != ACTIVATE and is_call_link(message):
+            window.dial_link(message)
+        else:
+            window.bring_to_front()
+        tray.reset_missed()
+
+    instance.received.connect(received)
+    if not Tray.available():
+        qt_app.lastWindowClosed.connect(qt_app.quit)
     window.show()
+    shell.start_engine()
+    if link:
+        shell.engineReady.connect(lambda: window.dial_link(link))
     try:
         return qt_app.exec()
     finally:
+        instance.close()
+        shell.shutdown()
         core.close()
 
 

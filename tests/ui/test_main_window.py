@@ -1,0 +1,177 @@
+"""The main window: dialling from the field, call buttons, shortcuts, status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from sip.events import (
+    CallDirection,
+    CallMediaChanged,
+    CallOutcome,
+    CallPhase,
+    MediaStatus,
+    RegistrationChanged,
+    RegistrationStatus,
+)
+from tests.ui.conftest import RecordingEngine, ended, feed, incoming, state
+from ui.shortcuts import SHORTCUTS
+from ui.shortcuts_dialog import ShortcutsDialog
+
+
+def test_enter_in_dial_field_dials_the_cleaned_number(qtbot: Any, shell: Any, engine: Any) -> None:
+    field = shell.window.dialpad.field
+    qtbot.keyClicks(field, "+380 (50) 123-45-67")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "dial" in engine.names())
+    assert engine.commands[0][:3] == ("dial", "office", "+380501234567")
+    qtbot.waitUntil(lambda: shell.book.active is not None)
+    assert shell.book.active.number == "+380501234567"
+    assert field.text() == ""
+
+
+def test_letters_are_explained_inline_and_not_dialled(qtbot: Any, shell: Any, engine: Any) -> None:
+    pad = shell.window.dialpad
+    qtbot.keyClicks(pad.field, "+7 916 CALL ME")
+    qtbot.keyClick(pad.field, Qt.Key.Key_Return)
+    assert pad.problem.isVisible()
+    assert "Letters" in pad.problem.text()
+    assert engine.commands == []
+    qtbot.keyClicks(pad.field, "1")  # typing again clears the message
+    assert not pad.problem.isVisible()
+
+
+def test_dial_pad_buttons_type_into_the_field(qtbot: Any, shell: Any, engine: Any) -> None:
+    pad = shell.window.dialpad
+    for key in "050":
+        qtbot.mouseClick(pad.keys.findChild(type(pad.call_button), f"key_{key}"), Qt.LeftButton)
+    assert pad.field.text() == "050"
+    qtbot.mouseClick(pad.call_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "dial" in engine.names())
+
+
+def test_no_account_says_so(qtbot: Any, shell: Any, engine: Any) -> None:
+    shell.control.account_id = ""
+    pad = shell.window.dialpad
+    qtbot.keyClicks(pad.field, "0501234567")
+    qtbot.keyClick(pad.field, Qt.Key.Key_Return)
+    assert "No SIP account configured" in pad.problem.text()
+    assert engine.commands == []
+    assert "No SIP account configured" in shell.window.registration.text()
+
+
+def test_registration_status_per_account(qtbot: Any, shell: Any) -> None:
+    bar = shell.window.registration
+    bar.set_accounts({"1": "Office", "2": "Mobile"})
+    feed(
+        shell.bridge,
+        RegistrationChanged("1", RegistrationStatus.REGISTERED, 200, "OK", 300),
+        RegistrationChanged("2", RegistrationStatus.FAILED, 403, "Forbidden"),
+    )
+    qtbot.waitUntil(lambda: "Office: registered" in bar.text())
+    assert "Mobile: registration failed" in bar.text()
+    assert "No SIP account" not in bar.text()
+
+
+def test_call_buttons_send_engine_commands(qtbot: Any, shell: Any, engine: Any) -> None:
+    panel = shell.window.call_panel
+    feed(shell.bridge, incoming("c1", "+380501234567"))
+    qtbot.waitUntil(lambda: shell.book.active_id == "c1")
+    assert panel.answer_button.isVisible()
+    qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
+    assert ("answer", "c1") in engine.commands
+    feed(shell.bridge, state("c1", CallPhase.CONFIRMED))
+    qtbot.waitUntil(lambda: shell.book.active.talking)
+    assert not panel.answer_button.isVisible()
+    assert panel.timer_label.text() == "0:00"
+
+    qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
+    assert ("hold", "c1") in engine.commands
+    feed(shell.bridge, CallMediaChanged("c1", MediaStatus.LOCAL_HOLD, False))
+    qtbot.waitUntil(lambda: panel.hold_button.text() == "Resume")
+    qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
+    assert ("unhold", "c1") in engine.commands
+
+    qtbot.mouseClick(panel.mute_button, Qt.MouseButton.LeftButton)
+    assert ("set_mute", "c1", True) in engine.commands
+
+    panel.keypad_button.click()
+    qtbot.mouseClick(panel.keypad.findChild(type(panel.hangup_button), "key_5"), Qt.LeftButton)
+    assert ("send_dtmf", "c1", "5") in engine.commands
+
+    assert shell.control.blind_transfer("+380 44 000 00 00")
+    assert ("blind_transfer", "c1", "+380440000000") in engine.commands
+
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "start_recording" in engine.names())
+
+    qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
+    assert ("hangup", "c1") in engine.commands
+    feed(shell.bridge, ended("c1", "+380501234567"))
+    qtbot.waitUntil(lambda: shell.book.active is None)
+    assert panel.empty.isVisible()
+
+
+def test_two_calls_one_active_switching_holds_the_other(
+    qtbot: Any, shell: Any, engine: RecordingEngine
+) -> None:
+    feed(
+        shell.bridge,
+        incoming("a", "+380501111111"),
+        state("a", CallPhase.CONFIRMED),
+        incoming("b", "+380502222222"),
+    )
+    qtbot.waitUntil(lambda: len(shell.book.calls()) == 2)
+    assert shell.book.active_id == "a"
+    shell.control.answer("b")  # answering the second call holds the first
+    assert engine.commands[:2] == [("hold", "a"), ("answer", "b")]
+    feed(shell.bridge, state("b", CallPhase.CONFIRMED))
+    qtbot.waitUntil(lambda: shell.book.get("b").talking)
+    assert shell.window.call_panel.calls.isVisible()
+    shell.window.actions_by_name["switch_call"].trigger()
+    assert ("hold", "b") in engine.commands
+    assert ("unhold", "a") in engine.commands
+    assert shell.book.active_id == "a"
+    shell.control.attended_transfer("b")
+    assert ("attended_transfer", "a", "b") in engine.commands
+
+
+def test_shortcut_actions_and_help_dialog(qtbot: Any, shell: Any, engine: Any) -> None:
+    window = shell.window
+    for shortcut in SHORTCUTS:
+        action = window.actions_by_name[shortcut.name]
+        assert [k.toString() for k in action.shortcuts()] == list(shortcut.keys)
+    assert window.actions_by_name["focus_dial"].shortcuts()[1].toString() == "F6"
+    window.actions_by_name["focus_search"].trigger()
+    assert window.customers.search.hasFocus()
+    window.actions_by_name["focus_dial"].trigger()
+    assert window.dialpad.field.hasFocus()
+    feed(shell.bridge, incoming("r", "+380503333333"))
+    qtbot.waitUntil(lambda: shell.book.ringing() is not None)
+    window.actions_by_name["answer"].trigger()
+    assert ("answer", "r") in engine.commands
+    window.actions_by_name["hangup"].trigger()
+    assert ("reject", "r") in engine.commands
+
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    texts = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert "Answer the ringing call" in texts
+    keys = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert "Ctrl+L, F6" in keys
+
+
+def test_missed_call_from_engine_reaches_the_tray(qtbot: Any, shell: Any) -> None:
+    from ui.tray import Tray
+
+    tray = Tray(shell.bridge)
+    feed(
+        shell.bridge,
+        incoming("m", "+380504444444"),
+        ended("m", "+380504444444", CallOutcome.MISSED, CallDirection.INBOUND),
+    )
+    qtbot.waitUntil(lambda: tray.missed == 1)
+    assert "1 missed call" in tray.tooltip()
+    tray.reset_missed()
+    assert tray.missed == 0

@@ -1,0 +1,227 @@
+"""The active-call panel: who, how long, and the buttons for the call.
+
+Shows every current call in a small list (click one to switch to it; the
+others go on hold) and the controls for the active one: answer, hold, mute,
+keypad (DTMF), transfer (blind or attended), record, hang up. It reads the
+CallBook and sends everything through CallControl.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sip.events import CallDirection, CallPhase
+from ui.call_control import CallControl
+from ui.calls import CallBook, CallItem, format_duration
+from ui.dialpad import KeyPad
+
+
+class CallPanel(QFrame):
+    def __init__(self, book: CallBook, control: CallControl, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("callPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.book = book
+        self.control = control
+
+        self.empty = QLabel(self.tr("No active call"), self)
+        self.empty.setObjectName("noCall")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid);")
+
+        self.calls = QListWidget(self)
+        self.calls.setObjectName("callList")
+        self.calls.setMaximumHeight(72)
+        self.calls.itemActivated.connect(self._switch)
+        self.calls.itemClicked.connect(self._switch)
+
+        self.who = QLabel(self)
+        self.who.setObjectName("callWho")
+        font = self.who.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.who.setFont(font)
+        self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state = QLabel(self)
+        self.state.setObjectName("callState")
+        self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("callTimer")
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        tfont = self.timer_label.font()
+        tfont.setPointSizeF(tfont.pointSizeF() * 1.3)
+        self.timer_label.setFont(tfont)
+
+        self.answer_button = self._button("answerButton", self.tr("Answer"))
+        self.answer_button.setStyleSheet("background: #1e7d32; color: white;")
+        self.answer_button.clicked.connect(lambda: self.control.answer(self.book.active_id))
+        self.hold_button = self._button("holdButton", self.tr("Hold"), checkable=True)
+        self.hold_button.clicked.connect(lambda: self.control.toggle_hold())
+        self.mute_button = self._button("muteButton", self.tr("Mute"), checkable=True)
+        self.mute_button.clicked.connect(lambda: self.control.toggle_mute())
+        self.keypad_button = self._button("keypadButton", self.tr("Keypad"), checkable=True)
+        self.keypad_button.toggled.connect(lambda on: self.keypad.setVisible(on))
+        self.record_button = self._button("recordButton", self.tr("Record"), checkable=True)
+        self.record_button.clicked.connect(lambda: self.control.start_recording())
+        self.hangup_button = self._button("hangupButton", self.tr("Hang up"))
+        self.hangup_button.setStyleSheet("background: #b3261e; color: white;")
+        self.hangup_button.clicked.connect(lambda: self.control.hangup())
+
+        self.transfer_button = QToolButton(self)
+        self.transfer_button.setObjectName("transferButton")
+        self.transfer_button.setText(self.tr("Transfer"))
+        self.transfer_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.transfer_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.transfer_menu = QMenu(self.transfer_button)
+        self.transfer_menu.aboutToShow.connect(self._fill_transfer_menu)
+        self.transfer_button.setMenu(self.transfer_menu)
+
+        self.keypad = KeyPad(self)
+        self.keypad.setObjectName("dtmfPad")
+        self.keypad.pressed.connect(lambda key: self.control.send_dtmf(key))
+        self.keypad.hide()
+
+        head = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.who)
+        names.addWidget(self.state)
+        head.addLayout(names, 1)
+        head.addWidget(self.timer_label)
+
+        row1 = QHBoxLayout()
+        for widget in (self.answer_button, self.hold_button, self.mute_button, self.keypad_button):
+            row1.addWidget(widget)
+        row2 = QHBoxLayout()
+        for widget in (self.transfer_button, self.record_button, self.hangup_button):
+            row2.addWidget(widget)
+
+        self.details = QWidget(self)
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(head)
+        details.addLayout(row1)
+        details.addLayout(row2)
+        details.addWidget(self.keypad)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.calls)
+        layout.addWidget(self.details)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_timer)
+        book.changed.connect(self.refresh)
+        self.refresh()
+
+    def _button(self, name: str, text: str, checkable: bool = False) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setCheckable(checkable)
+        return button
+
+    # --- showing -------------------------------------------------------------------
+
+    def phase_text(self, item: CallItem) -> str:
+        if item.held:
+            return self.tr("On hold")
+        if item.remote_held:
+            return self.tr("Held by the other side")
+        if item.phase is CallPhase.CONFIRMED:
+            return self.tr("Talking") + (" · " + self.tr("muted") if item.muted else "")
+        if item.direction is CallDirection.INBOUND:
+            return self.tr("Incoming call…")
+        if item.phase is CallPhase.EARLY:
+            return self.tr("Ringing…")
+        if item.phase is CallPhase.CONNECTING:
+            return self.tr("Connecting…")
+        return self.tr("Calling…")
+
+    def refresh(self) -> None:
+        calls = self.book.calls()
+        active = self.book.active
+        self.empty.setVisible(active is None)
+        self.details.setVisible(active is not None)
+        self.calls.setVisible(len(calls) > 1)
+        self.calls.clear()
+        for item in calls:
+            row = QListWidgetItem(f"{item.label()} — {self.phase_text(item)}")
+            row.setData(Qt.ItemDataRole.UserRole, item.call_id)
+            self.calls.addItem(row)
+            if item.call_id == self.book.active_id:
+                row.setSelected(True)
+        if active is None:
+            self._tick.stop()
+            self.keypad_button.setChecked(False)
+            return
+        if not self._tick.isActive():
+            self._tick.start()
+        number = active.number if active.label() != active.number else ""
+        self.who.setText(active.label())
+        self.who.setToolTip(number)
+        self.state.setText(self.phase_text(active) + (f" · {number}" if number else ""))
+        self.answer_button.setVisible(active.ringing_in)
+        for button in (self.hold_button, self.mute_button, self.keypad_button):
+            button.setEnabled(active.talking)
+        self.transfer_button.setEnabled(active.talking)
+        self.record_button.setEnabled(active.talking and not active.recording)
+        self.hold_button.setChecked(active.held)
+        self.hold_button.setText(self.tr("Resume") if active.held else self.tr("Hold"))
+        self.mute_button.setChecked(active.muted)
+        self.mute_button.setText(self.tr("Unmute") if active.muted else self.tr("Mute"))
+        self.record_button.setChecked(active.recording)
+        self.record_button.setText(self.tr("Recording") if active.recording else self.tr("Record"))
+        self.hangup_button.setText(self.tr("Decline") if active.ringing_in else self.tr("Hang up"))
+        self._update_timer()
+
+    def _update_timer(self) -> None:
+        active = self.book.active
+        self.timer_label.setText(format_duration(active.elapsed()) if active else "")
+
+    def _switch(self, row: QListWidgetItem) -> None:
+        call_id = row.data(Qt.ItemDataRole.UserRole)
+        if call_id and call_id != self.book.active_id:
+            self.control.switch_to(call_id)
+
+    # --- transfer ------------------------------------------------------------------
+
+    def _fill_transfer_menu(self) -> None:
+        self.transfer_menu.clear()
+        blind = QAction(self.tr("Blind transfer to a number…"), self.transfer_menu)
+        blind.triggered.connect(self.ask_blind_transfer)
+        self.transfer_menu.addAction(blind)
+        others = [c for c in self.book.calls() if c.call_id != self.book.active_id and c.talking]
+        if not others:
+            none = QAction(self.tr("Attended transfer: call the colleague first"), self)
+            none.setEnabled(False)
+            self.transfer_menu.addAction(none)
+        for other in others:
+            action = QAction(
+                self.tr("Attended transfer to %1").replace("%1", other.label()), self.transfer_menu
+            )
+            action.triggered.connect(
+                lambda _=False, cid=other.call_id: self.control.attended_transfer(cid)
+            )
+            self.transfer_menu.addAction(action)
+
+    def ask_blind_transfer(self) -> None:
+        target, ok = QInputDialog.getText(
+            self,
+            self.tr("Blind transfer"),
+            self.tr("Transfer the call to (number or SIP address):"),
+        )
+        if ok and target.strip():
+            self.control.blind_transfer(target)

@@ -1,0 +1,110 @@
+"""The customer list with instant search.
+
+Each keystroke restarts a short timer; when typing pauses, the search runs on
+the task worker (core.customers.browse) and only the newest answer is shown,
+so a slow query never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.core import Core
+from app.models import Customer
+from ui.tasks import TaskRunner
+
+DEBOUNCE_MS = 200
+LIMIT = 200
+
+
+class CustomerList(QWidget):
+    customerActivated = Signal(int)
+
+    def __init__(self, core: Core, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.tasks = tasks
+        self._generation = 0
+        self.search = QLineEdit(self)
+        self.search.setObjectName("customerSearch")
+        self.search.setPlaceholderText(self.tr("Search customers: name, company, phone, email"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget(self)
+        self.results.setObjectName("customerResults")
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemClicked.connect(self._activated)
+        self.status = QLabel(self)
+        self.status.setObjectName("customerSearchStatus")
+        self.status.setStyleSheet("color: palette(mid);")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.search.returnPressed.connect(self._open_first)
+
+    def refresh(self) -> None:
+        """Runs the search for the current text now."""
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.search.text()
+        customers = self.core.customers
+        self.tasks.run(
+            lambda: customers.browse(query, limit=LIMIT),
+            lambda rows: self._show(generation, rows),
+            lambda exc: self._failed(generation, exc),
+            owner=self,
+        )
+
+    def _show(self, generation: int, rows: list[Customer]) -> None:
+        if generation != self._generation:
+            return  # an older search finished after a newer one started
+        self.results.clear()
+        for customer in rows:
+            text = customer.name + (f" — {customer.company}" if customer.company else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, customer.id)
+            self.results.addItem(item)
+        if rows:
+            self.status.hide()
+        else:
+            self.status.setText(
+                self.tr("No customers match “%1”.").replace("%1", self.search.text().strip())
+                if self.search.text().strip()
+                else self.tr("No customers yet.")
+            )
+            self.status.show()
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.status.setText(self.tr("Search failed: %1").replace("%1", str(exc)))
+        self.status.show()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        customer_id = item.data(Qt.ItemDataRole.UserRole)
+        if customer_id is not None:
+            self.customerActivated.emit(int(customer_id))
+
+    def _open_first(self) -> None:
+        if self._debounce.isActive():
+            self.refresh()
+            return
+        if self.results.count():
+            self.results.setCurrentRow(0)
+            self._activated(self.results.item(0))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()

@@ -1,0 +1,115 @@
+"""The dial field and the dial pad.
+
+Keyboard first: the field takes typed or pasted numbers in any common form,
+Enter calls, Escape clears. The pad's buttons append to the field (or, during a
+call, send DTMF through ``digitPressed``) and never take the focus away from
+the field. A bad entry is explained right under the field, not in a popup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+
+
+class DialField(QLineEdit):
+    cleared = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self.cleared.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class KeyPad(QWidget):
+    """Twelve keys; ``pressed(key)`` for each click."""
+
+    pressed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        for index, key in enumerate(KEYS):
+            button = QPushButton(key, self)
+            button.setObjectName(f"key_{key}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(30)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, k=key: self.pressed.emit(k))
+            grid.addWidget(button, index // 3, index % 3)
+
+
+class DialPad(QWidget):
+    dialRequested = Signal(str)  # the field's text, when Enter or Call was pressed
+    digitPressed = Signal(str)  # a pad key (the window sends it as DTMF during a call)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = DialField(self)
+        self.field.setObjectName("dialField")
+        self.field.setPlaceholderText(self.tr("Number or SIP address"))
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(self._request)
+        self.field.textEdited.connect(lambda _: self.show_problem(""))
+        self.field.cleared.connect(lambda: self.show_problem(""))
+
+        self.call_button = QPushButton(self.tr("Call"), self)
+        self.call_button.setObjectName("callButton")
+        self.call_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.call_button.clicked.connect(self._request)
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("dialProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+
+        self.keys = KeyPad(self)
+        self.keys.pressed.connect(self._key)
+
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.call_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.keys)
+
+    def _key(self, key: str) -> None:
+        self.field.insert(key)
+        self.field.setFocus()
+        self.digitPressed.emit(key)
+
+    def _request(self) -> None:
+        self.dialRequested.emit(self.field.text())
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def set_number(self, text: str) -> None:
+        self.field.setText(text)
+        self.show_problem("")
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()

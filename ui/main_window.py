@@ -1,0 +1,299 @@
+"""The operator's window: dial pad and calls on the left, the customer list
+under them, the customer card in the middle, conversations on the right.
+
+The window only arranges widgets and routes signals; the commands live in
+CallControl, the state in CallBook, the database work in the TaskRunner.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import Core
+from app.models import CallbackRequest
+from sip.events import CallPhase, CallStateChanged, CommandFailed, IncomingCall
+from ui.bridge import EngineBridge
+from ui.call_control import CallControl
+from ui.call_panel import CallPanel
+from ui.calls import CallBook
+from ui.customer_card import CustomerCard
+from ui.customer_list import CustomerList
+from ui.dialpad import DialPad
+from ui.new_customer_dialog import NewCustomerDialog
+from ui.registration_status import RegistrationStatusBar
+from ui.screen_pop import ScreenPop
+from ui.shortcuts import by_name, key_sequences
+from ui.shortcuts_dialog import ShortcutsDialog
+from ui.side_panel import SidePanel
+from ui.tasks import TaskRunner
+
+MESSAGE_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    settingsRequested = Signal()
+    quitRequested = Signal()
+
+    def __init__(
+        self,
+        core: Core,
+        tasks: TaskRunner,
+        bridge: EngineBridge,
+        book: CallBook,
+        control: CallControl,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Switchboard"))
+        self.core = core
+        self.tasks = tasks
+        self.bridge = bridge
+        self.book = book
+        self.control = control
+        self.pops: dict[str, ScreenPop] = {}
+        self.operator = core.settings.operator_name or getpass.getuser()
+        self.quitting = False  # close the window for real (not hide to the tray)
+        self.hide_on_close = False
+
+        self.dialpad = DialPad(self)
+        self.call_panel = CallPanel(book, control, self)
+        self.customers = CustomerList(core, tasks, self)
+        self.card = CustomerCard(core, tasks, self)
+        self.side = SidePanel(self)
+
+        left = QWidget(self)
+        left.setObjectName("leftColumn")
+        column = QVBoxLayout(left)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.dialpad)
+        column.addWidget(self.call_panel)
+        column.addWidget(self.customers, 1)
+        self.card.setContentsMargins(6, 6, 6, 6)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.card)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([320, 620, 280])
+        self.setCentralWidget(self.splitter)
+
+        self.registration = RegistrationStatusBar(self)
+        self.statusBar().addPermanentWidget(self.registration)
+
+        self._build_actions()
+        self._build_menus()
+
+        self.dialpad.dialRequested.connect(self.dial_from_field)
+        self.customers.customerActivated.connect(self.open_customer)
+        self.card.callRequested.connect(self._call_contact)
+        control.dialProblem.connect(self.dialpad.show_problem)
+        control.message.connect(self.show_message)
+        control.dialled.connect(lambda _: self.dialpad.field.clear())
+        tasks.failed.connect(self.show_message)
+        bridge.registrationChanged.connect(self.registration.on_registration)
+        bridge.incomingCall.connect(self.on_incoming_call)
+        bridge.callStateChanged.connect(self._on_call_state)
+        bridge.callEnded.connect(lambda event: self._close_pop(event.call_id))
+        bridge.commandFailed.connect(self._on_command_failed)
+        self._timeline_refresh = QTimer(self)
+        self._timeline_refresh.setSingleShot(True)
+        self._timeline_refresh.setInterval(300)
+        self._timeline_refresh.timeout.connect(self.card.timeline.reload)
+        bridge.interactionChanged.connect(lambda _: self._refresh_timeline_soon())
+        self.resize(1280, 800)
+        self.customers.refresh()
+
+    # --- actions and menus -------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        action.setShortcuts(key_sequences(by_name(name)))
+        # Shortcuts work while the screen-pop or a dialog of ours has the focus.
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_name = {
+            "answer": self._action("answer", self.tr("&Answer"), lambda: self.control.answer()),
+            "hangup": self._action("hangup", self.tr("&Hang up"), lambda: self.control.hangup()),
+            "hold": self._action("hold", self.tr("H&old / resume"), self.control.toggle_hold),
+            "mute": self._action("mute", self.tr("&Mute / unmute"), self.control.toggle_mute),
+            "switch_call": self._action(
+                "switch_call", self.tr("&Switch call"), self.control.switch_next
+            ),
+            "focus_dial": self._action(
+                "focus_dial", self.tr("&Dial a number"), self.dialpad.focus_field
+            ),
+            "focus_search": self._action(
+                "focus_search", self.tr("&Find customer"), self.customers.focus_search
+            ),
+            "next_callback": self._action(
+                "next_callback", self.tr("&Next callback"), self.next_callback
+            ),
+            "settings": self._action(
+                "settings", self.tr("&Settings…"), self.settingsRequested.emit
+            ),
+            "shortcuts": self._action(
+                "shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts
+            ),
+        }
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.actions_by_name["settings"])
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("action_quit")
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(self.quitRequested.emit)
+        file_menu.addAction(quit_action)
+        call_menu = bar.addMenu(self.tr("&Call"))
+        for name in ("focus_dial", "answer", "hangup", "hold", "mute", "switch_call"):
+            call_menu.addAction(self.actions_by_name[name])
+        call_menu.addSeparator()
+        call_menu.addAction(self.actions_by_name["next_callback"])
+        customers_menu = bar.addMenu(self.tr("C&ustomers"))
+        customers_menu.addAction(self.actions_by_name["focus_search"])
+        new_customer = QAction(self.tr("&New customer…"), self)
+        new_customer.triggered.connect(lambda: self.create_customer(""))
+        customers_menu.addAction(new_customer)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.actions_by_name["shortcuts"])
+        about = QAction(self.tr("&About Switchboard"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # --- dialling ------------------------------------------------------------------
+
+    def dial_from_field(self, text: str) -> None:
+        # A typed number is matched to its customer by the call log when recorded.
+        self.control.dial(text)
+
+    def _call_contact(self, number: str, customer_id: int, name: str) -> None:
+        self.dialpad.set_number(number)
+        self.control.dial(number, customer_id, name)
+
+    def dial_link(self, link: str) -> None:
+        """A tel:/sip:/callto: link from the command line or another instance:
+        put it in the dial field and call."""
+        self.bring_to_front()
+        self.dialpad.set_number(link)
+        self.control.dial(link)
+
+    # --- calls ---------------------------------------------------------------------
+
+    def on_incoming_call(self, event: IncomingCall) -> None:
+        if event.call_id in self.pops:
+            return
+        pop = ScreenPop(self.core, self.tasks, event, self)
+        pop.answerRequested.connect(self.control.answer)
+        pop.rejectRequested.connect(self.control.reject)
+        pop.createCustomerRequested.connect(self.create_customer)
+        pop.openCustomerRequested.connect(self.open_customer)
+        pop.customerFound.connect(self.book.set_customer_name)
+        pop.destroyed.connect(lambda _=None, cid=event.call_id: self.pops.pop(cid, None))
+        self.pops[event.call_id] = pop
+        pop.place()
+        pop.show()
+        pop.raise_()
+
+    def _on_call_state(self, event: CallStateChanged) -> None:
+        if event.phase in (CallPhase.CONNECTING, CallPhase.CONFIRMED):
+            pop = self.pops.get(event.call_id)
+            if pop is not None:
+                info = pop.info
+                if info is not None and info.customer is not None and info.customer.id:
+                    self.open_customer(info.customer.id)
+                self._close_pop(event.call_id)
+
+    def _close_pop(self, call_id: str) -> None:
+        pop = self.pops.pop(call_id, None)
+        if pop is not None:
+            pop.close()
+
+    def _on_command_failed(self, event: CommandFailed) -> None:
+        self.show_message(
+            self.tr("The phone could not do that (%1): %2")
+            .replace("%1", event.command)
+            .replace("%2", event.error)
+        )
+
+    def next_callback(self) -> None:
+        callbacks, operator = self.core.callbacks, self.operator
+        self.tasks.run(lambda: callbacks.claim_next(operator), self._took_callback, owner=self)
+
+    def _took_callback(self, request: CallbackRequest | None) -> None:
+        if request is None:
+            self.show_message(self.tr("No callback is due right now."))
+            return
+        self.dialpad.set_number(request.phone)
+        if request.customer_id is not None:
+            self.open_customer(request.customer_id)
+        who = request.name or request.phone
+        self.show_message(self.tr("Callback for %1: press Enter to call.").replace("%1", who))
+        self.dialpad.focus_field()
+
+    # --- customers -----------------------------------------------------------------
+
+    def open_customer(self, customer_id: int) -> None:
+        self.card.show_customer(customer_id)
+        self.side.show_customer(customer_id)
+
+    def create_customer(self, phone: str) -> None:
+        dialog = NewCustomerDialog(self.core, self.tasks, phone, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self.open_customer)
+        dialog.created.connect(lambda _: self.customers.refresh())
+        dialog.show()
+
+    def _refresh_timeline_soon(self) -> None:
+        if self.card.customer is not None:
+            self._timeline_refresh.start()
+
+    # --- misc ----------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Switchboard"),
+            self.tr("Switchboard: calls, callbacks and messages of your customers in one window."),
+        )
+
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.hide_on_close and not self.quitting:
+            self.hide()  # keeps running in the tray, calls still ring
+            event.ignore()
+            return
+        for pop in list(self.pops.values()):
+            pop.close()
+        super().closeEvent(event)

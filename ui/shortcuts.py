@@ -1,0 +1,69 @@
+"""The window's keyboard shortcuts, declared once: the actions use them and the
+Help > Shortcuts dialog lists them, so the two can't drift apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    name: str  # the action's object name
+    keys: tuple[str, ...]  # portable key sequences, first one shown in menus
+    text: str  # untranslated; shown through describe()
+
+
+# QT_TRANSLATE_NOOP marks the texts for lupdate; describe() translates them.
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut(
+        "answer", ("Ctrl+Shift+A",), QT_TRANSLATE_NOOP("Shortcuts", "Answer the ringing call")
+    ),
+    Shortcut(
+        "hangup",
+        ("Ctrl+Shift+E",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Hang up (or decline a ringing call)"),
+    ),
+    Shortcut(
+        "hold", ("Ctrl+Shift+H",), QT_TRANSLATE_NOOP("Shortcuts", "Hold or resume the active call")
+    ),
+    Shortcut(
+        "mute", ("Ctrl+Shift+M",), QT_TRANSLATE_NOOP("Shortcuts", "Mute or unmute the microphone")
+    ),
+    Shortcut(
+        "switch_call", ("Ctrl+Tab",), QT_TRANSLATE_NOOP("Shortcuts", "Switch to the next call")
+    ),
+    Shortcut(
+        "focus_dial", ("Ctrl+L", "F6"), QT_TRANSLATE_NOOP("Shortcuts", "Go to the dial field")
+    ),
+    Shortcut("focus_search", ("Ctrl+F",), QT_TRANSLATE_NOOP("Shortcuts", "Search customers")),
+    Shortcut(
+        "next_callback",
+        ("Ctrl+Shift+N",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Take the next callback request"),
+    ),
+    Shortcut("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("Shortcuts", "Settings")),
+    Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("Shortcuts", "Show this list of shortcuts")),
+)
+
+
+def describe(shortcut: Shortcut) -> str:
+    return QCoreApplication.translate("Shortcuts", shortcut.text)
+
+
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    return [QKeySequence(keys) for keys in shortcut.keys]
+
+
+def native_keys(shortcut: Shortcut) -> str:
+    """The keys as this platform writes them ("Ctrl+L, F6")."""
+    return ", ".join(
+        QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        for keys in shortcut.keys
+    )
+
+
+def by_name(name: str) -> Shortcut:
+    return next(s for s in SHORTCUTS if s.name == name)

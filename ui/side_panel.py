@@ -1,0 +1,51 @@
+"""The right-hand side panel, reserved for messenger and email conversations.
+
+Its content arrives with the channels (integrations/); until then it shows what
+will be here. The interface the window uses is fixed now, so wiring it later
+changes only this module: ``show_customer`` when a card opens,
+``show_conversation`` when a message row or a channel is picked, ``clear``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class SidePanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidePanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.customer_id: int | None = None
+        self.channel: str | None = None
+        self.title = QLabel(self.tr("Conversations"), self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.placeholder = QLabel(
+            self.tr(
+                "Telegram, WhatsApp, Viber and email conversations with the customer "
+                "will appear here, so you can answer in the channel they chose."
+            ),
+            self,
+        )
+        self.placeholder.setObjectName("sidePlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.placeholder.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.placeholder, 1)
+
+    def show_customer(self, customer_id: int | None) -> None:
+        self.customer_id = customer_id
+        self.channel = None
+
+    def show_conversation(self, customer_id: int, channel: str) -> None:
+        self.customer_id = customer_id
+        self.channel = channel
+
+    def clear(self) -> None:
+        self.customer_id = None
+        self.channel = None
