@@ -1,0 +1,280 @@
+"""Settings: SIP accounts, default phone region, database location, language,
+operator name.
+
+An account's password goes only to the system keyring (core.secrets); the
+database row never holds it, and the field is never filled back in: leaving it
+empty keeps the stored password. Saving runs on the task worker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.contacts import supported_regions
+from app.core import Core
+from app.models import SipAccount
+from app.settings import Settings
+from sip.config import Transport
+from ui.accounts import list_sip_accounts, save_sip_account
+from ui.i18n import LANGUAGES
+from ui.tasks import TaskRunner
+
+
+class SettingsDialog(QDialog):
+    accountsChanged = Signal()
+    settingsSaved = Signal()
+
+    def __init__(self, core: Core, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.core = core
+        self.tasks = tasks
+        self.accounts: list[SipAccount] = []
+        self.current: SipAccount | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._accounts_tab(), self.tr("SIP accounts"))
+        self.tabs.addTab(self._general_tab(), self.tr("General"))
+        self.status = QLabel(self)
+        self.status.setObjectName("settingsStatus")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+        self.load_accounts()
+
+    # --- accounts -------------------------------------------------------------------
+
+    def _accounts_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.account_list = QListWidget(page)
+        self.account_list.setObjectName("accountList")
+        self.account_list.currentRowChanged.connect(self._pick)
+        add = QPushButton(self.tr("Add account"), page)
+        add.setObjectName("addAccount")
+        add.clicked.connect(self.new_account)
+        left = QVBoxLayout()
+        left.addWidget(self.account_list, 1)
+        left.addWidget(add)
+
+        self.label = QLineEdit(page)
+        self.username = QLineEdit(page)
+        self.auth_username = QLineEdit(page)
+        self.auth_username.setPlaceholderText(self.tr("same as the user name"))
+        self.display_name = QLineEdit(page)
+        self.domain = QLineEdit(page)
+        self.domain.setPlaceholderText(self.tr("pbx.example.com"))
+        self.registrar = QLineEdit(page)
+        self.registrar.setPlaceholderText(self.tr("optional"))
+        self.proxy = QLineEdit(page)
+        self.proxy.setPlaceholderText(self.tr("optional"))
+        self.transport = QComboBox(page)
+        for transport in Transport:
+            self.transport.addItem(transport.value.upper(), transport.value)
+        self.enabled = QCheckBox(self.tr("Use this account"), page)
+        self.enabled.setChecked(True)
+        self.password = QLineEdit(page)
+        self.password.setObjectName("accountPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("kept in the system keyring"))
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.label)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Domain:"), self.domain)
+        form.addRow(self.tr("Auth user:"), self.auth_username)
+        form.addRow(self.tr("Display name:"), self.display_name)
+        form.addRow(self.tr("Registrar:"), self.registrar)
+        form.addRow(self.tr("Outbound proxy:"), self.proxy)
+        form.addRow(self.tr("Transport:"), self.transport)
+        form.addRow("", self.enabled)
+        self.save_account_button = QPushButton(self.tr("Save account"), page)
+        self.save_account_button.setObjectName("saveAccount")
+        self.save_account_button.clicked.connect(self.save_account)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.save_account_button, 0, Qt.AlignmentFlag.AlignRight)
+        right.addStretch(1)
+
+        layout = QHBoxLayout(page)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
+        return page
+
+    def load_accounts(self) -> None:
+        core = self.core
+        self.tasks.run(lambda: list_sip_accounts(core), self._show_accounts, self._error, self)
+
+    def _show_accounts(self, accounts: list[SipAccount], select: int | None = None) -> None:
+        self.accounts = accounts
+        self.account_list.blockSignals(True)
+        self.account_list.clear()
+        for account in accounts:
+            self.account_list.addItem(QListWidgetItem(account.label))
+        self.account_list.blockSignals(False)
+        if accounts:
+            index = next((i for i, a in enumerate(accounts) if a.id == select), 0)
+            self.account_list.setCurrentRow(index)
+            self._pick(index)
+        else:
+            self.new_account()
+
+    def new_account(self) -> None:
+        self.account_list.clearSelection()
+        self._fill(SipAccount(label="", username="", domain=""))
+
+    def _pick(self, row: int) -> None:
+        if 0 <= row < len(self.accounts):
+            self._fill(self.accounts[row])
+
+    def _fill(self, account: SipAccount) -> None:
+        self.current = account
+        self.label.setText(account.label)
+        self.username.setText(account.username)
+        self.auth_username.setText(account.auth_username)
+        self.display_name.setText(account.display_name)
+        self.domain.setText(account.domain)
+        self.registrar.setText(account.registrar)
+        self.proxy.setText(account.proxy)
+        self.transport.setCurrentIndex(max(0, self.transport.findData(account.transport)))
+        self.enabled.setChecked(account.enabled)
+        self.password.clear()
+
+    def save_account(self) -> None:
+        base = self.current or SipAccount(label="", username="", domain="")
+        account = SipAccount(
+            id=base.id,
+            label=self.label.text().strip(),
+            enabled=self.enabled.isChecked(),
+            username=self.username.text().strip(),
+            auth_username=self.auth_username.text().strip(),
+            display_name=self.display_name.text().strip(),
+            domain=self.domain.text().strip(),
+            registrar=self.registrar.text().strip(),
+            proxy=self.proxy.text().strip(),
+            transport=self.transport.currentData(),
+        )
+        password = self.password.text()
+        self.password.clear()  # never kept in the widget longer than needed
+        core = self.core
+
+        def save() -> tuple[SipAccount, list[SipAccount]]:
+            saved = save_sip_account(core, account, password or None)
+            return saved, list_sip_accounts(core)
+
+        self.tasks.run(save, self._account_saved, self._error, self)
+
+    def _account_saved(self, result: tuple[SipAccount, list[SipAccount]]) -> None:
+        saved, accounts = result
+        self._show_accounts(accounts, select=saved.id)
+        self.status.setText(self.tr("Account “%1” saved.").replace("%1", saved.label))
+        self.accountsChanged.emit()
+
+    # --- general --------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        settings = self.core.settings
+        self.region = QComboBox(page)
+        self.region.setObjectName("region")
+        for code in supported_regions():
+            self.region.addItem(code, code)
+        self.region.setCurrentIndex(max(0, self.region.findData(settings.default_region)))
+        self.language = QComboBox(page)
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("System language"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.database = QLineEdit(settings.database_url, page)
+        self.database.setObjectName("database")
+        self.database.setPlaceholderText(
+            self.tr("Built-in file: %1").replace("%1", str(self.core.paths.database_file))
+        )
+        browse = QPushButton(self.tr("Choose file…"), page)
+        browse.clicked.connect(self._browse_database)
+        database_row = QHBoxLayout()
+        database_row.addWidget(self.database, 1)
+        database_row.addWidget(browse)
+        self.operator = QLineEdit(settings.operator_name, page)
+        self.operator.setObjectName("operator")
+        form = QFormLayout(page)
+        form.addRow(self.tr("Default phone region:"), self.region)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Database:"), database_row)
+        form.addRow(self.tr("Your name:"), self.operator)
+        hint = QLabel(
+            self.tr(
+                "A team shares one PostgreSQL database: enter its URL, e.g. "
+                "postgresql+psycopg://user@server/switchboard. The password is not part "
+                "of the URL. Language and database changes apply after a restart."
+            ),
+            page,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        form.addRow(hint)
+        return page
+
+    def _browse_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            str(self.core.paths.database_file),
+            self.tr("SQLite database (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.database.setText(f"sqlite:///{path}")
+
+    def edited_settings(self) -> Settings:
+        return dataclasses.replace(
+            self.core.settings,
+            default_region=self.region.currentData(),
+            language=self.language.currentData(),
+            database_url=self.database.text().strip(),
+            operator_name=self.operator.text().strip(),
+        )
+
+    def save(self) -> None:
+        settings = self.edited_settings()
+        path = self.core.paths.config_file
+        self.tasks.run(lambda: settings.save(path), lambda _: self._saved(settings), self._error)
+
+    def _saved(self, settings: Settings) -> None:
+        core_settings = self.core.settings
+        for field in ("default_region", "language", "database_url", "operator_name"):
+            setattr(core_settings, field, getattr(settings, field))
+        self.core.customers.default_region = settings.default_region
+        self.status.setText(self.tr("Settings saved."))
+        self.settingsSaved.emit()
+
+    def _error(self, exc: Exception) -> None:
+        self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
