@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -85,6 +86,9 @@ class CallPanel(QFrame):
         self.transfer_button.setText(self.tr("Transfer"))
         self.transfer_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.transfer_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.transfer_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.transfer_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.transfer_button.setMinimumHeight(self.hangup_button.sizeHint().height())
         self.transfer_menu = QMenu(self.transfer_button)
         self.transfer_menu.aboutToShow.connect(self._fill_transfer_menu)
         self.transfer_button.setMenu(self.transfer_menu)
@@ -169,7 +173,7 @@ class CallPanel(QFrame):
             return
         if not self._tick.isActive():
             self._tick.start()
-        number = active.number if active.label() != active.number else ""
+        number = active.shown_number if active.label() != active.shown_number else ""
         self.who.setText(active.label())
         self.who.setToolTip(number)
         self.state.setText(self.phase_text(active) + (f" · {number}" if number else ""))

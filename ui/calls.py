@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from app.contacts import format_phone
 from sip.events import (
     CallDirection,
     CallEnded,
@@ -50,8 +51,12 @@ class CallItem:
     def talking(self) -> bool:
         return self.phase is CallPhase.CONFIRMED
 
+    @property
+    def shown_number(self) -> str:
+        return format_phone(self.number) if self.number.startswith("+") else self.number
+
     def label(self) -> str:
-        return self.customer_name or self.display_name or self.number
+        return self.customer_name or self.display_name or self.shown_number
 
     def elapsed(self, now: float | None = None) -> int:
         if self.connected_at is None:

@@ -28,8 +28,9 @@ class CustomerList(QWidget):
         self._generation = 0
         self.search = QLineEdit(self)
         self.search.setObjectName("customerSearch")
-        self.search.setPlaceholderText(self.tr("Search customers: name, company, phone, email"))
+        self.search.setPlaceholderText(self.tr("Search customers"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Name, company, notes, phone or email (Ctrl+F)"))
         self.results = QListWidget(self)
         self.results.setObjectName("customerResults")
         self.results.itemActivated.connect(self._activated)

@@ -120,6 +120,7 @@ class ScreenPop(QWidget):
         layout.addWidget(self.recent, 1)
         layout.addLayout(extra)
         layout.addLayout(buttons)
+        self.setMinimumWidth(340)
         self.resize(420, 360)
         self.answer_button.setDefault(True)
 

@@ -71,6 +71,7 @@ class TimelineView(QWidget):
         self.list.setObjectName("timelineList")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(1)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.status = QLabel(self)

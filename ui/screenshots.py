@@ -1,0 +1,150 @@
+"""Renders the window's main states offscreen into docs/screenshots/*.png.
+
+``python -m ui.screenshots [--out DIR] [--language uk]``: builds a core on a
+temporary SQLite file with demo data, feeds engine events into the bridge the
+way the SIP thread would, and grabs each state. Run it after changing the UI
+and look at every picture: clipped or overlapping text shows up here first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _settle(app: object, until: Callable[[], bool], timeout: float = 10.0) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout
+    while not until():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the window did not settle in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def render(out: Path, language: str = "") -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.core import Core
+    from app.models import SipAccount
+    from app.secrets import MemoryKeyring, SecretStore
+    from app.settings import AppPaths, Settings
+    from sip.events import (
+        CallPhase,
+        CallStateChanged,
+        IncomingCall,
+        RegistrationChanged,
+        RegistrationStatus,
+    )
+    from ui.accounts import save_sip_account
+    from ui.demo_data import FEATURED_PHONE, seed
+    from ui.i18n import Translations
+    from ui.settings_dialog import SettingsDialog
+    from ui.shell import Shell
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    translations = Translations()
+    translations.install(language or "en")
+    suffix = f"-{language}" if language else ""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(widget: QWidget, name: str) -> None:
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path), "PNG")
+        written.append(path)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        paths = AppPaths(root / "config", root / "data", root / "logs")
+        paths.ensure()
+        settings = Settings(database_url=f"sqlite:///{root / 'demo.db'}", operator_name="Iryna")
+        core = Core.open(paths, settings, SecretStore(MemoryKeyring()))
+        featured = seed(core)
+        account = save_sip_account(
+            core,
+            SipAccount(label="Office 1001", username="1001", domain="pbx.kvitka.example"),
+            "demo-password",
+        )
+        shell = Shell(core)
+        window = shell.window
+        shell.control.account_id = str(account.id)
+        window.registration.set_accounts({str(account.id): account.label})
+        account_id = str(account.id)
+        shell.bridge(RegistrationChanged(account_id, RegistrationStatus.REGISTERED, 200, "OK"))
+        window.resize(1280, 800)
+        window.show()
+        window.open_customer(featured)
+        tasks = shell.tasks
+        _settle(app, lambda: tasks.pending == 0 and window.card.timeline.list.count() >= 50)
+        save(window, "main-window")
+
+        shell.bridge(
+            IncomingCall("call-1", "1", f"<sip:{FEATURED_PHONE}@pbx>", FEATURED_PHONE, "", "x1")
+        )
+        _settle(app, lambda: "call-1" in window.pops and window.pops["call-1"].info is not None)
+        save(window.pops["call-1"], "incoming-call")
+
+        shell.bridge(
+            IncomingCall("call-2", "1", "<sip:+48221234567@pbx>", "+48221234567", "", "x2")
+        )
+        _settle(app, lambda: "call-2" in window.pops and window.pops["call-2"].info is not None)
+        save(window.pops["call-2"], "incoming-unknown")
+
+        shell.bridge(CallStateChanged("call-1", CallPhase.CONFIRMED, 200, "OK"))
+        _settle(app, lambda: "call-1" not in window.pops)
+        item = shell.book.get("call-1")
+        assert item is not None and item.connected_at is not None
+        item.connected_at -= 83  # a call that has been going on for a while
+        window.call_panel.refresh()
+        _settle(app, lambda: tasks.pending == 0)
+        window.pops["call-2"].close()
+        _settle(app, lambda: "call-2" not in window.pops)
+        save(window, "active-call")
+
+        dialog = SettingsDialog(core, tasks, window)
+        dialog.show()
+        _settle(app, lambda: dialog.current is not None)
+        save(dialog, "settings")
+        dialog.tabs.setCurrentIndex(1)
+        _settle(app, lambda: True)
+        save(dialog, "settings-general")
+        dialog.close()
+
+        shortcuts = ShortcutsDialog(window)
+        shortcuts.show()
+        _settle(app, lambda: True)
+        save(shortcuts, "shortcuts")
+        shortcuts.close()
+
+        window.quitting = True
+        window.close()
+        tasks.shutdown()
+        core.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", default="", help="ru or uk (default: English)")
+    args = parser.parse_args(argv)
+    for path in render(args.out, args.language):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
