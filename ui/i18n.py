@@ -7,11 +7,11 @@ buttons) come from Qt's qtbase catalogue when it is there.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from resources import resource_path
+
+TRANSLATIONS_DIR = resource_path("translations")
 LANGUAGES = {"en": "English", "ru": "Русский", "uk": "Українська"}
 
 

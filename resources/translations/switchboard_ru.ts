@@ -1,0 +1,1182 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CallControl</name>
+    <message>
+        <location filename="../../ui/call_control.py" line="54"/>
+        <source>Type a number to call.</source>
+        <translation>Введите номер, чтобы позвонить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="56"/>
+        <source>Letters can&apos;t be dialled: type the number with digits only.</source>
+        <translation>Буквы набрать нельзя: введите номер только цифрами.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="59"/>
+        <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
+        <translation>Это не номер телефона: используйте цифры, пробелы, дефисы, скобки и + в начале.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="61"/>
+        <source>That number is too long to be a phone number.</source>
+        <translation>Номер слишком длинный для телефонного.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="62"/>
+        <source>That SIP address is not valid.</source>
+        <translation>Неверный SIP-адрес.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="68"/>
+        <source>The phone engine is not running, so calls can&apos;t be placed.</source>
+        <translation>Телефонный модуль не запущен, звонить нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="70"/>
+        <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
+        <translation>Нет SIP-аккаунта: добавьте его в Настройки &gt; Аккаунты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="106"/>
+        <source>The call could not be placed: %1</source>
+        <translation>Не удалось позвонить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="128"/>
+        <source>No call is ringing.</source>
+        <translation>Входящих звонков нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="145"/>
+        <source>There is no call to hang up.</source>
+        <translation>Нет звонка, который можно завершить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="194"/>
+        <source>An attended transfer needs a second call.</source>
+        <translation>Для перевода с консультацией нужен второй звонок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="205"/>
+        <source>Recording is not available: no folder for recordings.</source>
+        <translation>Запись недоступна: нет папки для записей.</translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <location filename="../../ui/call_panel.py" line="42"/>
+        <source>No active call</source>
+        <translation>Нет активного звонка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="69"/>
+        <source>Answer</source>
+        <translation>Ответить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="72"/>
+        <location filename="../../ui/call_panel.py" line="186"/>
+        <source>Hold</source>
+        <translation>Удержать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="74"/>
+        <location filename="../../ui/call_panel.py" line="188"/>
+        <source>Mute</source>
+        <translation>Без звука</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="76"/>
+        <source>Keypad</source>
+        <translation>Клавиатура</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="78"/>
+        <location filename="../../ui/call_panel.py" line="190"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="80"/>
+        <location filename="../../ui/call_panel.py" line="191"/>
+        <source>Hang up</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="86"/>
+        <source>Transfer</source>
+        <translation>Перевести</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="144"/>
+        <source>On hold</source>
+        <translation>На удержании</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="146"/>
+        <source>Held by the other side</source>
+        <translation>Удержан собеседником</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="148"/>
+        <source>Talking</source>
+        <translation>Разговор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="148"/>
+        <source>muted</source>
+        <translation>микрофон выключен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="150"/>
+        <source>Incoming call…</source>
+        <translation>Входящий звонок…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="152"/>
+        <source>Ringing…</source>
+        <translation>Идёт вызов…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="154"/>
+        <source>Connecting…</source>
+        <translation>Соединение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="155"/>
+        <source>Calling…</source>
+        <translation>Набор номера…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="186"/>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="188"/>
+        <source>Unmute</source>
+        <translation>Включить звук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="190"/>
+        <source>Recording</source>
+        <translation>Идёт запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="191"/>
+        <source>Decline</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="207"/>
+        <source>Blind transfer to a number…</source>
+        <translation>Перевести на номер без консультации…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="212"/>
+        <source>Attended transfer: call the colleague first</source>
+        <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="217"/>
+        <source>Attended transfer to %1</source>
+        <translation>Перевести с консультацией на %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="227"/>
+        <source>Blind transfer</source>
+        <translation>Перевод без консультации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="228"/>
+        <source>Transfer the call to (number or SIP address):</source>
+        <translation>Перевести звонок на (номер или SIP-адрес):</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackOutcomeDialog</name>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="43"/>
+        <source>Callback outcome</source>
+        <translation>Итог обратного звонка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="46"/>
+        <source>&amp;1 Reached</source>
+        <translation>&amp;1 Дозвонились</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="47"/>
+        <source>&amp;2 No answer</source>
+        <translation>&amp;2 Не ответил</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="48"/>
+        <source>&amp;3 Busy</source>
+        <translation>&amp;3 Занято</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="49"/>
+        <source>&amp;4 Voicemail</source>
+        <translation>&amp;4 Автоответчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="50"/>
+        <source>&amp;5 Wrong number</source>
+        <translation>&amp;5 Ошибочный номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="51"/>
+        <source>&amp;6 Asked to call later at:</source>
+        <translation>&amp;6 Просил перезвонить в:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="54"/>
+        <source>How did the call to {0} go?</source>
+        <translation>Чем закончился звонок {0}?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_outcome_dialog.py" line="68"/>
+        <source>%n more attempt(s) will be scheduled if not reached.</source>
+        <translation>
+            <numerusform>Если не дозвонимся, будет запланирована ещё %n попытка.</numerusform>
+            <numerusform>Если не дозвонимся, будут запланированы ещё %n попытки.</numerusform>
+            <numerusform>Если не дозвонимся, будет запланировано ещё %n попыток.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="70"/>
+        <source>This was the last attempt: a message will be proposed instead.</source>
+        <translation>Это была последняя попытка: вместо звонка будет предложено сообщение.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="105"/>
+        <source>Choose how the call went.</source>
+        <translation>Выберите, чем закончился звонок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="108"/>
+        <source>The time to call back is in the past.</source>
+        <translation>Время обратного звонка уже прошло.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueueModel</name>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="99"/>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="100"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="101"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="102"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="103"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="104"/>
+        <source>Taken by</source>
+        <translation>Взял</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="109"/>
+        <source>Missed call</source>
+        <translation>Пропущенный звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="110"/>
+        <source>Web form</source>
+        <translation>Веб-форма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="111"/>
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="112"/>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="113"/>
+        <source>Manual</source>
+        <translation>Вручную</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="146"/>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="162"/>
+        <source>Due {0}</source>
+        <translation>Срок {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueuePanel</name>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="190"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="191"/>
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="192"/>
+        <source>Overdue</source>
+        <translation>Просроченные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="198"/>
+        <source>Call next</source>
+        <translation>Позвонить следующему</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="199"/>
+        <source>Take the most urgent request and dial (F9)</source>
+        <translation>Взять самую срочную заявку и позвонить (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="203"/>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_queue_panel.py" line="241"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n ожидает</numerusform>
+            <numerusform>%n ожидают</numerusform>
+            <numerusform>%n ожидают</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_queue_panel.py" line="243"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n просрочена</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallbackReportView</name>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="46"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="47"/>
+        <location filename="../../ui/callback_report_view.py" line="145"/>
+        <source>Requests</source>
+        <translation>Заявки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="48"/>
+        <location filename="../../ui/callback_report_view.py" line="85"/>
+        <source>Reached</source>
+        <translation>Дозвонились</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <source>1st try, median</source>
+        <translation>1-я попытка, медиана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <source>Median time to the first attempt, minutes</source>
+        <translation>Медиана времени до первой попытки, минуты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <source>1st try, p90</source>
+        <translation>1-я попытка, p90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <source>90% of requests were tried within, minutes</source>
+        <translation>90% заявок обработаны в течение, минут</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <source>Reach, median</source>
+        <translation>Дозвон, медиана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <source>Median time to reach the customer, minutes</source>
+        <translation>Медиана времени до разговора с клиентом, минуты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <source>In SLA</source>
+        <translation>В SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <source>Share of requests first tried within the SLA</source>
+        <translation>Доля заявок с первой попыткой в пределах SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="62"/>
+        <source>Times are minutes of working time.</source>
+        <translation>Время указано в минутах рабочего времени.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="65"/>
+        <source>Outcomes</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="70"/>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="86"/>
+        <source>No answer</source>
+        <translation>Не ответил</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="87"/>
+        <source>Busy</source>
+        <translation>Занято</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="88"/>
+        <source>Voicemail</source>
+        <translation>Автоответчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="89"/>
+        <source>Wrong number</source>
+        <translation>Ошибочный номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="90"/>
+        <source>Call later</source>
+        <translation>Перезвонить позже</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="91"/>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="100"/>
+        <source>{0} requests · {1} reached · median to first attempt {2} min · within SLA {3}</source>
+        <translation>Заявок: {0} · дозвонились: {1} · медиана до первой попытки {2} мин · в SLA {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="109"/>
+        <source>Everyone</source>
+        <translation>Все операторы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <source>Export callback report</source>
+        <translation>Экспорт отчёта по обратным звонкам</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../ui/customer_card.py" line="49"/>
+        <source>Pick a customer on the left, or search with Ctrl+F.</source>
+        <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="76"/>
+        <source>Company:</source>
+        <translation>Компания:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="77"/>
+        <source>Contacts:</source>
+        <translation>Контакты:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="78"/>
+        <source>Owner:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="79"/>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="80"/>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="119"/>
+        <source>The customer could not be shown: %1</source>
+        <translation>Не удалось показать клиента: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="128"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="158"/>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="160"/>
+        <source>Call %1</source>
+        <translation>Позвонить %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <location filename="../../ui/customer_list.py" line="31"/>
+        <source>Search customers</source>
+        <translation>Поиск клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="33"/>
+        <source>Name, company, notes, phone or email (Ctrl+F)</source>
+        <translation>Имя, компания, заметки, телефон или e-mail (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="84"/>
+        <source>No customers match “%1”.</source>
+        <translation>Нет клиентов по запросу «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="86"/>
+        <source>No customers yet.</source>
+        <translation>Клиентов пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="93"/>
+        <source>Search failed: %1</source>
+        <translation>Поиск не удался: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DialPad</name>
+    <message>
+        <location filename="../../ui/dialpad.py" line="66"/>
+        <source>Number or SIP address</source>
+        <translation>Номер или SIP-адрес</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialpad.py" line="72"/>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Ответить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Завершить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>H&amp;old / resume</source>
+        <translation>&amp;Удержать / продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <source>&amp;Mute / unmute</source>
+        <translation>&amp;Микрофон вкл./выкл.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <source>&amp;Switch call</source>
+        <translation>&amp;Переключить звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>&amp;Dial a number</source>
+        <translation>&amp;Набрать номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>&amp;Find customer</source>
+        <translation>&amp;Найти клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>&amp;Next callback</source>
+        <translation>&amp;Следующий обратный звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>&amp;Call</source>
+        <translation>&amp;Звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>C&amp;ustomers</source>
+        <translation>&amp;Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Новый клиент…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;О программе Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>The phone could not do that (%1): %2</source>
+        <translation>Телефон не смог выполнить команду (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>No callback is due right now.</source>
+        <translation>Сейчас нет обратных звонков к выполнению.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Callback for %1: press Enter to call.</source>
+        <translation>Обратный звонок для %1: нажмите Enter, чтобы позвонить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>About Switchboard</source>
+        <translation>О программе Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
+        <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="44"/>
+        <source>New customer</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="59"/>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="60"/>
+        <source>Company:</source>
+        <translation>Компания:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="61"/>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="75"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Введите имя клиента.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationStatusBar</name>
+    <message>
+        <location filename="../../ui/registration_status.py" line="37"/>
+        <source>registering…</source>
+        <translation>регистрация…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="38"/>
+        <source>registered</source>
+        <translation>зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="39"/>
+        <source>not registered</source>
+        <translation>не зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="40"/>
+        <source>registration failed</source>
+        <translation>ошибка регистрации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="66"/>
+        <source>No SIP account configured (File &gt; Settings &gt; Accounts)</source>
+        <translation>Нет SIP-аккаунта (Файл &gt; Настройки &gt; SIP-аккаунты)</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPop</name>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="61"/>
+        <location filename="../../ui/screen_pop.py" line="67"/>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="74"/>
+        <source>Looking up the caller…</source>
+        <translation>Ищем звонящего…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="83"/>
+        <source>Last contacts:</source>
+        <translation>Последние контакты:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="90"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Ответить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="94"/>
+        <source>&amp;Reject</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="98"/>
+        <source>&amp;Create customer</source>
+        <translation>&amp;Создать клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="102"/>
+        <source>&amp;Open card</source>
+        <translation>О&amp;ткрыть карточку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="132"/>
+        <source>Unknown number</source>
+        <translation>Номер скрыт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="141"/>
+        <location filename="../../ui/screen_pop.py" line="161"/>
+        <source>Unknown caller</source>
+        <translation>Неизвестный абонент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="142"/>
+        <source>Not in your customers yet.</source>
+        <translation>Пока нет среди ваших клиентов.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="157"/>
+        <source>No earlier contacts.</source>
+        <translation>Ранее контактов не было.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="162"/>
+        <source>The customer lookup failed: %1</source>
+        <translation>Не удалось найти клиента: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <source>SIP accounts</source>
+        <translation>SIP-аккаунты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <source>Add account</source>
+        <translation>Добавить аккаунт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <source>same as the user name</source>
+        <translation>как имя пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <source>pbx.example.com</source>
+        <translation>pbx.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <source>optional</source>
+        <translation>необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <source>Use this account</source>
+        <translation>Использовать этот аккаунт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <source>kept in the system keyring</source>
+        <translation>хранится в системном хранилище паролей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <source>User name:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <source>Domain:</source>
+        <translation>Домен:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <source>Auth user:</source>
+        <translation>Логин авторизации:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <source>Display name:</source>
+        <translation>Отображаемое имя:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <source>Registrar:</source>
+        <translation>Регистратор:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <source>Outbound proxy:</source>
+        <translation>Исходящий прокси:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <source>Transport:</source>
+        <translation>Транспорт:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <source>Save account</source>
+        <translation>Сохранить аккаунт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <source>Account “%1” saved.</source>
+        <translation>Аккаунт «%1» сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="212"/>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <source>Built-in file: %1</source>
+        <translation>Встроенный файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <source>Choose file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <source>Default phone region:</source>
+        <translation>Регион номеров по умолчанию:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="232"/>
+        <source>Your name:</source>
+        <translation>Ваше имя:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
+        <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="249"/>
+        <source>Database file</source>
+        <translation>Файл базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="251"/>
+        <source>SQLite database (*.db)</source>
+        <translation>База SQLite (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="276"/>
+        <source>Settings saved.</source>
+        <translation>Настройки сохранены.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="280"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../ui/shell.py" line="62"/>
+        <source>Phone engine unavailable: %1</source>
+        <translation>Телефонный модуль недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="101"/>
+        <source>Phone engine did not start: %1</source>
+        <translation>Телефонный модуль не запустился: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="22"/>
+        <source>Answer the ringing call</source>
+        <translation>Ответить на входящий звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="27"/>
+        <source>Hang up (or decline a ringing call)</source>
+        <translation>Завершить (или отклонить входящий)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="30"/>
+        <source>Hold or resume the active call</source>
+        <translation>Удержать или продолжить активный звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="33"/>
+        <source>Mute or unmute the microphone</source>
+        <translation>Выключить или включить микрофон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="36"/>
+        <source>Switch to the next call</source>
+        <translation>Переключиться на следующий звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>Go to the dial field</source>
+        <translation>Перейти к полю набора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="41"/>
+        <source>Search customers</source>
+        <translation>Поиск клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>Take the next callback request</source>
+        <translation>Взять следующую заявку на обратный звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="48"/>
+        <source>Show this list of shortcuts</source>
+        <translation>Показать этот список клавиш</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="22"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="25"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="25"/>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../ui/side_panel.py" line="22"/>
+        <source>Conversations</source>
+        <translation>Переписка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/side_panel.py" line="28"/>
+        <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
+        <translation>Здесь появится переписка с клиентом в Telegram, WhatsApp, Viber и по почте, чтобы отвечать в выбранном им канале.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="60"/>
+        <source>All channels</source>
+        <translation>Все каналы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="64"/>
+        <source>Timeline</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="85"/>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="151"/>
+        <source>Nothing here yet.</source>
+        <translation>Пока пусто.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="162"/>
+        <source>The timeline could not be loaded: %1</source>
+        <translation>Не удалось загрузить историю: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="48"/>
+        <source>Show Switchboard</source>
+        <translation>Показать Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="50"/>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="78"/>
+        <source>unknown number</source>
+        <translation>скрытого номера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="81"/>
+        <source>Missed call</source>
+        <translation>Пропущенный звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="82"/>
+        <source>Missed call from %1</source>
+        <translation>Пропущенный звонок от %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="95"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="96"/>
+        <source>Switchboard: %n missed call(s)</source>
+        <translation>
+            <numerusform>Switchboard: %n пропущенный звонок</numerusform>
+            <numerusform>Switchboard: %n пропущенных звонка</numerusform>
+            <numerusform>Switchboard: %n пропущенных звонков</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../ui/main.py" line="60"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+</context>
+</TS>

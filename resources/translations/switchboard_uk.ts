@@ -1,0 +1,1182 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>CallControl</name>
+    <message>
+        <location filename="../../ui/call_control.py" line="54"/>
+        <source>Type a number to call.</source>
+        <translation>Введіть номер, щоб зателефонувати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="56"/>
+        <source>Letters can&apos;t be dialled: type the number with digits only.</source>
+        <translation>Літери набрати неможливо: введіть номер лише цифрами.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="59"/>
+        <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
+        <translation>Це не номер телефону: використовуйте цифри, пробіли, дефіси, дужки та + на початку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="61"/>
+        <source>That number is too long to be a phone number.</source>
+        <translation>Номер задовгий для телефонного.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="62"/>
+        <source>That SIP address is not valid.</source>
+        <translation>Неправильна SIP-адреса.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="68"/>
+        <source>The phone engine is not running, so calls can&apos;t be placed.</source>
+        <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="70"/>
+        <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
+        <translation>Немає SIP-облікового запису: додайте його в Налаштування &gt; Облікові записи.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="106"/>
+        <source>The call could not be placed: %1</source>
+        <translation>Не вдалося зателефонувати: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="128"/>
+        <source>No call is ringing.</source>
+        <translation>Вхідних дзвінків немає.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="145"/>
+        <source>There is no call to hang up.</source>
+        <translation>Немає дзвінка, який можна завершити.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="194"/>
+        <source>An attended transfer needs a second call.</source>
+        <translation>Для переведення з консультацією потрібен другий дзвінок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="205"/>
+        <source>Recording is not available: no folder for recordings.</source>
+        <translation>Запис недоступний: немає теки для записів.</translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <location filename="../../ui/call_panel.py" line="42"/>
+        <source>No active call</source>
+        <translation>Немає активного дзвінка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="69"/>
+        <source>Answer</source>
+        <translation>Відповісти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="72"/>
+        <location filename="../../ui/call_panel.py" line="186"/>
+        <source>Hold</source>
+        <translation>Утримати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="74"/>
+        <location filename="../../ui/call_panel.py" line="188"/>
+        <source>Mute</source>
+        <translation>Вимкнути мікрофон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="76"/>
+        <source>Keypad</source>
+        <translation>Клавіатура</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="78"/>
+        <location filename="../../ui/call_panel.py" line="190"/>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="80"/>
+        <location filename="../../ui/call_panel.py" line="191"/>
+        <source>Hang up</source>
+        <translation>Завершити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="86"/>
+        <source>Transfer</source>
+        <translation>Переадресувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="144"/>
+        <source>On hold</source>
+        <translation>На утриманні</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="146"/>
+        <source>Held by the other side</source>
+        <translation>Утримано співрозмовником</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="148"/>
+        <source>Talking</source>
+        <translation>Розмова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="148"/>
+        <source>muted</source>
+        <translation>мікрофон вимкнено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="150"/>
+        <source>Incoming call…</source>
+        <translation>Вхідний дзвінок…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="152"/>
+        <source>Ringing…</source>
+        <translation>Іде виклик…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="154"/>
+        <source>Connecting…</source>
+        <translation>З’єднання…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="155"/>
+        <source>Calling…</source>
+        <translation>Набір номера…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="186"/>
+        <source>Resume</source>
+        <translation>Продовжити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="188"/>
+        <source>Unmute</source>
+        <translation>Увімкнути мікрофон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="190"/>
+        <source>Recording</source>
+        <translation>Іде запис</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="191"/>
+        <source>Decline</source>
+        <translation>Відхилити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="207"/>
+        <source>Blind transfer to a number…</source>
+        <translation>Переадресувати на номер без консультації…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="212"/>
+        <source>Attended transfer: call the colleague first</source>
+        <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="217"/>
+        <source>Attended transfer to %1</source>
+        <translation>Переадресувати з консультацією на %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="227"/>
+        <source>Blind transfer</source>
+        <translation>Переадресація без консультації</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="228"/>
+        <source>Transfer the call to (number or SIP address):</source>
+        <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackOutcomeDialog</name>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="43"/>
+        <source>Callback outcome</source>
+        <translation>Результат зворотного дзвінка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="46"/>
+        <source>&amp;1 Reached</source>
+        <translation>&amp;1 Додзвонилися</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="47"/>
+        <source>&amp;2 No answer</source>
+        <translation>&amp;2 Не відповів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="48"/>
+        <source>&amp;3 Busy</source>
+        <translation>&amp;3 Зайнято</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="49"/>
+        <source>&amp;4 Voicemail</source>
+        <translation>&amp;4 Автовідповідач</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="50"/>
+        <source>&amp;5 Wrong number</source>
+        <translation>&amp;5 Помилковий номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="51"/>
+        <source>&amp;6 Asked to call later at:</source>
+        <translation>&amp;6 Просив передзвонити о:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="54"/>
+        <source>How did the call to {0} go?</source>
+        <translation>Чим закінчився дзвінок {0}?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_outcome_dialog.py" line="68"/>
+        <source>%n more attempt(s) will be scheduled if not reached.</source>
+        <translation>
+            <numerusform>Якщо не додзвонимося, буде заплановано ще %n спробу.</numerusform>
+            <numerusform>Якщо не додзвонимося, буде заплановано ще %n спроби.</numerusform>
+            <numerusform>Якщо не додзвонимося, буде заплановано ще %n спроб.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="70"/>
+        <source>This was the last attempt: a message will be proposed instead.</source>
+        <translation>Це була остання спроба: замість дзвінка буде запропоновано повідомлення.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="105"/>
+        <source>Choose how the call went.</source>
+        <translation>Виберіть, чим закінчився дзвінок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_outcome_dialog.py" line="108"/>
+        <source>The time to call back is in the past.</source>
+        <translation>Час зворотного дзвінка вже минув.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueueModel</name>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="99"/>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="100"/>
+        <source>Customer</source>
+        <translation>Клієнт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="101"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="102"/>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="103"/>
+        <source>Attempts</source>
+        <translation>Спроби</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="104"/>
+        <source>Taken by</source>
+        <translation>Взяв</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="109"/>
+        <source>Missed call</source>
+        <translation>Пропущений дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="110"/>
+        <source>Web form</source>
+        <translation>Вебформа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="111"/>
+        <source>Messenger</source>
+        <translation>Месенджер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="112"/>
+        <source>Email</source>
+        <translation>Ел. пошта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="113"/>
+        <source>Manual</source>
+        <translation>Вручну</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="146"/>
+        <source>Unknown</source>
+        <translation>Невідомо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="162"/>
+        <source>Due {0}</source>
+        <translation>Термін {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueuePanel</name>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="190"/>
+        <source>All</source>
+        <translation>Усі</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="191"/>
+        <source>Mine</source>
+        <translation>Мої</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="192"/>
+        <source>Overdue</source>
+        <translation>Прострочені</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="198"/>
+        <source>Call next</source>
+        <translation>Зателефонувати наступному</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="199"/>
+        <source>Take the most urgent request and dial (F9)</source>
+        <translation>Взяти найтерміновішу заявку й зателефонувати (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="203"/>
+        <source>Show:</source>
+        <translation>Показати:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_queue_panel.py" line="241"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n очікує</numerusform>
+            <numerusform>%n очікують</numerusform>
+            <numerusform>%n очікують</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_queue_panel.py" line="243"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n прострочена</numerusform>
+            <numerusform>%n прострочені</numerusform>
+            <numerusform>%n прострочено</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallbackReportView</name>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="46"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="47"/>
+        <location filename="../../ui/callback_report_view.py" line="145"/>
+        <source>Requests</source>
+        <translation>Заявки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="48"/>
+        <location filename="../../ui/callback_report_view.py" line="85"/>
+        <source>Reached</source>
+        <translation>Додзвонилися</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <source>1st try, median</source>
+        <translation>1-а спроба, медіана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <source>Median time to the first attempt, minutes</source>
+        <translation>Медіана часу до першої спроби, хвилини</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <source>1st try, p90</source>
+        <translation>1-а спроба, p90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <source>90% of requests were tried within, minutes</source>
+        <translation>90% заявок опрацьовано протягом, хвилин</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <source>Reach, median</source>
+        <translation>Додзвін, медіана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <source>Median time to reach the customer, minutes</source>
+        <translation>Медіана часу до розмови з клієнтом, хвилини</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <source>In SLA</source>
+        <translation>У SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <source>Share of requests first tried within the SLA</source>
+        <translation>Частка заявок із першою спробою в межах SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="62"/>
+        <source>Times are minutes of working time.</source>
+        <translation>Час указано у хвилинах робочого часу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="65"/>
+        <source>Outcomes</source>
+        <translation>Результати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="70"/>
+        <source>Export CSV…</source>
+        <translation>Експорт CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="86"/>
+        <source>No answer</source>
+        <translation>Не відповів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="87"/>
+        <source>Busy</source>
+        <translation>Зайнято</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="88"/>
+        <source>Voicemail</source>
+        <translation>Автовідповідач</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="89"/>
+        <source>Wrong number</source>
+        <translation>Помилковий номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="90"/>
+        <source>Call later</source>
+        <translation>Передзвонити пізніше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="91"/>
+        <source>Cancelled</source>
+        <translation>Скасовано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="100"/>
+        <source>{0} requests · {1} reached · median to first attempt {2} min · within SLA {3}</source>
+        <translation>Заявок: {0} · додзвонилися: {1} · медіана до першої спроби {2} хв · у SLA {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="109"/>
+        <source>Everyone</source>
+        <translation>Усі оператори</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <source>Export callback report</source>
+        <translation>Експорт звіту зі зворотних дзвінків</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../ui/customer_card.py" line="49"/>
+        <source>Pick a customer on the left, or search with Ctrl+F.</source>
+        <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="76"/>
+        <source>Company:</source>
+        <translation>Компанія:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="77"/>
+        <source>Contacts:</source>
+        <translation>Контакти:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="78"/>
+        <source>Owner:</source>
+        <translation>Відповідальний:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="79"/>
+        <source>Tags:</source>
+        <translation>Мітки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="80"/>
+        <source>Notes:</source>
+        <translation>Нотатки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="119"/>
+        <source>The customer could not be shown: %1</source>
+        <translation>Не вдалося показати клієнта: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="128"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="158"/>
+        <source>Call</source>
+        <translation>Подзвонити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="160"/>
+        <source>Call %1</source>
+        <translation>Подзвонити %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <location filename="../../ui/customer_list.py" line="31"/>
+        <source>Search customers</source>
+        <translation>Пошук клієнтів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="33"/>
+        <source>Name, company, notes, phone or email (Ctrl+F)</source>
+        <translation>Ім’я, компанія, нотатки, телефон або e-mail (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="84"/>
+        <source>No customers match “%1”.</source>
+        <translation>Немає клієнтів за запитом «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="86"/>
+        <source>No customers yet.</source>
+        <translation>Клієнтів поки немає.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="93"/>
+        <source>Search failed: %1</source>
+        <translation>Пошук не вдався: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DialPad</name>
+    <message>
+        <location filename="../../ui/dialpad.py" line="66"/>
+        <source>Number or SIP address</source>
+        <translation>Номер або SIP-адреса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialpad.py" line="72"/>
+        <source>Call</source>
+        <translation>Подзвонити</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Відповісти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Завершити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>H&amp;old / resume</source>
+        <translation>&amp;Утримати / продовжити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <source>&amp;Mute / unmute</source>
+        <translation>&amp;Мікрофон увімк./вимк.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <source>&amp;Switch call</source>
+        <translation>&amp;Перемкнути дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>&amp;Dial a number</source>
+        <translation>&amp;Набрати номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>&amp;Find customer</source>
+        <translation>&amp;Знайти клієнта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>&amp;Next callback</source>
+        <translation>&amp;Наступний зворотний дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Налаштування…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Гарячі клавіші</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ихід</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>&amp;Call</source>
+        <translation>&amp;Дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>C&amp;ustomers</source>
+        <translation>&amp;Клієнти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Новий клієнт…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Про Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>The phone could not do that (%1): %2</source>
+        <translation>Телефон не зміг виконати команду (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>No callback is due right now.</source>
+        <translation>Зараз немає зворотних дзвінків до виконання.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Callback for %1: press Enter to call.</source>
+        <translation>Зворотний дзвінок для %1: натисніть Enter, щоб зателефонувати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>About Switchboard</source>
+        <translation>Про Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
+        <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="44"/>
+        <source>New customer</source>
+        <translation>Новий клієнт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="59"/>
+        <source>Name:</source>
+        <translation>Ім’я:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="60"/>
+        <source>Company:</source>
+        <translation>Компанія:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="61"/>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_customer_dialog.py" line="75"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Введіть ім’я клієнта.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationStatusBar</name>
+    <message>
+        <location filename="../../ui/registration_status.py" line="37"/>
+        <source>registering…</source>
+        <translation>реєстрація…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="38"/>
+        <source>registered</source>
+        <translation>зареєстровано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="39"/>
+        <source>not registered</source>
+        <translation>не зареєстровано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="40"/>
+        <source>registration failed</source>
+        <translation>помилка реєстрації</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration_status.py" line="66"/>
+        <source>No SIP account configured (File &gt; Settings &gt; Accounts)</source>
+        <translation>Немає SIP-облікового запису (Файл &gt; Налаштування &gt; SIP-облікові записи)</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPop</name>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="61"/>
+        <location filename="../../ui/screen_pop.py" line="67"/>
+        <source>Incoming call</source>
+        <translation>Вхідний дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="74"/>
+        <source>Looking up the caller…</source>
+        <translation>Шукаємо абонента…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="83"/>
+        <source>Last contacts:</source>
+        <translation>Останні контакти:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="90"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Відповісти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="94"/>
+        <source>&amp;Reject</source>
+        <translation>В&amp;ідхилити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="98"/>
+        <source>&amp;Create customer</source>
+        <translation>&amp;Створити клієнта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="102"/>
+        <source>&amp;Open card</source>
+        <translation>Ві&amp;дкрити картку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="132"/>
+        <source>Unknown number</source>
+        <translation>Номер приховано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="141"/>
+        <location filename="../../ui/screen_pop.py" line="161"/>
+        <source>Unknown caller</source>
+        <translation>Невідомий абонент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="142"/>
+        <source>Not in your customers yet.</source>
+        <translation>Поки немає серед ваших клієнтів.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="157"/>
+        <source>No earlier contacts.</source>
+        <translation>Раніше контактів не було.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="162"/>
+        <source>The customer lookup failed: %1</source>
+        <translation>Не вдалося знайти клієнта: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <source>SIP accounts</source>
+        <translation>SIP-облікові записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <source>General</source>
+        <translation>Загальні</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <source>Add account</source>
+        <translation>Додати обліковий запис</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <source>same as the user name</source>
+        <translation>як ім’я користувача</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <source>pbx.example.com</source>
+        <translation>pbx.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <source>optional</source>
+        <translation>необов’язково</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <source>Use this account</source>
+        <translation>Використовувати цей обліковий запис</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <source>kept in the system keyring</source>
+        <translation>зберігається в системному сховищі паролів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <source>Name:</source>
+        <translation>Ім’я:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <source>User name:</source>
+        <translation>Користувач:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <source>Domain:</source>
+        <translation>Домен:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <source>Auth user:</source>
+        <translation>Логін авторизації:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <source>Display name:</source>
+        <translation>Ім’я для показу:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <source>Registrar:</source>
+        <translation>Реєстратор:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <source>Outbound proxy:</source>
+        <translation>Вихідний проксі:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <source>Transport:</source>
+        <translation>Транспорт:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <source>Save account</source>
+        <translation>Зберегти обліковий запис</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <source>Account “%1” saved.</source>
+        <translation>Обліковий запис «%1» збережено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="212"/>
+        <source>System language</source>
+        <translation>Мова системи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <source>Built-in file: %1</source>
+        <translation>Вбудований файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <source>Choose file…</source>
+        <translation>Вибрати файл…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <source>Default phone region:</source>
+        <translation>Регіон номерів за замовчуванням:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <source>Language:</source>
+        <translation>Мова:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <source>Database:</source>
+        <translation>База даних:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="232"/>
+        <source>Your name:</source>
+        <translation>Ваше ім’я:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
+        <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="249"/>
+        <source>Database file</source>
+        <translation>Файл бази даних</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="251"/>
+        <source>SQLite database (*.db)</source>
+        <translation>База SQLite (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="276"/>
+        <source>Settings saved.</source>
+        <translation>Налаштування збережено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="280"/>
+        <source>Not saved: %1</source>
+        <translation>Не збережено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../ui/shell.py" line="62"/>
+        <source>Phone engine unavailable: %1</source>
+        <translation>Телефонний модуль недоступний: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="101"/>
+        <source>Phone engine did not start: %1</source>
+        <translation>Телефонний модуль не запустився: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="22"/>
+        <source>Answer the ringing call</source>
+        <translation>Відповісти на вхідний дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="27"/>
+        <source>Hang up (or decline a ringing call)</source>
+        <translation>Завершити (або відхилити вхідний)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="30"/>
+        <source>Hold or resume the active call</source>
+        <translation>Утримати або продовжити активний дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="33"/>
+        <source>Mute or unmute the microphone</source>
+        <translation>Вимкнути або увімкнути мікрофон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="36"/>
+        <source>Switch to the next call</source>
+        <translation>Перемкнутися на наступний дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>Go to the dial field</source>
+        <translation>Перейти до поля набору</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="41"/>
+        <source>Search customers</source>
+        <translation>Пошук клієнтів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>Take the next callback request</source>
+        <translation>Взяти наступну заявку на зворотний дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="48"/>
+        <source>Show this list of shortcuts</source>
+        <translation>Показати цей список клавіш</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="22"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Гарячі клавіші</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="25"/>
+        <source>Action</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="25"/>
+        <source>Keys</source>
+        <translation>Клавіші</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../ui/side_panel.py" line="22"/>
+        <source>Conversations</source>
+        <translation>Листування</translation>
+    </message>
+    <message>
+        <location filename="../../ui/side_panel.py" line="28"/>
+        <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
+        <translation>Тут з’явиться листування з клієнтом у Telegram, WhatsApp, Viber і поштою, щоб відповідати в обраному ним каналі.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="60"/>
+        <source>All channels</source>
+        <translation>Усі канали</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="64"/>
+        <source>Timeline</source>
+        <translation>Історія</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="85"/>
+        <source>Show:</source>
+        <translation>Показати:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="151"/>
+        <source>Nothing here yet.</source>
+        <translation>Поки порожньо.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="162"/>
+        <source>The timeline could not be loaded: %1</source>
+        <translation>Не вдалося завантажити історію: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="48"/>
+        <source>Show Switchboard</source>
+        <translation>Показати Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="50"/>
+        <source>Quit</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="78"/>
+        <source>unknown number</source>
+        <translation>прихованого номера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="81"/>
+        <source>Missed call</source>
+        <translation>Пропущений дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="82"/>
+        <source>Missed call from %1</source>
+        <translation>Пропущений дзвінок від %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="95"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="96"/>
+        <source>Switchboard: %n missed call(s)</source>
+        <translation>
+            <numerusform>Switchboard: %n пропущений дзвінок</numerusform>
+            <numerusform>Switchboard: %n пропущені дзвінки</numerusform>
+            <numerusform>Switchboard: %n пропущених дзвінків</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../ui/main.py" line="60"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+</context>
+</TS>
