@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.contacts import format_phone
 from app.core import Core
 from app.models import ContactKind, ContactPoint, Customer
+from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
 from ui.timeline_view import TimelineView
 
@@ -150,7 +151,7 @@ class CustomerCard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         is_phone = point.kind == ContactKind.PHONE.value
         shown = format_phone(point.normalized) if is_phone else point.raw
-        kind = point.label or point.kind
+        kind = point.label or contact_kind_label(point.kind)
         text = QLabel(f"{shown}  ({kind})", row)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)

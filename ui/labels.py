@@ -10,54 +10,62 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from app.models import Channel, Direction, InteractionStatus
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+from app.models import Channel, ContactKind, Direction, InteractionStatus
 
 
 def channel_label(channel: str) -> str:
     names = {
-        Channel.CALL.value: _t("Call"),
-        Channel.TELEGRAM.value: _t("Telegram"),
-        Channel.WHATSAPP.value: _t("WhatsApp"),
-        Channel.VIBER.value: _t("Viber"),
-        Channel.EMAIL.value: _t("Email"),
-        Channel.WEBFORM.value: _t("Web form"),
-        Channel.CALLBACK.value: _t("Callback request"),
-        Channel.NOTE.value: _t("Note"),
+        Channel.CALL.value: QCoreApplication.translate("Labels", "Call"),
+        Channel.TELEGRAM.value: QCoreApplication.translate("Labels", "Telegram"),
+        Channel.WHATSAPP.value: QCoreApplication.translate("Labels", "WhatsApp"),
+        Channel.VIBER.value: QCoreApplication.translate("Labels", "Viber"),
+        Channel.EMAIL.value: QCoreApplication.translate("Labels", "Email"),
+        Channel.WEBFORM.value: QCoreApplication.translate("Labels", "Web form"),
+        Channel.CALLBACK.value: QCoreApplication.translate("Labels", "Callback request"),
+        Channel.NOTE.value: QCoreApplication.translate("Labels", "Note"),
     }
     return names.get(channel, channel)
 
 
 def direction_label(direction: str) -> str:
     names = {
-        Direction.INBOUND.value: _t("incoming"),
-        Direction.OUTBOUND.value: _t("outgoing"),
-        Direction.INTERNAL.value: _t("internal"),
+        Direction.INBOUND.value: QCoreApplication.translate("Labels", "incoming"),
+        Direction.OUTBOUND.value: QCoreApplication.translate("Labels", "outgoing"),
+        Direction.INTERNAL.value: QCoreApplication.translate("Labels", "internal"),
     }
     return names.get(direction, direction)
 
 
 def status_label(status: str) -> str:
     names = {
-        InteractionStatus.RINGING.value: _t("ringing"),
-        InteractionStatus.DIALING.value: _t("dialling"),
-        InteractionStatus.ANSWERED.value: _t("answered"),
-        InteractionStatus.MISSED.value: _t("missed"),
-        InteractionStatus.REJECTED.value: _t("rejected"),
-        InteractionStatus.BUSY.value: _t("busy"),
-        InteractionStatus.NO_ANSWER.value: _t("no answer"),
-        InteractionStatus.FAILED.value: _t("failed"),
-        InteractionStatus.QUEUED.value: _t("queued"),
-        InteractionStatus.SENT.value: _t("sent"),
-        InteractionStatus.DELIVERED.value: _t("delivered"),
-        InteractionStatus.READ.value: _t("read"),
-        InteractionStatus.RECEIVED.value: _t("received"),
-        InteractionStatus.DONE.value: _t("done"),
+        InteractionStatus.RINGING.value: QCoreApplication.translate("Labels", "ringing"),
+        InteractionStatus.DIALING.value: QCoreApplication.translate("Labels", "dialling"),
+        InteractionStatus.ANSWERED.value: QCoreApplication.translate("Labels", "answered"),
+        InteractionStatus.MISSED.value: QCoreApplication.translate("Labels", "missed"),
+        InteractionStatus.REJECTED.value: QCoreApplication.translate("Labels", "rejected"),
+        InteractionStatus.BUSY.value: QCoreApplication.translate("Labels", "busy"),
+        InteractionStatus.NO_ANSWER.value: QCoreApplication.translate("Labels", "no answer"),
+        InteractionStatus.FAILED.value: QCoreApplication.translate("Labels", "failed"),
+        InteractionStatus.QUEUED.value: QCoreApplication.translate("Labels", "queued"),
+        InteractionStatus.SENT.value: QCoreApplication.translate("Labels", "sent"),
+        InteractionStatus.DELIVERED.value: QCoreApplication.translate("Labels", "delivered"),
+        InteractionStatus.READ.value: QCoreApplication.translate("Labels", "read"),
+        InteractionStatus.RECEIVED.value: QCoreApplication.translate("Labels", "received"),
+        InteractionStatus.DONE.value: QCoreApplication.translate("Labels", "done"),
     }
     return names.get(status, status)
+
+
+def contact_kind_label(kind: str) -> str:
+    names = {
+        ContactKind.PHONE.value: QCoreApplication.translate("Labels", "phone"),
+        ContactKind.EMAIL.value: QCoreApplication.translate("Labels", "email"),
+        ContactKind.TELEGRAM.value: QCoreApplication.translate("Labels", "Telegram"),
+        ContactKind.WHATSAPP.value: QCoreApplication.translate("Labels", "WhatsApp"),
+        ContactKind.VIBER.value: QCoreApplication.translate("Labels", "Viber"),
+        ContactKind.SIP.value: QCoreApplication.translate("Labels", "SIP"),
+    }
+    return names.get(kind, kind)
 
 
 def local_time(moment: datetime) -> str:

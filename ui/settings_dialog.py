@@ -67,7 +67,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(640, 480)
+        self.resize(700, 480)
         self.load_accounts()
 
     # --- accounts -------------------------------------------------------------------
@@ -103,7 +103,13 @@ class SettingsDialog(QDialog):
         self.password = QLineEdit(page)
         self.password.setObjectName("accountPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("kept in the system keyring"))
+        self.password.setPlaceholderText(self.tr("in the keyring"))
+        self.password.setToolTip(
+            self.tr(
+                "The password is kept in the system keyring, never in the database. "
+                "Leave it empty to keep the saved one."
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.label)
         form.addRow(self.tr("User name:"), self.username)

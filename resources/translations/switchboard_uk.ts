@@ -510,52 +510,52 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="49"/>
+        <location filename="../../ui/customer_card.py" line="50"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="76"/>
+        <location filename="../../ui/customer_card.py" line="77"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="77"/>
+        <location filename="../../ui/customer_card.py" line="78"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="78"/>
+        <location filename="../../ui/customer_card.py" line="79"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="79"/>
+        <location filename="../../ui/customer_card.py" line="80"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="80"/>
+        <location filename="../../ui/customer_card.py" line="81"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="119"/>
+        <location filename="../../ui/customer_card.py" line="120"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="128"/>
+        <location filename="../../ui/customer_card.py" line="129"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="158"/>
+        <location filename="../../ui/customer_card.py" line="159"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="160"/>
+        <location filename="../../ui/customer_card.py" line="161"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
@@ -599,6 +599,152 @@
         <location filename="../../ui/dialpad.py" line="72"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Call</source>
+        <translation>Дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="63"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="64"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>Viber</source>
+        <translation>Viber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>Email</source>
+        <translation>Пошта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>Web form</source>
+        <translation>Вебформа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Callback request</source>
+        <translation>Заявка на дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>Note</source>
+        <translation>Нотатка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32"/>
+        <source>incoming</source>
+        <translation>вхідний</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="33"/>
+        <source>outgoing</source>
+        <translation>вихідний</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34"/>
+        <source>internal</source>
+        <translation>внутрішній</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <source>ringing</source>
+        <translation>дзвонить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42"/>
+        <source>dialling</source>
+        <translation>набір</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43"/>
+        <source>answered</source>
+        <translation>прийнятий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44"/>
+        <source>missed</source>
+        <translation>пропущений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45"/>
+        <source>rejected</source>
+        <translation>відхилений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46"/>
+        <source>busy</source>
+        <translation>зайнято</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
+        <source>no answer</source>
+        <translation>без відповіді</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48"/>
+        <source>failed</source>
+        <translation>помилка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>queued</source>
+        <translation>у черзі</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>sent</source>
+        <translation>надіслано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51"/>
+        <source>delivered</source>
+        <translation>доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52"/>
+        <source>read</source>
+        <translation>прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53"/>
+        <source>received</source>
+        <translation>отримано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54"/>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61"/>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62"/>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>SIP</source>
+        <translation>SIP</translation>
     </message>
 </context>
 <context>
@@ -885,121 +1031,126 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="106"/>
-        <source>kept in the system keyring</source>
-        <translation>зберігається в системному сховищі паролів</translation>
+        <source>in the keyring</source>
+        <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
+        <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="212"/>
+        <location filename="../../ui/settings_dialog.py" line="218"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <location filename="../../ui/settings_dialog.py" line="227"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings_dialog.py" line="236"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings_dialog.py" line="237"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="232"/>
+        <location filename="../../ui/settings_dialog.py" line="238"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <location filename="../../ui/settings_dialog.py" line="241"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="249"/>
+        <location filename="../../ui/settings_dialog.py" line="255"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="251"/>
+        <location filename="../../ui/settings_dialog.py" line="257"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="276"/>
+        <location filename="../../ui/settings_dialog.py" line="282"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="280"/>
+        <location filename="../../ui/settings_dialog.py" line="286"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
