@@ -13,6 +13,8 @@ TEST_DEBS=(
   xvfb xauth                                   # a real X screen for window tests
   kamailio baresip linphone-cli                # SIP registrar/proxy and far-end phones
   pulseaudio                                   # null sink/source for QtMultimedia audio tests
+  xdotool x11-utils imagemagick                # installed-app window tests: find it, screenshot
+  nsis wine64                                  # Windows installer: compile, install/uninstall under wine
 )
 ensure_debs "${TEST_DEBS[@]}"
 ensure_venv test
