@@ -52,6 +52,15 @@ def normalize_phone(value: str, default_region: str) -> str:
         parsed = phonenumbers.parse(raw, check_region(default_region))
     except phonenumbers.NumberParseException as exc:
         raise InvalidContact(f"{value!r} is not a phone number: {exc._msg}") from exc
+    if not phonenumbers.is_valid_number(parsed) and not raw.lstrip().startswith("+"):
+        # Trunks often send international numbers without the "+" ("79161234567"
+        # to a Kyiv shop): take that reading when it is the only valid one.
+        try:
+            international = phonenumbers.parse("+" + re.sub(r"\D", "", raw), None)
+        except phonenumbers.NumberParseException:
+            international = None
+        if international is not None and phonenumbers.is_valid_number(international):
+            parsed = international
     if not phonenumbers.is_possible_number(parsed):
         raise InvalidContact(
             f"{value!r} is not a possible phone number in region {default_region}."

@@ -20,7 +20,12 @@ from sqlmodel import Session, col, or_, select
 from app.models import ContactPoint, Customer, Interaction
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-MIN_DIGITS_FOR_PHONE_MATCH = 3
+# Trigram indexes need three characters; fewer would match half the customers anyway.
+MIN_CONTACT_NEEDLE = 3
+# On PostgreSQL, fetch up to this many matching ids by index and sort them in
+# memory; a word with more matches is common, and a backward scan by id finds
+# its newest rows at once.
+PG_MATCH_PROBE = 2000
 
 
 def query_words(query: str) -> list[str]:
@@ -70,19 +75,39 @@ def customer_ids_by_text(s: Session, query: str, limit: int) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def escape_like(text: str) -> str:
+    """A user's text inside LIKE, with % and _ meaning themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts5_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def customer_ids_by_contact(s: Session, query: str, limit: int) -> list[int]:
+    """Customers whose contact value contains the query, or its digits (a number
+    typed with spaces). Indexed by trigrams, so shorter needles are not searched."""
     needle = query.strip().casefold()
-    if not needle:
-        return []
     digits = "".join(ch for ch in needle if ch.isdigit())
-    conditions = [col(ContactPoint.normalized).like(f"%{needle}%")]
-    if len(digits) >= MIN_DIGITS_FOR_PHONE_MATCH:
-        conditions.append(
-            (ContactPoint.kind.in_(("phone", "whatsapp")))  # type: ignore[attr-defined]
-            & col(ContactPoint.normalized).like(f"%{digits}%")
+    needles = list(dict.fromkeys(n for n in (needle, digits) if len(n) >= MIN_CONTACT_NEEDLE))
+    if not needles:
+        return []
+    if s.get_bind().dialect.name == "sqlite":
+        rows = s.connection().execute(
+            text(
+                "SELECT DISTINCT cp.customer_id FROM contactpoint_trgm t "
+                "JOIN contactpoint cp ON cp.id = t.rowid "
+                "WHERE contactpoint_trgm MATCH :q LIMIT :n"
+            ),
+            {"q": " OR ".join(_fts5_phrase(n) for n in needles), "n": limit},
         )
-    rows = s.exec(select(ContactPoint.customer_id).where(or_(*conditions)).distinct().limit(limit))
-    return list(rows)
+        return [int(r[0]) for r in rows]
+    # PostgreSQL answers these LIKEs from the pg_trgm index of migration 0004.
+    conditions = [
+        col(ContactPoint.normalized).like(f"%{escape_like(n)}%", escape="\\") for n in needles
+    ]
+    found = s.exec(select(ContactPoint.customer_id).where(or_(*conditions)).distinct().limit(limit))
+    return list(found)
 
 
 def search_customers(s: Session, query: str, limit: int = 50) -> list[Customer]:
@@ -109,26 +134,39 @@ def search_interactions(s: Session, query: str, limit: int = 50) -> list[Interac
         return []
     dialect = s.get_bind().dialect.name
     if dialect == "sqlite":
-        id_sql = text(
+        ids = _ids(
+            s,
             "SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH :q "
-            "ORDER BY rowid DESC LIMIT :n"
+            "ORDER BY rowid DESC LIMIT :n",
+            q=_fts5_query(words),
+            n=limit,
         )
-        params: dict[str, object] = {"q": _fts5_query(words), "n": limit}
     elif dialect == "postgresql":
-        id_sql = text(
-            "SELECT id FROM interaction WHERE to_tsvector('simple', coalesce(subject, '') "
-            "|| ' ' || coalesce(body, '')) @@ to_tsquery('simple', :q) "
-            "ORDER BY id DESC LIMIT :n"
-        )
-        params = {"q": _tsquery(words), "n": limit}
+        ids = _pg_interaction_ids(s, _tsquery(words), limit)
     else:
-        id_sql = text(
+        ids = _ids(
+            s,
             "SELECT id FROM interaction WHERE subject LIKE :q OR body LIKE :q "
-            "ORDER BY id DESC LIMIT :n"
+            "ORDER BY id DESC LIMIT :n",
+            q=f"%{query.strip()}%",
+            n=limit,
         )
-        params = {"q": f"%{query.strip()}%", "n": limit}
-    ids = [int(r[0]) for r in s.connection().execute(id_sql, params)]
     if not ids:
         return []
     rows = s.exec(select(Interaction).where(col(Interaction.id).in_(ids)))
     return sorted(rows, key=lambda i: (i.started_at, i.id or 0), reverse=True)
+
+
+def _ids(s: Session, sql: str, **params: object) -> list[int]:
+    return [int(r[0]) for r in s.connection().execute(text(sql), params)]
+
+
+def _pg_interaction_ids(s: Session, tsquery: str, limit: int) -> list[int]:
+    """Two steps, because the planner can't tell a rare word from a common one:
+    the index finds a rare word's few rows; a common word's newest rows come
+    quickest by walking ids backwards."""
+    match = "SELECT id FROM interaction WHERE search_tsv @@ to_tsquery('simple', :q)"
+    ids = _ids(s, match + " LIMIT :n", q=tsquery, n=PG_MATCH_PROBE + 1)
+    if len(ids) > PG_MATCH_PROBE:
+        return _ids(s, match + " ORDER BY id DESC LIMIT :n", q=tsquery, n=limit)
+    return sorted(ids, reverse=True)[:limit]

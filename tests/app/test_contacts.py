@@ -24,6 +24,10 @@ from app.contacts import (
         ("tel:+79161234567", "UA", "+79161234567"),
         ("8 701 123 45 67", "KZ", "+77011234567"),
         ("029 123-45-67", "BY", "+375291234567"),
+        # international numbers from a trunk, without the "+"
+        ("79161234567", "UA", "+79161234567"),
+        ("380501234567", "RU", "+380501234567"),
+        ("380501234567", "UA", "+380501234567"),
     ],
 )
 def test_phone_numbers_become_e164(typed: str, region: str, e164: str) -> None:

@@ -59,3 +59,19 @@ def test_query_syntax_is_never_an_error(core: Core) -> None:
         results = core.search(query)  # must not raise
         assert isinstance(results.customers, list)
     assert [c.name for c in core.search("o'brien").customers] == ["O'Brien"]
+
+
+def test_like_wildcards_in_a_query_mean_themselves(core: Core) -> None:
+    from app.search import customer_ids_by_contact
+
+    under = core.customers.create("Under Score", [ContactInput("email", "a_b@shop.ua")])
+    core.customers.create("Other", [ContactInput("email", "axb@shop.ua")])
+    with core.db.session() as s:
+        assert customer_ids_by_contact(s, "a_b@", 10) == [under.id]  # "_" is no wildcard
+        assert customer_ids_by_contact(s, "a%b", 10) == []
+
+
+def test_phone_digits_typed_in_groups_find_the_customer(core: Core) -> None:
+    olga = core.customers.create("Ольга", [ContactInput("phone", "+380 60 165 98 77")])
+    assert [c.id for c in core.search("60 165 98").customers] == [olga.id]
+    assert [c.id for c in core.search("1659877").customers] == [olga.id]
