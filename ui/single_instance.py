@@ -47,6 +47,8 @@ class SingleInstance(QObject):
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._accept)
+        # Accepted connections, each with the bytes of an unfinished line.
+        self._buffers: dict[QLocalSocket, bytearray] = {}
 
     def listen(self) -> bool:
         if self.server.listen(self.name):
@@ -55,6 +57,8 @@ class SingleInstance(QObject):
         return self.server.listen(self.name)
 
     def close(self) -> None:
+        for socket in list(self._buffers):
+            self._drop(socket)
         self.server.close()
 
     def _accept(self) -> None:
@@ -62,16 +66,26 @@ class SingleInstance(QObject):
             socket = self.server.nextPendingConnection()
             if socket is None:
                 return
-            buffer = bytearray()
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(self._read_all)
+            socket.disconnected.connect(self._read_all)
+        self._read_all()
 
-            def read(sock: QLocalSocket = socket, buf: bytearray = buffer) -> None:
-                buf.extend(bytes(sock.readAll().data()))
-                while b"\n" in buf:
-                    line, _, rest = bytes(buf).partition(b"\n")
-                    buf[:] = rest
-                    self.received.emit(line.decode("utf-8", "replace").strip())
+    def _read_all(self) -> None:
+        """Reads whatever every connected sender has written (one line each message)."""
+        for socket in list(self._buffers):
+            buffer = self._buffers[socket]
+            buffer.extend(bytes(socket.readAll().data()))
+            while b"\n" in buffer:
+                line, _, rest = bytes(buffer).partition(b"\n")
+                buffer[:] = rest
+                self.received.emit(line.decode("utf-8", "replace").strip())
+            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+                self._drop(socket)
 
-            socket.readyRead.connect(read)
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                read()
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.readyRead.disconnect(self._read_all)
+        socket.disconnected.disconnect(self._read_all)
+        socket.abort()
+        socket.deleteLater()

@@ -1,0 +1,66 @@
+"""One instance per user: a second start hands its tel: link over a local socket."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtNetwork import QLocalSocket
+
+from ui.single_instance import ACTIVATE, SingleInstance, forward, server_name
+
+
+def unique_name() -> str:
+    return server_name(f"-test-{uuid.uuid4().hex[:8]}")
+
+
+def test_second_start_forwards_its_link(qtbot: Any) -> None:
+    name = unique_name()
+    running = SingleInstance(name)
+    assert running.listen()
+    try:
+        with qtbot.waitSignal(running.received) as got:
+            assert forward("tel:+380501234567", name)
+        assert got.args == ["tel:+380501234567"]
+        with qtbot.waitSignal(running.received) as got:
+            assert forward("", name)  # started with no link: just show the window
+        assert got.args == [ACTIVATE]
+    finally:
+        running.close()
+
+
+def test_raw_socket_end_with_two_messages_in_one_write(qtbot: Any) -> None:
+    name = unique_name()
+    running = SingleInstance(name)
+    assert running.listen()
+    received: list[str] = []
+    running.received.connect(received.append)
+    client = QLocalSocket()
+    client.connectToServer(name)
+    assert client.waitForConnected(1000)
+    client.write(b"sip:alice@pbx.example\ncallto:+380441234567\n")
+    client.flush()
+    qtbot.waitUntil(lambda: len(received) == 2)
+    assert received == ["sip:alice@pbx.example", "callto:+380441234567"]
+    client.abort()
+    running.close()
+
+
+def test_no_running_instance_means_this_one_starts(qtbot: Any) -> None:
+    assert not forward("tel:+380501234567", unique_name())
+
+
+def test_a_stale_socket_does_not_block_the_next_start(qtbot: Any) -> None:
+    name = unique_name()
+    first = SingleInstance(name)
+    assert first.listen()
+    first.close()
+    second = SingleInstance(name)
+    assert second.listen()
+    second.close()
+
+
+def test_link_from_another_instance_is_dialled(qtbot: Any, shell: Any, engine: Any) -> None:
+    shell.window.dial_link("tel:+380-50-123-45-67")
+    qtbot.waitUntil(lambda: "dial" in engine.names())
+    assert engine.commands[0][:3] == ("dial", "office", "+380501234567")
