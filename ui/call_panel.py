@@ -74,7 +74,7 @@ class CallPanel(QFrame):
         self.mute_button = self._button("muteButton", self.tr("Mute"), checkable=True)
         self.mute_button.clicked.connect(lambda: self.control.toggle_mute())
         self.keypad_button = self._button("keypadButton", self.tr("Keypad"), checkable=True)
-        self.keypad_button.toggled.connect(lambda on: self.keypad.setVisible(on))
+        self.keypad_button.toggled.connect(self._toggle_keypad)
         self.record_button = self._button("recordButton", self.tr("Record"), checkable=True)
         self.record_button.clicked.connect(lambda: self.control.start_recording())
         self.hangup_button = self._button("hangupButton", self.tr("Hang up"))
@@ -106,11 +106,12 @@ class CallPanel(QFrame):
         head.addWidget(self.timer_label)
 
         row1 = QHBoxLayout()
-        for widget in (self.answer_button, self.hold_button, self.mute_button, self.keypad_button):
-            row1.addWidget(widget)
+        for button in (self.answer_button, self.hold_button, self.mute_button, self.keypad_button):
+            row1.addWidget(button)
         row2 = QHBoxLayout()
-        for widget in (self.transfer_button, self.record_button, self.hangup_button):
-            row2.addWidget(widget)
+        row2.addWidget(self.transfer_button)
+        row2.addWidget(self.record_button)
+        row2.addWidget(self.hangup_button)
 
         self.details = QWidget(self)
         details = QVBoxLayout(self.details)
@@ -130,6 +131,9 @@ class CallPanel(QFrame):
         self._tick.timeout.connect(self._update_timer)
         book.changed.connect(self.refresh)
         self.refresh()
+
+    def _toggle_keypad(self, on: bool) -> None:
+        self.keypad.setVisible(on)
 
     def _button(self, name: str, text: str, checkable: bool = False) -> QPushButton:
         button = QPushButton(text, self)
@@ -178,9 +182,13 @@ class CallPanel(QFrame):
         self.who.setToolTip(number)
         self.state.setText(self.phase_text(active) + (f" · {number}" if number else ""))
         self.answer_button.setVisible(active.ringing_in)
-        for button in (self.hold_button, self.mute_button, self.keypad_button):
-            button.setEnabled(active.talking)
-        self.transfer_button.setEnabled(active.talking)
+        for widget in (
+            self.hold_button,
+            self.mute_button,
+            self.keypad_button,
+            self.transfer_button,
+        ):
+            widget.setEnabled(active.talking)
         self.record_button.setEnabled(active.talking and not active.recording)
         self.hold_button.setChecked(active.held)
         self.hold_button.setText(self.tr("Resume") if active.held else self.tr("Hold"))

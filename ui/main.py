@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         window.hide_on_close = True
     tray.showRequested.connect(window.bring_to_front)
     tray.showRequested.connect(tray.reset_missed)
+    window.activated.connect(tray.reset_missed)
 
     def quit_app() -> None:
         window.quitting = True

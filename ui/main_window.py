@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -43,6 +43,8 @@ MESSAGE_MS = 10_000
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
     quitRequested = Signal()
+    demoLineRequested = Signal()
+    activated = Signal()  # the operator looked at the window (the tray resets its count)
 
     def __init__(
         self,
@@ -170,6 +172,11 @@ class MainWindow(QMainWindow):
             call_menu.addAction(self.actions_by_name[name])
         call_menu.addSeparator()
         call_menu.addAction(self.actions_by_name["next_callback"])
+        demo = QAction(self.tr("Call the &demo line"), self)
+        demo.setObjectName("action_demo_line")
+        demo.setToolTip(self.tr("A test phone on this computer that answers and echoes you"))
+        demo.triggered.connect(self.demoLineRequested.emit)
+        call_menu.addAction(demo)
         customers_menu = bar.addMenu(self.tr("C&ustomers"))
         customers_menu.addAction(self.actions_by_name["focus_search"])
         new_customer = QAction(self.tr("&New customer…"), self)
@@ -288,6 +295,11 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
         self.activateWindow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.activated.emit()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.hide_on_close and not self.quitting:

@@ -48,6 +48,8 @@ class RegistrationStatusBar(QWidget):
     def set_accounts(self, names: dict[str, str]) -> None:
         """account id -> label, for every account handed to the engine."""
         for label in self._labels.values():
+            self._layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self._labels = {}
         self._names = dict(names)
@@ -63,7 +65,12 @@ class RegistrationStatusBar(QWidget):
         if self._engine_problem:
             self.none.setText(self._engine_problem)
         else:
-            self.none.setText(self.tr("No SIP account configured (File > Settings > Accounts)"))
+            self.none.setText(
+                self.tr(
+                    "No SIP account configured (File > Settings > Accounts); "
+                    "Call > Call the demo line tries a call"
+                )
+            )
         self.none.setVisible(bool(self._engine_problem) or not self._labels)
 
     def _show(self, account_id: str, status: RegistrationStatus, reason: str) -> None:

@@ -61,7 +61,7 @@ class ScreenPop(QWidget):
         self.setWindowTitle(self.tr("Incoming call"))
         self.core = core
         self.tasks = tasks
-        self.event = event
+        self.call = event
         self.info: CallerInfo | None = None
 
         self.heading = QLabel(self.tr("Incoming call"), self)
@@ -129,7 +129,7 @@ class ScreenPop(QWidget):
         tasks.run(lambda: look_up_caller(core_, number), self._fill, self._failed, owner=self)
 
     def _shown_number(self) -> str:
-        number = self.event.number or self.tr("Unknown number")
+        number = self.call.number or self.tr("Unknown number")
         if number.startswith("+"):
             number = format_phone(number)
         return number
@@ -138,11 +138,11 @@ class ScreenPop(QWidget):
         self.info = info
         self.recent.clear()
         if info.customer is None:
-            self.name.setText(self.event.display_name or self.tr("Unknown caller"))
+            self.name.setText(self.call.display_name or self.tr("Unknown caller"))
             self.company.setText(self.tr("Not in your customers yet."))
             self.recent_title.hide()
             self.recent.hide()
-            self.create_button.setVisible(bool(self.event.number))
+            self.create_button.setVisible(bool(self.call.number))
             self.adjustSize()
             return
         customer = info.customer
@@ -155,14 +155,14 @@ class ScreenPop(QWidget):
                 self.recent.addItem(interaction_text(row))
         else:
             self.recent.addItem(self.tr("No earlier contacts."))
-        self.customerFound.emit(self.event.call_id, customer.name)
+        self.customerFound.emit(self.call.call_id, customer.name)
 
     def _failed(self, exc: Exception) -> None:
-        self.name.setText(self.event.display_name or self.tr("Unknown caller"))
+        self.name.setText(self.call.display_name or self.tr("Unknown caller"))
         self.company.setText(self.tr("The customer lookup failed: %1").replace("%1", str(exc)))
 
     def _create(self) -> None:
-        self.createCustomerRequested.emit(self.event.number)
+        self.createCustomerRequested.emit(self.call.number)
 
     def _open(self) -> None:
         if self.info is not None and self.info.customer is not None:

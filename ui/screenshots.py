@@ -41,6 +41,9 @@ def render(out: Path, language: str = "") -> list[Path]:
     from app.secrets import MemoryKeyring, SecretStore
     from app.settings import AppPaths, Settings
     from sip.events import (
+        CallDirection,
+        CallEnded,
+        CallOutcome,
         CallPhase,
         CallStateChanged,
         IncomingCall,
@@ -128,6 +131,29 @@ def render(out: Path, language: str = "") -> list[Path]:
         _settle(app, lambda: True)
         save(shortcuts, "shortcuts")
         shortcuts.close()
+
+        for call_id, number in (("call-1", FEATURED_PHONE), ("call-2", "+48221234567")):
+            shell.bridge(
+                CallEnded(
+                    call_id,
+                    account_id,
+                    CallDirection.INBOUND,
+                    CallOutcome.ANSWERED,
+                    200,
+                    "",
+                    call_id,
+                    "",
+                    number,
+                    "",
+                    83.0,
+                    90.0,
+                )
+            )
+        _settle(app, lambda: shell.book.active is None)
+        window.registration.set_accounts({})  # a first start: no account yet
+        window.card.stack.setCurrentWidget(window.card.placeholder)
+        _settle(app, lambda: True)
+        save(window, "first-start")
 
         window.quitting = True
         window.close()

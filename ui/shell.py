@@ -23,6 +23,7 @@ from ui.phone import PhoneCommands
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+DEMO_ACCOUNT = "demo"
 
 
 class Shell(QObject):
@@ -38,6 +39,8 @@ class Shell(QObject):
         self.book = CallBook(self.bridge, self)
         self.call_log: CallLog | None = None
         self.engine: Any = None
+        self.demo_line: Any = None
+        self._account_ids: list[str] = []  # the accounts handed to the engine
         self.control = CallControl(
             self.book,
             self.tasks,
@@ -47,6 +50,7 @@ class Shell(QObject):
         )
         self.window = MainWindow(core, self.tasks, self.bridge, self.book, self.control)
         self.window.settingsRequested.connect(self.open_settings)
+        self.window.demoLineRequested.connect(self.call_demo_line)
 
     # --- the engine ----------------------------------------------------------------
 
@@ -92,6 +96,7 @@ class Shell(QObject):
 
     def apply_accounts(self, accounts: list[EngineAccount]) -> None:
         names = {a.config.account_id: a.label for a in accounts}
+        self._account_ids = list(names)
         self.window.registration.set_accounts(names)
         self.control.account_id = next(iter(names), "")
 
@@ -107,8 +112,10 @@ class Shell(QObject):
         if engine is None or self.control.phone is None:
             return
 
+        old_ids = list(self._account_ids)
+
         def reload() -> list[EngineAccount]:
-            for account_id in list(self.window.registration._names):
+            for account_id in old_ids:
                 engine.remove_account(account_id)
             accounts = engine_accounts(core)
             for account in accounts:
@@ -116,6 +123,42 @@ class Shell(QObject):
             return accounts
 
         self.tasks.run(reload, self.apply_accounts, owner=self)
+
+    # --- the demo line ----------------------------------------------------------------
+
+    def call_demo_line(self) -> None:
+        """Starts the built-in demo line (a child-process phone on 127.0.0.1 that
+        answers, beeps and echoes) once, and calls it through a local account."""
+        engine = self.engine
+        if engine is None or self.control.phone is None:
+            self.window.show_message(
+                self.tr("The phone engine is not running, so the demo line can't be called.")
+            )
+            return
+        if self.demo_line is not None:
+            self._dial_demo(self.demo_line.uri)
+            return
+
+        def start() -> str:
+            from sip.config import AccountConfig
+            from sip.demo_line import DemoLine
+
+            line = DemoLine.start()
+            self.demo_line = line
+            engine.add_account(
+                AccountConfig(DEMO_ACCOUNT, "operator", "127.0.0.1", register=False)
+            ).result(10)
+            return line.uri
+
+        self.tasks.run(start, self._dial_demo, owner=self)
+
+    def _dial_demo(self, uri: str) -> None:
+        previous = self.control.account_id
+        self.control.account_id = DEMO_ACCOUNT
+        try:
+            self.control.dial(uri, customer_name=self.tr("Demo line"))
+        finally:
+            self.control.account_id = previous
 
     # --- settings ------------------------------------------------------------------
 
@@ -137,4 +180,6 @@ class Shell(QObject):
                 log.exception("engine stop failed")
         if self.call_log is not None:
             self.call_log.close()
+        if self.demo_line is not None:
+            self.demo_line.stop()
         self.tasks.shutdown()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 class Shortcut:
     name: str  # the action's object name
     keys: tuple[str, ...]  # portable key sequences, first one shown in menus
-    text: str  # untranslated; shown through describe()
+    text: object  # untranslated (QT_TRANSLATE_NOOP returns it as is); see describe()
 
 
 # QT_TRANSLATE_NOOP marks the texts for lupdate; describe() translates them.
@@ -50,7 +50,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 
 
 def describe(shortcut: Shortcut) -> str:
-    return QCoreApplication.translate("Shortcuts", shortcut.text)
+    return QCoreApplication.translate("Shortcuts", str(shortcut.text))
 
 
 def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:

@@ -78,13 +78,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="72"/>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="194"/>
         <source>Hold</source>
         <translation>Удержать</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="74"/>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Mute</source>
         <translation>Без звука</translation>
     </message>
@@ -95,13 +95,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="78"/>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="198"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="80"/>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Hang up</source>
         <translation>Завершить</translation>
     </message>
@@ -111,87 +111,87 @@
         <translation>Перевести</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="144"/>
+        <location filename="../../ui/call_panel.py" line="148"/>
         <source>On hold</source>
         <translation>На удержании</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="146"/>
+        <location filename="../../ui/call_panel.py" line="150"/>
         <source>Held by the other side</source>
         <translation>Удержан собеседником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="148"/>
+        <location filename="../../ui/call_panel.py" line="152"/>
         <source>Talking</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="148"/>
+        <location filename="../../ui/call_panel.py" line="152"/>
         <source>muted</source>
         <translation>микрофон выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="150"/>
+        <location filename="../../ui/call_panel.py" line="154"/>
         <source>Incoming call…</source>
         <translation>Входящий звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="152"/>
+        <location filename="../../ui/call_panel.py" line="156"/>
         <source>Ringing…</source>
         <translation>Идёт вызов…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="154"/>
+        <location filename="../../ui/call_panel.py" line="158"/>
         <source>Connecting…</source>
         <translation>Соединение…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="155"/>
+        <location filename="../../ui/call_panel.py" line="159"/>
         <source>Calling…</source>
         <translation>Набор номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="194"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Unmute</source>
         <translation>Включить звук</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="198"/>
         <source>Recording</source>
         <translation>Идёт запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Decline</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="207"/>
+        <location filename="../../ui/call_panel.py" line="215"/>
         <source>Blind transfer to a number…</source>
         <translation>Перевести на номер без консультации…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="212"/>
+        <location filename="../../ui/call_panel.py" line="220"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="217"/>
+        <location filename="../../ui/call_panel.py" line="225"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="227"/>
+        <location filename="../../ui/call_panel.py" line="235"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="228"/>
+        <location filename="../../ui/call_panel.py" line="236"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -750,117 +750,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Next callback</source>
         <translation>&amp;Следующий обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Call the &amp;demo line</source>
+        <translation>Позвонить на &amp;демо-линию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>A test phone on this computer that answers and echoes you</source>
+        <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>No callback is due right now.</source>
         <translation>Сейчас нет обратных звонков к выполнению.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Callback for %1: press Enter to call.</source>
         <translation>Обратный звонок для %1: нажмите Enter, чтобы позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -916,9 +926,9 @@
         <translation>ошибка регистрации</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="66"/>
-        <source>No SIP account configured (File &gt; Settings &gt; Accounts)</source>
-        <translation>Нет SIP-аккаунта (Файл &gt; Настройки &gt; SIP-аккаунты)</translation>
+        <location filename="../../ui/registration_status.py" line="68"/>
+        <source>No SIP account configured (File &gt; Settings &gt; Accounts); Call &gt; Call the demo line tries a call</source>
+        <translation>Нет SIP-аккаунта (Файл &gt; Настройки &gt; SIP-аккаунты); пробный звонок: Звонок &gt; Позвонить на демо-линию</translation>
     </message>
 </context>
 <context>
@@ -1158,14 +1168,24 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="62"/>
+        <location filename="../../ui/shell.py" line="66"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="101"/>
+        <location filename="../../ui/shell.py" line="106"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="135"/>
+        <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
+        <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="159"/>
+        <source>Demo line</source>
+        <translation>Демо-линия</translation>
     </message>
 </context>
 <context>

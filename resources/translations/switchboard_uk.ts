@@ -78,13 +78,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="72"/>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="194"/>
         <source>Hold</source>
         <translation>Утримати</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="74"/>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Mute</source>
         <translation>Вимкнути мікрофон</translation>
     </message>
@@ -95,13 +95,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="78"/>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="198"/>
         <source>Record</source>
         <translation>Запис</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="80"/>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Hang up</source>
         <translation>Завершити</translation>
     </message>
@@ -111,87 +111,87 @@
         <translation>Переадресувати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="144"/>
+        <location filename="../../ui/call_panel.py" line="148"/>
         <source>On hold</source>
         <translation>На утриманні</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="146"/>
+        <location filename="../../ui/call_panel.py" line="150"/>
         <source>Held by the other side</source>
         <translation>Утримано співрозмовником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="148"/>
+        <location filename="../../ui/call_panel.py" line="152"/>
         <source>Talking</source>
         <translation>Розмова</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="148"/>
+        <location filename="../../ui/call_panel.py" line="152"/>
         <source>muted</source>
         <translation>мікрофон вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="150"/>
+        <location filename="../../ui/call_panel.py" line="154"/>
         <source>Incoming call…</source>
         <translation>Вхідний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="152"/>
+        <location filename="../../ui/call_panel.py" line="156"/>
         <source>Ringing…</source>
         <translation>Іде виклик…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="154"/>
+        <location filename="../../ui/call_panel.py" line="158"/>
         <source>Connecting…</source>
         <translation>З’єднання…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="155"/>
+        <location filename="../../ui/call_panel.py" line="159"/>
         <source>Calling…</source>
         <translation>Набір номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="194"/>
         <source>Resume</source>
         <translation>Продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Unmute</source>
         <translation>Увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="198"/>
         <source>Recording</source>
         <translation>Іде запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Decline</source>
         <translation>Відхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="207"/>
+        <location filename="../../ui/call_panel.py" line="215"/>
         <source>Blind transfer to a number…</source>
         <translation>Переадресувати на номер без консультації…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="212"/>
+        <location filename="../../ui/call_panel.py" line="220"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="217"/>
+        <location filename="../../ui/call_panel.py" line="225"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="227"/>
+        <location filename="../../ui/call_panel.py" line="235"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="228"/>
+        <location filename="../../ui/call_panel.py" line="236"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -750,117 +750,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Next callback</source>
         <translation>&amp;Наступний зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Call the &amp;demo line</source>
+        <translation>Зателефонувати на &amp;демолінію</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>A test phone on this computer that answers and echoes you</source>
+        <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Callback for %1: press Enter to call.</source>
         <translation>Зворотний дзвінок для %1: натисніть Enter, щоб зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -916,9 +926,9 @@
         <translation>помилка реєстрації</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="66"/>
-        <source>No SIP account configured (File &gt; Settings &gt; Accounts)</source>
-        <translation>Немає SIP-облікового запису (Файл &gt; Налаштування &gt; SIP-облікові записи)</translation>
+        <location filename="../../ui/registration_status.py" line="68"/>
+        <source>No SIP account configured (File &gt; Settings &gt; Accounts); Call &gt; Call the demo line tries a call</source>
+        <translation>Немає SIP-облікового запису (Файл &gt; Налаштування &gt; SIP-облікові записи); пробний дзвінок: Дзвінок &gt; Зателефонувати на демолінію</translation>
     </message>
 </context>
 <context>
@@ -1158,14 +1168,24 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="62"/>
+        <location filename="../../ui/shell.py" line="66"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="101"/>
+        <location filename="../../ui/shell.py" line="106"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="135"/>
+        <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
+        <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="159"/>
+        <source>Demo line</source>
+        <translation>Демолінія</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,43 @@
+"""The window with the real SIP engine: start it, call the built-in demo line,
+hang up from the call panel, and find the call on the timeline.
+
+pjsua is one library per process; this test starts and stops its own Engine,
+so it must not overlap another engine test (pytest runs tests one at a time).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.core import Core
+
+WAIT_MS = 20_000  # an upper bound for a slow machine, not a speed requirement
+
+
+def test_demo_line_call_through_the_real_engine(qtbot: Any, sqlite_core: Core) -> None:
+    from ui.shell import Shell
+
+    shell = Shell(sqlite_core)
+    qtbot.addWidget(shell.window)
+    try:
+        with qtbot.waitSignal(shell.engineReady, timeout=WAIT_MS):
+            shell.start_engine()
+        assert "No SIP account configured" in shell.window.registration.text()
+
+        shell.call_demo_line()
+        qtbot.waitUntil(
+            lambda: shell.book.active is not None and shell.book.active.talking, timeout=WAIT_MS
+        )
+        assert shell.book.active.label() == "Demo line"
+        panel = shell.window.call_panel
+        assert panel.hold_button.isEnabled()
+        qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: shell.book.active is None, timeout=WAIT_MS)
+
+        assert shell.call_log is not None and shell.call_log.flush()
+        (row,) = sqlite_core.timeline.unlinked()
+        assert (row.channel, row.direction, row.status) == ("call", "out", "answered")
+    finally:
+        shell.shutdown()
