@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.core import Core
+from app.secrets import SecretsUnavailable
 from sip.call_log import CallLog
 from ui.accounts import EngineAccount, engine_accounts
 from ui.bridge import EngineBridge
@@ -79,19 +80,28 @@ class Shell(QObject):
         engine.add_listener(call_log)
         self.engine, self.call_log = engine, call_log
 
-        def boot() -> list[EngineAccount]:
+        def boot() -> tuple[list[EngineAccount], str]:
             engine.start()
-            accounts = engine_accounts(core)
+            try:
+                accounts = engine_accounts(core)
+            except SecretsUnavailable as exc:
+                # The engine runs (the demo line works); the accounts can't log in.
+                return [], str(exc)
             for account in accounts:
                 engine.add_account(account.config, account.password)
-            return accounts
+            return accounts, ""
 
         self.tasks.run(boot, self._engine_started, self._engine_failed, owner=self)
 
-    def _engine_started(self, accounts: list[EngineAccount]) -> None:
+    def _engine_started(self, result: tuple[list[EngineAccount], str]) -> None:
+        accounts, problem = result
         self.control.phone = self.engine
         self.control.call_log = self.call_log
         self.apply_accounts(accounts)
+        if problem:
+            self.window.registration.set_engine_problem(
+                self.tr("SIP accounts can't log in: %1").replace("%1", problem)
+            )
         self.engineReady.emit()
 
     def apply_accounts(self, accounts: list[EngineAccount]) -> None:

@@ -926,7 +926,7 @@
         <translation>помилка реєстрації</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="68"/>
+        <location filename="../../ui/registration_status.py" line="70"/>
         <source>No SIP account configured (File &gt; Settings &gt; Accounts); Call &gt; Call the demo line tries a call</source>
         <translation>Немає SIP-облікового запису (Файл &gt; Налаштування &gt; SIP-облікові записи); пробний дзвінок: Дзвінок &gt; Зателефонувати на демолінію</translation>
     </message>
@@ -1168,22 +1168,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="66"/>
+        <location filename="../../ui/shell.py" line="67"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="106"/>
+        <location filename="../../ui/shell.py" line="103"/>
+        <source>SIP accounts can&apos;t log in: %1</source>
+        <translation>SIP-облікові записи не можуть увійти: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="116"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="135"/>
+        <location filename="../../ui/shell.py" line="145"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="159"/>
+        <location filename="../../ui/shell.py" line="169"/>
         <source>Demo line</source>
         <translation>Демолінія</translation>
     </message>
