@@ -33,12 +33,14 @@ def query_words(query: str) -> list[str]:
     return [w.casefold() for w in _WORD_RE.findall(query)][:12]
 
 
-def _fts5_query(words: list[str]) -> str:
-    return " AND ".join(f'"{w}"*' for w in words)
+def _fts5_query(words: list[str], prefix: bool = True) -> str:
+    star = "*" if prefix else ""
+    return " AND ".join(f'"{w}"{star}' for w in words)
 
 
-def _tsquery(words: list[str]) -> str:
-    return " & ".join(f"{w}:*" for w in words)
+def _tsquery(words: list[str], prefix: bool = True) -> str:
+    star = ":*" if prefix else ""
+    return " & ".join(f"{w}{star}" for w in words)
 
 
 @dataclass(frozen=True)
@@ -133,17 +135,7 @@ def search_interactions(s: Session, query: str, limit: int = 50) -> list[Interac
     if not words:
         return []
     dialect = s.get_bind().dialect.name
-    if dialect == "sqlite":
-        ids = _ids(
-            s,
-            "SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH :q "
-            "ORDER BY rowid DESC LIMIT :n",
-            q=_fts5_query(words),
-            n=limit,
-        )
-    elif dialect == "postgresql":
-        ids = _pg_interaction_ids(s, _tsquery(words), limit)
-    else:
+    if dialect not in ("sqlite", "postgresql"):
         ids = _ids(
             s,
             "SELECT id FROM interaction WHERE subject LIKE :q OR body LIKE :q "
@@ -151,10 +143,33 @@ def search_interactions(s: Session, query: str, limit: int = 50) -> list[Interac
             q=f"%{query.strip()}%",
             n=limit,
         )
+    else:
+        # Whole words first: a common word ("доставка") fills the page from its
+        # own short index entry, where a prefix query would merge every word that
+        # starts with it (measured: 35-60 ms against ~1 ms). Prefixes only when
+        # the whole words don't fill the page: the operator is still typing.
+        ids = _interaction_ids(s, dialect, words, limit, prefix=False)
+        if len(ids) < limit:
+            more = _interaction_ids(s, dialect, words, limit, prefix=True)
+            ids = sorted(set(ids) | set(more), reverse=True)[:limit]
     if not ids:
         return []
     rows = s.exec(select(Interaction).where(col(Interaction.id).in_(ids)))
     return sorted(rows, key=lambda i: (i.started_at, i.id or 0), reverse=True)
+
+
+def _interaction_ids(
+    s: Session, dialect: str, words: list[str], limit: int, prefix: bool
+) -> list[int]:
+    if dialect == "sqlite":
+        return _ids(
+            s,
+            "SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH :q "
+            "ORDER BY rowid DESC LIMIT :n",
+            q=_fts5_query(words, prefix),
+            n=limit,
+        )
+    return _pg_interaction_ids(s, _tsquery(words, prefix), limit)
 
 
 def _ids(s: Session, sql: str, **params: object) -> list[int]:
