@@ -169,12 +169,26 @@ def _check_resources() -> list[PartResult]:
 
 
 def _check_keyring() -> list[PartResult]:
-    from app.secrets import SecretStore, SecretsUnavailable
+    from keyring.backends import fail
+
+    from app.secrets import MemoryKeyring, SecretStore, SecretsUnavailable
 
     store = SecretStore()
     try:
         store.check()
     except SecretsUnavailable:
+        real: list[str] = []
+    else:
+        # keyring may pick its ChainerBackend (several viable backends); and it takes any
+        # loaded backend class by priority, the in-memory test double of app.secrets
+        # included, which would lose every password at exit: only real stores count.
+        backends = getattr(store.backend, "backends", None) or [store.backend]
+        real = [
+            f"{type(b).__module__}.{type(b).__name__}"
+            for b in backends
+            if not isinstance(b, MemoryKeyring | fail.Keyring)
+        ]
+    if not real:
         return [
             PartResult(
                 "keyring",
@@ -184,21 +198,7 @@ def _check_keyring() -> list[PartResult]:
                 required=False,
             )
         ]
-    from app.secrets import MemoryKeyring
-
-    if isinstance(store.backend, MemoryKeyring):
-        # keyring picks any loaded backend class by priority, the in-memory test
-        # double included: passwords "saved" there are gone at exit.
-        return [
-            PartResult(
-                "keyring",
-                UNAVAILABLE,
-                f"only an in-memory store was found ({store.describe()}): passwords can't be "
-                "saved across restarts until a Secret Service (GNOME Keyring, KWallet) runs",
-                required=False,
-            )
-        ]
-    return [PartResult("keyring", OK, store.describe(), required=False)]
+    return [PartResult("keyring", OK, ", ".join(real), required=False)]
 
 
 CHECKS: list[tuple[str, Callable[[], list[PartResult]]]] = [

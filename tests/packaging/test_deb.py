@@ -28,6 +28,7 @@ from tests.packaging.helpers import (
     stop,
     xvfb,
 )
+from tests.servers.secret_service import secret_service
 
 pytestmark = pytest.mark.packaging
 
@@ -113,6 +114,18 @@ def test_deb_installs_runs_and_removes_keeping_user_data(tmp_path: Path) -> None
         assert "(frozen," in check.stdout
         assert f"found in {INSTALL_DIR}/_internal/resources" in check.stdout
 
+        # keyring finds its backends through package metadata: the bundle must carry it.
+        with secret_service() as exported:
+            check = subprocess.run(
+                [str(LAUNCHER), "--self-check"],
+                env=user_env(home, **exported),
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        assert check.returncode == 0, check.stdout + check.stderr
+        assert "keyring: OK - keyring.backends.SecretService.Keyring" in check.stdout
+
         # 2. The installed app on a real X screen, as a user starts it.
         data_dir = home / ".local" / "share" / "Switchboard"
         with xvfb() as display:
@@ -158,9 +171,14 @@ def test_deb_installs_runs_and_removes_keeping_user_data(tmp_path: Path) -> None
         removed = apt("remove", "switchboard")
     assert removed.returncode == 0, removed.stdout + removed.stderr
 
-    # 3. The program is gone; the user's data is not.
+    # 3. The program is gone; the user's data is not (it is in the user's home, which
+    # no package touches), not even after a purge.
     assert not INSTALL_DIR.exists()
     assert not LAUNCHER.exists() and not LAUNCHER.is_symlink()
     assert not Path("/usr/share/applications/switchboard.desktop").exists()
+    assert (data_dir / "switchboard.db").is_file()
+    assert user_file.read_text() == "the user's own data"
+    purged = apt("purge", "switchboard")
+    assert purged.returncode == 0, purged.stdout + purged.stderr
     assert (data_dir / "switchboard.db").is_file()
     assert user_file.read_text() == "the user's own data"
