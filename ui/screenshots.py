@@ -36,6 +36,7 @@ def render(out: Path, language: str = "") -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from app.accounts import save_sip_account
     from app.core import Core
     from app.models import SipAccount
     from app.secrets import MemoryKeyring, SecretStore
@@ -50,7 +51,6 @@ def render(out: Path, language: str = "") -> list[Path]:
         RegistrationChanged,
         RegistrationStatus,
     )
-    from ui.accounts import save_sip_account
     from ui.demo_data import FEATURED_PHONE, seed
     from ui.i18n import Translations
     from ui.settings_dialog import SettingsDialog

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts import list_sip_accounts, save_sip_account
 from app.contacts import supported_regions
 from app.core import Core
 from app.models import SipAccount
 from app.settings import Settings
 from sip.config import Transport
-from ui.accounts import list_sip_accounts, save_sip_account
 from ui.i18n import LANGUAGES
 from ui.tasks import TaskRunner
 

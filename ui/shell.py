@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core import Core
 from app.secrets import SecretsUnavailable
+from sip.account_rows import EngineAccount, engine_accounts
 from sip.call_log import CallLog
-from ui.accounts import EngineAccount, engine_accounts
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.calls import CallBook

@@ -6,9 +6,10 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.accounts import list_sip_accounts
 from app.core import Core
 from app.secrets import SecretKind
-from ui.accounts import engine_accounts, list_sip_accounts
+from sip.account_rows import engine_accounts
 from ui.settings_dialog import SettingsDialog
 
 PASSWORD = "s3cret-Pa55-word"

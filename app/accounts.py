@@ -1,0 +1,66 @@
+"""SIP account rows: list, save, delete. The password goes to the keyring only
+(``sip:<row id>``); the SipAccount row has no column for it."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from app.core import Core
+from app.models import SipAccount
+from app.secrets import SecretKind
+
+TRANSPORTS = ("udp", "tcp", "tls")
+SRTP_MODES = ("off", "optional", "mandatory")
+_EDITABLE = (
+    "label", "enabled", "username", "auth_username", "display_name", "domain", "registrar",
+    "proxy", "transport", "srtp", "verify_tls", "stun_server", "ice",
+)  # fmt: skip
+
+
+class AccountError(ValueError):
+    """An account that can't be saved; the message says why."""
+
+
+def list_sip_accounts(core: Core) -> list[SipAccount]:
+    with core.db.session() as s:
+        return list(s.exec(select(SipAccount).order_by(col(SipAccount.id))))
+
+
+def save_sip_account(core: Core, account: SipAccount, password: str | None) -> SipAccount:
+    """Inserts or updates the row; a non-empty ``password`` replaces the stored one.
+
+    The keyring is checked before the row is written, so a machine with no
+    keyring gets a clear error and no account that could never register."""
+    if not account.username.strip() or not account.domain.strip():
+        raise AccountError("A SIP account needs a user name and a domain.")
+    if account.transport not in TRANSPORTS:
+        raise AccountError(f"Unknown transport {account.transport!r}.")
+    if account.srtp not in SRTP_MODES:
+        raise AccountError(f"Unknown SRTP mode {account.srtp!r}.")
+    if password:
+        core.secrets.check()
+    with core.db.session() as s:
+        if account.id is not None:
+            row = s.get(SipAccount, account.id)
+            if row is None:
+                raise AccountError(f"SIP account #{account.id} no longer exists.")
+            for field in _EDITABLE:
+                setattr(row, field, getattr(account, field))
+        else:
+            row = SipAccount.model_validate(account.model_dump(exclude={"id", "created_at"}))
+        row.label = row.label.strip() or f"{row.username}@{row.domain}"
+        s.add(row)
+        s.flush()
+        s.refresh(row)
+    assert row.id is not None
+    if password:
+        core.secrets.set(SecretKind.SIP, row.id, password)
+    return row
+
+
+def delete_sip_account(core: Core, account_id: int) -> None:
+    with core.db.session() as s:
+        row = s.get(SipAccount, account_id)
+        if row is not None:
+            s.delete(row)
+    core.secrets.delete(SecretKind.SIP, account_id)
