@@ -29,6 +29,14 @@ BUNDLE=$ROOT/dist/switchboard
 [ -x "$BUNDLE/switchboard" ] || { echo "no frozen app in $BUNDLE" >&2; exit 1; }
 echo "bundle: $(du -sh "$BUNDLE" | cut -f1)"
 
+# The bundle runs on a glibc at least as new as the newest symbol version it uses
+# (the build machine's, in practice): that goes into the packages' libc dependency.
+GLIBC=$(find "$BUNDLE" -type f \( -name '*.so*' -o -name switchboard \) -print0 |
+  xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' |
+  sort -u -V | tail -1)
+[ -n "$GLIBC" ] || { echo "could not read the bundle's glibc needs (objdump, binutils)" >&2; exit 1; }
+echo "needs glibc >= $GLIBC"
+export SWITCHBOARD_GLIBC=$GLIBC
 export SWITCHBOARD_VERSION=$VERSION
 export SWITCHBOARD_RELEASE=${SWITCHBOARD_RELEASE:-1}
 export SWITCHBOARD_BUNDLE=$BUNDLE

@@ -15,6 +15,7 @@ TEST_DEBS=(
   pulseaudio                                   # null sink/source for QtMultimedia audio tests
   xdotool x11-utils imagemagick                # installed-app window tests: find it, screenshot
   nsis wine64                                  # Windows installer: compile, install/uninstall under wine
+  binutils                                     # objdump: PyInstaller and build_linux.sh read binaries
 )
 ensure_debs "${TEST_DEBS[@]}"
 ensure_venv test
