@@ -13,12 +13,14 @@ Required parts say OK or MISSING; the exit code is 0 only when all of them are O
 Optional parts (SIP over TLS, the password store, audio devices) say OK or
 UNAVAILABLE with what that means for the operator, and never fail the check.
 
-The pjsua2 library prints a few start-up lines of its own on stdout before its
-log settings apply; the check's own lines are the ones shaped ``<part>: ...``.
+Where pjsua2 still prints start-up lines of its own (the Windows binding), the
+check's lines are the ones shaped ``<part>: ...``.
 """
 
 from __future__ import annotations
 
+import ctypes
+import importlib
 import os
 import platform
 import sys
@@ -100,9 +102,21 @@ def _check_qt_multimedia() -> list[PartResult]:
     return results
 
 
+def _quiet_pjlib() -> None:
+    """pjlib logs a few lines to stdout inside libCreate, before EpConfig's log levels
+    apply. Its pj_log_set_level is exported by the Linux binding (not by the Windows
+    one: there the lines stay)."""
+    try:
+        binding = importlib.import_module("pjsua2._pjsua2")
+        ctypes.CDLL(binding.__file__).pj_log_set_level(0)
+    except (ImportError, OSError, AttributeError, TypeError):
+        pass
+
+
 def _check_pjsua2() -> list[PartResult]:
     import pjsua2 as pj
 
+    _quiet_pjlib()
     ep = pj.Endpoint()
     ep.libCreate()
     results: list[PartResult] = []
@@ -201,31 +215,38 @@ def _check_keyring() -> list[PartResult]:
     return [PartResult("keyring", OK, ", ".join(real), required=False)]
 
 
+# Qt last: with a display that can't be opened Qt aborts the whole process (no
+# exception to catch), and the other parts' lines are out by then.
 CHECKS: list[tuple[str, Callable[[], list[PartResult]]]] = [
-    ("qt-widgets", _check_qt_widgets),
-    ("qt-multimedia", _check_qt_multimedia),
     ("pjsua2", _check_pjsua2),
     ("database", _check_database),
     ("resources", _check_resources),
     ("keyring", _check_keyring),
+    ("qt-widgets", _check_qt_widgets),
+    ("qt-multimedia", _check_qt_multimedia),
 ]
 # Parts whose failure does not fail the check (the app runs without them).
 OPTIONAL_PARTS = {"keyring"}
 
 
-def collect() -> list[PartResult]:
+def collect(report: Callable[[PartResult], None] | None = None) -> list[PartResult]:
+    """Runs every check; ``report`` sees each result as soon as it is known."""
     results: list[PartResult] = []
     for part, check in CHECKS:
         try:
-            results.extend(check())
+            found = check()
         except Exception as exc:
             if part in OPTIONAL_PARTS:
-                results.append(PartResult(part, UNAVAILABLE, _error_text(exc), required=False))
+                found = [PartResult(part, UNAVAILABLE, _error_text(exc), required=False)]
             else:
                 detail = _error_text(exc)
                 if os.environ.get("SWITCHBOARD_SELF_CHECK_DEBUG"):
                     detail += "\n" + traceback.format_exc()
-                results.append(PartResult(part, MISSING, detail))
+                found = [PartResult(part, MISSING, detail)]
+        for result in found:
+            results.append(result)
+            if report is not None:
+                report(result)
     return results
 
 
@@ -246,9 +267,7 @@ def run_self_check(out: TextIO | None = sys.stdout) -> int:
         f"Switchboard {app_version()} self-check ({frozen}, Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()})"
     )
-    results = collect()
-    for result in results:
-        emit(result.line())
+    results = collect(lambda result: emit(result.line()))
     failed = [r.part for r in results if r.required and r.status != OK]
     emit(f"self-check: {'FAILED: ' + ', '.join(failed) if failed else 'all required parts OK'}")
     return 1 if failed else 0
