@@ -72,9 +72,7 @@ class Wine:
         self.server = str(Path(binary).with_name("wineserver"))
         if not Path(self.server).exists():
             self.server = shutil.which("wineserver") or "wineserver"
-        self.env = {
-            k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")
-        }
+        self.env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
         self.env.update(
             WINEPREFIX=str(prefix),
             WINEDEBUG="-all",
