@@ -209,12 +209,11 @@ class CallbackQueuePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_F9),
-            self,
-            activated=self.callNextRequested.emit,
-            context=Qt.ShortcutContext.WindowShortcut,
-        )
+        # Standalone, F9 is the panel's own; the window disables this one, as its
+        # "next callback" action owns F9 there (two owners would block both).
+        self.call_next_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F9), self)
+        self.call_next_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.call_next_shortcut.activated.connect(self.callNextRequested.emit)
         self.table.installEventFilter(self)  # Enter on a row dials it
         self.timer = QTimer(self)
         self.timer.setInterval(1000)

@@ -1,5 +1,6 @@
 """The operator's window: dial pad and calls on the left, the customer list
-under them, the customer card in the middle, conversations on the right.
+and the callback queue (two tabs) under them, the customer card in the middle,
+conversations on the right.
 
 The window only arranges widgets and routes signals; the commands live in
 CallControl, the state in CallBook, the database work in the TaskRunner.
@@ -10,21 +11,24 @@ from __future__ import annotations
 import getpass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core import Core
-from app.models import CallbackRequest
 from sip.events import CallPhase, CallStateChanged, CommandFailed, IncomingCall
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.call_panel import CallPanel
+from ui.callback_desk import CallbackDesk
+from ui.callback_queue_panel import OVERDUE_COLOR, CallbackQueuePanel
+from ui.callback_report_dialog import CallbackReportDialog
 from ui.calls import CallBook
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
@@ -73,6 +77,10 @@ class MainWindow(QMainWindow):
         self.customers = CustomerList(core, tasks, self)
         self.card = CustomerCard(core, tasks, self)
         self.side = SidePanel(self)
+        self.callback_panel = CallbackQueuePanel(self)
+        self.callback_panel.setObjectName("callbackQueue")
+        self.callback_panel.call_next_shortcut.setEnabled(False)  # the action owns F9
+        self.callbacks = CallbackDesk(core, tasks, bridge, control, self.callback_panel, self)
 
         left = QWidget(self)
         left.setObjectName("leftColumn")
@@ -80,7 +88,14 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.dialpad)
         column.addWidget(self.call_panel)
-        column.addWidget(self.customers, 1)
+        # Customers and callbacks share the column's height as two tabs: the
+        # tab title keeps the queue's size (red when overdue) in sight.
+        self.lists = QTabWidget(left)
+        self.lists.setObjectName("lists")
+        self.lists.setDocumentMode(True)
+        self.lists.addTab(self.customers, self.tr("Customers"))
+        self.lists.addTab(self.callback_panel, self.tr("Callbacks"))
+        column.addWidget(self.lists, 1)
         self.card.setContentsMargins(6, 6, 6, 6)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -90,7 +105,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([320, 620, 280])
+        self.splitter.setSizes([400, 560, 280])
         self.setCentralWidget(self.splitter)
 
         self.registration = RegistrationStatusBar(self)
@@ -111,6 +126,11 @@ class MainWindow(QMainWindow):
         bridge.callStateChanged.connect(self._on_call_state)
         bridge.callEnded.connect(lambda event: self._close_pop(event.call_id))
         bridge.commandFailed.connect(self._on_command_failed)
+        self.callbacks.message.connect(self.show_message)
+        self.callbacks.settingsRequested.connect(self.settingsRequested.emit)
+        self.callbacks.customerOpened.connect(self.open_customer)
+        self.callbacks.queueChanged.connect(self._show_queue_size)
+        self.callback_panel.callNextRequested.connect(self.actions_by_name["next_callback"].trigger)
         self._timeline_refresh = QTimer(self)
         self._timeline_refresh.setSingleShot(True)
         self._timeline_refresh.setInterval(300)
@@ -118,6 +138,7 @@ class MainWindow(QMainWindow):
         bridge.interactionChanged.connect(lambda _: self._refresh_timeline_soon())
         self.resize(1280, 800)
         self.customers.refresh()
+        self.callbacks.start()
 
     # --- actions and menus -------------------------------------------------------
 
@@ -144,10 +165,10 @@ class MainWindow(QMainWindow):
                 "focus_dial", self.tr("&Dial a number"), self.dialpad.focus_field
             ),
             "focus_search": self._action(
-                "focus_search", self.tr("&Find customer"), self.customers.focus_search
+                "focus_search", self.tr("&Find customer"), self.focus_search
             ),
             "next_callback": self._action(
-                "next_callback", self.tr("&Next callback"), self.next_callback
+                "next_callback", self.tr("Call &next callback"), self.next_callback
             ),
             "settings": self._action(
                 "settings", self.tr("&Settings…"), self.settingsRequested.emit
@@ -171,7 +192,6 @@ class MainWindow(QMainWindow):
         for name in ("focus_dial", "answer", "hangup", "hold", "mute", "switch_call"):
             call_menu.addAction(self.actions_by_name[name])
         call_menu.addSeparator()
-        call_menu.addAction(self.actions_by_name["next_callback"])
         demo = QAction(self.tr("Call the &demo line"), self)
         demo.setObjectName("action_demo_line")
         demo.setToolTip(self.tr("A test phone on this computer that answers and echoes you"))
@@ -182,6 +202,17 @@ class MainWindow(QMainWindow):
         new_customer = QAction(self.tr("&New customer…"), self)
         new_customer.triggered.connect(lambda: self.create_customer(""))
         customers_menu.addAction(new_customer)
+        callbacks_menu = bar.addMenu(self.tr("Call&backs"))
+        callbacks_menu.addAction(self.actions_by_name["next_callback"])
+        show_queue = QAction(self.tr("Show the &queue"), self)
+        show_queue.setObjectName("action_show_callbacks")
+        show_queue.triggered.connect(self.show_callbacks)
+        callbacks_menu.addAction(show_queue)
+        callbacks_menu.addSeparator()
+        report = QAction(self.tr("Callback &report…"), self)
+        report.setObjectName("action_callback_report")
+        report.triggered.connect(self.show_callback_report)
+        callbacks_menu.addAction(report)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["shortcuts"])
         about = QAction(self.tr("&About Switchboard"), self)
@@ -243,20 +274,33 @@ class MainWindow(QMainWindow):
             .replace("%2", event.error)
         )
 
-    def next_callback(self) -> None:
-        callbacks, operator = self.core.callbacks, self.operator
-        self.tasks.run(lambda: callbacks.claim_next(operator), self._took_callback, owner=self)
+    # --- callbacks -----------------------------------------------------------------
 
-    def _took_callback(self, request: CallbackRequest | None) -> None:
-        if request is None:
-            self.show_message(self.tr("No callback is due right now."))
-            return
-        self.dialpad.set_number(request.phone)
-        if request.customer_id is not None:
-            self.open_customer(request.customer_id)
-        who = request.name or request.phone
-        self.show_message(self.tr("Callback for %1: press Enter to call.").replace("%1", who))
-        self.dialpad.focus_field()
+    def next_callback(self) -> None:
+        """The one "next callback" (menu, Ctrl+Shift+N, F9, the panel's button):
+        claims the most urgent request and dials it."""
+        self.callbacks.call_next()
+
+    def show_callbacks(self) -> None:
+        self.lists.setCurrentWidget(self.callback_panel)
+        self.callback_panel.table.setFocus()
+
+    def _show_queue_size(self, waiting: int, overdue: int) -> None:
+        index = self.lists.indexOf(self.callback_panel)
+        title = self.tr("Callbacks (%1)").replace("%1", str(waiting)) if waiting else ""
+        self.lists.setTabText(index, title or self.tr("Callbacks"))
+        bar = self.lists.tabBar()
+        # An invalid colour gives the tab back the style's own.
+        bar.setTabTextColor(index, OVERDUE_COLOR if overdue else QColor())
+        bar.setTabToolTip(
+            index, self.tr("%n overdue", "", overdue) if overdue else self.tr("Callback requests")
+        )
+
+    def show_callback_report(self) -> CallbackReportDialog:
+        dialog = CallbackReportDialog(self.core, self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # --- customers -----------------------------------------------------------------
 
@@ -270,6 +314,10 @@ class MainWindow(QMainWindow):
         dialog.created.connect(self.open_customer)
         dialog.created.connect(lambda _: self.customers.refresh())
         dialog.show()
+
+    def focus_search(self) -> None:
+        self.lists.setCurrentWidget(self.customers)
+        self.customers.focus_search()
 
     def _refresh_timeline_soon(self) -> None:
         if self.card.customer is not None:

@@ -38,7 +38,6 @@ class Shell(QObject):
         self.tasks = TaskRunner(self)
         self.bridge = EngineBridge(self)
         self.book = CallBook(self.bridge, self)
-        self.call_log: CallLog | None = None
         self.engine: Any = None
         self.demo_line: Any = None
         self._account_ids: list[str] = []  # the accounts handed to the engine
@@ -52,6 +51,16 @@ class Shell(QObject):
         self.window = MainWindow(core, self.tasks, self.bridge, self.book, self.control)
         self.window.settingsRequested.connect(self.open_settings)
         self.window.demoLineRequested.connect(self.call_demo_line)
+        # The call log exists before the engine does: the callback desk records
+        # and dials through it (with whatever phone the control has).
+        self.call_log = CallLog(
+            core.timeline,
+            core.callbacks,
+            attach_recording=core.attachments.add,
+            operator=self.window.operator,
+        )
+        self.call_log.on_change = self.bridge.interaction_changed
+        self.window.callbacks.call_log = self.call_log
 
     # --- the engine ----------------------------------------------------------------
 
@@ -70,15 +79,8 @@ class Shell(QObject):
         engine = Engine()
         engine.add_listener(self.bridge)
         core = self.core
-        call_log = CallLog(
-            core.timeline,
-            core.callbacks,
-            attach_recording=core.attachments.add,
-            operator=self.window.operator,
-        )
-        call_log.on_change = self.bridge.interaction_changed
-        engine.add_listener(call_log)
-        self.engine, self.call_log = engine, call_log
+        engine.add_listener(self.call_log)
+        self.engine = engine
 
         def boot() -> tuple[list[EngineAccount], str]:
             engine.start()
@@ -183,13 +185,13 @@ class Shell(QObject):
 
     def shutdown(self) -> None:
         """Hangs up, stops the engine, flushes the call log, stops the worker."""
+        self.window.callbacks.stop()
         if self.engine is not None:
             try:
                 self.engine.stop()
             except Exception:
                 log.exception("engine stop failed")
-        if self.call_log is not None:
-            self.call_log.close()
+        self.call_log.close()
         if self.demo_line is not None:
             self.demo_line.stop()
         self.tasks.shutdown()

@@ -41,8 +41,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("focus_search", ("Ctrl+F",), QT_TRANSLATE_NOOP("Shortcuts", "Search customers")),
     Shortcut(
         "next_callback",
-        ("Ctrl+Shift+N",),
-        QT_TRANSLATE_NOOP("Shortcuts", "Take the next callback request"),
+        ("Ctrl+Shift+N", "F9"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Call the most urgent callback request"),
     ),
     Shortcut("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("Shortcuts", "Settings")),
     Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("Shortcuts", "Show this list of shortcuts")),
