@@ -78,3 +78,60 @@ def seed(core: Core, now: datetime | None = None, history: int = 80) -> int:
                 duration_s=float(seconds),
             )
     return featured.id
+
+
+def seed_callbacks(core: Core, now: datetime | None = None) -> list[int]:
+    """A morning's callback queue: one overdue, one close to its deadline, a
+    repeated missed call, one taken by a colleague; and a few finished ones for
+    the report. Returns the ids of the open requests."""
+    from sqlalchemy import update
+
+    from app.models import CallbackOutcome, CallbackRequest
+
+    now = now or datetime.now(UTC)
+    queue = core.callbacks
+
+    def place(request_id: int | None, requested_min: float, deadline_min: float) -> None:
+        # Demo timestamps: the requests were made minutes ago, whatever the clock says.
+        with core.db.session() as s:
+            s.execute(
+                update(CallbackRequest)
+                .where(CallbackRequest.id == request_id)  # type: ignore[arg-type]
+                .values(
+                    requested_at=now - timedelta(minutes=requested_min),
+                    due_at=now - timedelta(minutes=requested_min),
+                    sla_deadline=now + timedelta(minutes=deadline_min),
+                )
+            )
+
+    open_ids: list[int] = []
+    for phone, name, source, ago, deadline in (
+        ("+380672345678", "Andrii Melnyk", "web_form", 22, -7),
+        ("+380633456789", "Kateryna Shevchenko", "messenger", 12, 3),
+        ("+380954567890", "Dmytro Bondarenko", "email", 4, 11),
+    ):
+        row = queue.request(phone, source, name=name)
+        place(row.id, ago, deadline)
+        open_ids.append(row.id or 0)
+    missed = queue.register_missed_call("+380441112233")
+    queue.register_missed_call("+380441112233")
+    assert missed is not None
+    place(missed.id, 8, 7)
+    open_ids.append(missed.id or 0)
+    taken = queue.request("+380735678901", "manual", name="Svitlana Tkachenko")
+    place(taken.id, 6, 9)
+    queue.claim(taken.id or 0, "Oksana")
+    open_ids.append(taken.id or 0)
+    for phone, name, operator, outcome, deadline in (
+        ("+380986789012", "Oleksandr Kravets", "Iryna", CallbackOutcome.REACHED, 5),
+        ("+380507890123", "Natalia Moroz", "Iryna", CallbackOutcome.CANCELLED, -75),
+        ("+380668901234", "Serhii Lysenko", "Oksana", CallbackOutcome.REACHED, 5),
+        ("+380939012345", "Iryna Savchenko", "Oksana", CallbackOutcome.WRONG_NUMBER, -75),
+    ):
+        row = queue.request(phone, "web_form", name=name)
+        place(row.id, 90, deadline)
+        assert row.id is not None
+        queue.claim(row.id, operator)
+        queue.start_attempt(row.id, operator)
+        queue.finish_attempt(row.id, operator, outcome)
+    return open_ids

@@ -1,6 +1,6 @@
 """The operator's window: dial pad and calls on the left, the customer list
-and the callback queue (two tabs) under them, the customer card in the middle,
-conversations on the right.
+under them, the customer card in the middle, conversations on the right, and
+the callback queue docked along the bottom.
 
 The window only arranges widgets and routes signals; the commands live in
 CallControl, the state in CallBook, the database work in the TaskRunner.
@@ -11,12 +11,12 @@ from __future__ import annotations
 import getpass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -88,14 +88,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.dialpad)
         column.addWidget(self.call_panel)
-        # Customers and callbacks share the column's height as two tabs: the
-        # tab title keeps the queue's size (red when overdue) in sight.
-        self.lists = QTabWidget(left)
-        self.lists.setObjectName("lists")
-        self.lists.setDocumentMode(True)
-        self.lists.addTab(self.customers, self.tr("Customers"))
-        self.lists.addTab(self.callback_panel, self.tr("Callbacks"))
-        column.addWidget(self.lists, 1)
+        column.addWidget(self.customers, 1)
         self.card.setContentsMargins(6, 6, 6, 6)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -105,8 +98,24 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([400, 560, 280])
+        self.splitter.setSizes([320, 620, 280])
         self.setCentralWidget(self.splitter)
+        # The queue is in sight all day (its SLA countdowns are the point) and
+        # wide enough for all its columns: a dock along the bottom, which the
+        # operator may move, float or hide (Callbacks > Callback queue).
+        self.callback_dock = QDockWidget(self.tr("Callbacks"), self)
+        self.callback_dock.setObjectName("callbackDock")
+        self.callback_dock.setWidget(self.callback_panel)
+        self.callback_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.callback_dock)
+        self.resizeDocks([self.callback_dock], [236], Qt.Orientation.Vertical)
+        layout = self.callback_panel.layout()
+        if layout is not None:
+            layout.setContentsMargins(6, 0, 6, 6)  # in line with the columns above
 
         self.registration = RegistrationStatusBar(self)
         self.statusBar().addPermanentWidget(self.registration)
@@ -204,9 +213,9 @@ class MainWindow(QMainWindow):
         customers_menu.addAction(new_customer)
         callbacks_menu = bar.addMenu(self.tr("Call&backs"))
         callbacks_menu.addAction(self.actions_by_name["next_callback"])
-        show_queue = QAction(self.tr("Show the &queue"), self)
+        show_queue = self.callback_dock.toggleViewAction()
+        show_queue.setText(self.tr("Callback &queue"))
         show_queue.setObjectName("action_show_callbacks")
-        show_queue.triggered.connect(self.show_callbacks)
         callbacks_menu.addAction(show_queue)
         callbacks_menu.addSeparator()
         report = QAction(self.tr("Callback &report…"), self)
@@ -282,19 +291,16 @@ class MainWindow(QMainWindow):
         self.callbacks.call_next()
 
     def show_callbacks(self) -> None:
-        self.lists.setCurrentWidget(self.callback_panel)
+        self.callback_dock.show()
+        self.callback_dock.raise_()
         self.callback_panel.table.setFocus()
 
     def _show_queue_size(self, waiting: int, overdue: int) -> None:
-        index = self.lists.indexOf(self.callback_panel)
         title = self.tr("Callbacks (%1)").replace("%1", str(waiting)) if waiting else ""
-        self.lists.setTabText(index, title or self.tr("Callbacks"))
-        bar = self.lists.tabBar()
-        # An invalid colour gives the tab back the style's own.
-        bar.setTabTextColor(index, OVERDUE_COLOR if overdue else QColor())
-        bar.setTabToolTip(
-            index, self.tr("%n overdue", "", overdue) if overdue else self.tr("Callback requests")
-        )
+        self.callback_dock.setWindowTitle(title or self.tr("Callbacks"))
+        # The overdue count in red: the SLA is blown for someone.
+        summary = self.callback_panel.summary
+        summary.setStyleSheet(f"color: {OVERDUE_COLOR.name()}" if overdue else "")
 
     def show_callback_report(self) -> CallbackReportDialog:
         dialog = CallbackReportDialog(self.core, self.tasks, self)
@@ -316,7 +322,6 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def focus_search(self) -> None:
-        self.lists.setCurrentWidget(self.customers)
         self.customers.focus_search()
 
     def _refresh_timeline_soon(self) -> None:

@@ -38,7 +38,7 @@ def render(out: Path, language: str = "") -> list[Path]:
 
     from app.accounts import save_sip_account
     from app.core import Core
-    from app.models import SipAccount
+    from app.models import CallbackOutcome, SipAccount
     from app.secrets import MemoryKeyring, SecretStore
     from app.settings import AppPaths, Settings
     from sip.events import (
@@ -51,7 +51,8 @@ def render(out: Path, language: str = "") -> list[Path]:
         RegistrationChanged,
         RegistrationStatus,
     )
-    from ui.demo_data import FEATURED_PHONE, seed
+    from ui.callback_outcome_dialog import CallbackOutcomeDialog
+    from ui.demo_data import FEATURED_PHONE, seed, seed_callbacks
     from ui.i18n import Translations
     from ui.settings_dialog import SettingsDialog
     from ui.shell import Shell
@@ -93,6 +94,25 @@ def render(out: Path, language: str = "") -> list[Path]:
         tasks = shell.tasks
         _settle(app, lambda: tasks.pending == 0 and window.card.timeline.list.count() >= 50)
         save(window, "main-window")
+
+        # The callback queue beside the customers: a morning's requests, one overdue.
+        seed_callbacks(core)
+        window.callbacks.refresh()
+        window.show_callbacks()
+        _settle(app, lambda: tasks.pending == 0 and len(window.callback_panel.model.rows) >= 5)
+        save(window, "callback-queue")
+
+        outcome = CallbackOutcomeDialog("Andrii Melnyk", CallbackOutcome.NO_ANSWER, 3, window)
+        outcome.show()
+        _settle(app, lambda: True)
+        save(outcome, "callback-outcome")
+        outcome.close()
+
+        report = window.show_callback_report()
+        report.period.setCurrentIndex(2)  # the last 30 days
+        _settle(app, lambda: tasks.pending == 0 and report.report is not None)
+        save(report, "callback-report")
+        report.close()
 
         shell.bridge(
             IncomingCall("call-1", "1", f"<sip:{FEATURED_PHONE}@pbx>", FEATURED_PHONE, "", "x1")

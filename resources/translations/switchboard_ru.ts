@@ -197,6 +197,84 @@
     </message>
 </context>
 <context>
+    <name>CallbackDesk</name>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="133"/>
+        <source>The callback queue could not be read: %1</source>
+        <translation>Не удалось прочитать очередь обратных звонков: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="151"/>
+        <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
+        <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="160"/>
+        <source>Save how the last callback went first.</source>
+        <translation>Сначала сохраните результат предыдущего обратного звонка.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="165"/>
+        <source>Finish the current call before taking a callback.</source>
+        <translation>Завершите текущий звонок, прежде чем брать обратный звонок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="169"/>
+        <source>The phone engine is not running, so calls can&apos;t be placed.</source>
+        <translation>Телефонный модуль не запущен, звонить невозможно.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="185"/>
+        <source>No callback is due right now.</source>
+        <translation>Сейчас нет обратных звонков к выполнению.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="194"/>
+        <source>Calling back %1…</source>
+        <translation>Перезваниваем: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="204"/>
+        <source>This callback can&apos;t be taken: %1</source>
+        <translation>Этот обратный звонок нельзя взять: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="207"/>
+        <source>The callback call could not be placed: %1</source>
+        <translation>Не удалось позвонить по заявке: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="255"/>
+        <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
+        <translation>Результат обратного звонка %1 не сохранён: заявка вернётся в очередь, когда истечёт ваша бронь.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="279"/>
+        <source>Callback outcome saved: %1.</source>
+        <translation>Результат обратного звонка сохранён: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="289"/>
+        <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
+        <translation>Обратный звонок %1 взял другой оператор после того, как истекла ваша бронь, поэтому результат не сохранён. Звонок есть в истории клиента.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="296"/>
+        <source>The callback outcome could not be saved: %1</source>
+        <translation>Не удалось сохранить результат обратного звонка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="307"/>
+        <source>Callbacks</source>
+        <translation>Обратные звонки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="311"/>
+        <source>Open settings…</source>
+        <translation>Открыть настройки…</translation>
+    </message>
+</context>
+<context>
     <name>CallbackOutcomeDialog</name>
     <message>
         <location filename="../../ui/callback_outcome_dialog.py" line="43"/>
@@ -364,7 +442,7 @@
         <translation>Показать:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="241"/>
+        <location filename="../../ui/callback_queue_panel.py" line="240"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n ожидает</numerusform>
@@ -373,13 +451,61 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="243"/>
+        <location filename="../../ui/callback_queue_panel.py" line="242"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n просрочена</numerusform>
             <numerusform>%n просрочены</numerusform>
             <numerusform>%n просрочено</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CallbackReportDialog</name>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="42"/>
+        <source>Callback report</source>
+        <translation>Отчёт по обратным звонкам</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="62"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="82"/>
+        <source>Counting…</source>
+        <translation>Считаем…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="95"/>
+        <source>The report could not be made: %1</source>
+        <translation>Не удалось построить отчёт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="110"/>
+        <source>Saved to %1</source>
+        <translation>Сохранено в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="112"/>
+        <source>The report could not be saved: %1</source>
+        <translation>Не удалось сохранить отчёт: %1</translation>
     </message>
 </context>
 <context>
@@ -750,127 +876,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>Callbacks</source>
+        <translation>Обратные звонки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
-        <source>&amp;Next callback</source>
-        <translation>&amp;Следующий обратный звонок</translation>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Call &amp;next callback</source>
+        <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Call&amp;backs</source>
+        <translation>&amp;Обратные звонки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>Callback &amp;queue</source>
+        <translation>&amp;Очередь обратных звонков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>Callback &amp;report…</source>
+        <translation>От&amp;чёт по обратным звонкам…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
-        <source>No callback is due right now.</source>
-        <translation>Сейчас нет обратных звонков к выполнению.</translation>
+        <location filename="../../ui/main_window.py" line="299"/>
+        <source>Callbacks (%1)</source>
+        <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <source>Callback for %1: press Enter to call.</source>
-        <translation>Обратный звонок для %1: нажмите Enter, чтобы позвонить.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -1168,27 +1310,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="67"/>
+        <location filename="../../ui/shell.py" line="76"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="103"/>
+        <location filename="../../ui/shell.py" line="105"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="116"/>
+        <location filename="../../ui/shell.py" line="118"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="145"/>
+        <location filename="../../ui/shell.py" line="147"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="169"/>
+        <location filename="../../ui/shell.py" line="171"/>
         <source>Demo line</source>
         <translation>Демо-линия</translation>
     </message>
@@ -1232,8 +1374,8 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="45"/>
-        <source>Take the next callback request</source>
-        <translation>Взять следующую заявку на обратный звонок</translation>
+        <source>Call the most urgent callback request</source>
+        <translation>Позвонить по самой срочной заявке на обратный звонок</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="47"/>

@@ -197,6 +197,84 @@
     </message>
 </context>
 <context>
+    <name>CallbackDesk</name>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="133"/>
+        <source>The callback queue could not be read: %1</source>
+        <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="151"/>
+        <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
+        <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="160"/>
+        <source>Save how the last callback went first.</source>
+        <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="165"/>
+        <source>Finish the current call before taking a callback.</source>
+        <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="169"/>
+        <source>The phone engine is not running, so calls can&apos;t be placed.</source>
+        <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="185"/>
+        <source>No callback is due right now.</source>
+        <translation>Зараз немає зворотних дзвінків до виконання.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="194"/>
+        <source>Calling back %1…</source>
+        <translation>Передзвонюємо: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="204"/>
+        <source>This callback can&apos;t be taken: %1</source>
+        <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="207"/>
+        <source>The callback call could not be placed: %1</source>
+        <translation>Не вдалося зателефонувати за заявкою: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="255"/>
+        <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
+        <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="279"/>
+        <source>Callback outcome saved: %1.</source>
+        <translation>Результат зворотного дзвінка збережено: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="289"/>
+        <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
+        <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="296"/>
+        <source>The callback outcome could not be saved: %1</source>
+        <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="307"/>
+        <source>Callbacks</source>
+        <translation>Зворотні дзвінки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_desk.py" line="311"/>
+        <source>Open settings…</source>
+        <translation>Відкрити налаштування…</translation>
+    </message>
+</context>
+<context>
     <name>CallbackOutcomeDialog</name>
     <message>
         <location filename="../../ui/callback_outcome_dialog.py" line="43"/>
@@ -364,7 +442,7 @@
         <translation>Показати:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="241"/>
+        <location filename="../../ui/callback_queue_panel.py" line="240"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n очікує</numerusform>
@@ -373,13 +451,61 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="243"/>
+        <location filename="../../ui/callback_queue_panel.py" line="242"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n прострочена</numerusform>
             <numerusform>%n прострочені</numerusform>
             <numerusform>%n прострочено</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CallbackReportDialog</name>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="42"/>
+        <source>Callback report</source>
+        <translation>Звіт зі зворотних дзвінків</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <source>Today</source>
+        <translation>Сьогодні</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <source>Last 7 days</source>
+        <translation>Останні 7 днів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <source>Last 30 days</source>
+        <translation>Останні 30 днів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="62"/>
+        <source>Period:</source>
+        <translation>Період:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="82"/>
+        <source>Counting…</source>
+        <translation>Рахуємо…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="95"/>
+        <source>The report could not be made: %1</source>
+        <translation>Не вдалося побудувати звіт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="110"/>
+        <source>Saved to %1</source>
+        <translation>Збережено в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_report_dialog.py" line="112"/>
+        <source>The report could not be saved: %1</source>
+        <translation>Не вдалося зберегти звіт: %1</translation>
     </message>
 </context>
 <context>
@@ -750,127 +876,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>Callbacks</source>
+        <translation>Зворотні дзвінки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
-        <source>&amp;Next callback</source>
-        <translation>&amp;Наступний зворотний дзвінок</translation>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Call &amp;next callback</source>
+        <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Call&amp;backs</source>
+        <translation>&amp;Зворотні дзвінки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>Callback &amp;queue</source>
+        <translation>&amp;Черга зворотних дзвінків</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>Callback &amp;report…</source>
+        <translation>&amp;Звіт зі зворотних дзвінків…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
-        <source>No callback is due right now.</source>
-        <translation>Зараз немає зворотних дзвінків до виконання.</translation>
+        <location filename="../../ui/main_window.py" line="299"/>
+        <source>Callbacks (%1)</source>
+        <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <source>Callback for %1: press Enter to call.</source>
-        <translation>Зворотний дзвінок для %1: натисніть Enter, щоб зателефонувати.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -1168,27 +1310,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="67"/>
+        <location filename="../../ui/shell.py" line="76"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="103"/>
+        <location filename="../../ui/shell.py" line="105"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="116"/>
+        <location filename="../../ui/shell.py" line="118"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="145"/>
+        <location filename="../../ui/shell.py" line="147"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="169"/>
+        <location filename="../../ui/shell.py" line="171"/>
         <source>Demo line</source>
         <translation>Демолінія</translation>
     </message>
@@ -1232,8 +1374,8 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="45"/>
-        <source>Take the next callback request</source>
-        <translation>Взяти наступну заявку на зворотний дзвінок</translation>
+        <source>Call the most urgent callback request</source>
+        <translation>Зателефонувати за найтерміновішою заявкою на зворотний дзвінок</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="47"/>

@@ -45,7 +45,7 @@ def test_panel_shows_requests_from_the_database(qtbot: Any, shell: Any) -> None:
     window.callbacks.refresh()
     qtbot.waitUntil(lambda: len(window.callback_panel.model.rows) == 2)
     assert queue_names(window) == ["Olha", "Petro"]  # the overdue one first
-    assert window.lists.tabText(window.lists.indexOf(window.callback_panel)) == "Callbacks (2)"
+    assert window.callback_dock.windowTitle() == "Callbacks (2)"
     assert "1 overdue" in window.callback_panel.summary.text()
     with qtbot.waitSignal(window.callback_panel.model.modelReset):
         window.callback_panel.view.setCurrentIndex(1)  # "mine": nothing claimed yet
