@@ -122,16 +122,39 @@ def seed_callbacks(core: Core, now: datetime | None = None) -> list[int]:
     place(taken.id, 6, 9)
     queue.claim(taken.id or 0, "Oksana")
     open_ids.append(taken.id or 0)
-    for phone, name, operator, outcome, deadline in (
-        ("+380986789012", "Oleksandr Kravets", "Iryna", CallbackOutcome.REACHED, 5),
-        ("+380507890123", "Natalia Moroz", "Iryna", CallbackOutcome.CANCELLED, -75),
-        ("+380668901234", "Serhii Lysenko", "Oksana", CallbackOutcome.REACHED, 5),
-        ("+380939012345", "Iryna Savchenko", "Oksana", CallbackOutcome.WRONG_NUMBER, -75),
+    # Finished ones for the report: made at 10:00 of the last working day before
+    # this one, tried minutes later (the report counts working time).
+    hours = queue.policy.hours
+    day = now.astimezone(hours.tz).replace(hour=10, minute=0, second=0, microsecond=0)
+    day -= timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    for phone, name, operator, outcome, tried_after in (
+        ("+380986789012", "Oleksandr Kravets", "Iryna", CallbackOutcome.REACHED, 6),
+        ("+380507890123", "Natalia Moroz", "Iryna", CallbackOutcome.CANCELLED, 24),
+        ("+380668901234", "Serhii Lysenko", "Oksana", CallbackOutcome.REACHED, 11),
+        ("+380939012345", "Iryna Savchenko", "Oksana", CallbackOutcome.WRONG_NUMBER, 9),
     ):
         row = queue.request(phone, "web_form", name=name)
-        place(row.id, 90, deadline)
         assert row.id is not None
         queue.claim(row.id, operator)
         queue.start_attempt(row.id, operator)
         queue.finish_attempt(row.id, operator, outcome)
+        requested = day.astimezone(UTC)
+        tried = requested + timedelta(minutes=tried_after)
+        reached = outcome is CallbackOutcome.REACHED
+        with core.db.session() as s:
+            s.execute(
+                update(CallbackRequest)
+                .where(CallbackRequest.id == row.id)  # type: ignore[arg-type]
+                .values(
+                    requested_at=requested,
+                    due_at=requested,
+                    sla_deadline=requested + queue.policy.sla,
+                    first_attempt_at=tried,
+                    reached_at=tried + timedelta(minutes=1) if reached else None,
+                    closed_at=tried + timedelta(minutes=1),
+                )
+            )
+        day += timedelta(minutes=45)
     return open_ids
