@@ -98,7 +98,9 @@ class CallbackOutcomeDialog(QDialog):
     def call_later_at(self) -> datetime | None:
         if self.outcome() is not CallbackOutcome.CALL_LATER:
             return None
-        return self.later.dateTime().toPython().astimezone(UTC)  # type: ignore[no-any-return]
+        chosen = self.later.dateTime().toPython()
+        assert isinstance(chosen, datetime)
+        return chosen.astimezone(UTC)
 
     def _problem(self) -> str:
         if self.outcome() is None:
