@@ -14,6 +14,7 @@ TEST_DEBS=(
   kamailio baresip linphone-cli                # SIP registrar/proxy and far-end phones
   pulseaudio                                   # null sink/source for QtMultimedia audio tests
   xdotool x11-utils imagemagick                # installed-app window tests: find it, screenshot
+  desktop-file-utils                           # validate the desktop entry; link handlers cache
   nsis wine64                                  # Windows installer: compile, install/uninstall under wine
   binutils                                     # objdump: PyInstaller and build_linux.sh read binaries
 )

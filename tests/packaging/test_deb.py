@@ -28,6 +28,7 @@ from tests.packaging.helpers import (
     stop,
     xvfb,
 )
+from tests.servers.common import missing
 from tests.servers.secret_service import secret_service
 
 pytestmark = pytest.mark.packaging
@@ -95,6 +96,12 @@ def test_deb_installs_runs_and_removes_keeping_user_data(tmp_path: Path) -> None
         assert LAUNCHER.is_symlink() and LAUNCHER.resolve() == INSTALL_DIR / "switchboard"
         assert Path("/usr/share/applications/switchboard.desktop").is_file()
         assert Path("/usr/share/icons/hicolor/256x256/apps/switchboard.png").is_file()
+        if shutil.which("update-desktop-database"):  # the postinst ran it: links reach us
+            cache = Path("/usr/share/applications/mimeinfo.cache").read_text()
+            for scheme in ("tel", "sip", "callto"):
+                assert f"x-scheme-handler/{scheme}=switchboard.desktop" in cache, scheme
+        else:
+            missing("update-desktop-database (Debian package desktop-file-utils)")
 
         # 1. The installed bundle checks itself (no display: offscreen Qt).
         home = tmp_path / "home"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 import resources
 from app.version import app_version, version_from_pyproject
 from resources import resource_path
+from tests.servers.common import missing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,3 +55,13 @@ def test_version_from_pyproject_ignores_other_projects(tmp_path: Path) -> None:
     other.write_text('[project]\nname = "other"\nversion = "9.9"\n')
     assert version_from_pyproject(other) is None
     assert version_from_pyproject(tmp_path / "missing.toml") is None
+
+
+def test_desktop_entry_is_valid() -> None:
+    validate = shutil.which("desktop-file-validate")
+    if validate is None:
+        missing("desktop-file-validate (Debian package desktop-file-utils)")
+    result = subprocess.run(
+        [validate, str(resource_path("switchboard.desktop"))], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
