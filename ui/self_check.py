@@ -4,7 +4,8 @@ An installer can copy files that then fail at run time (a missing Qt plugin, a
 pjsua2 binding left out of the bundle, Alembic migrations not shipped), so the
 packaged app checks itself: Qt widgets, QtMultimedia, pjsua2 (a null-device
 Endpoint through its whole life), the database with migrations on a temporary
-SQLite file, the resources, and the keyring. One line per part::
+SQLite file, the time-zone and phone-number data, the resources, and the keyring.
+One line per part::
 
     qt-widgets: OK - platform offscreen, Qt 6.12.0
     pjsua2: MISSING: No module named 'pjsua2'
@@ -173,6 +174,21 @@ def _check_database() -> list[PartResult]:
     return [PartResult("database", OK, f"SQLite migrated to {revision}")]
 
 
+def _check_core_data() -> list[PartResult]:
+    """Data files the core loads lazily: the time-zone database (Windows has none of
+    its own: the tzdata package) and phonenumbers' region metadata."""
+    from app.contacts import format_phone, normalize_phone
+    from app.settings import Settings
+    from app.working_hours import zone
+
+    shop_zone = Settings().shop_timezone
+    zone(shop_zone)
+    number = normalize_phone("050 123 45 67", "UA")
+    if number != "+380501234567":
+        raise RuntimeError(f"050 123 45 67 in UA normalised to {number!r}")
+    return [PartResult("core-data", OK, f"time zone {shop_zone}, {format_phone(number)}")]
+
+
 def _check_resources() -> list[PartResult]:
     from resources import resource_path
 
@@ -220,6 +236,7 @@ def _check_keyring() -> list[PartResult]:
 CHECKS: list[tuple[str, Callable[[], list[PartResult]]]] = [
     ("pjsua2", _check_pjsua2),
     ("database", _check_database),
+    ("core-data", _check_core_data),
     ("resources", _check_resources),
     ("keyring", _check_keyring),
     ("qt-widgets", _check_qt_widgets),

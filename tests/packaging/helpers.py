@@ -17,7 +17,7 @@ import pytest
 from tests.servers.common import missing
 
 ROOT = Path(__file__).resolve().parents[2]
-REQUIRED_PARTS = ("qt-widgets", "qt-multimedia", "pjsua2", "database", "resources")
+REQUIRED_PARTS = ("qt-widgets", "qt-multimedia", "pjsua2", "database", "core-data", "resources")
 OPTIONAL_PARTS = ("sip-tls", "keyring", "audio-devices")
 _LINE = re.compile(r"^([a-z0-9-]+): (OK - |MISSING: |UNAVAILABLE: )(.*)$")
 

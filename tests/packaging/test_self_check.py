@@ -13,7 +13,7 @@ import pytest
 from tests.servers.secret_service import secret_service
 
 ROOT = Path(__file__).resolve().parents[2]
-REQUIRED = ("qt-widgets", "qt-multimedia", "pjsua2", "database", "resources")
+REQUIRED = ("qt-widgets", "qt-multimedia", "pjsua2", "database", "core-data", "resources")
 OPTIONAL = ("sip-tls", "keyring", "audio-devices")
 LINE = re.compile(r"^([a-z0-9-]+): (OK - |MISSING: |UNAVAILABLE: )(.*)$")
 
