@@ -216,6 +216,9 @@ class BridgePort(pj.AudioMediaPort):
         self._writer = FrameWriter(self.frame_bytes)
         self.requested = CallbackTimer()
         self.received = CallbackTimer()
+        # Set before the port is dropped: the media clock may still call in for a
+        # tick or two while pjmedia (2.14+) removes the port asynchronously.
+        self.closed = False
 
     def open(self) -> None:
         fmt = pj.MediaFormatAudio()
@@ -224,25 +227,40 @@ class BridgePort(pj.AudioMediaPort):
         self.createPort("switchboard-bridge", fmt)
 
     def close(self) -> None:
+        """Stop using the backend; the callbacks do nothing from now on."""
+        self.closed = True
         self.backend.stop()
 
     def onFrameRequested(self, frame: pj.MediaFrame) -> None:
-        started = time.perf_counter_ns()
+        # Everything inside try: an exception escaping a SWIG director aborts.
         try:
+            if self.closed:
+                return
+            started = time.perf_counter_ns()
             self._writer.fill(frame, self.backend.capture(self.frame_bytes))
-        except Exception:  # an exception escaping a SWIG director aborts the process
-            self.requested.errors += 1
-            if self.requested.errors == 1:
-                log_error_text(log, "audio capture failed")
-        self.requested.samples_ns.append(time.perf_counter_ns() - started)
+            self.requested.samples_ns.append(time.perf_counter_ns() - started)
+        except Exception:
+            self._failed(self.requested, "audio capture failed")
 
     def onFrameReceived(self, frame: pj.MediaFrame) -> None:
-        started = time.perf_counter_ns()
         try:
-            if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:
-                self.backend.playback(read_bytes(frame.buf))
+            if self.closed:
+                return
+            started = time.perf_counter_ns()
+            # An empty buffer is a non-audio frame: no need to ask its type (each
+            # SWIG call costs a GIL hand-off here).
+            pcm = read_bytes(frame.buf)
+            if pcm:
+                self.backend.playback(pcm)
+            self.received.samples_ns.append(time.perf_counter_ns() - started)
         except Exception:
-            self.received.errors += 1
-            if self.received.errors == 1:
-                log_error_text(log, "audio playback failed")
-        self.received.samples_ns.append(time.perf_counter_ns() - started)
+            self._failed(self.received, "audio playback failed")
+
+    @staticmethod
+    def _failed(timer: CallbackTimer, what: str) -> None:
+        try:
+            timer.errors += 1
+            if timer.errors == 1:
+                log_error_text(log, what)
+        except Exception:
+            pass

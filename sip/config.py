@@ -59,5 +59,7 @@ class EngineConfig:
     clock_rate: int = 16000
     # How long the stop sequence waits for hung-up calls to reach DISCONNECTED.
     shutdown_grace_s: float = 2.0
-    # libHandleEvents timeout: the longest a queued command waits to be seen.
-    poll_ms: int = 10
+    # libHandleEvents timeout. Commands wake the loop at once (a CRLF datagram to
+    # our UDP transport) and pjsip's timers end the wait early by themselves, so
+    # this only bounds command latency when there is no UDP transport.
+    poll_ms: int = 50

@@ -22,9 +22,11 @@ port, shut accounts down, ``gc.collect()``, ``libDestroy()``.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import queue
+import socket
 import threading
 import time
 import uuid
@@ -81,6 +83,9 @@ log = logging.getLogger(__name__)
 pjsip_log = logging.getLogger("sip.pjsip")
 
 Listener = Callable[[EngineEvent], None]
+
+# Several 20 ms ticks of the conference bridge's clock (see _teardown).
+CONF_SETTLE_S = 0.1
 
 
 class EngineError(Exception):
@@ -192,6 +197,8 @@ class Engine:
         self._accepting = False
         self._stopping = False
         self.sip_ports: dict[str, int] = {}
+        self._waker: socket.socket | None = None
+        self._wake_address: tuple[str, int] | None = None
         # Owned by the SIP thread only:
         self._ep: pj.Endpoint | None = None
         self._log_writer: _LogWriter | None = None
@@ -294,7 +301,21 @@ class Engine:
             self._emit(CommandFailed(type(command).__name__, "the engine is not running"))
             return future
         self._queue.put((command, future))
+        self._wake()
         return future
+
+    def _wake(self) -> None:
+        """Cut the SIP thread's wait in ``libHandleEvents`` short.
+
+        pjsip waits on its own sockets only, so a command would otherwise sit in
+        the queue for up to ``poll_ms``. A bare CRLF keep-alive datagram to our own
+        UDP transport wakes it, and pjsip drops such packets without a word.
+        """
+        waker, address = self._waker, self._wake_address
+        if waker is None or address is None or threading.current_thread() is self._thread:
+            return
+        with contextlib.suppress(OSError):
+            waker.sendto(b"\r\n\r\n", address)
 
     # ----- the SIP thread ---------------------------------------------------------
 
@@ -359,6 +380,11 @@ class Engine:
         ep.audDevManager().setNullDev()
         self.bridge = BridgePort(self.audio_backend, self.config.clock_rate)
         self.bridge.open()
+        if Transport.UDP in self._transport_ids:
+            host = self.config.bind_address or "127.0.0.1"
+            self._wake_address = (host, self.sip_ports[Transport.UDP.value])
+            self._waker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            self._waker.setblocking(False)
 
     def _drain_commands(self) -> None:
         while True:
@@ -740,7 +766,13 @@ class Engine:
                 self.bridge.close()
             except Exception:
                 log_error_text(log, "audio backend failed to stop")
+            # pjmedia removes conference ports on its clock thread, a tick or two
+            # after asked (the calls' ports above, the bridge port below). A port
+            # freed while the clock still calls it is a use-after-free (seen as
+            # SIGSEGV in the start/stop cycles), so let the removals happen first.
+            self._pump(CONF_SETTLE_S)
             self.bridge = None
+            self._pump(CONF_SETTLE_S)
         for account in self._accounts.values():
             try:
                 account.shutdown()
@@ -757,6 +789,17 @@ class Engine:
         del ep
         gc.collect()
         self._log_writer = None
+        self._wake_address = None
+        if self._waker is not None:
+            self._waker.close()
+            self._waker = None
+
+    def _pump(self, seconds: float) -> None:
+        """Keep pjsip running for a while (shutdown only)."""
+        assert self._ep is not None
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self._ep.libHandleEvents(10)
 
     def _hang_up_all(self, ep: pj.Endpoint) -> None:
         live = [c for c in self._calls.values() if c.record.ended_at is None]
