@@ -87,3 +87,29 @@ def xvfb() -> Iterator[str]:
         yield f":{number}"
     finally:
         stop(proc)
+
+
+def system_libraries(bundle: Path) -> set[str]:
+    """Shared libraries the bundle's binaries need (DT_NEEDED) that it does not carry."""
+    binaries = [
+        p
+        for p in bundle.rglob("*")
+        if p.is_file() and not p.is_symlink() and (".so" in p.name or p.name == "switchboard")
+    ]
+    needed: set[str] = set()
+    for chunk in range(0, len(binaries), 200):
+        out = subprocess.run(
+            ["objdump", "-p", *map(str, binaries[chunk : chunk + 200])],
+            capture_output=True,
+            text=True,
+        ).stdout
+        needed.update(line.split()[1] for line in out.splitlines() if "NEEDED" in line)
+    carried = {p.name for p in bundle.rglob("*")}
+    return needed - carried
+
+
+def debian_package_of(library: str) -> str | None:
+    out = subprocess.run(["dpkg", "-S", f"*/{library}"], capture_output=True, text=True)
+    if out.returncode != 0:
+        return None
+    return out.stdout.split(":", 1)[0].strip()

@@ -21,11 +21,13 @@ import pytest
 from tests.packaging.helpers import (
     REQUIRED_PARTS,
     ROOT,
+    debian_package_of,
     require_build_tools,
     require_root,
     require_tools,
     self_check_parts,
     stop,
+    system_libraries,
     xvfb,
 )
 from tests.servers.common import missing
@@ -87,6 +89,18 @@ def test_deb_installs_runs_and_removes_keeping_user_data(tmp_path: Path) -> None
     require_root()
     require_tools("apt-get", "dpkg", "Xvfb", "xdotool", "import", "dbus-run-session")
     deb = build_deb()
+
+    # Every library the bundle takes from the system is in a package the .deb depends on.
+    control = subprocess.run(
+        ["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True, check=True
+    ).stdout
+    depends = {d.strip().split(" ")[0] for d in control.split(",")}
+    libraries = system_libraries(ROOT / "dist" / "switchboard")
+    assert "libc.so.6" in libraries and "libxcb.so.1" in libraries
+    uncovered = {
+        lib: debian_package_of(lib) for lib in libraries if debian_package_of(lib) not in depends
+    }
+    assert not uncovered, f"system libraries not covered by Depends: {uncovered}"
 
     if subprocess.run(["dpkg", "-s", "switchboard"], capture_output=True).returncode == 0:
         assert apt("remove", "switchboard").returncode == 0
