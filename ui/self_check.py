@@ -192,10 +192,15 @@ def _check_core_data() -> list[PartResult]:
 def _check_resources() -> list[PartResult]:
     from resources import resource_path
 
-    icon = resource_path("icons", "switchboard.png")
-    if not icon.is_file():
-        raise FileNotFoundError(f"{icon} is not there")
-    return [PartResult("resources", OK, f"found in {icon.parent.parent}")]
+    wanted = [
+        resource_path("icons", "switchboard.png"),
+        resource_path("translations", "switchboard_ru.qm"),
+        resource_path("translations", "switchboard_uk.qm"),
+    ]
+    absent = [str(path) for path in wanted if not path.is_file()]
+    if absent:
+        raise FileNotFoundError(f"not there: {', '.join(absent)}")
+    return [PartResult("resources", OK, f"icon and translations found in {wanted[0].parents[1]}")]
 
 
 def _check_keyring() -> list[PartResult]:
