@@ -45,13 +45,13 @@ def make_standin_payload(folder: Path) -> Path:
     return folder
 
 
-def compile_installer(payload: Path, out: Path) -> Path:
+def compile_installer(payload: Path, out: Path, version: str = "0.1.0") -> Path:
     require_tools("makensis")
     result = subprocess.run(
         [
             "makensis",
             "-V2",
-            "-DVERSION=0.1.0",
+            f"-DVERSION={version}",
             f"-DSOURCE_DIR={payload}",
             f"-DOUTFILE={out}",
             str(NSI),
@@ -118,6 +118,14 @@ def installer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def newer_installer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("nsis-newer")
+    payload = make_standin_payload(base / "payload")
+    (payload / "_internal" / "python312.dll").write_text("stand-in, newer\n")
+    return compile_installer(payload, base / "Switchboard-0.2.0-setup.exe", "0.2.0")
+
+
+@pytest.fixture(scope="module")
 def wine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     binary = wine_binary()
     base = tmp_path_factory.mktemp("wine")
@@ -135,7 +143,9 @@ def test_installer_compiles_with_makensis(installer: Path) -> None:
     assert installer.stat().st_size > 10_000
 
 
-def test_install_and_uninstall_under_wine(installer: Path, wine: Wine) -> None:
+def test_install_upgrade_uninstall_under_wine(
+    installer: Path, newer_installer: Path, wine: Wine
+) -> None:
     installed = wine.run(str(installer), "/S", r"/D=C:\Switchboard")
     assert installed.returncode == 0, installed.stderr[-2000:]
 
@@ -171,6 +181,18 @@ def test_install_and_uninstall_under_wine(installer: Path, wine: Wine) -> None:
     (data_dir / "switchboard.db").write_text("the user's customers")
     (data_dir / "config.json").write_text("{}")
     (app_dir / "my-notes.txt").write_text("not the installer's")
+
+    # An upgrade over it: the new version's files, nothing left of the old libraries,
+    # the user's files kept.
+    (app_dir / "_internal" / "from-the-old-version.dll").write_text("stale")
+    upgraded = wine.run(str(newer_installer), "/S", r"/D=C:\Switchboard")
+    assert upgraded.returncode == 0, upgraded.stderr[-2000:]
+    assert (app_dir / "_internal" / "python312.dll").read_text() == "stand-in, newer\n"
+    assert not (app_dir / "_internal" / "from-the-old-version.dll").exists()
+    out = wine.reg_query(uninstall_key, "DisplayVersion")
+    assert out is not None and "0.2.0" in out
+    assert (app_dir / "my-notes.txt").is_file()
+    assert (data_dir / "switchboard.db").read_text() == "the user's customers"
 
     removed = wine.run(r"C:\Switchboard\uninstall.exe", "/S")
     assert removed.returncode == 0, removed.stderr[-2000:]
