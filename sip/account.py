@@ -70,6 +70,10 @@ def build_account_config(
         acfg.regConfig.registrarUri = _with_transport(registrar, config.transport)
         acfg.regConfig.timeoutSec = config.reg_timeout_s
         acfg.regConfig.registerOnAdd = True
+        # The engine retries with its own back-off (Engine.on_reg_state); pjsua's
+        # fixed-interval retry would run beside it.
+        acfg.regConfig.retryIntervalSec = 0
+        acfg.regConfig.firstRetryIntervalSec = 0
     proxy = config.proxy
     if proxy is None and config.transport is not Transport.UDP:
         # With the account bound to a TCP/TLS transport, a plain "sip:n@domain"

@@ -37,6 +37,12 @@ class AccountConfig:
     display_name: str = ""
     register: bool = True  # False: a "local" account that only sends and takes direct calls
     reg_timeout_s: int = 300
+    # After the registrar was unreachable (timeout, 5xx, transport error) the
+    # engine registers again after retry_first_s, doubling up to retry_max_s, with
+    # +-20 % jitter so a fleet of desktops does not come back in lockstep.
+    # Wrong credentials (401/403/407) are not retried: they need the operator.
+    retry_first_s: float = 2.0
+    retry_max_s: float = 120.0
     srtp: SrtpMode = SrtpMode.OFF
 
 

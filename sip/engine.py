@@ -26,6 +26,7 @@ import contextlib
 import gc
 import logging
 import queue
+import random
 import socket
 import threading
 import time
@@ -36,7 +37,7 @@ from typing import Any
 
 import pjsua2 as pj
 
-from sip.account import SipAccount, build_account_config
+from sip.account import SipAccount, build_account_config, guarded
 from sip.audio import AudioBackend, BridgePort, NullBackend
 from sip.call import CallRecord, SipCall
 from sip.commands import (
@@ -144,6 +145,18 @@ class _LogWriter(pj.LogWriter):
             pass
 
 
+class _Endpoint(pj.Endpoint):
+    """The Endpoint, subclassed only to hear about transports (SIP thread)."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self._engine = engine
+
+    @guarded
+    def onTransportState(self, prm: pj.OnTransportStateParam) -> None:
+        self._engine.on_transport_state(str(prm.type), int(prm.state), int(prm.lastError))
+
+
 def describe_error(error: BaseException) -> str:
     """A readable message; pjsua2's Error keeps its text in attributes, not args."""
     if isinstance(error, pj.Error):
@@ -159,6 +172,18 @@ def wav_closed(path: str) -> bool:
     except OSError:
         return False
     return len(head) == 8 and head[:4] == b"RIFF" and int.from_bytes(head[4:], "little") > 0
+
+
+def should_retry_registration(code: int) -> bool:
+    """Retry when the registrar could not be reached or was unwell, not when it
+    said our credentials are wrong (that needs the operator)."""
+    return code in (0, 408) or code >= 500
+
+
+def backoff_delay(first_s: float, max_s: float, failures: int) -> float:
+    """first, 2x first, 4x first... capped at max, with +-20 % jitter."""
+    base = min(max_s, first_s * (2 ** min(failures, 20)))
+    return base * random.uniform(0.8, 1.2)
 
 
 def outcome_of(record: CallRecord) -> CallOutcome:
@@ -205,6 +230,8 @@ class Engine:
         self._transport_ids: dict[Transport, int] = {}
         self._accounts: dict[str, SipAccount] = {}
         self._reg_status: dict[str, RegistrationStatus] = {}
+        self._reg_failures: dict[str, int] = {}  # consecutive retryable failures
+        self._reg_retry_at: dict[str, float] = {}  # monotonic time of the next attempt
         self._calls: dict[str, SipCall] = {}
         self._ended: list[str] = []
         self._finishing: list[tuple[SipCall, float]] = []  # ended, recording being closed
@@ -339,6 +366,8 @@ class Engine:
                     break
                 self._ep.libHandleEvents(self.config.poll_ms)
                 self._reap()
+                if self._reg_retry_at:
+                    self._retry_registrations()
         except BaseException:
             log_error_text(log, "SIP engine loop failed; shutting down")
         finally:
@@ -349,7 +378,7 @@ class Engine:
             self._emit(EngineStopped())
 
     def _boot(self) -> None:
-        ep = pj.Endpoint()
+        ep = _Endpoint(self)
         self._ep = ep
         ep.libCreate()
         epc = pj.EpConfig()
@@ -524,23 +553,76 @@ class Engine:
         account.shutdown()
         del self._accounts[account_id]
         self._reg_status.pop(account_id, None)
+        self._reg_failures.pop(account_id, None)
+        self._reg_retry_at.pop(account_id, None)
 
     def _set_reg_status(
-        self, account_id: str, status: RegistrationStatus, code: int, reason: str, expires: int = 0
+        self,
+        account_id: str,
+        status: RegistrationStatus,
+        code: int,
+        reason: str,
+        expires: int = 0,
+        retry_in_s: float | None = None,
     ) -> None:
         self._reg_status[account_id] = status
-        self._emit(RegistrationChanged(account_id, status, code, reason, expires))
+        self._emit(RegistrationChanged(account_id, status, code, reason, expires, retry_in_s))
 
     def on_reg_state(
         self, account: SipAccount, code: int, reason: str, active: bool, expires: int
     ) -> None:
         if account.account_id not in self._accounts:
             return  # a late callback of an account being removed
+        account_id = account.account_id
+        retry_in: float | None = None
         if 200 <= code < 300:
             status = RegistrationStatus.REGISTERED if active else RegistrationStatus.UNREGISTERED
+            self._reg_failures.pop(account_id, None)
+            self._reg_retry_at.pop(account_id, None)
         else:
             status = RegistrationStatus.FAILED
-        self._set_reg_status(account.account_id, status, code, reason, expires if active else 0)
+            if should_retry_registration(code) and account.config.register:
+                failures = self._reg_failures.get(account_id, 0)
+                self._reg_failures[account_id] = failures + 1
+                retry_in = backoff_delay(
+                    account.config.retry_first_s, account.config.retry_max_s, failures
+                )
+                self._reg_retry_at[account_id] = time.monotonic() + retry_in
+        self._set_reg_status(account_id, status, code, reason, expires if active else 0, retry_in)
+
+    def on_transport_state(self, kind: str, state: int, last_error: int) -> None:
+        """A TCP/TLS connection closed: the registrar may be gone. pjsua would only
+        notice at the next refresh (minutes away), so register again now."""
+        if state != pj.PJSIP_TP_STATE_DISCONNECTED:
+            return
+        transport = {"TCP": Transport.TCP, "TLS": Transport.TLS}.get(kind.upper())
+        if transport is None:
+            return
+        for account in list(self._accounts.values()):
+            config = account.config
+            if (
+                config.register
+                and config.transport is transport
+                and self._reg_status.get(config.account_id) is RegistrationStatus.REGISTERED
+            ):
+                self.on_reg_state(account, 0, "connection to the registrar lost", False, 0)
+
+    def _retry_registrations(self) -> None:
+        now = time.monotonic()
+        for account_id, due in list(self._reg_retry_at.items()):
+            if due > now:
+                continue
+            del self._reg_retry_at[account_id]
+            account = self._accounts.get(account_id)
+            if account is None:
+                continue
+            log.info("registering %s again", account_id)
+            self._set_reg_status(account_id, RegistrationStatus.REGISTERING, 0, "")
+            try:
+                account.setRegistration(True)
+            except pj.Error as error:
+                # Failing to even send (no route, transport down): counts as a failure.
+                self.on_reg_state(account, 503, describe_error(error), False, 0)
 
     # ----- calls ----------------------------------------------------------------
 

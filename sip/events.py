@@ -79,6 +79,7 @@ class RegistrationChanged:
     code: int  # SIP status of the last REGISTER transaction (0 when none yet)
     reason: str
     expires: int = 0
+    retry_in_s: float | None = None  # when FAILED and the engine will try again by itself
 
 
 @dataclass(frozen=True)

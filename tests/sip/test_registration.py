@@ -80,3 +80,72 @@ def test_duplicate_and_unknown_accounts_are_errors(
     sip_engine.engine.remove_account(account_id).result(10)
     failures = sip_engine.events.of(CommandFailed)
     assert [f.command for f in failures] == ["AddAccount", "RemoveAccount"]
+
+
+def test_registrar_restart_is_followed_by_registering_again(sip_engine: EngineUnderTest) -> None:
+    from tests.servers.kamailio import kamailio_server
+    from tests.sip.conftest import USERS
+
+    events = sip_engine.events
+    with kamailio_server(USERS) as first:
+        port = first.port
+        config = AccountConfig(
+            "restart",
+            "alice",
+            first.domain,
+            transport=Transport.TCP,
+            retry_first_s=0.5,
+            retry_max_s=2.0,
+        )
+        sip_engine.engine.add_account(config, USERS["alice"]).result(10)
+        assert sip_engine.wait_registered("restart").status is RegistrationStatus.REGISTERED
+        mark = events.mark()
+    # The registrar is gone: the TCP connection drops, registering fails, and the
+    # engine says when it will try again.
+    failed = events.wait_for(
+        RegistrationChanged, account_id="restart", status=RegistrationStatus.FAILED, after=mark
+    )
+    assert failed.retry_in_s is not None and failed.retry_in_s > 0
+    # While it stays away, each retry fails and the next waits longer.
+    retry_failed = events.wait_for(
+        RegistrationChanged,
+        account_id="restart",
+        status=RegistrationStatus.FAILED,
+        after=events.events.index(failed) + 1,
+    )
+    assert retry_failed.retry_in_s is not None
+    assert retry_failed.retry_in_s >= 0.8 > 0.6 >= failed.retry_in_s  # 2x first, +-20 %
+    mark = events.mark()  # nothing listens on the port from here until the restart
+    with kamailio_server(USERS, port=port):
+        back = events.wait_for(
+            RegistrationChanged,
+            account_id="restart",
+            status=RegistrationStatus.REGISTERED,
+            after=mark,
+            timeout=20,
+        )
+        assert back.code == 200
+    # Every retry while it was away kept to the configured cap.
+    delays = [
+        e.retry_in_s
+        for e in events.of(RegistrationChanged, account_id="restart")
+        if e.retry_in_s is not None
+    ]
+    assert delays and all(d <= 2.0 * 1.2 for d in delays)
+
+
+def test_backoff_doubles_up_to_the_cap() -> None:
+    from sip.engine import backoff_delay, should_retry_registration
+
+    delays = [backoff_delay(1.0, 30.0, n) for n in range(8)]
+    for n, delay in enumerate(delays):
+        expected = min(30.0, 2.0**n)
+        assert 0.8 * expected <= delay <= 1.2 * expected
+    assert [should_retry_registration(c) for c in (0, 408, 503, 401, 403, 404)] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
