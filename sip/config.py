@@ -65,6 +65,13 @@ class EngineConfig:
     clock_rate: int = 16000
     # How long the stop sequence waits for hung-up calls to reach DISCONNECTED.
     shutdown_grace_s: float = 2.0
+    # TLS transport (when Transport.TLS is in transports). The server's certificate
+    # is verified by default, chain and name; ca_file is the trusted CA list (PEM).
+    # cert_file/key_file are our own certificate, needed to accept TLS calls.
+    tls_ca_file: str = ""
+    tls_cert_file: str = ""
+    tls_key_file: str = ""
+    tls_verify_server: bool = True
     # libHandleEvents timeout. Commands wake the loop at once (a CRLF datagram to
     # our UDP transport) and pjsip's timers end the wait early by themselves, so
     # this only bounds command latency when there is no UDP transport.

@@ -76,6 +76,7 @@ from sip.events import (
     RegistrationChanged,
     RegistrationStatus,
     TransferProgress,
+    TransportFailed,
 )
 from sip.safety import detached, log_error_text
 from sip.uri import InvalidTarget, dial_uri, parse_remote
@@ -154,7 +155,15 @@ class _Endpoint(pj.Endpoint):
 
     @guarded
     def onTransportState(self, prm: pj.OnTransportStateParam) -> None:
-        self._engine.on_transport_state(str(prm.type), int(prm.state), int(prm.lastError))
+        remote, verify_messages = "", []
+        if str(prm.type).upper() == "TLS":
+            info = prm.tlsInfo
+            remote = str(info.remoteAddr)
+            if int(info.verifyStatus) != 0:
+                verify_messages = [str(m) for m in info.verifyMsgs]
+        self._engine.on_transport_state(
+            str(prm.type), int(prm.state), int(prm.lastError), remote, verify_messages
+        )
 
 
 def describe_error(error: BaseException) -> str:
@@ -400,6 +409,14 @@ class Engine:
             tcfg.port = self.config.sip_port
             if self.config.bind_address:
                 tcfg.boundAddress = self.config.bind_address
+            if transport is Transport.TLS:
+                tls = tcfg.tlsConfig
+                tls.CaListFile = self.config.tls_ca_file
+                tls.certFile = self.config.tls_cert_file
+                tls.privKeyFile = self.config.tls_key_file
+                tls.verifyServer = self.config.tls_verify_server
+                # The wheel's OpenSSL 1.0.2 speaks TLS 1.2 at most.
+                tls.method = pj.PJSIP_TLSV1_2_METHOD
             tid = ep.transportCreate(_TRANSPORT_TYPES[transport], tcfg)
             self._transport_ids[transport] = tid
             local_name = str(ep.transportGetInfo(tid).localName)
@@ -590,11 +607,17 @@ class Engine:
                 self._reg_retry_at[account_id] = time.monotonic() + retry_in
         self._set_reg_status(account_id, status, code, reason, expires if active else 0, retry_in)
 
-    def on_transport_state(self, kind: str, state: int, last_error: int) -> None:
+    def on_transport_state(
+        self, kind: str, state: int, last_error: int, remote: str, verify_messages: list[str]
+    ) -> None:
         """A TCP/TLS connection closed: the registrar may be gone. pjsua would only
         notice at the next refresh (minutes away), so register again now."""
         if state != pj.PJSIP_TP_STATE_DISCONNECTED:
             return
+        if last_error or verify_messages:
+            assert self._ep is not None
+            reason = "; ".join(verify_messages) or str(self._ep.utilStrError(last_error))
+            self._emit(TransportFailed(kind.upper(), remote, reason))
         transport = {"TCP": Transport.TCP, "TLS": Transport.TLS}.get(kind.upper())
         if transport is None:
             return

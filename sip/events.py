@@ -158,6 +158,16 @@ class TransferProgress:
 
 
 @dataclass(frozen=True)
+class TransportFailed:
+    """A TCP/TLS connection failed or dropped: for TLS, a certificate that did not
+    verify (wrong name, unknown CA, expired) is reported here with the reason."""
+
+    transport: str  # "TCP", "TLS"
+    remote: str  # host:port when known
+    reason: str
+
+
+@dataclass(frozen=True)
 class CallReplaced:
     """An attended transfer made the far end replace ``old_call_id`` with a new
     call (INVITE with Replaces); the new call carries on under ``new_call_id``."""
@@ -187,5 +197,6 @@ EngineEvent = (
     | DtmfReceived
     | TransferProgress
     | CallReplaced
+    | TransportFailed
     | CommandFailed
 )
