@@ -1,0 +1,172 @@
+"""OS audio for the engine through QtMultimedia: an AudioBackend for BridgePort.
+
+Imported by ui/ only (the engine itself never imports Qt). Three threads meet here:
+
+- the GUI thread owns the QAudioSink/QAudioSource (created in ``open()``, closed
+  in ``close()``) and moves bytes between them and two ring buffers;
+- pjmedia's clock thread calls ``capture()``/``playback()`` every 20 ms and only
+  pops/pushes those rings: never blocks, never touches a Qt object;
+- the SIP thread calls ``start()``/``stop()``; ``stop()`` asks the GUI thread
+  to close the devices through a queued signal.
+
+The rings are short (``MAX_QUEUED_FRAMES`` x 20 ms): when one side runs ahead,
+the oldest audio is dropped, which keeps the delay bounded instead of growing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QIODevice, QObject, Qt, Signal, Slot
+from PySide6.QtMultimedia import (
+    QAudioDevice,
+    QAudioFormat,
+    QAudioSink,
+    QAudioSource,
+    QMediaDevices,
+    QtAudio,
+)
+
+from sip.audio import FRAME_MS, FrameRing
+
+log = logging.getLogger(__name__)
+
+MAX_QUEUED_FRAMES = 8  # 160 ms either way
+
+
+def audio_devices() -> tuple[list[QAudioDevice], list[QAudioDevice]]:
+    """(inputs, outputs) the OS offers now; for the settings page."""
+    return list(QMediaDevices.audioInputs()), list(QMediaDevices.audioOutputs())
+
+
+class _PlaybackDevice(QIODevice):
+    """What the QAudioSink pulls from: the playback ring, or silence when it is empty
+    (an empty read would make the sink stop as if the stream ended)."""
+
+    def __init__(self, ring: FrameRing, frame_bytes: int) -> None:
+        super().__init__()
+        self._ring = ring
+        self._frame_bytes = frame_bytes
+
+    def isSequential(self) -> bool:
+        return True
+
+    def bytesAvailable(self) -> int:
+        return max(1, len(self._ring)) * self._frame_bytes + super().bytesAvailable()
+
+    def readData(self, maxlen: int) -> bytes:
+        out = bytearray()
+        while len(out) + self._frame_bytes <= maxlen:
+            chunk = self._ring.pop()
+            if chunk is None:
+                break
+            out += chunk
+        if not out:
+            out = bytearray(min(maxlen, self._frame_bytes))
+        return bytes(out)
+
+    def writeData(self, data: bytes | bytearray | memoryview, length: int, /) -> int:
+        return -1
+
+
+class QtAudioBackend(QObject):
+    """The operator's headset: what the far end says plays on ``output``, what the
+    operator says comes from ``input``. Create and ``open()`` on the GUI thread."""
+
+    _stop_requested = Signal()
+
+    def __init__(
+        self,
+        output: QAudioDevice | None = None,
+        input: QAudioDevice | None = None,
+        clock_rate: int = 16000,
+    ) -> None:
+        super().__init__()
+        self.output_device = output or QMediaDevices.defaultAudioOutput()
+        self.input_device = input or QMediaDevices.defaultAudioInput()
+        self.clock_rate = clock_rate
+        self.frame_bytes = clock_rate * FRAME_MS // 1000 * 2
+        self.played = FrameRing(MAX_QUEUED_FRAMES)  # calls -> speaker
+        self.captured = FrameRing(MAX_QUEUED_FRAMES)  # microphone -> calls
+        self._pending = bytearray()
+        self._sink: QAudioSink | None = None
+        self._source: QAudioSource | None = None
+        self._source_io: QIODevice | None = None
+        self._pull: _PlaybackDevice | None = None
+        self._stop_requested.connect(self.close, Qt.ConnectionType.QueuedConnection)
+
+    # ----- GUI thread ---------------------------------------------------------
+
+    def audio_format(self) -> QAudioFormat:
+        fmt = QAudioFormat()
+        fmt.setSampleRate(self.clock_rate)
+        fmt.setChannelCount(1)
+        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        return fmt
+
+    def open(self) -> None:
+        fmt = self.audio_format()
+        if not self.output_device.isNull():
+            self._pull = _PlaybackDevice(self.played, self.frame_bytes)
+            self._pull.open(QIODevice.OpenModeFlag.ReadOnly)
+            self._sink = QAudioSink(self.output_device, fmt, self)
+            self._sink.setBufferSize(self.frame_bytes * 4)
+            self._sink.start(self._pull)
+        else:
+            log.warning("no audio output device: the far end will not be heard")
+        if not self.input_device.isNull():
+            self._source = QAudioSource(self.input_device, fmt, self)
+            self._source.setBufferSize(self.frame_bytes * 4)
+            self._source_io = self._source.start()
+            self._source_io.readyRead.connect(self._on_captured)
+        else:
+            log.warning("no audio input device: the far end will hear silence")
+
+    @Slot()
+    def close(self) -> None:
+        if self._source is not None:
+            self._source.stop()
+            self._source = None
+            self._source_io = None
+        if self._sink is not None:
+            self._sink.stop()
+            self._sink = None
+        if self._pull is not None:
+            self._pull.close()
+            self._pull = None
+
+    def sink_running(self) -> bool:
+        return self._sink is not None and self._sink.state() in (
+            QtAudio.State.ActiveState,
+            QtAudio.State.IdleState,
+        )
+
+    @Slot()
+    def _on_captured(self) -> None:
+        if self._source_io is None:
+            return
+        self._pending += bytes(self._source_io.readAll().data())
+        size = self.frame_bytes
+        while len(self._pending) >= size:
+            self.captured.push(bytes(self._pending[:size]))
+            del self._pending[:size]
+
+    # ----- SIP thread (AudioBackend) -------------------------------------------
+
+    def start(self, clock_rate: int, frame_bytes: int) -> None:
+        if clock_rate != self.clock_rate or frame_bytes != self.frame_bytes:
+            raise ValueError(
+                f"the bridge runs at {clock_rate} Hz / {frame_bytes} B frames, "
+                f"the Qt backend was opened for {self.clock_rate} Hz / {self.frame_bytes} B"
+            )
+
+    def stop(self) -> None:
+        self._stop_requested.emit()
+
+    # ----- media clock thread (AudioBackend) -----------------------------------
+
+    def capture(self, nbytes: int) -> bytes:
+        return self.captured.pop() or b""
+
+    def playback(self, pcm: bytes) -> None:
+        self.played.push(pcm)
