@@ -13,6 +13,7 @@ TEST_DEBS=(
   xvfb xauth                                   # a real X screen for window tests
   kamailio baresip linphone-cli                # SIP registrar/proxy and far-end phones
   pulseaudio                                   # null sink/source for QtMultimedia audio tests
+  openssl                                      # a throw-away CA for the SIP-over-TLS tests
   xdotool x11-utils imagemagick                # installed-app window tests: find it, screenshot
   desktop-file-utils                           # validate the desktop entry; link handlers cache
   nsis wine64                                  # Windows installer: compile, install/uninstall under wine
