@@ -155,3 +155,19 @@ def test_attended_transfer_connects_the_two_far_ends(
         assert new_end.number == "2003"
         ended_at_peer = peer.wait_for("CallEnded", sip_call_id=new_end.sip_call_id)
         assert ended_at_peer["outcome"] == "answered"
+
+
+def test_blind_transfer_to_a_target_that_fails_keeps_our_call(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    confirmed(sip_engine, call_id)
+    sip_engine.engine.blind_transfer(call_id, "2999").result(10)  # nobody is 2999: 404
+    final = sip_engine.events.wait_for(TransferProgress, call_id=call_id, final=True)
+    assert final.code >= 300
+    # Our leg is untouched: still talking, so the operator can take the caller back.
+    assert sip_engine.events.of(CallEnded, call_id=call_id) == []
+    sip_engine.engine.hangup(call_id).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
+    assert not ended.transferred
+    assert ended.outcome.value == "answered"
