@@ -44,6 +44,7 @@ class CallRecord:
     media_status: MediaStatus = MediaStatus.NONE
     muted: bool = False
     quality: StreamQuality | None = None
+    joined: set[str] = field(default_factory=set)  # calls in a local conference with this one
     recording: str | None = None
 
 

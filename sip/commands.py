@@ -83,6 +83,16 @@ class AttendedTransfer:
 
 
 @dataclass(frozen=True)
+class JoinCalls:
+    """Local 3-way conference: the far ends of two of our calls hear each other
+    (each already hears us through the bridge port). ``join=False`` splits them."""
+
+    call_id: str
+    other_call_id: str
+    join: bool = True
+
+
+@dataclass(frozen=True)
 class StartRecording:
     call_id: str
     path: str
@@ -105,6 +115,7 @@ Command = (
     | SendDtmf
     | BlindTransfer
     | AttendedTransfer
+    | JoinCalls
     | StartRecording
     | Stop
 )

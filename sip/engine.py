@@ -48,6 +48,7 @@ from sip.commands import (
     Command,
     Dial,
     Hangup,
+    JoinCalls,
     Reject,
     RemoveAccount,
     SendDtmf,
@@ -327,6 +328,13 @@ class Engine:
     def attended_transfer(self, call_id: str, to_call_id: str) -> Future[None]:
         return self._submit(AttendedTransfer(call_id, to_call_id))
 
+    def join_calls(self, call_id: str, other_call_id: str) -> Future[None]:
+        """Local 3-way conference: both far ends hear each other and us."""
+        return self._submit(JoinCalls(call_id, other_call_id, True))
+
+    def split_calls(self, call_id: str, other_call_id: str) -> Future[None]:
+        return self._submit(JoinCalls(call_id, other_call_id, False))
+
     def start_recording(self, call_id: str, path: str) -> Future[None]:
         return self._submit(StartRecording(call_id, path))
 
@@ -528,6 +536,8 @@ class Engine:
                 return None
             case StartRecording(call_id=call_id, path=path):
                 return self._start_recording(self._live_call(call_id), path)
+            case JoinCalls(call_id=call_id, other_call_id=other_id, join=join):
+                return self._join(self._live_call(call_id), self._live_call(other_id), join)
         raise EngineError(f"unknown command {command!r}")
 
     # ----- accounts -------------------------------------------------------------
@@ -742,6 +752,12 @@ class Engine:
                 self._apply_mute(call)
                 if call.recorder is not None:
                     audio.startTransmit(call.recorder)
+                # A re-INVITE may have given the call a new conference port.
+                for other_id in call.record.joined:
+                    other = self._calls.get(other_id)
+                    if other is not None and other.audio is not None:
+                        audio.startTransmit(other.audio)
+                        other.audio.startTransmit(audio)
             break
         call.record.media_status = status
         self._emit(CallMediaChanged(call.record.call_id, status, call.record.muted))
@@ -751,6 +767,24 @@ class Engine:
         # our voice to the far end; 0 mutes it without renegotiating anything.
         if call.audio is not None:
             call.audio.adjustRxLevel(0.0 if call.record.muted else 1.0)
+
+    def _join(self, call: SipCall, other: SipCall, join: bool) -> None:
+        if call is other:
+            raise EngineError("a call cannot be joined with itself")
+        if join:
+            call.record.joined.add(other.record.call_id)
+            other.record.joined.add(call.record.call_id)
+        else:
+            call.record.joined.discard(other.record.call_id)
+            other.record.joined.discard(call.record.call_id)
+        if call.audio is None or other.audio is None:
+            return  # connected when their media comes up
+        if join:
+            call.audio.startTransmit(other.audio)
+            other.audio.startTransmit(call.audio)
+        else:
+            call.audio.stopTransmit(other.audio)
+            other.audio.stopTransmit(call.audio)
 
     def _start_recording(self, call: SipCall, path: str) -> None:
         assert self.bridge is not None
@@ -806,6 +840,10 @@ class Engine:
             if call is None:
                 continue
             call.audio = None
+            for other_id in call.record.joined:
+                other = self._calls.get(other_id)
+                if other is not None:
+                    other.record.joined.discard(call_id)
             if call.recorder is not None:
                 # pjmedia (2.14+) removes conference ports asynchronously, on the
                 # media clock: the WAV header is written a frame or two after the

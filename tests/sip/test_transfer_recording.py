@@ -21,7 +21,7 @@ from tests.servers.common import wait_until
 from tests.servers.kamailio import KamailioServer
 from tests.sip.conftest import USERS, EngineUnderTest
 from tests.sip.peer import peer_engine
-from tests.sip.tones import dominant_frequency, goertzel_power, read_wav, rms
+from tests.sip.tones import dominant_frequency, goertzel_power, read_wav, rms, samples_of
 
 
 @pytest.fixture
@@ -171,3 +171,35 @@ def test_blind_transfer_to_a_target_that_fails_keeps_our_call(
     ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
     assert not ended.transferred
     assert ended.outcome.value == "answered"
+
+
+def test_local_three_way_conference(
+    sip_engine: EngineUnderTest,
+    registered: str,
+    far_phone: BaresipPhone,
+    second_phone: BaresipPhone,
+) -> None:
+    first = sip_engine.engine.dial(registered, "2001")  # plays 1 kHz
+    confirmed(sip_engine, first)
+    second = sip_engine.engine.dial(registered, "2002")  # plays 600 Hz
+    confirmed(sip_engine, second)
+    sip_engine.engine.join_calls(first, second).result(10)
+    received = sip_engine.audio.received
+    target = received.pushed + 100
+    wait_until(lambda: received.pushed >= target, 10, "two seconds of conference")
+    # We hear both far ends mixed.
+    window = samples_of(b"".join(received.latest(25)))
+    total = sum(x * x for x in window)
+    for tone in (600, 1000):
+        assert goertzel_power(window, 16000, tone) > 0.05 * total * len(window) / 2
+    for call_id in (first, second):
+        sip_engine.engine.hangup(call_id).result(10)
+        sip_engine.events.wait_for(CallEnded, call_id=call_id)
+    # 2002 heard 2001's 1 kHz (and our 440 Hz) through the conference.
+    second_phone.wait_event("CALL_CLOSED")
+    [heard_by_2002] = second_phone.recordings("dec")
+    samples, rate = read_wav(heard_by_2002)
+    tail = samples[-rate // 2 :]
+    tail_total = sum(x * x for x in tail)
+    for tone in (440, 1000):
+        assert goertzel_power(tail, rate, tone) > 0.05 * tail_total * len(tail) / 2
