@@ -93,6 +93,7 @@ def build_account_config(
     acfg.mediaConfig.lockCodecEnabled = False
     acfg.mediaConfig.srtpUse = _SRTP_USE[config.srtp]
     acfg.mediaConfig.srtpSecureSignaling = 0
+    acfg.natConfig.iceEnabled = config.ice
     return acfg
 
 

@@ -41,6 +41,9 @@ class AccountConfig:
     # engine registers again after retry_first_s, doubling up to retry_max_s, with
     # +-20 % jitter so a fleet of desktops does not come back in lockstep.
     # Wrong credentials (401/403/407) are not retried: they need the operator.
+    # NAT traversal, off by default: ICE adds candidates (and STUN ones when the
+    # engine has STUN servers) to the SDP; the far end must speak ICE too to gain.
+    ice: bool = False
     retry_first_s: float = 2.0
     retry_max_s: float = 120.0
     srtp: SrtpMode = SrtpMode.OFF
@@ -59,6 +62,8 @@ class EngineConfig:
     rtp_port: int = 0
     rtp_port_range: int = 0
     user_agent: str = "Switchboard"
+    # "host:port" STUN servers for public addresses (SIP and media); none by default.
+    stun_servers: tuple[str, ...] = ()
     max_calls: int = 16
     # pjsip's own log verbosity routed to Python logging (0..6; 3 = warnings and up).
     log_level: int = 3

@@ -403,6 +403,10 @@ class Engine:
         epc.uaConfig.mainThreadOnly = True
         epc.uaConfig.maxCalls = self.config.max_calls
         epc.uaConfig.userAgent = self.config.user_agent
+        for server in self.config.stun_servers:
+            epc.uaConfig.stunServer.append(server)
+        # An unreachable STUN server must not stop the engine from starting.
+        epc.uaConfig.stunIgnoreFailure = True
         self._log_writer = _LogWriter()
         epc.logConfig.writer = self._log_writer
         epc.logConfig.level = self.config.log_level
@@ -546,6 +550,10 @@ class Engine:
         assert self._ep is not None
         if config.account_id in self._accounts:
             raise EngineError(f"account {config.account_id!r} already exists")
+        if config.ice and self.config.bind_address:
+            # pjsua 2.15 cannot create an ICE media transport on a bound address
+            # (PJ_EINVAL at the first call): say so now, not at the first dial.
+            raise EngineError("ICE needs the engine to listen on every interface (bind_address '')")
         transport_id = self._transport_ids.get(config.transport)
         if transport_id is None:
             raise EngineError(f"the engine has no {config.transport.value} transport")

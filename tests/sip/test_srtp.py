@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 
 from sip.config import AccountConfig, SrtpMode
-from sip.events import CallEnded, CallOutcome, CallPhase, CallStateChanged, IncomingCall
+from sip.events import (
+    CallEnded,
+    CallOutcome,
+    CallPhase,
+    CallStateChanged,
+    CommandFailed,
+    IncomingCall,
+)
 from tests.sip.conftest import EngineUnderTest
 
 
@@ -51,3 +58,14 @@ def test_srtp_modes(
         ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
         assert ended.code == 488
         assert ended.outcome is CallOutcome.FAILED
+
+
+def test_ice_with_a_bound_address_is_refused_up_front(sip_engine: EngineUnderTest) -> None:
+    # pjsua 2.15 cannot bind an ICE media transport to one address (PJ_EINVAL at
+    # the first call); tests bind to 127.0.0.1 only, so ICE calls are not run here.
+    domain = f"127.0.0.1:{sip_engine.ports['udp']}"
+    config = AccountConfig("ice", "ice", domain, register=False, ice=True)
+    with pytest.raises(Exception, match="ICE needs"):
+        sip_engine.engine.add_account(config).result(10)
+    failure = sip_engine.events.wait_for(CommandFailed, account_id="ice")
+    assert failure.command == "AddAccount"
