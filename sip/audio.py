@@ -231,20 +231,24 @@ class BridgePort(pj.AudioMediaPort):
         self.closed = True
         self.backend.stop()
 
+    # Both callbacks must survive a half-destroyed self: if a reference cycle
+    # keeps this port alive, the garbage collector clears its __dict__ before the
+    # C++ side is gone, and the clock thread may still call in once. Hence the
+    # getattr default of "closed", and no attribute access in the except path:
+    # an exception escaping a SWIG director takes the whole process down.
     def onFrameRequested(self, frame: pj.MediaFrame) -> None:
-        # Everything inside try: an exception escaping a SWIG director aborts.
         try:
-            if self.closed:
+            if getattr(self, "closed", True):
                 return
             started = time.perf_counter_ns()
             self._writer.fill(frame, self.backend.capture(self.frame_bytes))
             self.requested.samples_ns.append(time.perf_counter_ns() - started)
         except Exception:
-            self._failed(self.requested, "audio capture failed")
+            _callback_failed(self, "requested", "audio capture failed")
 
     def onFrameReceived(self, frame: pj.MediaFrame) -> None:
         try:
-            if self.closed:
+            if getattr(self, "closed", True):
                 return
             started = time.perf_counter_ns()
             # An empty buffer is a non-audio frame: no need to ask its type (each
@@ -254,13 +258,17 @@ class BridgePort(pj.AudioMediaPort):
                 self.backend.playback(pcm)
             self.received.samples_ns.append(time.perf_counter_ns() - started)
         except Exception:
-            self._failed(self.received, "audio playback failed")
+            _callback_failed(self, "received", "audio playback failed")
 
-    @staticmethod
-    def _failed(timer: CallbackTimer, what: str) -> None:
-        try:
-            timer.errors += 1
-            if timer.errors == 1:
-                log_error_text(log, what)
-        except Exception:
-            pass
+
+def _callback_failed(port: BridgePort, timer_name: str, what: str) -> None:
+    """Count a failed frame callback and log the first one; never raises."""
+    try:
+        timer = getattr(port, timer_name, None)
+        if timer is None:
+            return
+        timer.errors += 1
+        if timer.errors == 1:
+            log_error_text(log, what)
+    except Exception:
+        pass

@@ -923,6 +923,13 @@ class Engine:
             # SIGSEGV in the start/stop cycles), so let the removals happen first.
             self._pump(CONF_SETTLE_S)
             self.bridge = None
+            # If a reference cycle still holds the port, dropping the attribute
+            # frees nothing and a later collection would destroy it at a random
+            # moment (CI once caught that as SIGSEGV inside the gc.collect()
+            # before libDestroy, the clock thread calling into a cleared port).
+            # Collect now, deterministically, and let pjmedia finish the
+            # asynchronous removal while the endpoint still runs.
+            gc.collect()
             self._pump(CONF_SETTLE_S)
         for account in self._accounts.values():
             try:

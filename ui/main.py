@@ -22,11 +22,20 @@ log = logging.getLogger(__name__)
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="switchboard", description="Call-and-chat softphone")
     parser.add_argument("link", nargs="?", help="a tel:, sip: or callto: link to dial")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that Qt, pjsua2, the database and the resources load, then exit",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_check:
+        from ui.self_check import run_self_check
+
+        return run_self_check(sys.stdout)
     paths = AppPaths.default()
     paths.ensure()
     setup_logging(paths)

@@ -15,6 +15,7 @@ from tests.servers.secret_service import secret_service
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = ("qt-widgets", "qt-multimedia", "pjsua2", "database", "core-data", "resources")
 OPTIONAL = ("sip-tls", "keyring", "audio-devices")
+ENTRY_POINT = "import sys; from ui.main import main; sys.exit(main())"
 LINE = re.compile(r"^([a-z0-9-]+): (OK - |MISSING: |UNAVAILABLE: )(.*)$")
 
 
@@ -35,11 +36,8 @@ def run_check(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     }
     environ.update(SWITCHBOARD_HOME=str(tmp_path), **env)
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from ui.self_check import run_self_check; sys.exit(run_self_check())",
-        ],
+        # The same command line an operator types: `switchboard --self-check`.
+        [sys.executable, "-c", ENTRY_POINT, "--self-check"],
         cwd=ROOT,
         env=environ,
         capture_output=True,
