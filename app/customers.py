@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -51,6 +51,7 @@ class DuplicateContact(CustomerError):
             f"The {kind} {normalized} already belongs to customer #{owner_id} ({owner_name})."
         )
         self.kind, self.normalized, self.owner_id = kind, normalized, owner_id
+        self.owner_name = owner_name
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class MergeResult:
     contacts_moved: int
     interactions_moved: int
     callbacks_moved: int
+
+
+_EDITABLE = frozenset({"name", "company", "notes", "tags", "owner"})
 
 
 def clean_name(name: str) -> str:
@@ -157,8 +161,7 @@ class Customers:
             return customer
 
     def update(self, customer_id: int, **changes: Any) -> Customer:
-        allowed = {"name", "company", "notes", "tags", "owner"}
-        unknown = set(changes) - allowed
+        unknown = set(changes) - _EDITABLE
         if unknown:
             raise CustomerError(f"Unknown customer fields: {', '.join(sorted(unknown))}.")
         if "name" in changes:
@@ -169,6 +172,47 @@ class Customers:
                 setattr(customer, key, list(value) if key == "tags" else value)
             customer.updated_at = utcnow()
             s.add(customer)
+            return customer
+
+    def edit(
+        self,
+        customer_id: int,
+        changes: Mapping[str, Any],
+        add: Sequence[ContactInput] = (),
+        remove: Sequence[int] = (),
+    ) -> Customer:
+        """The card's Save: fields, new contacts and removed contacts in one
+        transaction. A taken or malformed contact leaves everything as it was."""
+        unknown = set(changes) - _EDITABLE
+        if unknown:
+            raise CustomerError(f"Unknown customer fields: {', '.join(sorted(unknown))}.")
+        fields = dict(changes)
+        if "name" in fields:
+            fields["name"] = clean_name(fields["name"])
+        for key in ("company", "owner"):
+            if key in fields:
+                fields[key] = " ".join(str(fields[key]).split())
+        if "tags" in fields:
+            fields["tags"] = list(dict.fromkeys(t.strip() for t in fields["tags"] if t.strip()))
+        normalized = self._normalize_all(add)
+        with self.db.session() as s:
+            customer = self._get(s, customer_id)
+            for contact_id in remove:
+                point = s.get(ContactPoint, contact_id)
+                if point is None or point.customer_id != customer_id:
+                    raise CustomerError(
+                        f"Contact #{contact_id} is no longer this customer's (changed elsewhere?)."
+                    )
+                s.delete(point)
+            # Removals first: a number moved from one row to another is freed then taken.
+            s.flush()
+            for (kind, norm), item in normalized.items():
+                self._claim_contact(s, customer_id, kind, norm, item)
+            for key, value in fields.items():
+                setattr(customer, key, list(value) if key == "tags" else value)
+            customer.updated_at = utcnow()
+            s.add(customer)
+            log.info("customer #%s edited", customer_id)
             return customer
 
     def add_contact(self, customer_id: int, contact: ContactInput) -> ContactPoint:
@@ -405,4 +449,7 @@ def _plain(row: Any) -> dict[str, Any]:
 
 
 def write_export(data: dict[str, Any], path: Path) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    # Written beside and renamed: a full disk never leaves a half file under the name.
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    partial.replace(path)

@@ -1,25 +1,36 @@
 """The customer card: who they are (contacts, company, owner, tags, notes) and
-their timeline. A phone contact has a Call button (click-to-call)."""
+their timeline. A phone contact has a Call button (click-to-call).
+
+Edit (F2) opens EditCustomerDialog; More holds the personal-data requests:
+export everything stored about the customer as JSON, or delete it all. Every
+database call runs on the task worker."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QStackedLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.contacts import format_phone
 from app.core import Core
+from app.customers import write_export
 from app.models import ContactKind, ContactPoint, Customer
+from ui.edit_customer_dialog import EditCustomerDialog
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
 from ui.timeline_view import TimelineView
@@ -36,14 +47,24 @@ def load_card(core: Core, customer_id: int) -> CardData:
     return CardData(core.customers.get(customer_id), core.customers.contacts(customer_id))
 
 
+def export_customer(core: Core, customer_id: int, path: Path) -> Path:
+    """Runs on the task worker."""
+    write_export(core.customers.export(customer_id), path)
+    return path
+
+
 class CustomerCard(QWidget):
     callRequested = Signal(str, int, str)  # number, customer id, customer name
+    customerChanged = Signal(int)  # edited: lists showing it should refresh
+    customerDeleted = Signal(int)
+    message = Signal(str)  # for the status bar
 
     def __init__(self, core: Core, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self.tasks = tasks
         self.customer: Customer | None = None
+        self.contacts: list[ContactPoint] = []
         self._generation = 0
 
         self.placeholder = QLabel(
@@ -84,10 +105,29 @@ class CustomerCard(QWidget):
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
 
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setObjectName("editCustomer")
+        self.edit_button.setToolTip(self.tr("Edit name, company, tags, notes and contacts (F2)"))
+        self.edit_button.clicked.connect(self.edit_customer)
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("customerMore")
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        export_action = more.addAction(self.tr("Export all data (JSON)…"))
+        export_action.triggered.connect(self.export_customer)
+        delete_action = more.addAction(self.tr("Delete customer and all data…"))
+        delete_action.triggered.connect(self.delete_customer)
+        self.more_button.setMenu(more)
+        header = QHBoxLayout()
+        header.addWidget(self.name, 1)
+        header.addWidget(self.edit_button)
+        header.addWidget(self.more_button)
+
         self.details = QWidget(self)
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
-        details.addWidget(self.name)
+        details.addLayout(header)
         details.addLayout(form)
         details.addWidget(line)
         details.addWidget(self.timeline, 1)
@@ -126,6 +166,7 @@ class CustomerCard(QWidget):
             return
         customer = data.customer
         self.customer = customer
+        self.contacts = data.contacts
         none = self.tr("—")
         self.name.setText(customer.name)
         self.company.setText(customer.company or none)
@@ -168,3 +209,85 @@ class CustomerCard(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         return row
+
+    # --- editing and personal-data requests ---------------------------------------
+
+    def edit_customer(self) -> EditCustomerDialog | None:
+        if self.customer is None:
+            return None
+        dialog = EditCustomerDialog(self.core, self.tasks, self.customer, self.contacts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._edited)
+        dialog.show()
+        return dialog
+
+    def _edited(self, customer_id: int) -> None:
+        if self.customer is not None and self.customer.id == customer_id:
+            self.show_customer(customer_id)
+        self.customerChanged.emit(customer_id)
+
+    def export_customer(self) -> None:
+        if self.customer is None:
+            return
+        suggested = str(Path.home() / f"customer-{self.customer.id}.json")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export customer data"), suggested, self.tr("JSON (*.json)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """The export after the file was chosen."""
+        if self.customer is None or self.customer.id is None:
+            return
+        core, customer_id = self.core, self.customer.id
+        self.tasks.run(
+            lambda: export_customer(core, customer_id, path),
+            lambda done: self.message.emit(
+                self.tr("Customer data exported to %1").replace("%1", str(done))
+            ),
+            lambda exc: self.message.emit(self.tr("Export failed: %1").replace("%1", str(exc))),
+            owner=self,
+        )
+
+    def delete_customer(self) -> None:
+        if self.customer is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Delete customer"),
+            self.tr(
+                "Delete %1 with all contacts, calls, messages, recordings and callbacks? "
+                "This cannot be undone. Export the data first if the customer asked for it."
+            ).replace("%1", self.customer.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_now()
+
+    def delete_now(self) -> None:
+        """The deletion after the operator confirmed it."""
+        if self.customer is None or self.customer.id is None:
+            return
+        core, customer_id, name = self.core, self.customer.id, self.customer.name
+        self.tasks.run(
+            lambda: core.customers.delete(customer_id),
+            lambda count: self._deleted(customer_id, name, count),
+            lambda exc: self.message.emit(self.tr("Not deleted: %1").replace("%1", str(exc))),
+            owner=self,
+        )
+
+    def _deleted(self, customer_id: int, name: str, interactions: int) -> None:
+        if self.customer is not None and self.customer.id == customer_id:
+            self._generation += 1  # a load still in flight must not bring it back
+            self.customer = None
+            self.contacts = []
+            self.timeline.set_customer(None)
+            self.placeholder.setText(
+                self.tr("%1 was deleted with %n interaction(s).", "", interactions).replace(
+                    "%1", name
+                )
+            )
+            self.stack.setCurrentWidget(self.placeholder)
+        self.customerDeleted.emit(customer_id)

@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self.dialpad.dialRequested.connect(self.dial_from_field)
         self.customers.customerActivated.connect(self.open_customer)
         self.card.callRequested.connect(self._call_contact)
+        self.card.customerChanged.connect(lambda _: self.customers.refresh())
+        self.card.customerDeleted.connect(self._customer_deleted)
+        self.card.message.connect(self.show_message)
         control.dialProblem.connect(self.dialpad.show_problem)
         control.message.connect(self.show_message)
         control.dialled.connect(lambda _: self.dialpad.field.clear())
@@ -176,6 +179,9 @@ class MainWindow(QMainWindow):
             "focus_search": self._action(
                 "focus_search", self.tr("&Find customer"), self.focus_search
             ),
+            "edit_customer": self._action(
+                "edit_customer", self.tr("&Edit customer…"), self.card.edit_customer
+            ),
             "next_callback": self._action(
                 "next_callback", self.tr("Call &next callback"), self.next_callback
             ),
@@ -211,6 +217,7 @@ class MainWindow(QMainWindow):
         new_customer = QAction(self.tr("&New customer…"), self)
         new_customer.triggered.connect(lambda: self.create_customer(""))
         customers_menu.addAction(new_customer)
+        customers_menu.addAction(self.actions_by_name["edit_customer"])
         callbacks_menu = bar.addMenu(self.tr("Call&backs"))
         callbacks_menu.addAction(self.actions_by_name["next_callback"])
         show_queue = self.callback_dock.toggleViewAction()
@@ -320,6 +327,11 @@ class MainWindow(QMainWindow):
         dialog.created.connect(self.open_customer)
         dialog.created.connect(lambda _: self.customers.refresh())
         dialog.show()
+
+    def _customer_deleted(self, customer_id: int) -> None:
+        if self.side.customer_id == customer_id:
+            self.side.clear()
+        self.customers.refresh()
 
     def focus_search(self) -> None:
         self.customers.focus_search()

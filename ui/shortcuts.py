@@ -39,6 +39,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "focus_dial", ("Ctrl+L", "F6"), QT_TRANSLATE_NOOP("Shortcuts", "Go to the dial field")
     ),
     Shortcut("focus_search", ("Ctrl+F",), QT_TRANSLATE_NOOP("Shortcuts", "Search customers")),
+    Shortcut("edit_customer", ("F2",), QT_TRANSLATE_NOOP("Shortcuts", "Edit the open customer")),
     Shortcut(
         "next_callback",
         ("Ctrl+Shift+N", "F9"),

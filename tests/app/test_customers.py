@@ -116,3 +116,66 @@ def test_browse_searches_names_companies_and_numbers(core: Core) -> None:
     assert ids("ACME") == [b.id]
     assert ids("nobody") == []
     assert [c.name for c in core.customers.browse("")] == ["John Smith", "Zoe", "Ольга Петренко"]
+
+
+def test_edit_changes_fields_and_contacts_in_one_step(core: Core) -> None:
+    made = core.customers.create(
+        "Ольга", [ContactInput("phone", "0501234567"), ContactInput("email", "o@shop.ua")]
+    )
+    phone, email = core.customers.contacts(made.id)
+    edited = core.customers.edit(
+        made.id,
+        {"name": " Ольга  Петренко ", "company": "Ромашка", "tags": ["vip", "opt"]},
+        add=[ContactInput("telegram", "olga_p"), ContactInput("phone", "067 765 43 21")],
+        remove=[email.id],
+    )
+    assert (edited.name, edited.company, edited.tags) == (
+        "Ольга Петренко",
+        "Ромашка",
+        ["vip", "opt"],
+    )
+    assert sorted((p.kind, p.normalized) for p in core.customers.contacts(made.id)) == [
+        ("phone", "+380501234567"),
+        ("phone", "+380677654321"),
+        ("telegram", "olga_p"),
+    ]
+    assert core.customers.find("email", "o@shop.ua") is None
+    assert phone.id in {p.id for p in core.customers.contacts(made.id)}
+
+
+def test_edit_with_a_taken_contact_changes_nothing(core: Core) -> None:
+    other = core.customers.create("Іван", [ContactInput("phone", "0502222222")])
+    made = core.customers.create("Ольга", [ContactInput("email", "o@shop.ua")])
+    (email,) = core.customers.contacts(made.id)
+    with pytest.raises(DuplicateContact, match=f"#{other.id}"):
+        core.customers.edit(
+            made.id,
+            {"name": "Renamed"},
+            add=[ContactInput("phone", "050 222 22 22")],
+            remove=[email.id],
+        )
+    assert core.customers.get(made.id).name == "Ольга"
+    assert [p.normalized for p in core.customers.contacts(made.id)] == ["o@shop.ua"]
+    with pytest.raises(CustomerError, match="no longer this customer's"):
+        core.customers.edit(made.id, {}, remove=core_contact_ids(core, other.id))
+    with pytest.raises(CustomerError, match="name is empty"):
+        core.customers.edit(made.id, {"name": "  "})
+    with pytest.raises(CustomerError, match="Unknown customer fields: id"):
+        core.customers.edit(made.id, {"id": 5})
+    with pytest.raises(CustomerNotFound):
+        core.customers.edit(made.id + 100, {"name": "x"})
+    assert core.customers.get(made.id).name == "Ольга"
+
+
+def test_edit_moves_a_number_between_rows_of_the_same_customer(core: Core) -> None:
+    made = core.customers.create("Ольга", [ContactInput("phone", "0501234567", label="home")])
+    (point,) = core.customers.contacts(made.id)
+    core.customers.edit(
+        made.id, {}, add=[ContactInput("phone", "+380501234567", label="work")], remove=[point.id]
+    )
+    (moved,) = core.customers.contacts(made.id)
+    assert (moved.normalized, moved.label) == ("+380501234567", "work")
+
+
+def core_contact_ids(core: Core, customer_id: int) -> list[int]:
+    return [p.id for p in core.customers.contacts(customer_id) if p.id is not None]
