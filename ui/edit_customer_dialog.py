@@ -92,7 +92,8 @@ class EditCustomerDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(KIND_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VALUE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(LABEL_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LABEL_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(LABEL_COLUMN, 110)  # room for "mobile", "office", "home"
         for point in contacts:
             self._add_row(point.kind, point.raw, point.label, point.id)
         self.add_button = QPushButton(self.tr("Add contact"), self)

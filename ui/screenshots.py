@@ -95,6 +95,12 @@ def render(out: Path, language: str = "") -> list[Path]:
         _settle(app, lambda: tasks.pending == 0 and window.card.timeline.list.count() >= 50)
         save(window, "main-window")
 
+        editor = window.card.edit_customer()
+        assert editor is not None
+        _settle(app, lambda: True)
+        save(editor, "edit-customer")
+        editor.close()
+
         # The callback queue beside the customers: a morning's requests, one overdue.
         seed_callbacks(core)
         window.callbacks.refresh()
