@@ -46,6 +46,9 @@ class CallRecord:
     quality: StreamQuality | None = None
     joined: set[str] = field(default_factory=set)  # calls in a local conference with this one
     recording: str | None = None
+    # Paused: the recorder is kept but fed nothing, so the file simply leaves the
+    # paused part out (a card number read out aloud never reaches the disk).
+    recording_paused: bool = False
 
 
 class SipCall(pj.Call):

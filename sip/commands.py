@@ -99,6 +99,12 @@ class StartRecording:
 
 
 @dataclass(frozen=True)
+class PauseRecording:
+    call_id: str
+    paused: bool
+
+
+@dataclass(frozen=True)
 class Stop:
     pass
 
@@ -117,5 +123,6 @@ Command = (
     | AttendedTransfer
     | JoinCalls
     | StartRecording
+    | PauseRecording
     | Stop
 )

@@ -49,6 +49,7 @@ from sip.commands import (
     Dial,
     Hangup,
     JoinCalls,
+    PauseRecording,
     Reject,
     RemoveAccount,
     SendDtmf,
@@ -338,6 +339,10 @@ class Engine:
     def start_recording(self, call_id: str, path: str) -> Future[None]:
         return self._submit(StartRecording(call_id, path))
 
+    def pause_recording(self, call_id: str, paused: bool) -> Future[None]:
+        """Pause (or resume) the call's recording; the paused part is left out of the file."""
+        return self._submit(PauseRecording(call_id, paused))
+
     def _submit(self, command: Command) -> Future[Any]:
         future: Future[Any] = Future()
         if not self._accepting:
@@ -540,6 +545,8 @@ class Engine:
                 return None
             case StartRecording(call_id=call_id, path=path):
                 return self._start_recording(self._live_call(call_id), path)
+            case PauseRecording(call_id=call_id, paused=paused):
+                return self._pause_recording(self._live_call(call_id), paused)
             case JoinCalls(call_id=call_id, other_call_id=other_id, join=join):
                 return self._join(self._live_call(call_id), self._live_call(other_id), join)
         raise EngineError(f"unknown command {command!r}")
@@ -758,7 +765,7 @@ class Engine:
                 audio.startTransmit(self.bridge)
                 self.bridge.startTransmit(audio)
                 self._apply_mute(call)
-                if call.recorder is not None:
+                if call.recorder is not None and not call.record.recording_paused:
                     audio.startTransmit(call.recorder)
                 # A re-INVITE may have given the call a new conference port.
                 for other_id in call.record.joined:
@@ -806,6 +813,23 @@ class Engine:
         self.bridge.startTransmit(recorder)
         if call.audio is not None:
             call.audio.startTransmit(recorder)
+
+    def _pause_recording(self, call: SipCall, paused: bool) -> None:
+        assert self.bridge is not None
+        recorder = call.recorder
+        if recorder is None:
+            raise EngineError("the call is not being recorded")
+        if call.record.recording_paused == paused:
+            return
+        call.record.recording_paused = paused
+        sources: list[pj.AudioMedia] = [self.bridge]
+        if call.audio is not None:
+            sources.append(call.audio)
+        for source in sources:
+            if paused:
+                source.stopTransmit(recorder)
+            else:
+                source.startTransmit(recorder)
 
     def on_dtmf(self, call: SipCall, digit: str, method: int) -> None:
         kind = (

@@ -196,6 +196,19 @@ class CallControl(QObject):
         self.phone.attended_transfer(item.call_id, other.call_id)
         return True
 
+    def toggle_recording(self, call_id: str | None = None) -> None:
+        """Record button: start; once recording, pause and resume (the paused
+        part, e.g. a card number read out, is left out of the file)."""
+        item = self.book.get(self._target(call_id))
+        if item is None or self.phone is None or not item.talking:
+            return
+        if not item.recording:
+            self.start_recording(item.call_id)
+            return
+        paused = not item.recording_paused
+        self.phone.pause_recording(item.call_id, paused)
+        self.book.mark(item.call_id, recording_paused=paused)
+
     def start_recording(self, call_id: str | None = None) -> None:
         item = self.book.get(self._target(call_id))
         if item is None or self.phone is None or item.recording or not item.talking:

@@ -76,7 +76,7 @@ class CallPanel(QFrame):
         self.keypad_button = self._button("keypadButton", self.tr("Keypad"), checkable=True)
         self.keypad_button.toggled.connect(self._toggle_keypad)
         self.record_button = self._button("recordButton", self.tr("Record"), checkable=True)
-        self.record_button.clicked.connect(lambda: self.control.start_recording())
+        self.record_button.clicked.connect(lambda: self.control.toggle_recording())
         self.hangup_button = self._button("hangupButton", self.tr("Hang up"))
         self.hangup_button.setStyleSheet("background: #b3261e; color: white;")
         self.hangup_button.clicked.connect(lambda: self.control.hangup())
@@ -189,13 +189,23 @@ class CallPanel(QFrame):
             self.transfer_button,
         ):
             widget.setEnabled(active.talking)
-        self.record_button.setEnabled(active.talking and not active.recording)
+        self.record_button.setEnabled(active.talking)
         self.hold_button.setChecked(active.held)
         self.hold_button.setText(self.tr("Resume") if active.held else self.tr("Hold"))
         self.mute_button.setChecked(active.muted)
         self.mute_button.setText(self.tr("Unmute") if active.muted else self.tr("Mute"))
-        self.record_button.setChecked(active.recording)
-        self.record_button.setText(self.tr("Recording") if active.recording else self.tr("Record"))
+        self.record_button.setChecked(active.recording and not active.recording_paused)
+        if not active.recording:
+            self.record_button.setText(self.tr("Record"))
+            self.record_button.setToolTip(self.tr("Record this call"))
+        elif active.recording_paused:
+            self.record_button.setText(self.tr("Resume rec."))
+            self.record_button.setToolTip(self.tr("Recording paused: this part is not recorded"))
+        else:
+            self.record_button.setText(self.tr("Pause rec."))
+            self.record_button.setToolTip(
+                self.tr("Recording. Pause it while the customer reads out card details")
+            )
         self.hangup_button.setText(self.tr("Decline") if active.ringing_in else self.tr("Hang up"))
         self._update_timer()
 

@@ -38,6 +38,7 @@ class CallItem:
     remote_held: bool = False  # the far end put us on hold
     muted: bool = False
     recording: bool = False
+    recording_paused: bool = False
     connected_at: float | None = None  # time.monotonic() when it was answered
 
     @property

@@ -104,6 +104,36 @@ def test_recording_holds_both_voices_and_quality_is_reported(
     assert quality.rx_jitter_ms >= 0
 
 
+def test_paused_part_of_a_call_is_left_out_of_the_recording(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone, tmp_path: Path
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    confirmed(sip_engine, call_id)
+    with pytest.raises(Exception, match="not being recorded"):
+        sip_engine.engine.pause_recording(call_id, True).result(10)
+    path = tmp_path / "call.wav"
+    received = sip_engine.audio.received
+
+    def frames(count: int, what: str) -> None:
+        target = received.pushed + count
+        wait_until(lambda: received.pushed >= target, 10, what)
+
+    sip_engine.engine.start_recording(call_id, str(path)).result(10)
+    frames(50, "a second recorded")
+    sip_engine.engine.pause_recording(call_id, True).result(10)
+    frames(150, "three seconds paused")
+    sip_engine.engine.pause_recording(call_id, False).result(10)
+    frames(50, "a second recorded after the pause")
+    sip_engine.engine.hangup(call_id).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
+    assert ended.recording == str(path)
+    samples, rate = read_wav(path)
+    seconds = len(samples) / rate
+    # ~2 s recorded (+ the command round trips); the 3 paused seconds are not in it.
+    assert 1.6 < seconds < 3.2, seconds
+    assert rms(samples[-rate // 2 :]) > 500  # resumed: the end of the call is there
+
+
 def test_incoming_call_to_a_second_line_while_talking(
     sip_engine: EngineUnderTest,
     registered: str,

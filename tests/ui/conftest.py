@@ -77,6 +77,9 @@ class RecordingEngine:
     def start_recording(self, call_id: str, path: str) -> None:
         self.commands.append(("start_recording", call_id, path))
 
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        self.commands.append(("pause_recording", call_id, paused))
+
 
 def feed(listener: Callable[[EngineEvent], None], *events: EngineEvent) -> None:
     """Delivers events from another thread, as the SIP thread does."""

@@ -105,6 +105,14 @@ def test_call_buttons_send_engine_commands(qtbot: Any, shell: Any, engine: Any) 
 
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "start_recording" in engine.names())
+    qtbot.waitUntil(lambda: panel.record_button.text() == "Pause rec.")
+    assert panel.record_button.isChecked() and panel.record_button.isEnabled()
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    assert engine.commands[-1] == ("pause_recording", "c1", True)
+    assert panel.record_button.text() == "Resume rec." and not panel.record_button.isChecked()
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    assert engine.commands[-1] == ("pause_recording", "c1", False)
+    assert panel.record_button.text() == "Pause rec."
 
     qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
     assert ("hangup", "c1") in engine.commands
