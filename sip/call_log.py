@@ -33,6 +33,7 @@ from sip.events import (
     CallOutcome,
     CallPhase,
     CallStateChanged,
+    CommandFailed,
     EngineEvent,
     IncomingCall,
 )
@@ -91,6 +92,11 @@ class CallLog:
         """The engine listener."""
         if isinstance(event, IncomingCall | CallStateChanged | CallEnded):
             self._queue.put(lambda: self._handle(event))
+        elif isinstance(event, CommandFailed) and event.command == "Dial" and event.call_id:
+            # The call never started (not registered, a bad number, engine down):
+            # the row written before dialling must not stay "dialling" forever.
+            failed_id = event.call_id
+            self._queue.put(lambda: self._dial_failed(failed_id, event.error))
 
     # --- the dialling side ------------------------------------------------------
 
@@ -122,7 +128,14 @@ class CallLog:
         ).interaction
         assert recorded.id is not None
         with self._lock:
-            call_id = engine.dial(account_id, target)
+            try:
+                call_id = engine.dial(account_id, target)
+            except Exception as exc:
+                self.timeline.close(
+                    recorded.id, InteractionStatus.FAILED, meta={"error": str(exc)[:500]}
+                )
+                self._changed(recorded.id)
+                raise
             self._interactions[call_id] = recorded.id
         return call_id
 
@@ -223,6 +236,13 @@ class CallLog:
                 self.callbacks.register_missed_call(row.contact_value, interaction_id)
             elif event.outcome is CallOutcome.ANSWERED:
                 self.callbacks.close_reached(row.contact_value)
+        self._changed(interaction_id)
+
+    def _dial_failed(self, call_id: str, message: str) -> None:
+        interaction_id = self._interactions.pop(call_id, None)
+        if interaction_id is None:
+            return
+        self.timeline.close(interaction_id, InteractionStatus.FAILED, meta={"error": message[:500]})
         self._changed(interaction_id)
 
     def _changed(self, interaction_id: int) -> None:

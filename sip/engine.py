@@ -348,7 +348,13 @@ class Engine:
         future: Future[Any] = Future()
         if not self._accepting:
             future.set_exception(EngineNotRunning("the engine is not running"))
-            self._emit(CommandFailed(type(command).__name__, "the engine is not running"))
+            self._emit(
+                CommandFailed(
+                    type(command).__name__,
+                    "the engine is not running",
+                    call_id=getattr(command, "call_id", None),
+                )
+            )
             return future
         self._queue.put((command, future))
         self._wake()

@@ -16,7 +16,7 @@ from app.working_hours import WorkingHours
 from sip.call_log import CallLog
 from sip.callback_dialer import CallbackDialer
 from sip.config import AccountConfig
-from sip.events import CallEnded, CallPhase, CallStateChanged, IncomingCall
+from sip.events import CallEnded, CallPhase, CallStateChanged, CommandFailed, IncomingCall
 from tests.servers.baresip import BaresipPhone, baresip_phone
 from tests.servers.kamailio import KamailioServer, kamailio_server
 from tests.sip.conftest import EngineUnderTest
@@ -192,3 +192,24 @@ def test_inbound_answered_call_and_unknown_caller(
     # saved as a customer later: the call follows
     olga = core.customers.create("Ольга", [ContactInput("phone", CUSTOMER_E164)])
     assert core.timeline.link_unlinked(olga.id) == 1
+
+
+def test_a_dial_the_engine_refuses_is_recorded_as_failed(
+    sip_engine: EngineUnderTest, operator: str, call_log: CallLog, sqlite_core: Core
+) -> None:
+    """The row is written before dialling; a dial that never starts must not
+    leave it "dialing" for ever."""
+    bad = call_log.dial(sip_engine.engine, operator, "two thousand", number="two thousand")
+    missing_account = call_log.dial(sip_engine.engine, "nobody", "2001")
+    for call_id in (bad, missing_account):
+        sip_engine.events.wait_for(CommandFailed, call_id=call_id)
+    assert call_log.flush()
+    for call_id in (bad, missing_account):
+        assert call_log.interaction_of(call_id) is None  # nothing left waiting for it
+    rows = sqlite_core.timeline.unlinked(limit=10)
+    assert sorted((r.status, r.ended_at is not None) for r in rows) == [
+        ("failed", True),
+        ("failed", True),
+    ]
+    errors = sorted(r.meta["error"] for r in rows)
+    assert "not a phone number" in errors[1] and "nobody" in errors[0], errors
