@@ -99,6 +99,11 @@ class StartRecording:
 
 
 @dataclass(frozen=True)
+class SetRingTone:
+    enabled: bool
+
+
+@dataclass(frozen=True)
 class Stop:
     pass
 
@@ -117,5 +122,6 @@ Command = (
     | AttendedTransfer
     | JoinCalls
     | StartRecording
+    | SetRingTone
     | Stop
 )
