@@ -68,6 +68,9 @@ class AppPaths:
 
 
 UNKNOWN_SENDER_POLICIES = ("unlinked", "create_customer")
+# What plays while an inbound call rings: the built-in tone, or nothing (the
+# screen-pop and the tray still show the call).
+RING_TONES = ("builtin", "off")
 
 
 @dataclass
@@ -91,6 +94,14 @@ class Settings:
     callback_sla_minutes: int = 15
     callback_retry_schedule: list[str] = field(default_factory=lambda: ["15m", "1h", "next_day"])
     callback_claim_minutes: int = 10
+    # Audio devices by the OS's device id (QAudioDevice.id(), as text); empty
+    # means the system default. The names are kept only to say which device went
+    # missing when it is unplugged: the id is what is matched.
+    audio_input: str = ""
+    audio_input_name: str = ""
+    audio_output: str = ""
+    audio_output_name: str = ""
+    ring_tone: str = "builtin"
     extra: dict[str, Any] = field(default_factory=dict)
 
     def working_hours_schedule(self) -> WorkingHours:
@@ -125,6 +136,8 @@ class Settings:
                 f"unknown_sender must be one of {', '.join(UNKNOWN_SENDER_POLICIES)},"
                 f" not {self.unknown_sender!r}."
             )
+        if self.ring_tone not in RING_TONES:
+            raise ValueError(f"ring_tone must be one of {', '.join(RING_TONES)}.")
 
     def resolved_database_url(self, paths: AppPaths) -> str:
         return self.database_url or f"sqlite:///{paths.database_file}"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pjsua2 as pj
 
 from sip.account import SipAccount, guarded
-from sip.events import CallDirection, MediaStatus, StreamQuality
+from sip.events import CallDirection, CallPhase, MediaStatus, StreamQuality
 
 if TYPE_CHECKING:
     from sip.engine import Engine
@@ -29,6 +29,7 @@ class CallRecord:
     call_id: str
     account_id: str
     direction: CallDirection
+    phase: CallPhase = CallPhase.CALLING  # the last state seen (the ringer reads it)
     started_at: float = field(default_factory=time.monotonic)
     connected_at: float | None = None
     ended_at: float | None = None

@@ -105,6 +105,11 @@ class PauseRecording:
 
 
 @dataclass(frozen=True)
+class SetRingTone:
+    enabled: bool
+
+
+@dataclass(frozen=True)
 class Stop:
     pass
 
@@ -124,5 +129,6 @@ Command = (
     | JoinCalls
     | StartRecording
     | PauseRecording
+    | SetRingTone
     | Stop
 )

@@ -68,6 +68,10 @@ class EngineConfig:
     # pjsip's own log verbosity routed to Python logging (0..6; 3 = warnings and up).
     log_level: int = 3
     clock_rate: int = 16000
+    # Play the ring tone (or the call-waiting beep) into the bridge port while an
+    # inbound call rings; Engine.set_ring_tone changes it at run time. Ring-back
+    # for our own calls is always played: it is call progress, not an alert.
+    ring_tone: bool = True
     # How long the stop sequence waits for hung-up calls to reach DISCONNECTED.
     shutdown_grace_s: float = 2.0
     # TLS transport (when Transport.TLS is in transports). The server's certificate

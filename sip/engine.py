@@ -56,6 +56,7 @@ from sip.commands import (
     SendDtmf,
     SetHold,
     SetMute,
+    SetRingTone,
     StartRecording,
     Stop,
 )
@@ -78,9 +79,11 @@ from sip.events import (
     MediaStatus,
     RegistrationChanged,
     RegistrationStatus,
+    ToneChanged,
     TransferProgress,
     TransportFailed,
 )
+from sip.ringer import Ringer, tone_for
 from sip.safety import detached, log_error_text
 from sip.uri import InvalidTarget, dial_uri, parse_remote
 
@@ -248,6 +251,8 @@ class Engine:
         self._ended: list[str] = []
         self._finishing: list[tuple[SipCall, float]] = []  # ended, recording being closed
         self.bridge: BridgePort | None = None
+        self._ringer: Ringer | None = None
+        self._ring_tone = self.config.ring_tone
 
     # ----- public API: any thread -------------------------------------------------
 
@@ -343,6 +348,10 @@ class Engine:
     def pause_recording(self, call_id: str, paused: bool) -> Future[None]:
         """Pause (or resume) the call's recording; the paused part is left out of the file."""
         return self._submit(PauseRecording(call_id, paused))
+
+    def set_ring_tone(self, enabled: bool) -> Future[None]:
+        """Ring tone for inbound calls on or off, at once (a ringing call too)."""
+        return self._submit(SetRingTone(enabled))
 
     def _submit(self, command: Command) -> Future[Any]:
         future: Future[Any] = Future()
@@ -450,6 +459,7 @@ class Engine:
         ep.audDevManager().setNullDev()
         self.bridge = BridgePort(self.audio_backend, self.config.clock_rate)
         self.bridge.open()
+        self._ringer = Ringer(self.bridge, self.config.clock_rate)
         if Transport.UDP in self._transport_ids:
             host = self.config.bind_address or "127.0.0.1"
             self._wake_address = (host, self.sip_ports[Transport.UDP.value])
@@ -556,6 +566,10 @@ class Engine:
                 return self._pause_recording(self._live_call(call_id), paused)
             case JoinCalls(call_id=call_id, other_call_id=other_id, join=join):
                 return self._join(self._live_call(call_id), self._live_call(other_id), join)
+            case SetRingTone(enabled=enabled):
+                self._ring_tone = enabled
+                self._update_tone()
+                return None
         raise EngineError(f"unknown command {command!r}")
 
     # ----- accounts -------------------------------------------------------------
@@ -716,7 +730,9 @@ class Engine:
         return call
 
     def on_incoming_call(self, account: SipAccount, pj_call_id: int) -> None:
-        record = CallRecord(uuid.uuid4().hex, account.account_id, CallDirection.INBOUND)
+        record = CallRecord(
+            uuid.uuid4().hex, account.account_id, CallDirection.INBOUND, CallPhase.INCOMING
+        )
         call = SipCall(account, record, self, pj_call_id)
         self._calls[record.call_id] = call
         info = call.getInfo()
@@ -740,6 +756,7 @@ class Engine:
                 call.answer(prm)
             except pj.Error as error:  # a listener may already have answered or rejected
                 log.debug("180 not sent: %s", describe_error(error))
+        self._update_tone()
 
     def on_call_state(self, call: SipCall) -> None:
         record = call.record
@@ -749,6 +766,7 @@ class Engine:
         if not record.sip_call_id:
             record.sip_call_id = str(info.callIdString)
         phase = _PHASES.get(info.state, CallPhase.CALLING)
+        record.phase = phase
         if phase is CallPhase.CONFIRMED and record.connected_at is None:
             record.connected_at = time.monotonic()
         if phase is CallPhase.DISCONNECTED:
@@ -756,6 +774,7 @@ class Engine:
                 return
             record.ended_at = time.monotonic()
             self._ended.append(record.call_id)
+        self._update_tone()
         self._emit(CallStateChanged(record.call_id, phase, record.last_code, record.last_reason))
 
     def on_call_media_state(self, call: SipCall) -> None:
@@ -782,7 +801,24 @@ class Engine:
                         other.audio.startTransmit(audio)
             break
         call.record.media_status = status
+        self._update_tone()
         self._emit(CallMediaChanged(call.record.call_id, status, call.record.muted))
+
+    def _update_tone(self) -> None:
+        """Start, switch or stop the ring tone / ring-back after any call changed."""
+        if self._ringer is None:
+            return
+        records = [call.record for call in self._calls.values()]
+        tone = tone_for(records, self._ring_tone)
+        if tone == self._ringer.playing:
+            return
+        try:
+            self._ringer.play(tone)
+        except pj.Error as error:
+            # A tone is a nicety: failing to play one must not break call handling.
+            log.warning("tone not played: %s", describe_error(error))
+            return
+        self._emit(ToneChanged(tone.value if tone is not None else ""))
 
     def _apply_mute(self, call: SipCall) -> None:
         # The call port's "rx" level is what the bridge sends into the call, i.e.
@@ -943,6 +979,13 @@ class Engine:
         self._calls.clear()
         self._ended.clear()
         self._finishing.clear()
+        if self._ringer is not None:
+            # Disconnected here, dropped with the bridge port below once the
+            # clock has ticked: the same asynchronous removal as the bridge's.
+            try:
+                self._ringer.close()
+            except BaseException:
+                log_error_text(log, "ring tone failed to stop")
         if self.bridge is not None:
             try:
                 self.bridge.close()
@@ -953,6 +996,7 @@ class Engine:
             # freed while the clock still calls it is a use-after-free (seen as
             # SIGSEGV in the start/stop cycles), so let the removals happen first.
             self._pump(CONF_SETTLE_S)
+            self._ringer = None
             bridge, self.bridge = self.bridge, None
             # Garbage cycles that still point at the port (a traceback kept in a
             # frame, say) go now, while ``bridge`` keeps it alive: then the

@@ -186,6 +186,14 @@ class CommandFailed:
     account_id: str | None = None
 
 
+@dataclass(frozen=True)
+class ToneChanged:
+    """The engine started, switched or stopped a local tone in the operator's ear:
+    "ring", "call_waiting", "ringback", or "" for none (see sip/ringer.py)."""
+
+    tone: str
+
+
 EngineEvent = (
     EngineStarted
     | EngineStopped
@@ -199,4 +207,5 @@ EngineEvent = (
     | CallReplaced
     | TransportFailed
     | CommandFailed
+    | ToneChanged
 )

@@ -93,6 +93,7 @@ class QtAudioBackend(QObject):
         self._source: QAudioSource | None = None
         self._source_io: QIODevice | None = None
         self._pull: _PlaybackDevice | None = None
+        self._active = False  # open() called and not closed since
         self._stop_requested.connect(self.close, Qt.ConnectionType.QueuedConnection)
 
     # ----- GUI thread ---------------------------------------------------------
@@ -105,6 +106,32 @@ class QtAudioBackend(QObject):
         return fmt
 
     def open(self) -> None:
+        """Start the streams on the current devices (a null device is skipped)."""
+        self._open_streams()
+        self._active = True
+
+    @Slot()
+    def close(self) -> None:
+        self._active = False
+        self._close_streams()
+
+    def set_devices(self, output: QAudioDevice, input: QAudioDevice) -> None:
+        """Switch devices now, also in the middle of a call.
+
+        Only the Qt side is reopened: the rings and the media thread carry on, so
+        the call loses at most the few frames queued for the old device. Before
+        ``open()`` (or after ``close()``) this only records the choice.
+        """
+        if output == self.output_device and input == self.input_device:
+            return
+        self._close_streams()
+        self.output_device, self.input_device = output, input
+        self._pending.clear()
+        if self._active:
+            self._open_streams()
+
+    def _open_streams(self) -> None:
+        self._close_streams()  # never two streams on one ring
         fmt = self.audio_format()
         if not self.output_device.isNull():
             self._pull = _PlaybackDevice(self.played, self.frame_bytes)
@@ -122,14 +149,15 @@ class QtAudioBackend(QObject):
         else:
             log.warning("no audio input device: the far end will hear silence")
 
-    @Slot()
-    def close(self) -> None:
+    def _close_streams(self) -> None:
         if self._source is not None:
             self._source.stop()
+            self._source.deleteLater()
             self._source = None
             self._source_io = None
         if self._sink is not None:
             self._sink.stop()
+            self._sink.deleteLater()
             self._sink = None
         if self._pull is not None:
             self._pull.close()

@@ -8,6 +8,9 @@ from a migrated template, which takes ~50 ms instead of migrating again).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +20,9 @@ from app.core import Core
 from app.db import Database
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
+from tests.servers.common import missing
 from tests.servers.postgres import PostgresServer, postgres_server
+from tests.servers.pulseaudio import pulseaudio_server
 
 
 @pytest.fixture(scope="session")
@@ -92,3 +97,36 @@ def sqlite_core(tmp_path: Path) -> Iterator[Core]:
     opened = Core.open(paths, settings, secrets=SecretStore(MemoryKeyring()))
     yield opened
     opened.close()
+
+
+# ----- a sound server for in-process QtMultimedia tests ------------------------------
+#
+# QtMultimedia connects to PulseAudio once per process, the first time anything
+# asks for a device, and never again: a server started later stays invisible
+# (and a test that merely opens the settings dialog asks). So when any collected
+# test uses ``pulse_audio``, one private server is started after collection,
+# before the first test runs, and PULSE_SERVER points the whole session at it.
+
+_pulse_stack = contextlib.ExitStack()
+_pulse_env: dict[str, str] | None = None
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    global _pulse_env
+    wanted = any("pulse_audio" in getattr(item, "fixturenames", ()) for item in session.items)
+    if wanted and shutil.which("pulseaudio") is not None:
+        _pulse_env = _pulse_stack.enter_context(pulseaudio_server())
+        os.environ["PULSE_SERVER"] = _pulse_env["PULSE_SERVER"]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _pulse_stack.close()
+
+
+@pytest.fixture
+def pulse_audio() -> dict[str, str]:
+    """The session's PulseAudio: sink ``sb_null``, source ``sb_mic`` hearing it."""
+    if _pulse_env is None:
+        missing("PulseAudio (Debian package pulseaudio)")
+    assert _pulse_env is not None
+    return _pulse_env

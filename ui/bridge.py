@@ -25,7 +25,9 @@ from sip.events import (
     EngineStopped,
     IncomingCall,
     RegistrationChanged,
+    ToneChanged,
     TransferProgress,
+    TransportFailed,
 )
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,8 @@ class EngineBridge(QObject):
     transferProgress = Signal(object)  # TransferProgress
     callReplaced = Signal(object)  # CallReplaced
     commandFailed = Signal(object)  # CommandFailed
+    toneChanged = Signal(object)  # ToneChanged
+    transportFailed = Signal(object)  # TransportFailed
     # The call log wrote an interaction (its id): a shown timeline may refresh.
     interactionChanged = Signal(int)
 
@@ -62,6 +66,8 @@ class EngineBridge(QObject):
             TransferProgress: self.transferProgress,
             CallReplaced: self.callReplaced,
             CommandFailed: self.commandFailed,
+            ToneChanged: self.toneChanged,
+            TransportFailed: self.transportFailed,
         }
 
     def __call__(self, event: EngineEvent) -> None:

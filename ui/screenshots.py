@@ -150,6 +150,9 @@ def render(out: Path, language: str = "") -> list[Path]:
         dialog.tabs.setCurrentIndex(1)
         _settle(app, lambda: True)
         save(dialog, "settings-general")
+        dialog.tabs.setCurrentWidget(dialog.audio)
+        _settle(app, lambda: True)
+        save(dialog, "settings-audio")
         dialog.close()
 
         shortcuts = ShortcutsDialog(window)

@@ -1,5 +1,5 @@
 """Settings: SIP accounts, default phone region, database location, language,
-operator name.
+operator name, audio devices and ring tone (ui/audio_page.py).
 
 An account's password goes only to the system keyring (core.secrets); the
 database row never holds it, and the field is never filled back in: leaving it
@@ -35,6 +35,8 @@ from app.core import Core
 from app.models import SipAccount
 from app.settings import Settings
 from sip.config import Transport
+from ui.audio_page import FIELDS as AUDIO_FIELDS
+from ui.audio_page import AudioPage
 from ui.i18n import LANGUAGES
 from ui.tasks import TaskRunner
 
@@ -55,6 +57,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._accounts_tab(), self.tr("SIP accounts"))
         self.tabs.addTab(self._general_tab(), self.tr("General"))
+        self.audio = AudioPage(core.settings, self)
+        self.tabs.addTab(self.audio, self.tr("Audio"))
         self.status = QLabel(self)
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
@@ -261,13 +265,14 @@ class SettingsDialog(QDialog):
             self.database.setText(f"sqlite:///{path}")
 
     def edited_settings(self) -> Settings:
-        return dataclasses.replace(
+        general = dataclasses.replace(
             self.core.settings,
             default_region=self.region.currentData(),
             language=self.language.currentData(),
             database_url=self.database.text().strip(),
             operator_name=self.operator.text().strip(),
         )
+        return self.audio.edited(general)
 
     def save(self) -> None:
         settings = self.edited_settings()
@@ -276,11 +281,21 @@ class SettingsDialog(QDialog):
 
     def _saved(self, settings: Settings) -> None:
         core_settings = self.core.settings
-        for field in ("default_region", "language", "database_url", "operator_name"):
+        for field in (
+            "default_region",
+            "language",
+            "database_url",
+            "operator_name",
+            *AUDIO_FIELDS,
+        ):
             setattr(core_settings, field, getattr(settings, field))
         self.core.customers.default_region = settings.default_region
         self.status.setText(self.tr("Settings saved."))
         self.settingsSaved.emit()
+
+    def done(self, result: int) -> None:
+        self.audio.stop()  # the meter holds the microphone open
+        super().done(result)
 
     def _error(self, exc: Exception) -> None:
         self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))

@@ -11,9 +11,11 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
 from app.core import Core
 from app.secrets import SecretsUnavailable
+from app.settings import Settings
 from sip.account_rows import EngineAccount, engine_accounts
 from sip.call_log import CallLog
 from ui.bridge import EngineBridge
@@ -40,6 +42,7 @@ class Shell(QObject):
         self.book = CallBook(self.bridge, self)
         self.engine: Any = None
         self.demo_line: Any = None
+        self.audio: Any = None  # ui.audio_routing.AudioRouting, once the engine starts
         self._account_ids: list[str] = []  # the accounts handed to the engine
         self.control = CallControl(
             self.book,
@@ -61,6 +64,13 @@ class Shell(QObject):
         )
         self.call_log.on_change = self.bridge.interaction_changed
         self.window.callbacks.call_log = self.call_log
+        # Why the calls may have no sound (no devices, a chosen one unplugged):
+        # permanent, unlike a status message, because it stays true until fixed.
+        self.audio_status = QLabel(self.window)
+        self.audio_status.setObjectName("audioStatus")
+        self.audio_status.setStyleSheet("color: #b3261e;")
+        self.audio_status.hide()
+        self.window.statusBar().addPermanentWidget(self.audio_status)
 
     # --- the engine ----------------------------------------------------------------
 
@@ -70,13 +80,17 @@ class Shell(QObject):
         A machine where the engine can't start keeps a working window (customers,
         timeline) with the reason in the status bar."""
         try:
+            from sip.config import EngineConfig
             from sip.engine import Engine
         except Exception as exc:  # pjsua2 missing or broken
             self.window.registration.set_engine_problem(
                 self.tr("Phone engine unavailable: %1").replace("%1", str(exc))
             )
             return
-        engine = Engine()
+        settings = self.core.settings
+        engine = Engine(
+            EngineConfig(ring_tone=settings.ring_tone != "off"), audio=self._audio_backend()
+        )
         engine.add_listener(self.bridge)
         core = self.core
         engine.add_listener(self.call_log)
@@ -94,6 +108,37 @@ class Shell(QObject):
             return accounts, ""
 
         self.tasks.run(boot, self._engine_started, self._engine_failed, owner=self)
+
+    def _audio_backend(self) -> Any:
+        """The operator's devices through QtMultimedia, created here on the GUI
+        thread (which owns the streams). Without QtMultimedia the calls still
+        work, silently, and the status bar says why."""
+        try:
+            from ui.audio_routing import AudioRouting
+
+            self.audio = AudioRouting(self.core.settings, self)
+        except Exception as exc:  # PySide6-Addons missing, a broken multimedia plugin
+            log.error("no audio through QtMultimedia: %s", exc)
+            self._show_audio_status(self.tr("Audio unavailable: %1").replace("%1", str(exc)))
+            return None  # the engine's NullBackend
+        self.audio.statusChanged.connect(self._show_audio_status)
+        self._show_audio_status(self.audio.status)
+        return self.audio.backend
+
+    def _show_audio_status(self, text: str) -> None:
+        self.audio_status.setText(text)
+        self.audio_status.setToolTip(text)
+        self.audio_status.setVisible(bool(text))
+        if text:
+            self.window.show_message(text)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Saved settings that apply without a restart: devices (to a call in
+        progress too) and the ring tone (to a call ringing now too)."""
+        if self.audio is not None:
+            self.audio.apply(settings)
+        if self.engine is not None and self.control.phone is not None:
+            self.engine.set_ring_tone(settings.ring_tone != "off")
 
     def _engine_started(self, result: tuple[list[EngineAccount], str]) -> None:
         accounts, problem = result
@@ -179,6 +224,7 @@ class Shell(QObject):
 
         dialog = SettingsDialog(self.core, self.tasks, self.window)
         dialog.accountsChanged.connect(self.reload_accounts)
+        dialog.settingsSaved.connect(lambda: self.apply_settings(self.core.settings))
         dialog.exec()
 
     # --- the end -------------------------------------------------------------------
@@ -191,6 +237,10 @@ class Shell(QObject):
                 self.engine.stop()
             except Exception:
                 log.exception("engine stop failed")
+        if self.audio is not None:
+            # The engine asked for this through a queued signal that may never be
+            # delivered now: the event loop is ending.
+            self.audio.close()
         self.call_log.close()
         if self.demo_line is not None:
             self.demo_line.stop()

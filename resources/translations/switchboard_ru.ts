@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AudioPage</name>
+    <message>
+        <location filename="../../ui/audio_page.py" line="91"/>
+        <source>Speak: the bar moves with your voice.</source>
+        <translation>Говорите: полоска движется вместе с голосом.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="92"/>
+        <source>Play test sound</source>
+        <translation>Проверить звук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="101"/>
+        <source>Built-in tone</source>
+        <translation>Встроенная мелодия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="102"/>
+        <source>Off (window and tray only)</source>
+        <translation>Выключен (только окно и значок в трее)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="106"/>
+        <source>Microphone:</source>
+        <translation>Микрофон:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="107"/>
+        <source>Input level:</source>
+        <translation>Уровень сигнала:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="108"/>
+        <source>Speaker or headset:</source>
+        <translation>Динамики или гарнитура:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="109"/>
+        <source>Ring tone:</source>
+        <translation>Сигнал вызова:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="112"/>
+        <source>Changes apply when you save, to a call in progress too. An unplugged device is replaced by the system default until it is back.</source>
+        <translation>Изменения вступают в силу при сохранении, в том числе для текущего звонка. Отключённое устройство заменяется системным по умолчанию, пока его не подключат снова.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="121"/>
+        <source>No audio devices found: calls have no sound.</source>
+        <translation>Звуковые устройства не найдены: звонки будут без звука.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="134"/>
+        <source>System default</source>
+        <translation>Системное по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="141"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (не подключено)</translation>
+    </message>
+</context>
+<context>
+    <name>AudioRouting</name>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="92"/>
+        <source>No audio devices found: calls have no sound.</source>
+        <translation>Звуковые устройства не найдены: звонки будут без звука.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="95"/>
+        <source>No audio output: the caller can&apos;t be heard.</source>
+        <translation>Нет устройства вывода звука: собеседника не слышно.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="98"/>
+        <source>Audio output “%1” is not connected; using %2.</source>
+        <translation>Устройство вывода «%1» не подключено; используется %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="103"/>
+        <source>No microphone: the caller hears silence.</source>
+        <translation>Нет микрофона: собеседник слышит тишину.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="106"/>
+        <source>Microphone “%1” is not connected; using %2.</source>
+        <translation>Микрофон «%1» не подключён; используется %2.</translation>
+    </message>
+</context>
+<context>
     <name>CallControl</name>
     <message>
         <location filename="../../ui/call_control.py" line="54"/>
@@ -331,12 +422,12 @@
         <translation>Это была последняя попытка: вместо звонка будет предложено сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="105"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="107"/>
         <source>Choose how the call went.</source>
         <translation>Выберите, чем закончился звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="108"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="110"/>
         <source>The time to call back is in the past.</source>
         <translation>Время обратного звонка уже прошло.</translation>
     </message>
@@ -1141,168 +1232,173 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <source>Audio</source>
+        <translation>Звук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="218"/>
+        <location filename="../../ui/settings_dialog.py" line="222"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="227"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <location filename="../../ui/settings_dialog.py" line="239"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="236"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="241"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="238"/>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="241"/>
+        <location filename="../../ui/settings_dialog.py" line="245"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="255"/>
+        <location filename="../../ui/settings_dialog.py" line="259"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="257"/>
+        <location filename="../../ui/settings_dialog.py" line="261"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="282"/>
+        <location filename="../../ui/settings_dialog.py" line="293"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286"/>
+        <location filename="../../ui/settings_dialog.py" line="301"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -1310,27 +1406,32 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="76"/>
+        <location filename="../../ui/shell.py" line="87"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="105"/>
+        <location filename="../../ui/shell.py" line="122"/>
+        <source>Audio unavailable: %1</source>
+        <translation>Звук недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="150"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="118"/>
+        <location filename="../../ui/shell.py" line="163"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="147"/>
+        <location filename="../../ui/shell.py" line="192"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="171"/>
+        <location filename="../../ui/shell.py" line="216"/>
         <source>Demo line</source>
         <translation>Демо-линия</translation>
     </message>
@@ -1492,7 +1593,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="60"/>
+        <location filename="../../ui/main.py" line="69"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

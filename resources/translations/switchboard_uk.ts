@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AudioPage</name>
+    <message>
+        <location filename="../../ui/audio_page.py" line="91"/>
+        <source>Speak: the bar moves with your voice.</source>
+        <translation>Говоріть: смужка рухається разом із голосом.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="92"/>
+        <source>Play test sound</source>
+        <translation>Перевірити звук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="101"/>
+        <source>Built-in tone</source>
+        <translation>Вбудована мелодія</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="102"/>
+        <source>Off (window and tray only)</source>
+        <translation>Вимкнено (лише вікно та значок у треї)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="106"/>
+        <source>Microphone:</source>
+        <translation>Мікрофон:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="107"/>
+        <source>Input level:</source>
+        <translation>Рівень сигналу:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="108"/>
+        <source>Speaker or headset:</source>
+        <translation>Динаміки або гарнітура:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="109"/>
+        <source>Ring tone:</source>
+        <translation>Сигнал виклику:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="112"/>
+        <source>Changes apply when you save, to a call in progress too. An unplugged device is replaced by the system default until it is back.</source>
+        <translation>Зміни діють після збереження, зокрема й для поточного дзвінка. Відключений пристрій замінюється системним за замовчуванням, доки його не підключать знову.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="121"/>
+        <source>No audio devices found: calls have no sound.</source>
+        <translation>Звукові пристрої не знайдено: дзвінки будуть без звуку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="134"/>
+        <source>System default</source>
+        <translation>Системний за замовчуванням</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="141"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (не під’єднано)</translation>
+    </message>
+</context>
+<context>
+    <name>AudioRouting</name>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="92"/>
+        <source>No audio devices found: calls have no sound.</source>
+        <translation>Звукові пристрої не знайдено: дзвінки будуть без звуку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="95"/>
+        <source>No audio output: the caller can&apos;t be heard.</source>
+        <translation>Немає пристрою виведення звуку: співрозмовника не чути.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="98"/>
+        <source>Audio output “%1” is not connected; using %2.</source>
+        <translation>Пристрій виведення «%1» не під’єднано; використовується %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="103"/>
+        <source>No microphone: the caller hears silence.</source>
+        <translation>Немає мікрофона: співрозмовник чує тишу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_routing.py" line="106"/>
+        <source>Microphone “%1” is not connected; using %2.</source>
+        <translation>Мікрофон «%1» не під’єднано; використовується %2.</translation>
+    </message>
+</context>
+<context>
     <name>CallControl</name>
     <message>
         <location filename="../../ui/call_control.py" line="54"/>
@@ -331,12 +422,12 @@
         <translation>Це була остання спроба: замість дзвінка буде запропоновано повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="105"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="107"/>
         <source>Choose how the call went.</source>
         <translation>Виберіть, чим закінчився дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="108"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="110"/>
         <source>The time to call back is in the past.</source>
         <translation>Час зворотного дзвінка вже минув.</translation>
     </message>
@@ -1141,168 +1232,173 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <source>Audio</source>
+        <translation>Звук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="218"/>
+        <location filename="../../ui/settings_dialog.py" line="222"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="227"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <location filename="../../ui/settings_dialog.py" line="239"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="236"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="241"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="238"/>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="241"/>
+        <location filename="../../ui/settings_dialog.py" line="245"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="255"/>
+        <location filename="../../ui/settings_dialog.py" line="259"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="257"/>
+        <location filename="../../ui/settings_dialog.py" line="261"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="282"/>
+        <location filename="../../ui/settings_dialog.py" line="293"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286"/>
+        <location filename="../../ui/settings_dialog.py" line="301"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -1310,27 +1406,32 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="76"/>
+        <location filename="../../ui/shell.py" line="87"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="105"/>
+        <location filename="../../ui/shell.py" line="122"/>
+        <source>Audio unavailable: %1</source>
+        <translation>Звук недоступний: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="150"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="118"/>
+        <location filename="../../ui/shell.py" line="163"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="147"/>
+        <location filename="../../ui/shell.py" line="192"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="171"/>
+        <location filename="../../ui/shell.py" line="216"/>
         <source>Demo line</source>
         <translation>Демолінія</translation>
     </message>
@@ -1492,7 +1593,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="60"/>
+        <location filename="../../ui/main.py" line="69"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
