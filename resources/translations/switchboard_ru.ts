@@ -150,7 +150,7 @@
         <translation>Для перевода с консультацией нужен второй звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="205"/>
+        <location filename="../../ui/call_control.py" line="218"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запись недоступна: нет папки для записей.</translation>
     </message>
@@ -186,13 +186,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="78"/>
-        <location filename="../../ui/call_panel.py" line="198"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="80"/>
-        <location filename="../../ui/call_panel.py" line="199"/>
+        <location filename="../../ui/call_panel.py" line="209"/>
         <source>Hang up</source>
         <translation>Завершить</translation>
     </message>
@@ -252,37 +252,57 @@
         <translation>Включить звук</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="198"/>
-        <source>Recording</source>
-        <translation>Идёт запись</translation>
+        <location filename="../../ui/call_panel.py" line="200"/>
+        <source>Record this call</source>
+        <translation>Записать разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="199"/>
+        <location filename="../../ui/call_panel.py" line="202"/>
+        <source>Resume rec.</source>
+        <translation>Продолжить запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="203"/>
+        <source>Recording paused: this part is not recorded</source>
+        <translation>Запись на паузе: эта часть не записывается</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="205"/>
+        <source>Pause rec.</source>
+        <translation>Пауза записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="207"/>
+        <source>Recording. Pause it while the customer reads out card details</source>
+        <translation>Идёт запись. Поставьте на паузу, пока клиент диктует данные карты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="209"/>
         <source>Decline</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="215"/>
+        <location filename="../../ui/call_panel.py" line="225"/>
         <source>Blind transfer to a number…</source>
         <translation>Перевести на номер без консультации…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="220"/>
+        <location filename="../../ui/call_panel.py" line="230"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="225"/>
+        <location filename="../../ui/call_panel.py" line="235"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="235"/>
+        <location filename="../../ui/call_panel.py" line="245"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="236"/>
+        <location filename="../../ui/call_panel.py" line="246"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -727,54 +747,123 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="50"/>
+        <location filename="../../ui/customer_card.py" line="71"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="77"/>
+        <location filename="../../ui/customer_card.py" line="98"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="78"/>
+        <location filename="../../ui/customer_card.py" line="99"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="79"/>
+        <location filename="../../ui/customer_card.py" line="100"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="80"/>
+        <location filename="../../ui/customer_card.py" line="101"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="81"/>
+        <location filename="../../ui/customer_card.py" line="102"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="108"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="110"/>
+        <source>Edit name, company, tags, notes and contacts (F2)</source>
+        <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="114"/>
+        <source>More</source>
+        <translation>Ещё</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="117"/>
+        <source>Export all data (JSON)…</source>
+        <translation>Выгрузить все данные (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="119"/>
+        <source>Delete customer and all data…</source>
+        <translation>Удалить клиента со всеми данными…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="160"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="129"/>
+        <location filename="../../ui/customer_card.py" line="170"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="159"/>
+        <location filename="../../ui/customer_card.py" line="200"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="161"/>
+        <location filename="../../ui/customer_card.py" line="202"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="234"/>
+        <source>Export customer data</source>
+        <translation>Выгрузка данных клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="234"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="247"/>
+        <source>Customer data exported to %1</source>
+        <translation>Данные клиента сохранены в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="249"/>
+        <source>Export failed: %1</source>
+        <translation>Выгрузить не удалось: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="258"/>
+        <source>Delete customer</source>
+        <translation>Удаление клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="260"/>
+        <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
+        <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="277"/>
+        <source>Not deleted: %1</source>
+        <translation>Не удалено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/customer_card.py" line="288"/>
+        <source>%1 was deleted with %n interaction(s).</source>
+        <translation>
+            <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
+            <numerusform>%1 удалён(а) вместе с %n обращениями.</numerusform>
+            <numerusform>%1 удалён(а) вместе с %n обращениями.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -816,6 +905,89 @@
         <location filename="../../ui/dialpad.py" line="72"/>
         <source>Call</source>
         <translation>Позвонить</translation>
+    </message>
+</context>
+<context>
+    <name>EditCustomerDialog</name>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="67"/>
+        <source>Edit customer</source>
+        <translation>Изменение клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="81"/>
+        <source>comma-separated, e.g. wholesale, vip</source>
+        <translation>через запятую, например: опт, vip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <source>Label</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="99"/>
+        <source>Add contact</source>
+        <translation>Добавить контакт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="102"/>
+        <source>Remove contact</source>
+        <translation>Убрать контакт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
+        <source>Company:</source>
+        <translation>Компания:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="123"/>
+        <source>Owner:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="124"/>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="125"/>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="133"/>
+        <source>Contacts:</source>
+        <translation>Контакты:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="215"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Введите имя клиента.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="235"/>
+        <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
+        <translation>%1 уже принадлежит клиенту %2 (#%3). Сначала уберите его там или объедините клиентов.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="241"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
     </message>
 </context>
 <context>
@@ -973,137 +1145,142 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>&amp;Edit customer…</source>
+        <translation>&amp;Изменить клиента…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -1474,17 +1651,22 @@
         <translation>Поиск клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="45"/>
+        <location filename="../../ui/shortcuts.py" line="42"/>
+        <source>Edit the open customer</source>
+        <translation>Изменить открытого клиента</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="46"/>
         <source>Call the most urgent callback request</source>
         <translation>Позвонить по самой срочной заявке на обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="48"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Show this list of shortcuts</source>
         <translation>Показать этот список клавиш</translation>
     </message>

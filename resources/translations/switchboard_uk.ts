@@ -150,7 +150,7 @@
         <translation>Для переведення з консультацією потрібен другий дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="205"/>
+        <location filename="../../ui/call_control.py" line="218"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запис недоступний: немає теки для записів.</translation>
     </message>
@@ -186,13 +186,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="78"/>
-        <location filename="../../ui/call_panel.py" line="198"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Record</source>
         <translation>Запис</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="80"/>
-        <location filename="../../ui/call_panel.py" line="199"/>
+        <location filename="../../ui/call_panel.py" line="209"/>
         <source>Hang up</source>
         <translation>Завершити</translation>
     </message>
@@ -252,37 +252,57 @@
         <translation>Увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="198"/>
-        <source>Recording</source>
-        <translation>Іде запис</translation>
+        <location filename="../../ui/call_panel.py" line="200"/>
+        <source>Record this call</source>
+        <translation>Записати розмову</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="199"/>
+        <location filename="../../ui/call_panel.py" line="202"/>
+        <source>Resume rec.</source>
+        <translation>Продовжити запис</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="203"/>
+        <source>Recording paused: this part is not recorded</source>
+        <translation>Запис на паузі: ця частина не записується</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="205"/>
+        <source>Pause rec.</source>
+        <translation>Пауза запису</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="207"/>
+        <source>Recording. Pause it while the customer reads out card details</source>
+        <translation>Йде запис. Поставте на паузу, поки клієнт диктує дані картки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="209"/>
         <source>Decline</source>
         <translation>Відхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="215"/>
+        <location filename="../../ui/call_panel.py" line="225"/>
         <source>Blind transfer to a number…</source>
         <translation>Переадресувати на номер без консультації…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="220"/>
+        <location filename="../../ui/call_panel.py" line="230"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="225"/>
+        <location filename="../../ui/call_panel.py" line="235"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="235"/>
+        <location filename="../../ui/call_panel.py" line="245"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="236"/>
+        <location filename="../../ui/call_panel.py" line="246"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -727,54 +747,123 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="50"/>
+        <location filename="../../ui/customer_card.py" line="71"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="77"/>
+        <location filename="../../ui/customer_card.py" line="98"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="78"/>
+        <location filename="../../ui/customer_card.py" line="99"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="79"/>
+        <location filename="../../ui/customer_card.py" line="100"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="80"/>
+        <location filename="../../ui/customer_card.py" line="101"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="81"/>
+        <location filename="../../ui/customer_card.py" line="102"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="108"/>
+        <source>Edit…</source>
+        <translation>Змінити…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="110"/>
+        <source>Edit name, company, tags, notes and contacts (F2)</source>
+        <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="114"/>
+        <source>More</source>
+        <translation>Ще</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="117"/>
+        <source>Export all data (JSON)…</source>
+        <translation>Вивантажити всі дані (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="119"/>
+        <source>Delete customer and all data…</source>
+        <translation>Видалити клієнта з усіма даними…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="160"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="129"/>
+        <location filename="../../ui/customer_card.py" line="170"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="159"/>
+        <location filename="../../ui/customer_card.py" line="200"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="161"/>
+        <location filename="../../ui/customer_card.py" line="202"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="234"/>
+        <source>Export customer data</source>
+        <translation>Вивантаження даних клієнта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="234"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="247"/>
+        <source>Customer data exported to %1</source>
+        <translation>Дані клієнта збережено в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="249"/>
+        <source>Export failed: %1</source>
+        <translation>Вивантажити не вдалося: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="258"/>
+        <source>Delete customer</source>
+        <translation>Видалення клієнта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="260"/>
+        <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
+        <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="277"/>
+        <source>Not deleted: %1</source>
+        <translation>Не видалено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/customer_card.py" line="288"/>
+        <source>%1 was deleted with %n interaction(s).</source>
+        <translation>
+            <numerusform>%1 видалено разом із %n зверненням.</numerusform>
+            <numerusform>%1 видалено разом із %n зверненнями.</numerusform>
+            <numerusform>%1 видалено разом із %n зверненнями.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -816,6 +905,89 @@
         <location filename="../../ui/dialpad.py" line="72"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
+    </message>
+</context>
+<context>
+    <name>EditCustomerDialog</name>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="67"/>
+        <source>Edit customer</source>
+        <translation>Зміна клієнта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="81"/>
+        <source>comma-separated, e.g. wholesale, vip</source>
+        <translation>через кому, наприклад: опт, vip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <source>Value</source>
+        <translation>Значення</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <source>Label</source>
+        <translation>Позначка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="99"/>
+        <source>Add contact</source>
+        <translation>Додати контакт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="102"/>
+        <source>Remove contact</source>
+        <translation>Прибрати контакт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <source>Name:</source>
+        <translation>Ім’я:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
+        <source>Company:</source>
+        <translation>Компанія:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="123"/>
+        <source>Owner:</source>
+        <translation>Відповідальний:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="124"/>
+        <source>Tags:</source>
+        <translation>Мітки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="125"/>
+        <source>Notes:</source>
+        <translation>Нотатки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="133"/>
+        <source>Contacts:</source>
+        <translation>Контакти:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="215"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Введіть ім’я клієнта.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="235"/>
+        <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
+        <translation>%1 вже належить клієнту %2 (#%3). Спершу приберіть його там або об’єднайте клієнтів.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_customer_dialog.py" line="241"/>
+        <source>Not saved: %1</source>
+        <translation>Не збережено: %1</translation>
     </message>
 </context>
 <context>
@@ -973,137 +1145,142 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>&amp;Edit customer…</source>
+        <translation>&amp;Змінити клієнта…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -1474,17 +1651,22 @@
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="45"/>
+        <location filename="../../ui/shortcuts.py" line="42"/>
+        <source>Edit the open customer</source>
+        <translation>Змінити відкритого клієнта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="46"/>
         <source>Call the most urgent callback request</source>
         <translation>Зателефонувати за найтерміновішою заявкою на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="48"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Show this list of shortcuts</source>
         <translation>Показати цей список клавіш</translation>
     </message>
