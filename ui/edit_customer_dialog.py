@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core import Core
 from app.customers import ContactInput, DuplicateContact
 from app.models import ContactKind, ContactPoint, Customer
+from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
 
@@ -110,11 +110,7 @@ class EditCustomerDialog(QDialog):
         row_buttons.addWidget(self.remove_button)
         row_buttons.addStretch(1)
 
-        self.error = QLabel(self)
-        self.error.setObjectName("editError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
+        self.error = error_label(self, "editError")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -123,11 +119,7 @@ class EditCustomerDialog(QDialog):
         form.addRow(self.tr("Owner:"), self.owner)
         form.addRow(self.tr("Tags:"), self.tags)
         form.addRow(self.tr("Notes:"), self.notes)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Contacts:"), self))

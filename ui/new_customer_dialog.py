@@ -9,9 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.core import Core
 from app.customers import ContactInput
 from app.models import ContactKind, Customer
+from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.tasks import TaskRunner
 
 
@@ -50,20 +49,12 @@ class NewCustomerDialog(QDialog):
         self.company.setObjectName("newCompany")
         self.phone = QLineEdit(phone, self)
         self.phone.setObjectName("newPhone")
-        self.error = QLabel(self)
-        self.error.setObjectName("newError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
+        self.error = error_label(self, "newError")
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Company:"), self.company)
         form.addRow(self.tr("Phone:"), self.phone)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
