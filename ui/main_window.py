@@ -9,6 +9,7 @@ CallControl, the state in CallBook, the database work in the TaskRunner.
 from __future__ import annotations
 
 import getpass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -33,6 +34,7 @@ from ui.calls import CallBook
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
 from ui.dialpad import DialPad
+from ui.import_dialog import ImportDialog, choose_import_file
 from ui.new_customer_dialog import NewCustomerDialog
 from ui.registration_status import RegistrationStatusBar
 from ui.screen_pop import ScreenPop
@@ -218,6 +220,12 @@ class MainWindow(QMainWindow):
         new_customer.triggered.connect(lambda: self.create_customer(""))
         customers_menu.addAction(new_customer)
         customers_menu.addAction(self.actions_by_name["edit_customer"])
+        customers_menu.addSeparator()
+        import_customers = QAction(self.tr("&Import customers…"), self)
+        import_customers.setObjectName("action_import_customers")
+        import_customers.setToolTip(self.tr("Customers from a CSV file or vCards (.vcf)"))
+        import_customers.triggered.connect(self.import_customers)
+        customers_menu.addAction(import_customers)
         callbacks_menu = bar.addMenu(self.tr("Call&backs"))
         callbacks_menu.addAction(self.actions_by_name["next_callback"])
         show_queue = self.callback_dock.toggleViewAction()
@@ -327,6 +335,19 @@ class MainWindow(QMainWindow):
         dialog.created.connect(self.open_customer)
         dialog.created.connect(lambda _: self.customers.refresh())
         dialog.show()
+
+    def import_customers(self, path: Path | None = None) -> ImportDialog | None:
+        """Customers > Import customers: a file chosen (or given), checked, then
+        written on the import's own thread."""
+        path = path or choose_import_file(self)
+        if path is None:
+            return None
+        dialog = ImportDialog(self.core, path, self.operator, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _: self.customers.refresh())
+        dialog.show()
+        dialog.check()
+        return dialog
 
     def _customer_deleted(self, customer_id: int) -> None:
         if self.side.customer_id == customer_id:

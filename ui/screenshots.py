@@ -32,6 +32,21 @@ def _settle(app: object, until: Callable[[], bool], timeout: float = 10.0) -> No
         QCoreApplication.processEvents()
 
 
+IMPORT_SAMPLE = "\r\n".join(
+    [
+        "ФИО;Телефон;Email;Компания",
+        "Гончаренко Марина;050 311 22 41;marina.h@ukr.net;",
+        "Савчук Олег;(067) 402-18-90;;ФОП Савчук",
+        "Левченко Дарья;+380 93 555 10 02;darya.l@gmail.com;",
+        "Ковальчук Ігор;050-ПЕРЕЗВОН;;",
+        "Мороз Віктор;+380 50 123 45 67;;",
+        "Бондар Анна;066 777 30 12;anna@@mail;",
+        "Ткаченко Петро;097 410 55 20;;ТОВ Зерно",
+        "Шевчук Олена;073 200 11 90;olena.sh@i.ua;",
+    ]
+)
+
+
 def render(out: Path, language: str = "") -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QWidget
@@ -119,6 +134,15 @@ def render(out: Path, language: str = "") -> list[Path]:
         _settle(app, lambda: tasks.pending == 0 and report.report is not None)
         save(report, "callback-report")
         report.close()
+
+        # An export from an older CRM: cp1251, Russian headers, three rows wrong.
+        export = root / "crm-export.csv"
+        export.write_bytes(IMPORT_SAMPLE.encode("cp1251"))
+        importing = window.import_customers(export)
+        assert importing is not None
+        _settle(app, lambda: importing.plan is not None)
+        save(importing, "import-customers")
+        importing.close()
 
         shell.bridge(
             IncomingCall("call-1", "1", f"<sip:{FEATURED_PHONE}@pbx>", FEATURED_PHONE, "", "x1")

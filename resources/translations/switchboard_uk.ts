@@ -945,49 +945,269 @@
         <translation>Прибрати контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="117"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="118"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="123"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="124"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="125"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="133"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="125"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="215"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="207"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="235"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="227"/>
         <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
         <translation>%1 вже належить клієнту %2 (#%3). Спершу приберіть його там або об’єднайте клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="241"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="233"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="90"/>
+        <source>Import customers</source>
+        <translation>Імпорт клієнтів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="69"/>
+        <source>Contacts (*.csv *.txt *.vcf *.vcard);;All files (*)</source>
+        <translation>Контакти (*.csv *.txt *.vcf *.vcard);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="102"/>
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="107"/>
+        <source>Automatic</source>
+        <translation>Автоматично</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="109"/>
+        <source>Choose the file&apos;s encoding if names look garbled, and it is read again</source>
+        <translation>Оберіть кодування файлу, якщо імена виглядають як набір символів, і файл буде прочитано знову</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="123"/>
+        <source>Where</source>
+        <translation>Де</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="123"/>
+        <source>Column</source>
+        <translation>Стовпець</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="123"/>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="135"/>
+        <source>Import</source>
+        <translation>Імпортувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="138"/>
+        <source>Copy the problems</source>
+        <translation>Скопіювати проблеми</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="141"/>
+        <location filename="../../ui/import_dialog.py" line="359"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="152"/>
+        <source>Encoding:</source>
+        <translation>Кодування:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="175"/>
+        <source>Reading %1…</source>
+        <translation>Читаємо %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="184"/>
+        <source>Importing…</source>
+        <translation>Імпорт…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="194"/>
+        <source>note</source>
+        <translation>зауваження</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="197"/>
+        <source>The list is copied: paste it where you fix the file.</source>
+        <translation>Список скопійовано: вставте його туди, де виправляєте файл.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="205"/>
+        <source>Checking: %1 of %2 rows</source>
+        <translation>Перевірка: %1 з %2 рядків</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="205"/>
+        <source>Importing: %1 of %2</source>
+        <translation>Імпорт: %1 з %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="226"/>
+        <source>Import %1, skip %2</source>
+        <translation>Імпортувати %1, пропустити %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="231"/>
+        <source>Import %1</source>
+        <translation>Імпортувати %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="243"/>
+        <source>Cancelled.</source>
+        <translation>Скасовано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="243"/>
+        <source>Import finished.</source>
+        <translation>Імпорт завершено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="261"/>
+        <source>The import stopped.</source>
+        <translation>Імпорт зупинено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="264"/>
+        <source>Customers imported before it stopped: %1. The others were not imported.</source>
+        <translation>Клієнтів імпортовано до зупинки: %1. Решту не імпортовано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="270"/>
+        <source>The file can&apos;t be imported.</source>
+        <translation>Цей файл не можна імпортувати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="279"/>
+        <source>%1 file, %2, records: %3</source>
+        <translation>Файл %1, %2, записів: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="288"/>
+        <source>The file has no customers in it.</source>
+        <translation>У файлі немає клієнтів.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="291"/>
+        <source>Customers ready to import: %1.</source>
+        <translation>Клієнтів готово до імпорту: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="296"/>
+        <source>Problems: %1 (listed below). Rows that are fine: %2. Fix the file and import it again, or import the rows that are fine now and skip the rest.</source>
+        <translation>Проблем: %1 (список нижче). Рядків без помилок: %2. Виправте файл та імпортуйте його знову або імпортуйте зараз рядки без помилок, пропустивши решту.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="304"/>
+        <source>No row can be imported: see the problems below. Nothing was changed.</source>
+        <translation>Жоден рядок не можна імпортувати: див. проблеми нижче. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="308"/>
+        <source>Notes: %1 (imported as described).</source>
+        <translation>Зауважень: %1 (імпортується як описано).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="314"/>
+        <source>Columns not imported: %1.</source>
+        <translation>Не імпортуються стовпці: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="324"/>
+        <source>Customers imported before you cancelled: %1. The others were not imported.</source>
+        <translation>Клієнтів імпортовано до скасування: %1. Решту не імпортовано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="326"/>
+        <source>Customers imported: %1.</source>
+        <translation>Клієнтів імпортовано: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="329"/>
+        <source>Rows skipped: %1 (see below).</source>
+        <translation>Рядків пропущено: %1 (див. нижче).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="340"/>
+        <source>card %1 (line %2)</source>
+        <translation>візитка %1 (рядок %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="341"/>
+        <source>card %1</source>
+        <translation>візитка %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="342"/>
+        <source>line %1</source>
+        <translation>рядок %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="342"/>
+        <source>whole file</source>
+        <translation>увесь файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="359"/>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="367"/>
+        <source>Note: %1</source>
+        <translation>Зауваження: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="378"/>
+        <source>The first %1 of %2 are shown; Copy the problems copies them all.</source>
+        <translation>Показано перші %1 з %2; «Скопіювати проблеми» копіює всі.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="394"/>
+        <source>Cancelling after the current batch…</source>
+        <translation>Скасовуємо після поточної порції…</translation>
     </message>
 </context>
 <context>
@@ -1139,148 +1359,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="224"/>
+        <source>&amp;Import customers…</source>
+        <translation>&amp;Імпорт клієнтів…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="226"/>
+        <source>Customers from a CSV file or vCards (.vcf)</source>
+        <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -1288,27 +1518,27 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="44"/>
+        <location filename="../../ui/new_customer_dialog.py" line="43"/>
         <source>New customer</source>
         <translation>Новий клієнт</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="59"/>
+        <location filename="../../ui/new_customer_dialog.py" line="54"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="60"/>
+        <location filename="../../ui/new_customer_dialog.py" line="55"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="61"/>
+        <location filename="../../ui/new_customer_dialog.py" line="56"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="75"/>
+        <location filename="../../ui/new_customer_dialog.py" line="66"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
