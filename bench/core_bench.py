@@ -1,6 +1,6 @@
 """Benchmarks of the core on SQLite and PostgreSQL: screen-pop, timeline, search.
 
-    /work/venv/bin/python -m bench.core_bench [--db sqlite|postgresql|both]
+    .venv/bin/python -m bench.core_bench [--db sqlite|postgresql|both]
         [--customers 100000] [--interactions 1000000] [--explain] [--reuse]
 
 Generates the data (bench/datagen.py) with bulk inserts (SQLAlchemy core

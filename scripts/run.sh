@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs Switchboard on a Debian/Ubuntu desktop and starts it on the embedded
-# default: a SQLite file in your user data folder (and, once the SIP engine lands,
-# the built-in demo line, so a test call needs no PBX).
+# default: a SQLite file in your user data folder and the built-in demo line
+# (Call > Call the demo line), so a test call needs no PBX.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh

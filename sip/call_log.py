@@ -228,15 +228,32 @@ class CallLog:
         if event.connected_seconds:
             row = self.timeline.update(interaction_id, duration_s=round(event.connected_seconds, 3))
         if event.recording and self.attach_recording is not None:
-            path = Path(event.recording)
-            if path.exists():
-                self.attach_recording(interaction_id, path)
+            self._attach(interaction_id, Path(event.recording))
         if self.callbacks is not None and row.contact_value:
             if event.outcome is CallOutcome.MISSED and event.direction.value == "inbound":
                 self.callbacks.register_missed_call(row.contact_value, interaction_id)
             elif event.outcome is CallOutcome.ANSWERED:
                 self.callbacks.close_reached(row.contact_value)
         self._changed(interaction_id)
+
+    def _attach(self, interaction_id: int, path: Path) -> None:
+        """Moves the call's WAV into the attachment store. The original goes once
+        the store holds its fsynced copy: a second copy outside the store would
+        outlive the customer's deletion (a personal-data request) and doubles
+        the disk used. A file that can't be attached stays where it is."""
+        assert self.attach_recording is not None
+        if not path.exists():
+            log.warning("recording of interaction %d is missing: %s", interaction_id, path.name)
+            return
+        try:
+            self.attach_recording(interaction_id, path)
+        except Exception:
+            log.exception("recording %s not attached; the file is kept", path.name)
+            return
+        try:
+            path.unlink()
+        except OSError as exc:
+            log.warning("recording %s attached but not removed: %s", path.name, exc)
 
     def _dial_failed(self, call_id: str, message: str) -> None:
         interaction_id = self._interactions.pop(call_id, None)

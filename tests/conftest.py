@@ -81,7 +81,7 @@ def settings(db_url: str) -> Settings:
 @pytest.fixture
 def core(app_paths: AppPaths, settings: Settings) -> Iterator[Core]:
     """The wired core on a fresh database. Secrets in memory: the keyring tests
-    use a real Secret Service instead (tests/app/test_secrets_keyring.py)."""
+    use a real Secret Service instead (tests/app/test_secrets.py)."""
     opened = Core.open(app_paths, settings, secrets=SecretStore(MemoryKeyring()))
     yield opened
     opened.close()

@@ -3,8 +3,10 @@ feed the callback queue, row by row exactly."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
-from datetime import time
+from datetime import time as clock
+from pathlib import Path
 
 import pytest
 
@@ -88,7 +90,7 @@ def test_missed_calls_become_one_callback_and_call_next_reaches_the_customer(
     core = sqlite_core
     # The test runs at any hour: the shop is open round the clock.
     core.callbacks.policy = CallbackPolicy(
-        hours=WorkingHours("UTC", {day: ((time(0), time(0)),) for day in range(7)})
+        hours=WorkingHours("UTC", {day: ((clock(0), clock(0)),) for day in range(7)})
     )
     olga = core.customers.create("Ольга", [ContactInput("phone", "050 123 45 67")])
 
@@ -168,6 +170,7 @@ def test_inbound_answered_call_and_unknown_caller(
     call_log: CallLog,
     customer_phone: BaresipPhone,
     sqlite_core: Core,
+    tmp_path: Path,
 ) -> None:
     core = sqlite_core
     customer_phone.command("dial", f"sip:operator@{pbx.domain}")
@@ -176,6 +179,10 @@ def test_inbound_answered_call_and_unknown_caller(
     sip_engine.events.wait_for(
         CallStateChanged, call_id=incoming.call_id, phase=CallPhase.CONFIRMED
     )
+    recording = tmp_path / "recordings" / "call.wav"
+    recording.parent.mkdir()
+    sip_engine.engine.start_recording(incoming.call_id, str(recording)).result(10)
+    time.sleep(1.0)  # a second of the caller's 1 kHz tone
     sip_engine.engine.hangup(incoming.call_id).result(10)
     ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
     assert call_log.flush()
@@ -188,10 +195,56 @@ def test_inbound_answered_call_and_unknown_caller(
         "anna",
     )
     assert row.duration_s == pytest.approx(ended.connected_seconds, abs=0.01)
+    # Quality figures of the call's stream, as the engine measured them.
+    assert ended.quality is not None
+    assert row.meta["quality"]["codec"] == ended.quality.codec
+    assert row.meta["quality"]["rx_packets"] == ended.quality.rx_packets > 0
+    # The recording is the interaction's attachment, and only there.
+    assert ended.recording == str(recording)
+    [attachment] = core.attachments.for_interaction(row.id or 0)
+    assert attachment.filename == "call.wav" and attachment.mime in ("audio/x-wav", "audio/wav")
+    stored = core.attachments.path_for(attachment.sha256)
+    assert stored.stat().st_size == attachment.size > 16_000  # 1 s of 8 kHz 16-bit audio
+    assert not recording.exists()
     assert core.callbacks.queue() == []  # an answered call makes no callback
     # saved as a customer later: the call follows
     olga = core.customers.create("Ольга", [ContactInput("phone", CUSTOMER_E164)])
     assert core.timeline.link_unlinked(olga.id) == 1
+
+
+def test_declined_and_busy_calls_are_recorded_as_such(
+    sip_engine: EngineUnderTest,
+    pbx: KamailioServer,
+    operator: str,
+    call_log: CallLog,
+    customer_phone: BaresipPhone,
+    sqlite_core: Core,
+) -> None:
+    core = sqlite_core
+    olga = core.customers.create("Ольга", [ContactInput("phone", "050 123 45 67")])
+    # Inbound, the operator declines: rejected, and no callback (we chose not to talk).
+    customer_phone.command("dial", f"sip:operator@{pbx.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    sip_engine.engine.reject(incoming.call_id, 603).result(10)
+    declined = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    customer_phone.wait_event("CALL_CLOSED")
+    # Outbound, the customer's phone answers busy.
+    mark = sip_engine.events.mark()
+    call_id = call_log.dial(sip_engine.engine, operator, "0501234567", number="050 123 45 67")
+    customer_phone.wait_event("CALL_INCOMING")
+    customer_phone.command("hangup")  # baresip refuses a ringing call with 486 Busy Here
+    busy = sip_engine.events.wait_for(CallEnded, call_id=call_id, after=mark)
+    assert call_log.flush()
+    assert (declined.outcome, busy.outcome, busy.code) == ("rejected", "busy", 486)
+    rows = core.timeline.page(olga.id, channels=["call"])
+    assert [
+        (r.direction, r.status, r.duration_s, r.meta["sip_code"], r.external_id) for r in rows
+    ] == [
+        ("out", "busy", 0.0, 486, busy.sip_call_id),
+        ("in", "rejected", 0.0, declined.code, incoming.sip_call_id),
+    ]
+    assert all(r.ended_at is not None and r.answered_at is None for r in rows)
+    assert core.callbacks.queue() == []
 
 
 def test_a_dial_the_engine_refuses_is_recorded_as_failed(
