@@ -105,6 +105,20 @@ def format_for_dialing(e164: str, style: str) -> str:
     return "".join(ch for ch in national if ch.isdigit())
 
 
+def number_for_dialing(typed: str, default_region: str, style: str) -> str:
+    """A typed, pasted or stored number as the PBX wants it dialled, so a customer
+    is dialled the same way from the dial field, the card and the callback queue:
+    a valid phone number in the ``style`` of format_for_dialing; anything else
+    (an extension such as 2001, a service code such as *100#, 112) as typed."""
+    try:
+        e164 = normalize_phone(typed, default_region)
+    except InvalidContact:
+        return typed
+    if not phonenumbers.is_valid_number(phonenumbers.parse(e164, None)):
+        return typed
+    return format_for_dialing(e164, style)
+
+
 def normalize_email(value: str) -> str:
     email = value.strip()
     if email.lower().startswith("mailto:"):

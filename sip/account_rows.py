@@ -1,14 +1,20 @@
-"""Stored SIP account rows -> the engine's AccountConfig, with their passwords."""
+"""Stored SIP account rows -> the engine's AccountConfig (with their passwords)
+and the endpoint-wide part of EngineConfig they need (TLS, STUN)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ssl
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from app.accounts import list_sip_accounts
 from app.core import Core
 from app.models import SipAccount
 from app.secrets import SecretKind
-from sip.config import AccountConfig, SrtpMode, Transport
+from sip.config import AccountConfig, EngineConfig, SrtpMode, Transport
+
+# Where Debian/Ubuntu keep the system's trusted CAs, when Python's ssl names none.
+DEBIAN_CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,38 @@ def account_config(row: SipAccount) -> AccountConfig:
         auth_user=row.auth_username or None,
         display_name=row.display_name,
         srtp=SrtpMode(row.srtp) if row.srtp in {m.value for m in SrtpMode} else SrtpMode.OFF,
+        ice=row.ice,
+    )
+
+
+def system_ca_file() -> str:
+    """The system's CA bundle (PEM), which pjsip needs as a file to verify a
+    PBX's certificate; "" when this machine has none."""
+    paths = ssl.get_default_verify_paths()
+    for candidate in (paths.cafile, paths.openssl_cafile, str(DEBIAN_CA_BUNDLE)):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return ""
+
+
+def engine_config(base: EngineConfig, rows: list[SipAccount]) -> EngineConfig:
+    """What the endpoint needs for these accounts. TLS and STUN are per endpoint in
+    pjsua2, so they are the union of the enabled accounts' wishes: a TLS
+    transport only when an account uses TLS (no listening socket otherwise),
+    the server's certificate checked unless every TLS account turned it off,
+    and every account's STUN server."""
+    enabled = [r for r in rows if r.enabled]
+    tls_rows = [r for r in enabled if r.transport == Transport.TLS.value]
+    transports: tuple[Transport, ...] = tuple(t for t in base.transports if t is not Transport.TLS)
+    if tls_rows:
+        transports += (Transport.TLS,)
+    stun = tuple(dict.fromkeys(r.stun_server.strip() for r in enabled if r.stun_server.strip()))
+    return replace(
+        base,
+        transports=transports,
+        stun_servers=stun or base.stun_servers,
+        tls_verify_server=any(r.verify_tls for r in tls_rows) if tls_rows else True,
+        tls_ca_file=base.tls_ca_file or (system_ca_file() if tls_rows else ""),
     )
 
 

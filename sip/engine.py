@@ -243,6 +243,8 @@ class Engine:
         self._ep: pj.Endpoint | None = None
         self._log_writer: _LogWriter | None = None
         self._transport_ids: dict[Transport, int] = {}
+        # Transports asked for but not created, with pjsip's reason (TLS only).
+        self.transport_problems: dict[Transport, str] = {}
         self._accounts: dict[str, SipAccount] = {}
         self._reg_status: dict[str, RegistrationStatus] = {}
         self._reg_failures: dict[str, int] = {}  # consecutive retryable failures
@@ -450,7 +452,16 @@ class Engine:
                 tls.verifyServer = self.config.tls_verify_server
                 # The wheel's OpenSSL 1.0.2 speaks TLS 1.2 at most.
                 tls.method = pj.PJSIP_TLSV1_2_METHOD
-            tid = ep.transportCreate(_TRANSPORT_TYPES[transport], tcfg)
+            try:
+                tid = ep.transportCreate(_TRANSPORT_TYPES[transport], tcfg)
+            except pj.Error as exc:
+                if transport is not Transport.TLS:
+                    raise
+                # A pjsua2 build without OpenSSL (the Windows wheel): the engine
+                # runs without TLS, and a TLS account says why it can't register.
+                self.transport_problems[transport] = describe_error(exc)
+                log.warning("no SIP over TLS: %s", self.transport_problems[transport])
+                continue
             self._transport_ids[transport] = tid
             local_name = str(ep.transportGetInfo(tid).localName)
             self.sip_ports[transport.value] = int(local_name.rsplit(":", 1)[1])
@@ -584,7 +595,16 @@ class Engine:
             raise EngineError("ICE needs the engine to listen on every interface (bind_address '')")
         transport_id = self._transport_ids.get(config.transport)
         if transport_id is None:
-            raise EngineError(f"the engine has no {config.transport.value} transport")
+            name = config.transport.value.upper()
+            problem = self.transport_problems.get(config.transport)
+            reason = (
+                f"SIP over {name} is not available here: {problem}"
+                if problem
+                else f"the engine was started without {name}"
+            )
+            # A state the status bar shows, not only an error in a log.
+            self._set_reg_status(config.account_id, RegistrationStatus.FAILED, 0, reason)
+            raise EngineError(reason)
         acfg = build_account_config(
             config,
             password,

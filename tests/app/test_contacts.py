@@ -8,6 +8,7 @@ from app.contacts import (
     normalize,
     normalize_email,
     normalize_phone,
+    number_for_dialing,
     phone_region,
 )
 
@@ -90,3 +91,20 @@ def test_dialling_formats() -> None:
     assert format_for_dialing("2001", "national") == "2001"  # an extension stays as it is
     with pytest.raises(InvalidContact, match="Unknown dialling format"):
         format_for_dialing("+380501234567", "pulse")
+
+
+@pytest.mark.parametrize(
+    ("typed", "style", "dialled"),
+    [
+        ("050 123 45 67", "e164", "+380501234567"),
+        ("+380 (50) 123-45-67", "national", "0501234567"),
+        ("0501234567", "digits", "380501234567"),
+        ("+7 916 123-45-67", "national", "89161234567"),
+        ("2001", "national", "2001"),  # an extension stays as typed
+        ("*100#", "e164", "*100#"),  # a service code too
+        ("112", "e164", "112"),
+        ("+380 12", "e164", "+380 12"),  # not a valid number: the PBX decides
+    ],
+)
+def test_numbers_are_dialled_in_the_pbx_format(typed: str, style: str, dialled: str) -> None:
+    assert number_for_dialing(typed, "UA", style) == dialled
