@@ -119,6 +119,26 @@ class AttachmentStore:
                 )
             )
 
+    def recordings_of(self, interaction_ids: Iterable[int]) -> dict[int, Attachment]:
+        """interaction id -> its call recording (its first audio attachment), for
+        the interactions of one timeline page: one query, not one per row."""
+        ids = list(interaction_ids)
+        if not ids:
+            return {}
+        with self.db.session() as s:
+            rows = s.exec(
+                select(Attachment)
+                .where(
+                    col(Attachment.interaction_id).in_(ids),
+                    col(Attachment.mime).startswith("audio/"),
+                )
+                .order_by(col(Attachment.id))
+            )
+            found: dict[int, Attachment] = {}
+            for row in rows:
+                found.setdefault(row.interaction_id, row)
+            return found
+
     def remove_unreferenced(self, hashes: Iterable[str]) -> None:
         wanted = set(hashes)
         if not wanted:

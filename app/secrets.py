@@ -2,7 +2,8 @@
 config or logs.
 
 Entries are keyed by what they unlock: ``sip:<account id>``, ``channel:<id>``,
-``mailbox:<id>``, under one service name. On a headless Linux with no Secret
+``mailbox:<id>``, ``intake:webform`` (the web form's shared token), under one
+service name. On a headless Linux with no Secret
 Service, keyring falls back to its "fail" backend; that is reported as
 ``SecretsUnavailable`` with a message an operator can act on, not a traceback.
 """
@@ -28,6 +29,10 @@ class SecretKind(enum.StrEnum):
     CHANNEL = "channel"
     MAILBOX = "mailbox"
     INTAKE = "intake"  # the web-form intake's shared token
+
+
+# The id of the website form's token under SecretKind.INTAKE: ``intake:webform``.
+WEBFORM_TOKEN_ID = "webform"
 
 
 class SecretsUnavailable(RuntimeError):

@@ -9,6 +9,7 @@ aside as ``config.json.broken`` and defaults are used, with the reason logged.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import logging
 import logging.handlers
@@ -102,6 +103,13 @@ class Settings:
     audio_output: str = ""
     audio_output_name: str = ""
     ring_tone: str = "builtin"
+    # The website's callback form (integrations/webform.py). Off by default; on
+    # loopback, because exposing it to the internet (TLS, a public name, a relay
+    # or reverse proxy in front) is the shop's own set-up, not this app's. The
+    # shared token is in the keyring (app/secrets.py, ``intake:webform``).
+    webform_enabled: bool = False
+    webform_bind: str = "127.0.0.1"
+    webform_port: int = 8765
     extra: dict[str, Any] = field(default_factory=dict)
 
     def working_hours_schedule(self) -> WorkingHours:
@@ -138,6 +146,16 @@ class Settings:
             )
         if self.ring_tone not in RING_TONES:
             raise ValueError(f"ring_tone must be one of {', '.join(RING_TONES)}.")
+        if not 1 <= self.webform_port <= 65535:
+            raise ValueError("webform_port must be between 1 and 65535.")
+        try:
+            # IPv4 only: the endpoint is a ThreadingHTTPServer (AF_INET).
+            ipaddress.IPv4Address(self.webform_bind)
+        except ValueError as exc:
+            raise ValueError(
+                "webform_bind must be an IPv4 address such as 127.0.0.1,"
+                f" not {self.webform_bind!r}."
+            ) from exc
 
     def resolved_database_url(self, paths: AppPaths) -> str:
         return self.database_url or f"sqlite:///{paths.database_file}"

@@ -18,12 +18,39 @@ status and a message naming the field.
 from __future__ import annotations
 
 import json
+import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 MAX_BODY_BYTES = 16 * 1024
+# A shorter shared token could be guessed by a patient script on the internet.
+MIN_TOKEN_LENGTH = 16
 _MAX_LEN = {"name": 300, "comment": 2000, "page_url": 2000, "request_id": 200}
+
+
+def example_form(now: datetime) -> dict[str, Any]:
+    """What the website's form sends, for the settings page's example: the
+    preferred time is tomorrow afternoon in ``now``'s offset, so a pasted
+    example is accepted (a window in the past is refused)."""
+    day = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+    return {
+        "name": "Olena",
+        "phone": "+380 50 123 45 67",
+        "preferred_time": {
+            "from": day.replace(hour=14).isoformat(),
+            "to": day.replace(hour=16).isoformat(),
+        },
+        "comment": "About the size",
+        "page_url": "https://shop.example/p/123",
+        "consent": True,
+        "request_id": "f81d4fae",
+    }
+
+
+def new_token() -> str:
+    """A fresh shared token: 256 random bits, URL-safe (it goes in a header)."""
+    return secrets.token_urlsafe(32)
 
 
 class IntakeError(ValueError):

@@ -24,7 +24,7 @@ from typing import Any
 
 from app.callbacks import CallbackError, CallbackQueue
 from app.models import CallbackRequest, CallbackSource
-from app.webform_intake import MAX_BODY_BYTES, IntakeError, parse_webform
+from app.webform_intake import MAX_BODY_BYTES, MIN_TOKEN_LENGTH, IntakeError, parse_webform
 
 log = logging.getLogger(__name__)
 PATH = "/callback-requests"
@@ -72,10 +72,17 @@ class WebFormServer:
         host: str = "127.0.0.1",
         port: int = 0,
         limiter: RateLimiter | None = None,
+        on_created: Callable[[int], None] | None = None,
     ) -> None:
-        if len(token) < 16:
-            raise ValueError("The intake token must be at least 16 characters long.")
+        """``on_created(request id)`` runs on the server's thread after a new
+        request was stored (not for a repeated ``request_id``): the window uses it
+        to read its queue again."""
+        if len(token) < MIN_TOKEN_LENGTH:
+            raise ValueError(
+                f"The intake token must be at least {MIN_TOKEN_LENGTH} characters long."
+            )
         self.queue = queue
+        self.on_created = on_created
         self._token = token.encode("utf-8")
         self.limiter = limiter or RateLimiter(per_minute=10, burst=5)
         self._httpd = ThreadingHTTPServer((host, port), self._handler_class())
@@ -99,7 +106,10 @@ class WebFormServer:
         log.info("web-form intake listening on %s:%s", *self.address)
 
     def stop(self) -> None:
-        self._httpd.shutdown()
+        # shutdown() waits for serve_forever to end: it would wait forever for a
+        # server that was bound but never started.
+        if self._thread is not None:
+            self._httpd.shutdown()
         self._httpd.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
@@ -132,6 +142,11 @@ class WebFormServer:
             )
         except CallbackError as exc:
             return HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(exc)}
+        if self.on_created is not None and row.id is not None:
+            try:
+                self.on_created(row.id)
+            except Exception:  # the request is stored: the website must hear 201
+                log.exception("intake: on_created failed for request %s", row.id)
         return HTTPStatus.CREATED, _request_json(row)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:

@@ -1,5 +1,5 @@
 """The operator's call commands: dial, answer, hang up, hold, mute, DTMF,
-transfer, record, switch between calls.
+transfer, record, switch between calls, a local 3-way conference.
 
 Buttons, shortcuts and the screen-pop all come here, so each command is written
 once. Engine commands only queue work, so they are sent from the GUI thread;
@@ -11,13 +11,14 @@ worker (the record must exist before the call does). Problems are reported on
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from sip.call_log import CallLog
-from ui.calls import CallBook
+from ui.calls import CallBook, CallItem
 from ui.dial_input import DialProblem, DialTarget, parse_dial
 from ui.phone import PhoneCommands
 from ui.tasks import TaskRunner
@@ -46,6 +47,9 @@ class CallControl(QObject):
         self.call_log = call_log
         self.recordings_dir = recordings_dir
         self.account_id = ""  # the account outbound calls go through
+        # The PBX's number format (set by the shell from the settings): a number
+        # -> how it is dialled. None: as typed.
+        self.dial_style: Callable[[str], str] | None = None
 
     # --- dialling ----------------------------------------------------------------
 
@@ -86,6 +90,8 @@ class CallControl(QObject):
     def _place(self, target: DialTarget, customer_id: int | None, customer_name: str) -> None:
         phone, account, call_log = self.phone, self.account_id, self.call_log
         assert phone is not None
+        if not target.is_uri and self.dial_style is not None:
+            target = DialTarget(self.dial_style(target.target))
         self._hold_talking()
         if call_log is None:
             call_id = phone.dial(account, target.target)
@@ -227,10 +233,63 @@ class CallControl(QObject):
 
         self.tasks.run(lambda: folder.mkdir(parents=True, exist_ok=True), ready, owner=self)
 
+    # --- conference ----------------------------------------------------------------
+
+    def conference_pair(self) -> tuple[CallItem, CallItem] | None:
+        """The active call and the other one, when there are exactly two calls and
+        both are answered (a local conference mixes two conversations, no more)."""
+        calls = self.book.calls()
+        active = self.book.active
+        if active is None or len(calls) != 2:
+            return None
+        other = calls[0] if calls[1] is active else calls[1]
+        if not (active.talking and other.talking):
+            return None
+        return active, other
+
+    def can_join(self) -> bool:
+        pair = self.conference_pair()
+        return pair is not None and not pair[0].conference
+
+    def can_split(self) -> bool:
+        pair = self.conference_pair()
+        return pair is not None and pair[0].conference
+
+    def join_conference(self) -> bool:
+        """Joins the active call with the held one: both far ends hear each other and us."""
+        pair = self.conference_pair()
+        if pair is None or self.phone is None or pair[0].conference:
+            self.message.emit(self.tr("A conference needs exactly two answered calls."))
+            return False
+        for item in pair:
+            if item.held:  # a held far end would hear nothing of the conference
+                self.phone.unhold(item.call_id)
+        active, other = pair
+        self.phone.join_calls(active.call_id, other.call_id)
+        for item in pair:
+            self.book.mark(item.call_id, held=False, conference=True)
+        return True
+
+    def split_conference(self) -> bool:
+        """Ends the conference: we keep talking on the active call, the other waits on hold."""
+        pair = self.conference_pair()
+        if pair is None or self.phone is None or not pair[0].conference:
+            return False
+        active, other = pair
+        self.phone.split_calls(active.call_id, other.call_id)
+        self.phone.hold(other.call_id)  # one voice at a time again
+        self.book.mark(active.call_id, conference=False)
+        self.book.mark(other.call_id, held=True, conference=False)
+        return True
+
     def switch_to(self, call_id: str) -> None:
         """Makes ``call_id`` the active call: the others on hold, this one off hold."""
         item = self.book.get(call_id)
         if item is None:
+            return
+        if item.conference:
+            # Both calls are in the conference: holding the other would cut it out.
+            self.book.set_active(call_id)
             return
         self._hold_talking(except_id=call_id)
         if item.held and self.phone is not None:

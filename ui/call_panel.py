@@ -2,7 +2,8 @@
 
 Shows every current call in a small list (click one to switch to it; the
 others go on hold) and the controls for the active one: answer, hold, mute,
-keypad (DTMF), transfer (blind or attended), record, hang up. It reads the
+keypad (DTMF), transfer (blind or attended), conference (join the two calls)
+and split, record, hang up. It reads the
 CallBook and sends everything through CallControl.
 """
 
@@ -36,6 +37,9 @@ class CallPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("callPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Never squeezed below its natural height (the labels would overlap and
+        # the buttons flatten): the customer list under it gives way instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.book = book
         self.control = control
 
@@ -47,6 +51,9 @@ class CallPanel(QFrame):
         self.calls = QListWidget(self)
         self.calls.setObjectName("callList")
         self.calls.setMaximumHeight(72)
+        # Narrow beside the conference buttons: long rows end in "…", no scroll bar.
+        self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.calls.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.calls.itemActivated.connect(self._switch)
         self.calls.itemClicked.connect(self._switch)
 
@@ -77,6 +84,16 @@ class CallPanel(QFrame):
         self.keypad_button.toggled.connect(self._toggle_keypad)
         self.record_button = self._button("recordButton", self.tr("Record"), checkable=True)
         self.record_button.clicked.connect(lambda: self.control.toggle_recording())
+        self.conference_button = self._button("conferenceButton", self.tr("Conference"))
+        self.conference_button.setToolTip(
+            self.tr("Join the active call with the held one: all three of you talk")
+        )
+        self.conference_button.clicked.connect(lambda: self.control.join_conference())
+        self.split_button = self._button("splitButton", self.tr("Split"))
+        self.split_button.setToolTip(
+            self.tr("End the conference: keep the active call, put the other on hold")
+        )
+        self.split_button.clicked.connect(lambda: self.control.split_conference())
         self.hangup_button = self._button("hangupButton", self.tr("Hang up"))
         self.hangup_button.setStyleSheet("background: #b3261e; color: white;")
         self.hangup_button.clicked.connect(lambda: self.control.hangup())
@@ -121,9 +138,22 @@ class CallPanel(QFrame):
         details.addLayout(row2)
         details.addWidget(self.keypad)
 
+        # Conference and Split act on the two calls, so they sit beside the list
+        # of calls, which only shows with more than one call: no extra row in
+        # the (tall enough already) left column.
+        self.multi = QWidget(self)
+        multi = QHBoxLayout(self.multi)
+        multi.setContentsMargins(0, 0, 0, 0)
+        multi.addWidget(self.calls, 1)
+        conference = QVBoxLayout()
+        conference.addWidget(self.conference_button)
+        conference.addWidget(self.split_button)
+        conference.addStretch(1)
+        multi.addLayout(conference)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.calls)
+        layout.addWidget(self.multi)
         layout.addWidget(self.details)
 
         self._tick = QTimer(self)
@@ -148,6 +178,8 @@ class CallPanel(QFrame):
             return self.tr("On hold")
         if item.remote_held:
             return self.tr("Held by the other side")
+        if item.conference and item.phase is CallPhase.CONFIRMED:
+            return self.tr("In conference") + (" · " + self.tr("muted") if item.muted else "")
         if item.phase is CallPhase.CONFIRMED:
             return self.tr("Talking") + (" · " + self.tr("muted") if item.muted else "")
         if item.direction is CallDirection.INBOUND:
@@ -163,10 +195,11 @@ class CallPanel(QFrame):
         active = self.book.active
         self.empty.setVisible(active is None)
         self.details.setVisible(active is not None)
-        self.calls.setVisible(len(calls) > 1)
+        self.multi.setVisible(len(calls) > 1)
         self.calls.clear()
         for item in calls:
             row = QListWidgetItem(f"{item.label()} — {self.phase_text(item)}")
+            row.setToolTip(row.text())  # the row may be cut short beside the buttons
             row.setData(Qt.ItemDataRole.UserRole, item.call_id)
             self.calls.addItem(row)
             if item.call_id == self.book.active_id:
@@ -190,6 +223,8 @@ class CallPanel(QFrame):
         ):
             widget.setEnabled(active.talking)
         self.record_button.setEnabled(active.talking)
+        self.conference_button.setEnabled(self.control.can_join())
+        self.split_button.setEnabled(self.control.can_split())
         self.hold_button.setChecked(active.held)
         self.hold_button.setText(self.tr("Resume") if active.held else self.tr("Hold"))
         self.mute_button.setChecked(active.muted)

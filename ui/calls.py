@@ -39,6 +39,7 @@ class CallItem:
     muted: bool = False
     recording: bool = False
     recording_paused: bool = False
+    conference: bool = False  # joined with the other call: both far ends hear each other
     connected_at: float | None = None  # time.monotonic() when it was answered
 
     @property
@@ -208,6 +209,10 @@ class CallBook(QObject):
                 self._early_end.add(event.call_id)
             return
         self.callRemoved.emit(event.call_id)
+        # A conference is two calls: when one ends, the other is a plain call again.
+        if sum(c.conference for c in self._calls.values()) < 2:
+            for item in self._calls.values():
+                item.conference = False
         if self._active == event.call_id:
             self._active = ""
             self.set_active(next(iter(self._calls), ""))

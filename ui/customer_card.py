@@ -30,6 +30,7 @@ from app.contacts import format_phone
 from app.core import Core
 from app.customers import write_export
 from app.models import ContactKind, ContactPoint, Customer
+from ui.callback_request_dialog import CallbackRequestDialog
 from ui.edit_customer_dialog import EditCustomerDialog
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
@@ -57,6 +58,7 @@ class CustomerCard(QWidget):
     callRequested = Signal(str, int, str)  # number, customer id, customer name
     customerChanged = Signal(int)  # edited: lists showing it should refresh
     customerDeleted = Signal(int)
+    callbackRequested = Signal(int)  # a request was made from the card: its id
     message = Signal(str)  # for the status bar
 
     def __init__(self, core: Core, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -109,6 +111,10 @@ class CustomerCard(QWidget):
         self.edit_button.setObjectName("editCustomer")
         self.edit_button.setToolTip(self.tr("Edit name, company, tags, notes and contacts (F2)"))
         self.edit_button.clicked.connect(self.edit_customer)
+        self.callback_button = QPushButton(self.tr("Request callback…"), self)
+        self.callback_button.setObjectName("requestCallback")
+        self.callback_button.setToolTip(self.tr("Put this customer in the callback queue"))
+        self.callback_button.clicked.connect(self.request_callback)
         self.more_button = QToolButton(self)
         self.more_button.setObjectName("customerMore")
         self.more_button.setText(self.tr("More"))
@@ -121,6 +127,7 @@ class CustomerCard(QWidget):
         self.more_button.setMenu(more)
         header = QHBoxLayout()
         header.addWidget(self.name, 1)
+        header.addWidget(self.callback_button)
         header.addWidget(self.edit_button)
         header.addWidget(self.more_button)
 
@@ -220,6 +227,22 @@ class CustomerCard(QWidget):
         dialog.saved.connect(self._edited)
         dialog.show()
         return dialog
+
+    def request_callback(self) -> CallbackRequestDialog | None:
+        if self.customer is None:
+            return None
+        phones = [p.normalized for p in self.contacts if p.kind == ContactKind.PHONE.value]
+        dialog = CallbackRequestDialog(
+            self.core, self.tasks, phones, self.customer.id, self.customer.name, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.requested.connect(self._callback_requested)
+        dialog.show()
+        return dialog
+
+    def _callback_requested(self, request_id: int) -> None:
+        self.timeline.reload()  # the request's entry on the timeline
+        self.callbackRequested.emit(request_id)
 
     def _edited(self, customer_id: int) -> None:
         if self.customer is not None and self.customer.id == customer_id:

@@ -8,7 +8,15 @@ so a slow query never overwrites a newer one.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import Core
 from app.models import Customer
@@ -35,6 +43,11 @@ class CustomerList(QWidget):
         self.results.setObjectName("customerResults")
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
+        # The list takes what room is left, and asks for none: the wrapping
+        # status label below makes this widget height-for-width, and the left
+        # column then holds it at its asked height and squeezes the call panel
+        # above it until the panel's labels overlap.
+        self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.status = QLabel(self)
         self.status.setObjectName("customerSearchStatus")
         self.status.setStyleSheet("color: palette(mid);")

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ui.i18n import Translations
     from ui.single_instance import ACTIVATE, SingleInstance, forward
-    from ui.tray import Tray, app_icon
+    from ui.tray import Tray, app_icon, caller_name
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Switchboard")
@@ -73,7 +73,13 @@ def main(argv: list[str] | None = None) -> int:
 
     shell = Shell(core)
     window = shell.window
-    tray = Tray(shell.bridge)
+    tray = Tray(
+        shell.bridge,
+        window=window,
+        tasks=shell.tasks,
+        find_name=lambda number: caller_name(core, number),
+    )
+    window.registration.accountsChanged.connect(tray.set_accounts)
     if Tray.available():
         tray.show()
         window.hide_on_close = True

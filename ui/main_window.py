@@ -30,6 +30,7 @@ from ui.call_panel import CallPanel
 from ui.callback_desk import CallbackDesk
 from ui.callback_queue_panel import OVERDUE_COLOR, CallbackQueuePanel
 from ui.callback_report_dialog import CallbackReportDialog
+from ui.callback_request_dialog import CallbackRequestDialog
 from ui.calls import CallBook
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.card.customerChanged.connect(lambda _: self.customers.refresh())
         self.card.customerDeleted.connect(self._customer_deleted)
         self.card.message.connect(self.show_message)
+        self.card.callbackRequested.connect(self._callback_requested)
         control.dialProblem.connect(self.dialpad.show_problem)
         control.message.connect(self.show_message)
         control.dialled.connect(lambda _: self.dialpad.field.clear())
@@ -228,6 +230,10 @@ class MainWindow(QMainWindow):
         customers_menu.addAction(import_customers)
         callbacks_menu = bar.addMenu(self.tr("Call&backs"))
         callbacks_menu.addAction(self.actions_by_name["next_callback"])
+        new_request = QAction(self.tr("Ne&w callback request…"), self)
+        new_request.setObjectName("action_new_callback_request")
+        new_request.triggered.connect(lambda: self.new_callback_request())
+        callbacks_menu.addAction(new_request)
         show_queue = self.callback_dock.toggleViewAction()
         show_queue.setText(self.tr("Callback &queue"))
         show_queue.setObjectName("action_show_callbacks")
@@ -316,6 +322,20 @@ class MainWindow(QMainWindow):
         # The overdue count in red: the SLA is blown for someone.
         summary = self.callback_panel.summary
         summary.setStyleSheet(f"color: {OVERDUE_COLOR.name()}" if overdue else "")
+
+    def new_callback_request(self) -> CallbackRequestDialog:
+        """Callbacks > New callback request…: any number, typed by the operator;
+        the core links the request to a customer who has that number."""
+        dialog = CallbackRequestDialog(self.core, self.tasks, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.requested.connect(self._callback_requested)
+        dialog.show()
+        return dialog
+
+    def _callback_requested(self, request_id: int) -> None:
+        self.callbacks.refresh()
+        self._refresh_timeline_soon()  # the card shown may be that customer's
+        self.show_message(self.tr("Callback request #%1 saved.").replace("%1", str(request_id)))
 
     def show_callback_report(self) -> CallbackReportDialog:
         dialog = CallbackReportDialog(self.core, self.tasks, self)

@@ -6,6 +6,7 @@ account at all it says so and where to add one.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from sip.events import RegistrationChanged, RegistrationStatus
@@ -19,6 +20,8 @@ COLOURS = {
 
 
 class RegistrationStatusBar(QWidget):
+    accountsChanged = Signal(list)  # the account ids handed to the engine (the tray follows)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("registrationStatus")
@@ -60,6 +63,7 @@ class RegistrationStatusBar(QWidget):
             self._layout.addWidget(label)
             self._show(account_id, RegistrationStatus.REGISTERING, "")
         self._update_none()
+        self.accountsChanged.emit(list(names))
 
     def _update_none(self) -> None:
         if self._engine_problem:

@@ -9,6 +9,7 @@ empty keeps the stored password. Saving runs on the task worker.
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,20 +38,32 @@ from app.settings import Settings
 from sip.config import Transport
 from ui.audio_page import FIELDS as AUDIO_FIELDS
 from ui.audio_page import AudioPage
+from ui.dialog_parts import ERROR_COLOR
 from ui.i18n import LANGUAGES
 from ui.tasks import TaskRunner
+from ui.webform_page import FIELDS as WEBFORM_FIELDS
+from ui.webform_page import WebFormPage
 
 
 class SettingsDialog(QDialog):
     accountsChanged = Signal()
     settingsSaved = Signal()
 
-    def __init__(self, core: Core, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        core: Core,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        tls_problem: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.core = core
         self.tasks = tasks
+        # Why the running engine has no TLS transport, if it tried and failed.
+        self.tls_problem = tls_problem
         self.accounts: list[SipAccount] = []
         self.current: SipAccount | None = None
 
@@ -59,6 +72,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.audio = AudioPage(core.settings, self)
         self.tabs.addTab(self.audio, self.tr("Audio"))
+        self.webform = WebFormPage(core.settings, self)
+        self.tabs.addTab(self.webform, self.tr("Web form"))
         self.status = QLabel(self)
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
@@ -102,6 +117,33 @@ class SettingsDialog(QDialog):
         self.transport = QComboBox(page)
         for transport in Transport:
             self.transport.addItem(transport.value.upper(), transport.value)
+        self.transport.currentIndexChanged.connect(lambda _: self._show_tls_options())
+        self.tls_note = QLabel(page)
+        self.tls_note.setObjectName("tlsNote")
+        self.tls_note.setWordWrap(True)
+        self.tls_note.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.tls_note.hide()
+        self.verify_tls = QCheckBox(self.tr("Verify the server's certificate"), page)
+        self.verify_tls.setObjectName("verifyTls")
+        self.verify_tls.setToolTip(
+            self.tr(
+                "Checked against the system's trusted certificates. Turn it off only "
+                "for a PBX with a self-signed certificate on your own network."
+            )
+        )
+        self.srtp = QComboBox(page)
+        self.srtp.setObjectName("srtpMode")
+        for mode, text in (
+            ("off", self.tr("Off")),
+            ("optional", self.tr("If the other side can")),
+            ("mandatory", self.tr("Required")),
+        ):
+            self.srtp.addItem(text, mode)
+        self.stun = QLineEdit(page)
+        self.stun.setObjectName("stunServer")
+        self.stun.setPlaceholderText(self.tr("optional, e.g. stun.example.com:3478"))
+        self.ice = QCheckBox(self.tr("Use ICE (NAT without a SIP proxy)"), page)
+        self.ice.setObjectName("iceEnabled")
         self.enabled = QCheckBox(self.tr("Use this account"), page)
         self.enabled.setChecked(True)
         self.password = QLineEdit(page)
@@ -124,6 +166,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Registrar:"), self.registrar)
         form.addRow(self.tr("Outbound proxy:"), self.proxy)
         form.addRow(self.tr("Transport:"), self.transport)
+        form.addRow("", self.tls_note)
+        form.addRow("", self.verify_tls)
+        form.addRow(self.tr("Call encryption (SRTP):"), self.srtp)
+        form.addRow(self.tr("STUN server:"), self.stun)
+        form.addRow("", self.ice)
         form.addRow("", self.enabled)
         self.save_account_button = QPushButton(self.tr("Save account"), page)
         self.save_account_button.setObjectName("saveAccount")
@@ -174,7 +221,12 @@ class SettingsDialog(QDialog):
         self.registrar.setText(account.registrar)
         self.proxy.setText(account.proxy)
         self.transport.setCurrentIndex(max(0, self.transport.findData(account.transport)))
+        self.verify_tls.setChecked(account.verify_tls)
+        self.srtp.setCurrentIndex(max(0, self.srtp.findData(account.srtp)))
+        self.stun.setText(account.stun_server)
+        self.ice.setChecked(account.ice)
         self.enabled.setChecked(account.enabled)
+        self._show_tls_options()
         self.password.clear()
 
     def save_account(self) -> None:
@@ -190,6 +242,10 @@ class SettingsDialog(QDialog):
             registrar=self.registrar.text().strip(),
             proxy=self.proxy.text().strip(),
             transport=self.transport.currentData(),
+            verify_tls=self.verify_tls.isChecked(),
+            srtp=self.srtp.currentData(),
+            stun_server=self.stun.text().strip(),
+            ice=self.ice.isChecked(),
         )
         password = self.password.text()
         self.password.clear()  # never kept in the widget longer than needed
@@ -200,6 +256,24 @@ class SettingsDialog(QDialog):
             return saved, list_sip_accounts(core)
 
         self.tasks.run(save, self._account_saved, self._error, self)
+
+    def _show_tls_options(self) -> None:
+        tls = self.transport.currentData() == Transport.TLS.value
+        self.verify_tls.setEnabled(tls)
+        note = self._tls_note() if tls else ""
+        self.tls_note.setText(note)
+        self.tls_note.setVisible(bool(note))
+
+    def _tls_note(self) -> str:
+        """Said when TLS is chosen, not when the account fails to register."""
+        if self.tls_problem:
+            return self.tr("SIP over TLS is not available here: %1").replace("%1", self.tls_problem)
+        if sys.platform == "win32":
+            return self.tr(
+                "The Windows build of the phone engine has no TLS library: this account "
+                "will most likely not register. Use UDP or TCP."
+            )
+        return ""
 
     def _account_saved(self, result: tuple[SipAccount, list[SipAccount]]) -> None:
         saved, accounts = result
@@ -272,12 +346,19 @@ class SettingsDialog(QDialog):
             database_url=self.database.text().strip(),
             operator_name=self.operator.text().strip(),
         )
-        return self.audio.edited(general)
+        return self.webform.edited(self.audio.edited(general))
 
     def save(self) -> None:
         settings = self.edited_settings()
         path = self.core.paths.config_file
-        self.tasks.run(lambda: settings.save(path), lambda _: self._saved(settings), self._error)
+        save_token = self.webform.keyring_step(self.core)
+
+        def write() -> None:
+            settings.validate()  # a bad port must not leave a new token behind
+            save_token()  # the token: keyring only, before the config that turns it on
+            settings.save(path)
+
+        self.tasks.run(write, lambda _: self._saved(settings), self._error)
 
     def _saved(self, settings: Settings) -> None:
         core_settings = self.core.settings
@@ -287,6 +368,7 @@ class SettingsDialog(QDialog):
             "database_url",
             "operator_name",
             *AUDIO_FIELDS,
+            *WEBFORM_FIELDS,
         ):
             setattr(core_settings, field, getattr(settings, field))
         self.core.customers.default_region = settings.default_region

@@ -13,17 +13,21 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
+from app.accounts import list_sip_accounts
+from app.contacts import number_for_dialing
 from app.core import Core
 from app.secrets import SecretsUnavailable
 from app.settings import Settings
-from sip.account_rows import EngineAccount, engine_accounts
+from sip.account_rows import EngineAccount, engine_accounts, engine_config
 from sip.call_log import CallLog
+from sip.config import Transport
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.calls import CallBook
 from ui.main_window import MainWindow
 from ui.phone import PhoneCommands
 from ui.tasks import TaskRunner
+from ui.webform_service import WebFormService
 
 log = logging.getLogger(__name__)
 DEMO_ACCOUNT = "demo"
@@ -51,6 +55,10 @@ class Shell(QObject):
             recordings_dir=core.paths.data_dir / "recordings",
             parent=self,
         )
+        # Read at each dial, so a changed region or format applies at once.
+        self.control.dial_style = lambda number: number_for_dialing(
+            number, core.settings.default_region, core.settings.dial_format
+        )
         self.window = MainWindow(core, self.tasks, self.bridge, self.book, self.control)
         self.window.settingsRequested.connect(self.open_settings)
         self.window.demoLineRequested.connect(self.call_demo_line)
@@ -71,6 +79,9 @@ class Shell(QObject):
         self.audio_status.setStyleSheet("color: #b3261e;")
         self.audio_status.hide()
         self.window.statusBar().addPermanentWidget(self.audio_status)
+        # The website's callback form: nothing happens unless enabled in the settings.
+        self.webform = WebFormService(core, self.tasks, self.window, self)
+        self.webform.start()
 
     # --- the engine ----------------------------------------------------------------
 
@@ -97,6 +108,9 @@ class Shell(QObject):
         self.engine = engine
 
         def boot() -> tuple[list[EngineAccount], str]:
+            # TLS and STUN are endpoint-wide: set from the stored accounts before
+            # the endpoint exists (read here, off the GUI thread).
+            engine.config = engine_config(engine.config, list_sip_accounts(core))
             engine.start()
             try:
                 accounts = engine_accounts(core)
@@ -210,27 +224,70 @@ class Shell(QObject):
         self.tasks.run(start, self._dial_demo, owner=self)
 
     def _dial_demo(self, uri: str) -> None:
+        """Finds (or makes) the demo line's customer on the worker, then dials, so
+        the call is linked to a card the newcomer can see."""
+        core, name = self.core, self.tr("Switchboard demo line")
+        self.tasks.run(
+            lambda: self.demo_customer(core, name),
+            lambda found: self._dial_demo_as(uri, found),
+            lambda exc: self.window.show_message(
+                self.tr("The demo line's customer could not be made: %1").replace("%1", str(exc))
+            ),
+            owner=self,
+        )
+
+    def _dial_demo_as(self, uri: str, customer: tuple[int, str]) -> None:
+        customer_id, name = customer
+        self.window.open_customer(customer_id)
+        self.window.customers.refresh()  # a first call has just made the customer
         previous = self.control.account_id
         self.control.account_id = DEMO_ACCOUNT
         try:
-            self.control.dial(uri, customer_name=self.tr("Demo line"))
+            self.control.dial(uri, customer_id=customer_id, customer_name=name)
         finally:
             self.control.account_id = previous
+
+    @staticmethod
+    def demo_customer(core: Core, name: str) -> tuple[int, str]:
+        """The demo line's customer (id, name as stored), made on the first demo
+        call; runs on the task worker. Its contact point is the line's address
+        without the port (picked afresh at each start), so every demo call finds
+        the same customer, also after the operator renamed it."""
+        from app.customers import ContactInput, CustomerError
+        from app.models import ContactKind
+        from sip.demo_line import DEMO_USER
+
+        address = f"sip:{DEMO_USER}@127.0.0.1"
+        found = core.customers.find(ContactKind.SIP, address)
+        if found is None:
+            try:
+                found = core.customers.create(name, [ContactInput(ContactKind.SIP, address)])
+            except CustomerError:
+                found = core.customers.find(ContactKind.SIP, address)  # made meanwhile
+                if found is None:
+                    raise
+        assert found.id is not None
+        return found.id, found.name
 
     # --- settings ------------------------------------------------------------------
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.core, self.tasks, self.window)
+        problems = getattr(self.engine, "transport_problems", {})
+        dialog = SettingsDialog(
+            self.core, self.tasks, self.window, tls_problem=problems.get(Transport.TLS, "")
+        )
         dialog.accountsChanged.connect(self.reload_accounts)
         dialog.settingsSaved.connect(lambda: self.apply_settings(self.core.settings))
+        dialog.settingsSaved.connect(self.webform.restart)
         dialog.exec()
 
     # --- the end -------------------------------------------------------------------
 
     def shutdown(self) -> None:
         """Hangs up, stops the engine, flushes the call log, stops the worker."""
+        self.webform.stop()  # no more requests written while the rest closes
         self.window.callbacks.stop()
         if self.engine is not None:
             try:

@@ -4,17 +4,27 @@ Pages come from core.timeline.page with a keyset cursor; scrolling near the
 bottom loads the next page on the task worker. The channel filter starts over
 from the newest row. A page that arrives for a customer or filter no longer
 shown is dropped.
+
+A call with a recording says so in its row and plays it (the "Play recording"
+button, a double-click or the row's context menu). Which attachment belongs to
+which row is read with the page, on the task worker.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,19 +34,46 @@ from app.models import Channel, Interaction
 from app.timeline import Timeline, TimelineCursor
 from ui.calls import format_duration
 from ui.labels import channel_label, direction_label, local_time, status_label
+from ui.recording_player import RecordingPlayer
 from ui.tasks import TaskRunner
 
 PAGE_SIZE = 50
 ARROWS = {"in": "←", "out": "→"}
 
 
-def interaction_text(row: Interaction) -> str:
+RECORDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's recording file (str), if any
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    rows: list[Interaction]
+    recordings: dict[int, Path]  # interaction id -> its recording file
+
+
+def load_page(
+    core: Core,
+    customer_id: int,
+    limit: int,
+    cursor: TimelineCursor | None,
+    channels: Iterable[str] | None,
+) -> TimelinePage:
+    """Runs on the task worker: the rows, then the recordings of their calls."""
+    rows = core.timeline.page(customer_id, limit, cursor, channels)
+    calls = [r.id for r in rows if r.id is not None and r.channel == Channel.CALL.value]
+    store = core.attachments
+    found = store.recordings_of(calls)
+    return TimelinePage(rows, {i: store.path_for(a.sha256) for i, a in found.items()})
+
+
+def interaction_text(row: Interaction, recording_note: str = "") -> str:
     """Two lines: what and when; then the subject or the start of the text."""
     parts = [local_time(row.started_at), channel_label(row.channel)]
     parts.append(f"{ARROWS.get(row.direction, '')} {direction_label(row.direction)}".strip())
     parts.append(status_label(row.status))
     if row.channel == Channel.CALL.value and row.duration_s:
         parts.append(format_duration(row.duration_s))
+    if recording_note:
+        parts.append(recording_note)
     head = " · ".join(parts)
     detail = (row.subject or row.body or "").strip().replace("\n", " ")
     if len(detail) > 160:
@@ -79,9 +116,28 @@ class TimelineView(QWidget):
         self.status.setStyleSheet("color: palette(mid);")
         self.status.hide()
 
+        self.player = RecordingPlayer(self)
+        self.player.playingChanged.connect(lambda _: self._update_play_button())
+        self.player.message.connect(self._show_player_message)
+        self.play_button = QToolButton(self)
+        self.play_button.setObjectName("playRecording")
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.play_button.clicked.connect(self.toggle_playback)
+        self.list.currentItemChanged.connect(lambda *_: self._update_play_button())
+        self.list.itemActivated.connect(self._activated)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.player_note = QLabel(self)
+        self.player_note.setObjectName("recordingMessage")
+        self.player_note.setStyleSheet("color: #b3261e;")
+        self.player_note.setWordWrap(True)
+        self.player_note.hide()
+        self._update_play_button()
+
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
+        head.addWidget(self.play_button)
         head.addWidget(QLabel(self.tr("Show:"), self))
         head.addWidget(self.filter)
         layout = QVBoxLayout(self)
@@ -89,6 +145,7 @@ class TimelineView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.player_note)
 
     @property
     def channels(self) -> list[str] | None:
@@ -104,6 +161,9 @@ class TimelineView(QWidget):
         return self._loading
 
     def set_customer(self, customer_id: int | None) -> None:
+        if customer_id != self.customer_id:
+            self.player.stop()  # another customer's recording would keep talking
+            self.player_note.hide()
         self.customer_id = customer_id
         self.reload()
 
@@ -125,23 +185,28 @@ class TimelineView(QWidget):
         self._loading = True
         generation = self._generation
         customer_id, cursor, channels = self.customer_id, self._cursor, self.channels
-        timeline: Timeline = self.core.timeline
+        core = self.core
         self.tasks.run(
-            lambda: timeline.page(customer_id, PAGE_SIZE + 1, cursor, channels),
-            lambda rows: self._show(generation, rows),
+            lambda: load_page(core, customer_id, PAGE_SIZE + 1, cursor, channels),
+            lambda page: self._show(generation, page),
             lambda exc: self._failed(generation, exc),
             owner=self,
         )
 
-    def _show(self, generation: int, rows: list[Interaction]) -> None:
+    def _show(self, generation: int, page: TimelinePage) -> None:
         if generation != self._generation:
             return
         self._loading = False
+        rows = page.rows
         self._has_more = len(rows) > PAGE_SIZE
         rows = rows[:PAGE_SIZE]
         for row in rows:
-            item = QListWidgetItem(interaction_text(row))
+            recording = page.recordings.get(row.id) if row.id is not None else None
+            item = QListWidgetItem(interaction_text(row, self.tr("recording") if recording else ""))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
+            if recording is not None:
+                item.setData(RECORDING_ROLE, str(recording))
+                item.setToolTip(self.tr("Double-click to play the recording"))
             if row.status in ("missed", "rejected", "failed", "busy", "no_answer"):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)
@@ -161,6 +226,62 @@ class TimelineView(QWidget):
         self._loading = False
         self.status.setText(self.tr("The timeline could not be loaded: %1").replace("%1", str(exc)))
         self.status.show()
+
+    # --- recordings ------------------------------------------------------------------
+
+    def recording_of(self, item: QListWidgetItem | None) -> Path | None:
+        value = item.data(RECORDING_ROLE) if item is not None else None
+        return Path(value) if value else None
+
+    def play(self, item: QListWidgetItem) -> bool:
+        path = self.recording_of(item)
+        if path is None:
+            return False
+        self.player_note.hide()
+        return self.player.play(path)
+
+    def toggle_playback(self) -> None:
+        """The head's button: stop what plays, or play the selected row's recording."""
+        if self.player.playing:
+            self.player.stop()
+            return
+        item = self.list.currentItem()
+        if item is not None:
+            self.play(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        if self.recording_of(item) is not None:
+            self.play(item)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        if self.recording_of(item) is None and not self.player.playing:
+            return
+        menu = QMenu(self)
+        if item is not None and self.recording_of(item) is not None:
+            menu.addAction(self.tr("Play recording"), lambda: self.play(item))
+        if self.player.playing:
+            menu.addAction(self.tr("Stop playback"), self.player.stop)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def _update_play_button(self) -> None:
+        if self.player.playing:
+            self.play_button.setText(self.tr("■ Stop playback"))
+            self.play_button.setEnabled(True)
+            self.play_button.setToolTip(self.player.path)
+            return
+        self.play_button.setText(self.tr("▶ Play recording"))
+        has_recording = self.recording_of(self.list.currentItem()) is not None
+        self.play_button.setEnabled(has_recording)
+        self.play_button.setToolTip(
+            self.tr("Play the selected call's recording")
+            if has_recording
+            else self.tr("Select a call with a recording to play it")
+        )
+
+    def _show_player_message(self, text: str) -> None:
+        self.player_note.setText(text)
+        self.player_note.setVisible(bool(text))
 
     def _scrolled(self, value: int) -> None:
         bar = self.list.verticalScrollBar()

@@ -1,18 +1,58 @@
-"""The tray icon: the app keeps running (and ringing) with the window closed,
-and the icon shows how many calls were missed since the operator last looked."""
+"""The tray icon: the app keeps running (and ringing) with the window closed.
+
+The icon shows how many calls were missed since the operator last looked, and
+a dot for the SIP registration (green: registered, red: not registered, grey:
+no account); the tooltip says both in words. An incoming call while the window
+is hidden or in the background also gets a desktop notification with the
+caller's number and, once looked up on the task worker, the customer's name.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-from sip.events import CallDirection, CallEnded, CallOutcome
+from app.contacts import format_phone
+from app.core import Core
+from app.models import ContactKind
+from sip.events import (
+    CallDirection,
+    CallEnded,
+    CallOutcome,
+    EngineStarted,
+    IncomingCall,
+    RegistrationChanged,
+    RegistrationStatus,
+)
 from ui.bridge import EngineBridge
+from ui.tasks import TaskRunner
+
+NOTIFY_MS = 8000
 
 
-def app_icon(missed: int = 0, size: int = 64) -> QIcon:
-    """A handset-less, font-free icon: a blue disc, and a red badge with the count."""
+class Registration(StrEnum):
+    UNKNOWN = ""  # the engine has not started (yet): nothing to say
+    NO_ACCOUNT = "no_account"
+    REGISTERING = "registering"
+    REGISTERED = "registered"
+    NOT_REGISTERED = "not_registered"
+
+
+DOT_COLOURS = {
+    Registration.NO_ACCOUNT: "#9e9e9e",
+    Registration.REGISTERING: "#f9a825",
+    Registration.REGISTERED: "#2e7d32",
+    Registration.NOT_REGISTERED: "#d32f2f",
+}
+
+
+def app_icon(missed: int = 0, size: int = 64, registration: str = "") -> QIcon:
+    """A handset-less, font-free icon: a blue disc, a red badge with the count,
+    and a registration dot in the lower left corner."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -22,6 +62,12 @@ def app_icon(missed: int = 0, size: int = 64) -> QIcon:
     painter.drawEllipse(QRectF(4, 4, size - 8, size - 8))
     painter.setBrush(QColor("white"))
     painter.drawRoundedRect(QRectF(size * 0.3, size * 0.25, size * 0.4, size * 0.5), 6, 6)
+    dot = DOT_COLOURS.get(Registration(registration)) if registration else None
+    if dot:
+        painter.setPen(QColor("white"))  # a ring keeps the dot apart from the disc
+        painter.setBrush(QColor(dot))
+        painter.drawEllipse(QRectF(1, size * 0.62, size * 0.36, size * 0.36))
+        painter.setPen(Qt.PenStyle.NoPen)
     if missed:
         badge = QRectF(size * 0.45, 0, size * 0.55, size * 0.55)
         painter.setBrush(QColor("#d32f2f"))
@@ -36,13 +82,48 @@ def app_icon(missed: int = 0, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
+def caller_name(core: Core, number: str) -> str:
+    """The customer's name for a caller's number ("" when unknown); task worker only."""
+    customer = core.customers.find(ContactKind.PHONE, number)
+    return customer.name if customer is not None else ""
+
+
+def summarize(statuses: Iterable[RegistrationStatus]) -> Registration:
+    """Several accounts, one word: registered only when every account is."""
+    found = set(statuses)
+    if not found:
+        return Registration.NO_ACCOUNT
+    if found & {RegistrationStatus.FAILED, RegistrationStatus.UNREGISTERED}:
+        return Registration.NOT_REGISTERED
+    if RegistrationStatus.REGISTERING in found:
+        return Registration.REGISTERING
+    return Registration.REGISTERED
+
+
 class Tray(QObject):
     showRequested = Signal()
     quitRequested = Signal()
+    notified = Signal(str, str)  # title, text of each desktop notification
 
-    def __init__(self, bridge: EngineBridge, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        bridge: EngineBridge,
+        parent: QObject | None = None,
+        window: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+        find_name: Callable[[str], str] | None = None,
+    ) -> None:
+        """``find_name(number)`` gives the caller's customer name ("" when none);
+        it reads the database, so it runs on ``tasks``."""
         super().__init__(parent)
         self.missed = 0
+        self.window = window
+        self.tasks = tasks
+        self.find_name = find_name
+        self._engine_started = False
+        self._accounts: set[str] | None = None  # None: not told, take any account's events
+        self._statuses: dict[str, RegistrationStatus] = {}
+        self._ringing: set[str] = set()
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.menu = QMenu()
         show = QAction(self.tr("Show Switchboard"), self.menu)
@@ -55,6 +136,10 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         bridge.callEnded.connect(self._on_call_ended)
+        bridge.incomingCall.connect(self._on_incoming)
+        bridge.engineStarted.connect(self._on_engine_started)
+        bridge.engineStopped.connect(self._on_engine_stopped)
+        bridge.registrationChanged.connect(self._on_registration)
         self._update()
 
     @staticmethod
@@ -71,18 +156,55 @@ class Tray(QObject):
         ):
             self.showRequested.emit()
 
+    # --- notifications -----------------------------------------------------------
+
+    def notify(self, title: str, text: str) -> None:
+        """A desktop notification, where the desktop shows them."""
+        if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
+        self.notified.emit(title, text)
+
+    def window_in_sight(self) -> bool:
+        """The operator is looking at us: the window is shown, not minimised, and
+        it (or one of our dialogs over it) has the focus."""
+        window = self.window
+        if window is None or not window.isVisible() or window.isMinimized():
+            return False
+        return window.isActiveWindow() or QApplication.activeWindow() is not None
+
+    def _on_incoming(self, event: IncomingCall) -> None:
+        self._ringing.add(event.call_id)
+        if self.window_in_sight():
+            return  # the screen-pop says it already, where the operator is looking
+        number = event.number
+        tasks, find_name = self.tasks, self.find_name
+        if tasks is None or find_name is None or not number:
+            self._notify_incoming(event, "")
+            return
+        tasks.run(
+            lambda: find_name(number),
+            lambda name: self._notify_incoming(event, name),
+            lambda _exc: self._notify_incoming(event, ""),  # the number alone still helps
+            owner=self,
+        )
+
+    def _notify_incoming(self, event: IncomingCall, customer_name: str) -> None:
+        if event.call_id not in self._ringing:
+            return  # over before the lookup came back: nothing to announce
+        number = event.number or self.tr("unknown number")
+        if number.startswith("+"):
+            number = format_phone(number)
+        who = customer_name or event.display_name
+        text = self.tr("%1 (%2)").replace("%1", who).replace("%2", number) if who else number
+        self.notify(self.tr("Incoming call"), text)
+
     def _on_call_ended(self, event: CallEnded) -> None:
+        self._ringing.discard(event.call_id)
         if event.direction is CallDirection.INBOUND and event.outcome is CallOutcome.MISSED:
             self.missed += 1
             self._update()
             who = event.display_name or event.number or self.tr("unknown number")
-            if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
-                self.icon.showMessage(
-                    self.tr("Missed call"),
-                    self.tr("Missed call from %1").replace("%1", who),
-                    QSystemTrayIcon.MessageIcon.Information,
-                    8000,
-                )
+            self.notify(self.tr("Missed call"), self.tr("Missed call from %1").replace("%1", who))
 
     def reset_missed(self) -> None:
         """The operator has seen the window: the count starts over."""
@@ -90,11 +212,60 @@ class Tray(QObject):
             self.missed = 0
             self._update()
 
+    # --- registration ------------------------------------------------------------
+
+    def set_accounts(self, account_ids: Iterable[str]) -> None:
+        """The accounts handed to the engine (at start and after the settings
+        changed): a removed account's last word no longer counts."""
+        self._accounts = set(account_ids)
+        self._statuses = {k: v for k, v in self._statuses.items() if k in self._accounts}
+        for account_id in self._accounts - set(self._statuses):
+            self._statuses[account_id] = RegistrationStatus.REGISTERING
+        self._engine_started = True
+        self._update()
+
+    def _on_engine_started(self, _event: EngineStarted) -> None:
+        self._engine_started = True
+        self._update()
+
+    def _on_engine_stopped(self, _event: object) -> None:
+        self._engine_started = False
+        self._statuses.clear()
+        self._update()
+
+    def _on_registration(self, event: RegistrationChanged) -> None:
+        if self._accounts is not None and event.account_id not in self._accounts:
+            return
+        self._statuses[event.account_id] = event.status
+        self._engine_started = True
+        self._update()
+
+    @property
+    def registration(self) -> Registration:
+        if not self._engine_started:
+            return Registration.UNKNOWN
+        return summarize(self._statuses.values())
+
+    def registration_text(self) -> str:
+        return {
+            Registration.UNKNOWN: "",
+            Registration.NO_ACCOUNT: self.tr("No SIP account"),
+            Registration.REGISTERING: self.tr("Registering…"),
+            Registration.REGISTERED: self.tr("Registered"),
+            Registration.NOT_REGISTERED: self.tr("Not registered"),
+        }[self.registration]
+
+    # --- showing -------------------------------------------------------------------
+
     def tooltip(self) -> str:
-        if not self.missed:
-            return self.tr("Switchboard")
-        return self.tr("Switchboard: %n missed call(s)", "", self.missed)
+        head = (
+            self.tr("Switchboard: %n missed call(s)", "", self.missed)
+            if self.missed
+            else self.tr("Switchboard")
+        )
+        registration = self.registration_text()
+        return f"{head}\n{registration}" if registration else head
 
     def _update(self) -> None:
-        self.icon.setIcon(app_icon(self.missed))
+        self.icon.setIcon(app_icon(self.missed, registration=self.registration.value))
         self.icon.setToolTip(self.tooltip())

@@ -95,214 +95,245 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="54"/>
+        <location filename="../../ui/call_control.py" line="58"/>
         <source>Type a number to call.</source>
         <translation>Введите номер, чтобы позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="56"/>
+        <location filename="../../ui/call_control.py" line="60"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Буквы набрать нельзя: введите номер только цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="59"/>
+        <location filename="../../ui/call_control.py" line="63"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Это не номер телефона: используйте цифры, пробелы, дефисы, скобки и + в начале.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="61"/>
+        <location filename="../../ui/call_control.py" line="65"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер слишком длинный для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="62"/>
+        <location filename="../../ui/call_control.py" line="66"/>
         <source>That SIP address is not valid.</source>
         <translation>Неверный SIP-адрес.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="68"/>
+        <location filename="../../ui/call_control.py" line="72"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="70"/>
+        <location filename="../../ui/call_control.py" line="74"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Нет SIP-аккаунта: добавьте его в Настройки &gt; Аккаунты.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="106"/>
+        <location filename="../../ui/call_control.py" line="112"/>
         <source>The call could not be placed: %1</source>
         <translation>Не удалось позвонить: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="128"/>
+        <location filename="../../ui/call_control.py" line="134"/>
         <source>No call is ringing.</source>
         <translation>Входящих звонков нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="145"/>
+        <location filename="../../ui/call_control.py" line="151"/>
         <source>There is no call to hang up.</source>
         <translation>Нет звонка, который можно завершить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="194"/>
+        <location filename="../../ui/call_control.py" line="200"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для перевода с консультацией нужен второй звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="218"/>
+        <location filename="../../ui/call_control.py" line="224"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запись недоступна: нет папки для записей.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="262"/>
+        <source>A conference needs exactly two answered calls.</source>
+        <translation>Для конференции нужны ровно два отвеченных звонка.</translation>
     </message>
 </context>
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="42"/>
+        <location filename="../../ui/call_panel.py" line="46"/>
         <source>No active call</source>
         <translation>Нет активного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="69"/>
+        <location filename="../../ui/call_panel.py" line="76"/>
         <source>Answer</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="72"/>
-        <location filename="../../ui/call_panel.py" line="194"/>
+        <location filename="../../ui/call_panel.py" line="79"/>
+        <location filename="../../ui/call_panel.py" line="229"/>
         <source>Hold</source>
         <translation>Удержать</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="74"/>
-        <location filename="../../ui/call_panel.py" line="196"/>
+        <location filename="../../ui/call_panel.py" line="81"/>
+        <location filename="../../ui/call_panel.py" line="231"/>
         <source>Mute</source>
         <translation>Без звука</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="76"/>
+        <location filename="../../ui/call_panel.py" line="83"/>
         <source>Keypad</source>
         <translation>Клавиатура</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="78"/>
-        <location filename="../../ui/call_panel.py" line="199"/>
+        <location filename="../../ui/call_panel.py" line="85"/>
+        <location filename="../../ui/call_panel.py" line="234"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="80"/>
-        <location filename="../../ui/call_panel.py" line="209"/>
+        <location filename="../../ui/call_panel.py" line="97"/>
+        <location filename="../../ui/call_panel.py" line="244"/>
         <source>Hang up</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="86"/>
+        <location filename="../../ui/call_panel.py" line="103"/>
         <source>Transfer</source>
         <translation>Перевести</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="148"/>
+        <location filename="../../ui/call_panel.py" line="178"/>
         <source>On hold</source>
         <translation>На удержании</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="150"/>
+        <location filename="../../ui/call_panel.py" line="180"/>
         <source>Held by the other side</source>
         <translation>Удержан собеседником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="152"/>
+        <location filename="../../ui/call_panel.py" line="184"/>
         <source>Talking</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="152"/>
+        <location filename="../../ui/call_panel.py" line="182"/>
+        <location filename="../../ui/call_panel.py" line="184"/>
         <source>muted</source>
         <translation>микрофон выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="154"/>
+        <location filename="../../ui/call_panel.py" line="87"/>
+        <source>Conference</source>
+        <translation>Конференция</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="89"/>
+        <source>Join the active call with the held one: all three of you talk</source>
+        <translation>Объединить активный звонок с удержанным: говорите втроём</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="92"/>
+        <source>Split</source>
+        <translation>Разделить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="94"/>
+        <source>End the conference: keep the active call, put the other on hold</source>
+        <translation>Завершить конференцию: активный звонок остаётся, другой ставится на удержание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="182"/>
+        <source>In conference</source>
+        <translation>В конференции</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_panel.py" line="186"/>
         <source>Incoming call…</source>
         <translation>Входящий звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="156"/>
+        <location filename="../../ui/call_panel.py" line="188"/>
         <source>Ringing…</source>
         <translation>Идёт вызов…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="158"/>
+        <location filename="../../ui/call_panel.py" line="190"/>
         <source>Connecting…</source>
         <translation>Соединение…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="159"/>
+        <location filename="../../ui/call_panel.py" line="191"/>
         <source>Calling…</source>
         <translation>Набор номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="194"/>
+        <location filename="../../ui/call_panel.py" line="229"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="196"/>
+        <location filename="../../ui/call_panel.py" line="231"/>
         <source>Unmute</source>
         <translation>Включить звук</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="200"/>
+        <location filename="../../ui/call_panel.py" line="235"/>
         <source>Record this call</source>
         <translation>Записать разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="202"/>
+        <location filename="../../ui/call_panel.py" line="237"/>
         <source>Resume rec.</source>
         <translation>Продолжить запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="203"/>
+        <location filename="../../ui/call_panel.py" line="238"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запись на паузе: эта часть не записывается</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="205"/>
+        <location filename="../../ui/call_panel.py" line="240"/>
         <source>Pause rec.</source>
         <translation>Пауза записи</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="207"/>
+        <location filename="../../ui/call_panel.py" line="242"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Идёт запись. Поставьте на паузу, пока клиент диктует данные карты</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="209"/>
+        <location filename="../../ui/call_panel.py" line="244"/>
         <source>Decline</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="225"/>
+        <location filename="../../ui/call_panel.py" line="260"/>
         <source>Blind transfer to a number…</source>
         <translation>Перевести на номер без консультации…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="230"/>
+        <location filename="../../ui/call_panel.py" line="265"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="235"/>
+        <location filename="../../ui/call_panel.py" line="270"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="245"/>
+        <location filename="../../ui/call_panel.py" line="280"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="246"/>
+        <location filename="../../ui/call_panel.py" line="281"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -745,119 +776,222 @@
     </message>
 </context>
 <context>
+    <name>CallbackRequestDialog</name>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="92"/>
+        <source>Request a callback</source>
+        <translation>Заявка на обратный звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="112"/>
+        <source>+380 50 123 45 67</source>
+        <translation>+380 50 123 45 67</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="115"/>
+        <source>Only within this time</source>
+        <translation>Только в это время</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="122"/>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="126"/>
+        <source>Shop time (%1)</source>
+        <translation>Время магазина (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="133"/>
+        <source>Normal</source>
+        <translation>Обычный</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="134"/>
+        <source>High</source>
+        <translation>Высокий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="135"/>
+        <source>Urgent</source>
+        <translation>Срочный</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="138"/>
+        <source>What the customer wants, what to prepare</source>
+        <translation>Что нужно клиенту, что подготовить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="144"/>
+        <source>Customer:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="145"/>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="146"/>
+        <source>Preferred time:</source>
+        <translation>Удобное время:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="149"/>
+        <source>Priority:</source>
+        <translation>Приоритет:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="150"/>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="197"/>
+        <source>Type the number to call back.</source>
+        <translation>Введите номер для обратного звонка.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="202"/>
+        <source>The preferred time ends before it starts.</source>
+        <translation>Удобное время заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="206"/>
+        <source>The preferred time is already over: choose one that ends later.</source>
+        <translation>Удобное время уже прошло: выберите более позднее.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_request_dialog.py" line="230"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="71"/>
+        <location filename="../../ui/customer_card.py" line="73"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="98"/>
+        <location filename="../../ui/customer_card.py" line="100"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="99"/>
+        <location filename="../../ui/customer_card.py" line="101"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="100"/>
+        <location filename="../../ui/customer_card.py" line="102"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="101"/>
+        <location filename="../../ui/customer_card.py" line="103"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="102"/>
+        <location filename="../../ui/customer_card.py" line="104"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="108"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="112"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
         <location filename="../../ui/customer_card.py" line="114"/>
+        <source>Request callback…</source>
+        <translation>Заявка на звонок…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="116"/>
+        <source>Put this customer in the callback queue</source>
+        <translation>Поставить клиента в очередь обратных звонков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="120"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="117"/>
+        <location filename="../../ui/customer_card.py" line="123"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="119"/>
+        <location filename="../../ui/customer_card.py" line="125"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="160"/>
+        <location filename="../../ui/customer_card.py" line="167"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="170"/>
+        <location filename="../../ui/customer_card.py" line="177"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="200"/>
+        <location filename="../../ui/customer_card.py" line="207"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="202"/>
+        <location filename="../../ui/customer_card.py" line="209"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="234"/>
+        <location filename="../../ui/customer_card.py" line="257"/>
         <source>Export customer data</source>
         <translation>Выгрузка данных клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="234"/>
+        <location filename="../../ui/customer_card.py" line="257"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="247"/>
+        <location filename="../../ui/customer_card.py" line="270"/>
         <source>Customer data exported to %1</source>
         <translation>Данные клиента сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="249"/>
+        <location filename="../../ui/customer_card.py" line="272"/>
         <source>Export failed: %1</source>
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="258"/>
+        <location filename="../../ui/customer_card.py" line="281"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="260"/>
+        <location filename="../../ui/customer_card.py" line="283"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="277"/>
+        <location filename="../../ui/customer_card.py" line="300"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="288"/>
+        <location filename="../../ui/customer_card.py" line="311"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -869,27 +1003,27 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="31"/>
+        <location filename="../../ui/customer_list.py" line="39"/>
         <source>Search customers</source>
         <translation>Поиск клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="33"/>
+        <location filename="../../ui/customer_list.py" line="41"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Имя, компания, заметки, телефон или e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="84"/>
+        <location filename="../../ui/customer_list.py" line="97"/>
         <source>No customers match “%1”.</source>
         <translation>Нет клиентов по запросу «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="86"/>
+        <location filename="../../ui/customer_list.py" line="99"/>
         <source>No customers yet.</source>
         <translation>Клиентов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="93"/>
+        <location filename="../../ui/customer_list.py" line="106"/>
         <source>Search failed: %1</source>
         <translation>Поиск не удался: %1</translation>
     </message>
@@ -1205,7 +1339,7 @@
         <translation>Показаны первые %1 из %2; «Скопировать проблемы» копирует все.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="394"/>
+        <location filename="../../ui/import_dialog.py" line="396"/>
         <source>Cancelling after the current batch…</source>
         <translation>Отменяем после текущей порции…</translation>
     </message>
@@ -1359,158 +1493,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <source>Ne&amp;w callback request…</source>
+        <translation>Но&amp;вая заявка на обратный звонок…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="338"/>
+        <source>Callback request #%1 saved.</source>
+        <translation>Заявка на обратный звонок №%1 сохранена.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -1544,29 +1688,47 @@
     </message>
 </context>
 <context>
+    <name>RecordingPlayer</name>
+    <message>
+        <location filename="../../ui/recording_player.py" line="37"/>
+        <source>The recording file is missing: %1</source>
+        <translation>Файл записи не найден: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_player.py" line="60"/>
+        <source>Recordings can&apos;t be played here: %1</source>
+        <translation>Записи здесь нельзя воспроизвести: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_player.py" line="81"/>
+        <source>The recording can&apos;t be played: %1</source>
+        <translation>Запись не воспроизводится: %1</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationStatusBar</name>
     <message>
-        <location filename="../../ui/registration_status.py" line="37"/>
+        <location filename="../../ui/registration_status.py" line="40"/>
         <source>registering…</source>
         <translation>регистрация…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="38"/>
+        <location filename="../../ui/registration_status.py" line="41"/>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="39"/>
+        <location filename="../../ui/registration_status.py" line="42"/>
         <source>not registered</source>
         <translation>не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="40"/>
+        <location filename="../../ui/registration_status.py" line="43"/>
         <source>registration failed</source>
         <translation>ошибка регистрации</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="70"/>
+        <location filename="../../ui/registration_status.py" line="74"/>
         <source>No SIP account configured (File &gt; Settings &gt; Accounts); Call &gt; Call the demo line tries a call</source>
         <translation>Нет SIP-аккаунта (Файл &gt; Настройки &gt; SIP-аккаунты); пробный звонок: Звонок &gt; Позвонить на демо-линию</translation>
     </message>
@@ -1639,173 +1801,233 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <source>Web form</source>
+        <translation>Веб-форма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>Проверять сертификат сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
+        <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <source>If the other side can</source>
+        <translation>Если собеседник поддерживает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <source>Required</source>
+        <translation>Обязательно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <source>optional, e.g. stun.example.com:3478</source>
+        <translation>необязательно, например stun.example.com:3478</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <source>Use ICE (NAT without a SIP proxy)</source>
+        <translation>Использовать ICE (NAT без SIP-прокси)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <source>Call encryption (SRTP):</source>
+        <translation>Шифрование звонков (SRTP):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <source>STUN server:</source>
+        <translation>STUN-сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="270"/>
+        <source>SIP over TLS is not available here: %1</source>
+        <translation>SIP через TLS здесь недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="273"/>
+        <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
+        <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="281"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="222"/>
+        <location filename="../../ui/settings_dialog.py" line="296"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <location filename="../../ui/settings_dialog.py" line="303"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings_dialog.py" line="305"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="239"/>
+        <location filename="../../ui/settings_dialog.py" line="313"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <location filename="../../ui/settings_dialog.py" line="314"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="241"/>
+        <location filename="../../ui/settings_dialog.py" line="315"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="242"/>
+        <location filename="../../ui/settings_dialog.py" line="316"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="245"/>
+        <location filename="../../ui/settings_dialog.py" line="319"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="259"/>
+        <location filename="../../ui/settings_dialog.py" line="333"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <location filename="../../ui/settings_dialog.py" line="335"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="293"/>
+        <location filename="../../ui/settings_dialog.py" line="375"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="301"/>
+        <location filename="../../ui/settings_dialog.py" line="383"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -1813,34 +2035,39 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="87"/>
+        <location filename="../../ui/shell.py" line="98"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="122"/>
+        <location filename="../../ui/shell.py" line="136"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="150"/>
+        <location filename="../../ui/shell.py" line="164"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="163"/>
+        <location filename="../../ui/shell.py" line="177"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="192"/>
+        <location filename="../../ui/shell.py" line="206"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="216"/>
-        <source>Demo line</source>
-        <translation>Демо-линия</translation>
+        <location filename="../../ui/shell.py" line="229"/>
+        <source>Switchboard demo line</source>
+        <translation>Демо-линия Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="234"/>
+        <source>The demo line&apos;s customer could not be made: %1</source>
+        <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
 </context>
 <context>
@@ -1935,71 +2162,248 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="60"/>
+        <location filename="../../ui/timeline_view.py" line="97"/>
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="64"/>
+        <location filename="../../ui/timeline_view.py" line="101"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="85"/>
+        <location filename="../../ui/timeline_view.py" line="141"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="151"/>
+        <location filename="../../ui/timeline_view.py" line="205"/>
+        <source>recording</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="209"/>
+        <source>Double-click to play the recording</source>
+        <translation>Дважды щёлкните, чтобы прослушать запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="216"/>
         <source>Nothing here yet.</source>
         <translation>Пока пусто.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="162"/>
+        <location filename="../../ui/timeline_view.py" line="227"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не удалось загрузить историю: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="262"/>
+        <source>Play recording</source>
+        <translation>Прослушать запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="264"/>
+        <source>Stop playback</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="269"/>
+        <source>■ Stop playback</source>
+        <translation>■ Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="273"/>
+        <source>▶ Play recording</source>
+        <translation>▶ Прослушать запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="277"/>
+        <source>Play the selected call&apos;s recording</source>
+        <translation>Прослушать запись выбранного звонка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="279"/>
+        <source>Select a call with a recording to play it</source>
+        <translation>Выберите звонок с записью, чтобы прослушать её</translation>
     </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="48"/>
+        <location filename="../../ui/tray.py" line="129"/>
         <source>Show Switchboard</source>
         <translation>Показать Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="50"/>
+        <location filename="../../ui/tray.py" line="131"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="78"/>
+        <location filename="../../ui/tray.py" line="194"/>
+        <location filename="../../ui/tray.py" line="206"/>
         <source>unknown number</source>
         <translation>скрытого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="81"/>
+        <location filename="../../ui/tray.py" line="198"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="199"/>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="207"/>
         <source>Missed call</source>
         <translation>Пропущенный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="82"/>
+        <location filename="../../ui/tray.py" line="207"/>
         <source>Missed call from %1</source>
         <translation>Пропущенный звонок от %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="95"/>
+        <location filename="../../ui/tray.py" line="252"/>
+        <source>No SIP account</source>
+        <translation>Нет SIP-аккаунта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="253"/>
+        <source>Registering…</source>
+        <translation>Регистрация…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="254"/>
+        <source>Registered</source>
+        <translation>Зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="255"/>
+        <source>Not registered</source>
+        <translation>Не зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="264"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="96"/>
+        <location filename="../../ui/tray.py" line="262"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущенный звонок</numerusform>
             <numerusform>Switchboard: %n пропущенных звонка</numerusform>
             <numerusform>Switchboard: %n пропущенных звонков</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WebFormPage</name>
+    <message>
+        <location filename="../../ui/webform_page.py" line="59"/>
+        <source>Take callback requests from the website&apos;s form</source>
+        <translation>Принимать заявки на обратный звонок с формы сайта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="65"/>
+        <source>127.0.0.1: only this computer (a relay or proxy on it forwards the form).</source>
+        <translation>127.0.0.1: только этот компьютер (форму сюда передаёт ретранслятор или прокси на нём).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="74"/>
+        <source>in the keyring; leave empty to keep it</source>
+        <translation>в хранилище паролей; оставьте пустым, чтобы сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="77"/>
+        <source>The website sends this token with every request. It is kept in the system keyring and not shown again: copy it now. Generate a new one if it is lost.</source>
+        <translation>Сайт отправляет этот токен с каждой заявкой. Он хранится в системном хранилище паролей и больше не показывается: скопируйте его сейчас. Если он потерян, создайте новый.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="82"/>
+        <source>Generate</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="94"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="98"/>
+        <source>Try it (the website sends the same):</source>
+        <translation>Проверьте (сайт отправляет то же самое):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="103"/>
+        <source>Only “phone” and “consent”: true are required. At 127.0.0.1 the form is reachable from this computer only; bringing the website&apos;s requests to it (HTTPS, a relay or a reverse proxy) is set up by the shop, not by Switchboard. Changes apply when you save.</source>
+        <translation>Обязательны только «phone» и «consent»: true. На 127.0.0.1 форма доступна только с этого компьютера; доставку заявок с сайта (HTTPS, ретранслятор или обратный прокси) настраивает магазин, а не Switchboard. Изменения вступают в силу при сохранении.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="115"/>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="116"/>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="117"/>
+        <source>Token:</source>
+        <translation>Токен:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="155"/>
+        <source>The web form&apos;s token must be at least %1 characters long.</source>
+        <translation>Токен веб-формы должен быть не короче %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_page.py" line="158"/>
+        <source>Generate a token for the web form before turning it on.</source>
+        <translation>Создайте токен веб-формы, прежде чем включать её.</translation>
+    </message>
+</context>
+<context>
+    <name>WebFormService</name>
+    <message>
+        <location filename="../../ui/webform_service.py" line="121"/>
+        <source>Web form: listening on %1:%2</source>
+        <translation>Веб-форма: принимает заявки на %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_service.py" line="128"/>
+        <source>Web form not started: %1</source>
+        <translation>Веб-форма не запущена: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_service.py" line="134"/>
+        <source>no token saved; generate one in Settings &gt; Web form.</source>
+        <translation>токен не сохранён; создайте его в Настройки &gt; Веб-форма.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_service.py" line="136"/>
+        <source>no keyring to read its token from (%1)</source>
+        <translation>нет хранилища паролей, откуда взять токен (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_service.py" line="139"/>
+        <source>port %1 is already in use.</source>
+        <translation>порт %1 уже занят.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_service.py" line="141"/>
+        <source>%1 is not an address of this computer.</source>
+        <translation>%1 — не адрес этого компьютера.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webform_service.py" line="143"/>
+        <source>port %1 needs administrator rights; use one above 1024.</source>
+        <translation>для порта %1 нужны права администратора; используйте порт выше 1024.</translation>
     </message>
 </context>
 <context>

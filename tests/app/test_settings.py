@@ -58,3 +58,15 @@ def test_switchboard_home_puts_everything_in_one_folder(
     paths = AppPaths.default()
     assert paths.database_file == tmp_path / "data" / "switchboard.db"
     assert Settings().resolved_database_url(paths) == f"sqlite:///{paths.database_file}"
+
+
+def test_web_form_settings_are_checked(tmp_path: Path) -> None:
+    defaults = Settings()
+    assert (defaults.webform_enabled, defaults.webform_bind) == (False, "127.0.0.1")
+    for bad in ({"webform_port": 0}, {"webform_port": 70000}, {"webform_bind": "localhost"}):
+        with pytest.raises(ValueError, match="webform_"):
+            Settings(**bad).save(tmp_path / "config.json")
+    Settings(webform_enabled=True, webform_bind="0.0.0.0", webform_port=8080).save(
+        tmp_path / "config.json"
+    )
+    assert Settings.load(tmp_path / "config.json").webform_port == 8080

@@ -133,3 +133,21 @@ def test_token_bucket_refills() -> None:
 def test_short_token_is_refused(core: Core) -> None:
     with pytest.raises(ValueError, match="at least 16"):
         WebFormServer(core.callbacks, "short")
+
+
+def test_on_created_hears_new_requests_only(core: Core) -> None:
+    created: list[int] = []
+    srv = WebFormServer(core.callbacks, TOKEN, on_created=created.append)
+    srv.start()
+    try:
+        first = post(srv, {**GOOD, "request_id": "sub-7"}).json()
+        assert post(srv, {**GOOD, "request_id": "sub-7"}).status_code == 200  # a repeat
+        assert post(srv, GOOD, token="wrong-token-0123456789").status_code == 401
+        assert created == [first["id"]]
+    finally:
+        srv.stop()
+
+
+def test_a_server_never_started_stops_at_once(core: Core) -> None:
+    srv = WebFormServer(core.callbacks, TOKEN)
+    srv.stop()  # would wait forever in socketserver.shutdown()

@@ -74,6 +74,12 @@ class RecordingEngine:
     def attended_transfer(self, call_id: str, to_call_id: str) -> None:
         self.commands.append(("attended_transfer", call_id, to_call_id))
 
+    def join_calls(self, call_id: str, other_call_id: str) -> None:
+        self.commands.append(("join_calls", call_id, other_call_id))
+
+    def split_calls(self, call_id: str, other_call_id: str) -> None:
+        self.commands.append(("split_calls", call_id, other_call_id))
+
     def start_recording(self, call_id: str, path: str) -> None:
         self.commands.append(("start_recording", call_id, path))
 

@@ -31,6 +31,25 @@ def test_enter_in_dial_field_dials_the_cleaned_number(qtbot: Any, shell: Any, en
     assert field.text() == ""
 
 
+def test_numbers_are_dialled_in_the_pbx_format_from_the_settings(
+    qtbot: Any, shell: Any, engine: Any
+) -> None:
+    """A PBX that routes national numbers gets 050..., however the number was
+    typed; an extension is dialled as typed; a changed setting applies at once."""
+    settings = shell.core.settings
+    settings.default_region, settings.dial_format = "UA", "national"
+    field = shell.window.dialpad.field
+    for typed in ("+380 (50) 123-45-67", "2001"):
+        field.setText(typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: field.text() == "")
+    settings.dial_format = "e164"
+    field.setText("050 123 45 67")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(engine.names()) == 3)
+    assert [c[2] for c in engine.commands] == ["0501234567", "2001", "+380501234567"]
+
+
 def test_letters_are_explained_inline_and_not_dialled(qtbot: Any, shell: Any, engine: Any) -> None:
     pad = shell.window.dialpad
     qtbot.keyClicks(pad.field, "+7 916 CALL ME")

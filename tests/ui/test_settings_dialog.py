@@ -9,7 +9,8 @@ from sqlalchemy import text
 from app.accounts import list_sip_accounts
 from app.core import Core
 from app.secrets import SecretKind
-from sip.account_rows import engine_accounts
+from sip.account_rows import engine_accounts, engine_config
+from sip.config import EngineConfig
 from ui.settings_dialog import SettingsDialog
 
 PASSWORD = "s3cret-Pa55-word"
@@ -44,6 +45,68 @@ def test_saving_an_account_puts_the_password_only_in_the_keyring(
         dialog.save_account_button.click()
     assert sqlite_core.secrets.get(SecretKind.SIP, row.id) == PASSWORD
     assert [a.label for a in list_sip_accounts(sqlite_core)] == ["Office line"]
+
+
+def test_security_and_nat_options_are_saved_and_reach_the_engine(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    dialog = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.current is not None)
+    assert not dialog.verify_tls.isEnabled()  # UDP: nothing to verify
+    dialog.username.setText("1001")
+    dialog.domain.setText("pbx.example.com:5061")
+    dialog.transport.setCurrentIndex(dialog.transport.findData("tls"))
+    assert dialog.verify_tls.isEnabled() and dialog.verify_tls.isChecked()
+    dialog.verify_tls.setChecked(False)
+    dialog.srtp.setCurrentIndex(dialog.srtp.findData("mandatory"))
+    dialog.stun.setText(" stun.example.com:3478 ")
+    dialog.ice.setChecked(True)
+    with qtbot.waitSignal(dialog.accountsChanged):
+        dialog.save_account_button.click()
+    (row,) = list_sip_accounts(sqlite_core)
+    assert (row.transport, row.verify_tls, row.srtp, row.stun_server, row.ice) == (
+        "tls",
+        False,
+        "mandatory",
+        "stun.example.com:3478",
+        True,
+    )
+    (account,) = engine_accounts(sqlite_core)
+    assert (account.config.srtp, account.config.ice) == ("mandatory", True)
+    config = engine_config(EngineConfig(), [row])
+    assert config.tls_verify_server is False and config.stun_servers == ("stun.example.com:3478",)
+    # Opened again, the dialog shows what was saved.
+    again = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.current is not None and again.current.id == row.id)
+    assert (again.srtp.currentData(), again.verify_tls.isChecked(), again.ice.isChecked()) == (
+        "mandatory",
+        False,
+        True,
+    )
+    assert again.stun.text() == "stun.example.com:3478"
+
+
+def test_tls_that_the_engine_lacks_is_said_when_chosen(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    dialog = SettingsDialog(
+        sqlite_core,
+        shell.tasks,
+        shell.window,
+        tls_problem="Unsupported transport (PJSIP_EUNSUPTRANSPORT)",
+    )
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.current is not None)
+    assert dialog.tls_note.isHidden()
+    dialog.transport.setCurrentIndex(dialog.transport.findData("tls"))
+    assert dialog.tls_note.isVisibleTo(dialog)
+    assert dialog.tls_note.text() == (
+        "SIP over TLS is not available here: Unsupported transport (PJSIP_EUNSUPTRANSPORT)"
+    )
+    dialog.transport.setCurrentIndex(dialog.transport.findData("udp"))
+    assert dialog.tls_note.isHidden()
 
 
 def test_an_account_needs_user_and_domain(qtbot: Any, shell: Any, sqlite_core: Core) -> None:

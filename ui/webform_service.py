@@ -1,0 +1,156 @@
+"""The website's callback form, run by the window: the endpoint of
+integrations/webform.py started with the app (when enabled in the settings),
+stopped at the end, its state in the status bar, and the callback queue read
+again as soon as a request came in.
+
+Reading the token (the keyring can be a D-Bus round trip) and binding the port
+run on the task worker; the server answers on its own thread. That thread
+announces a new request through a queued signal: it never touches a widget.
+The endpoint listens where the settings say (loopback by default); putting it on
+the internet (TLS, a relay or reverse proxy) is the shop's own set-up.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import threading
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel
+
+from app.core import Core
+from app.secrets import WEBFORM_TOKEN_ID, SecretKind, SecretsUnavailable
+from integrations.webform import WebFormServer
+from ui.dialog_parts import ERROR_COLOR
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class NoToken(RuntimeError):
+    """Enabled, but no token in the keyring: nobody could be let in."""
+
+
+class WebFormService(QObject):
+    # Emitted on the server's thread; connected queued to the GUI thread.
+    requestAccepted = Signal(int)
+    # The status bar's text (translated); empty when the form is off.
+    statusChanged = Signal(str)
+
+    def __init__(
+        self, core: Core, tasks: TaskRunner, window: MainWindow, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.tasks = tasks
+        self.window = window
+        self.status = ""
+        self.running = False
+        self._server: WebFormServer | None = None
+        self._lock = threading.Lock()
+        # Bumped by every start and stop: a start still binding on the worker
+        # after a stop (or a newer start) closes its server instead of keeping it.
+        self._generation = 0
+        self.label = QLabel(window)
+        self.label.setObjectName("webformStatus")
+        self.label.hide()
+        window.statusBar().addPermanentWidget(self.label)
+        self.requestAccepted.connect(
+            window.callbacks.refresh_soon, Qt.ConnectionType.QueuedConnection
+        )
+
+    @property
+    def address(self) -> tuple[str, int] | None:
+        with self._lock:
+            return self._server.address if self._server is not None else None
+
+    def start(self) -> None:
+        """(Re)starts the endpoint as the settings say; off when not enabled."""
+        self.stop()
+        settings = self.core.settings
+        if not settings.webform_enabled:
+            self._show("", problem=False)
+            return
+        host, port = settings.webform_bind, settings.webform_port
+        with self._lock:
+            generation = self._generation
+        core = self.core
+
+        def boot() -> tuple[str, int] | None:
+            token = core.secrets.get(SecretKind.INTAKE, WEBFORM_TOKEN_ID)
+            if not token:
+                raise NoToken
+            server = WebFormServer(core.callbacks, token, host, port, on_created=self._announce)
+            with self._lock:
+                if generation != self._generation:  # stopped while binding
+                    server.stop()
+                    return None
+                server.start()
+                self._server = server
+                return server.address
+
+        self.tasks.run(boot, self._started, lambda exc: self._failed(exc, host, port), owner=self)
+
+    def restart(self) -> None:
+        """After the settings were saved: the port, address or token may be new."""
+        self.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._generation += 1
+            server, self._server = self._server, None
+        self.running = False
+        if server is not None:
+            server.stop()
+            self._show("", problem=False)
+
+    def _announce(self, request_id: int) -> None:
+        # The server's thread: only a signal, and only while the object exists.
+        if shiboken6.isValid(self):
+            self.requestAccepted.emit(request_id)
+
+    def _started(self, address: tuple[str, int] | None) -> None:
+        if address is None:
+            return
+        self.running = True
+        host, port = address
+        self._show(
+            self.tr("Web form: listening on %1:%2").replace("%1", host).replace("%2", str(port)),
+            problem=False,
+        )
+
+    def _failed(self, exc: Exception, host: str, port: int) -> None:
+        log.warning("web form not started: %s", exc)
+        self._show(
+            self.tr("Web form not started: %1").replace("%1", self._reason(exc, host, port)),
+            problem=True,
+        )
+
+    def _reason(self, exc: Exception, host: str, port: int) -> str:
+        if isinstance(exc, NoToken):
+            return self.tr("no token saved; generate one in Settings > Web form.")
+        if isinstance(exc, SecretsUnavailable):
+            return self.tr("no keyring to read its token from (%1)").replace("%1", str(exc))
+        if isinstance(exc, OSError):
+            if exc.errno == errno.EADDRINUSE:
+                return self.tr("port %1 is already in use.").replace("%1", str(port))
+            if exc.errno == errno.EADDRNOTAVAIL:
+                return self.tr("%1 is not an address of this computer.").replace("%1", host)
+            if exc.errno == errno.EACCES:
+                return self.tr("port %1 needs administrator rights; use one above 1024.").replace(
+                    "%1", str(port)
+                )
+        return str(exc) or type(exc).__name__
+
+    def _show(self, text: str, problem: bool) -> None:
+        self.status = text
+        self.label.setText(text)
+        self.label.setToolTip(text)
+        self.label.setStyleSheet(f"color: {ERROR_COLOR};" if problem else "")
+        self.label.setVisible(bool(text))
+        if text:
+            self.window.show_message(text)
+        self.statusChanged.emit(text)
