@@ -220,7 +220,13 @@ class CallbackQueue:
             found = self.customers.find(ContactKind.PHONE, e164)
             customer_id = found.id if found else None
         tz = timezone or customer_timezone(e164, self.policy.hours.timezone)
-        zone(tz)
+        customer_zone = zone(tz)
+        # A window given without an offset ("14:00-16:00" from a web form) is the
+        # customer's own clock: their zone, from the number when not given.
+        if preferred_from is not None and preferred_from.tzinfo is None:
+            preferred_from = preferred_from.replace(tzinfo=customer_zone)
+        if preferred_to is not None and preferred_to.tzinfo is None:
+            preferred_to = preferred_to.replace(tzinfo=customer_zone)
         if preferred_to is not None and preferred_to <= now:
             raise CallbackError("The preferred time is already in the past.")
         if preferred_from and preferred_to and preferred_from >= preferred_to:

@@ -91,8 +91,8 @@ def _time(raw: Any, key: str) -> datetime | None:
         value = datetime.fromisoformat(raw)
     except ValueError as exc:
         raise IntakeError(422, f"'preferred_time.{key}' is not an ISO 8601 time: {raw!r}.") from exc
-    if value.tzinfo is None:
-        raise IntakeError(422, f"'preferred_time.{key}' needs a UTC offset, e.g. +02:00.")
+    # Without an offset the time is the customer's local time: the queue reads it
+    # in the zone of their phone number (CallbackQueue.request).
     return value
 
 

@@ -86,6 +86,25 @@ def test_preferred_window_in_the_customers_zone(queue: CallbackQueue, clock: Clo
     assert req2.meta["outside_preferred_window"] is True
 
 
+def test_a_window_without_offset_is_the_customers_local_time(
+    queue: CallbackQueue, clock: Clock
+) -> None:
+    """A web form sends "17:00" as the customer sees it: for a Kazakh number that
+    is Almaty time, not the shop's Kyiv time."""
+    naive = datetime(2026, 11, 23, 17, 0)
+    req = queue.request(
+        "+7 701 123 45 67",
+        "web_form",
+        preferred_from=naive,
+        preferred_to=naive + timedelta(hours=2),
+    )
+    almaty = datetime(2026, 11, 23, 17, 0, tzinfo=ZoneInfo("Asia/Almaty"))
+    assert req.timezone == "Asia/Almaty"
+    assert req.preferred_from == almaty.astimezone(UTC)
+    assert req.preferred_to == (almaty + timedelta(hours=2)).astimezone(UTC)
+    assert req.due_at == almaty.astimezone(UTC)  # 14:00 in Kyiv: open
+
+
 def test_bad_requests_are_refused_and_nothing_is_stored(
     core: Core, queue: CallbackQueue, clock: Clock
 ) -> None:
