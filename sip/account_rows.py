@@ -71,10 +71,11 @@ def engine_config(base: EngineConfig, rows: list[SipAccount]) -> EngineConfig:
     )
 
 
-def engine_accounts(core: Core) -> list[EngineAccount]:
-    """The enabled accounts with their passwords, to hand to the engine."""
+def engine_accounts(core: Core, rows: list[SipAccount] | None = None) -> list[EngineAccount]:
+    """The enabled accounts (``rows`` if already read) with their passwords, to
+    hand to the engine."""
     out = []
-    for row in list_sip_accounts(core):
+    for row in list_sip_accounts(core) if rows is None else rows:
         if not row.enabled or row.id is None:
             continue
         password = core.secrets.get(SecretKind.SIP, row.id) or ""

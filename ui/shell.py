@@ -110,10 +110,11 @@ class Shell(QObject):
         def boot() -> tuple[list[EngineAccount], str]:
             # TLS and STUN are endpoint-wide: set from the stored accounts before
             # the endpoint exists (read here, off the GUI thread).
-            engine.config = engine_config(engine.config, list_sip_accounts(core))
+            rows = list_sip_accounts(core)
+            engine.config = engine_config(engine.config, rows)
             engine.start()
             try:
-                accounts = engine_accounts(core)
+                accounts = engine_accounts(core, rows)
             except SecretsUnavailable as exc:
                 # The engine runs (the demo line works); the accounts can't log in.
                 return [], str(exc)
