@@ -348,11 +348,10 @@ class ImportDialog(QDialog):
 
     def _set_stage(self, stage: Stage) -> None:
         self.stage = stage
-        busy = stage in (Stage.CHECKING, Stage.WRITING)
         # After the check the bar says nothing the summary doesn't.
         self.progress.setVisible(stage is not Stage.CHECKED)
         self.encoding.setEnabled(stage in (Stage.CHECKED, Stage.FAILED) and self.report is None)
-        if busy or stage is not Stage.CHECKED:
+        if stage is not Stage.CHECKED:
             self.import_button.setEnabled(False)
         self.import_button.setVisible(stage in (Stage.CHECKING, Stage.CHECKED))
         done = stage is Stage.DONE or (stage is Stage.FAILED and self.plan is not None)
