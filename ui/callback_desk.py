@@ -239,7 +239,7 @@ class CallbackDesk(QObject):
         dialog.setObjectName("callbackOutcomeDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if later is not None:
-            dialog.later.setDateTime(QDateTime(later.astimezone()))
+            dialog.later.setDateTime(QDateTime.fromSecsSinceEpoch(int(later.timestamp())))
         self.outcome_dialogs[call_id] = dialog
 
         def chosen() -> None:

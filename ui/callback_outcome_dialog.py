@@ -62,7 +62,8 @@ class CallbackOutcomeDialog(QDialog):
         self.later = QDateTimeEdit(self)
         self.later.setCalendarPopup(True)
         self.later.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.later.setDateTime(QDateTime((self._now + timedelta(hours=1)).astimezone()))
+        in_an_hour = self._now + timedelta(hours=1)
+        self.later.setDateTime(QDateTime.fromSecsSinceEpoch(int(in_an_hour.timestamp())))
         layout.addWidget(self.later)
         retry_note = (
             self.tr("%n more attempt(s) will be scheduled if not reached.", "", attempts_left)
