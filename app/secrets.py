@@ -6,19 +6,23 @@ Entries are keyed by what they unlock: ``sip:<account id>``, ``channel:<id>``,
 service name. On a headless Linux with no Secret
 Service, keyring falls back to its "fail" backend; that is reported as
 ``SecretsUnavailable`` with a message an operator can act on, not a traceback.
+
+keyring itself is imported at the first use of the store, not with the core: it
+costs ~45 ms at start, and a window with no account to log in never needs it.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import fail
+from typing import TYPE_CHECKING
 
 from app.settings import redactor
+
+if TYPE_CHECKING:
+    import keyring.backend
+
+    from app.memory_keyring import MemoryKeyring as MemoryKeyring  # re-exported
 
 SERVICE = "Switchboard"
 log = logging.getLogger(__name__)
@@ -58,10 +62,16 @@ class SecretStore:
 
     @property
     def backend(self) -> keyring.backend.KeyringBackend:
-        return self._backend or keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        import keyring
+
+        return keyring.get_keyring()
 
     def check(self) -> None:
         """Raises SecretsUnavailable when keyring has nothing usable."""
+        from keyring.backends import fail
+
         backend = self.backend
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
             raise SecretsUnavailable(_NO_KEYRING_HELP)
@@ -75,6 +85,8 @@ class SecretStore:
             raise ValueError("An empty password can't be saved; delete it instead.")
         self.check()
         redactor.register(secret)
+        import keyring.errors
+
         try:
             self.backend.set_password(SERVICE, _entry(kind, account_id), secret)
         except keyring.errors.KeyringError as exc:
@@ -83,6 +95,8 @@ class SecretStore:
 
     def get(self, kind: SecretKind, account_id: int | str) -> str | None:
         self.check()
+        import keyring.errors
+
         try:
             secret = self.backend.get_password(SERVICE, _entry(kind, account_id))
         except keyring.errors.KeyringError as exc:
@@ -93,6 +107,8 @@ class SecretStore:
 
     def delete(self, kind: SecretKind, account_id: int | str) -> None:
         self.check()
+        import keyring.errors
+
         try:
             self.backend.delete_password(SERVICE, _entry(kind, account_id))
         except keyring.errors.PasswordDeleteError:
@@ -102,22 +118,11 @@ class SecretStore:
         log.info("secret deleted for %s", _entry(kind, account_id))
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """In-memory keyring: a test double for pure unit tests only (the real
-    Secret Service is used by the keyring integration tests)."""
+def __getattr__(name: str) -> object:
+    """``MemoryKeyring`` (tests, screenshots, the self-check) lives in
+    app.memory_keyring: it subclasses keyring's backend, which would import keyring."""
+    if name == "MemoryKeyring":
+        from app.memory_keyring import MemoryKeyring
 
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._store: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._store[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._store.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self._store.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
+        return MemoryKeyring
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

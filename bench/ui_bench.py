@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import select
+import shutil
 import statistics
 import subprocess
 import sys
@@ -113,11 +114,25 @@ def read_marks(proc: subprocess.Popen[bytes], last: str, timeout: float) -> dict
     return marks
 
 
-def one_start(code: str, display: str, idle_s: float) -> dict[str, float]:
-    """Seconds from launch to each probe mark, and VmRSS (MB) after idling."""
+def migrated_home(into: Path) -> Path:
+    """A SWITCHBOARD_HOME whose database is already at head, as after a first start
+    (made by a separate process, so nothing of it is loaded here)."""
+    code = "from app.core import Core; Core.open().close()"
+    env = {**os.environ, "SWITCHBOARD_HOME": str(into)}
+    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
+    return into
+
+
+def one_start(
+    code: str, display: str, idle_s: float, template: Path | None = None
+) -> dict[str, float]:
+    """Seconds from launch to each probe mark, and VmRSS (MB) after idling. The home
+    is empty, or a copy of ``template``."""
     from tests.packaging.helpers import stop
 
     with tempfile.TemporaryDirectory(prefix="sb-ui-start-") as home:
+        if template is not None:
+            shutil.copytree(template, home, dirs_exist_ok=True)
         # TMPDIR: the single-instance socket lives there, so a Switchboard of
         # some other run on this machine can't swallow the start (forward + exit).
         env = {**os.environ, "DISPLAY": display, "SWITCHBOARD_HOME": home, "TMPDIR": home}
@@ -141,13 +156,15 @@ def one_start(code: str, display: str, idle_s: float) -> dict[str, float]:
             stop(proc)
 
 
-def measure_start(display: str, runs: int, idle_s: float) -> dict[str, list[dict[str, float]]]:
+def measure_start(
+    display: str, runs: int, idle_s: float, template: Path | None = None
+) -> dict[str, list[dict[str, float]]]:
     """Interleaved app/bare runs, so a burst of load on a shared machine hits both."""
-    one_start(APP_CODE, display, 0)  # warm the page cache
+    one_start(APP_CODE, display, 0, template)  # warm the page cache
     one_start(HELLO_CODE, display, 0)
     out: dict[str, list[dict[str, float]]] = {"app": [], "bare": []}
     for i in range(runs):
-        out["app"].append(one_start(APP_CODE, display, idle_s))
+        out["app"].append(one_start(APP_CODE, display, idle_s, template))
         out["bare"].append(one_start(HELLO_CODE, display, idle_s))
         app, bare = out["app"][-1], out["bare"][-1]
         print(
@@ -742,11 +759,12 @@ def run_breakdown(args: argparse.Namespace) -> dict[str, Any]:
         return result
 
     step("interpreter + this bench's stdlib imports", lambda: None)
+    empty = args.home == "empty"
     for module in (
         "PySide6.QtWidgets",
         "sqlalchemy",
         "sqlmodel",
-        "alembic",
+        *(["alembic"] if empty else []),  # at head, the app does not import it
         "phonenumbers",
         "app.core",
         "ui.main_window",
@@ -760,8 +778,14 @@ def run_breakdown(args: argparse.Namespace) -> dict[str, Any]:
         from ui.shell import Shell
 
         home = Path(tmp)
+        if not empty:
+            shutil.copytree(args.template_home, home, dirs_exist_ok=True)
+        from app.settings import AppPaths  # app.core has imported it
+
+        db_file = AppPaths(home / "config", home / "data", home / "logs").database_file
         core: Any = step(
-            "Core.open, empty home (migrations)", lambda: open_core(home, home / "x.db")
+            "Core.open, empty home (migrations)" if empty else "Core.open, database at head",
+            lambda: open_core(home, db_file),
         )
         shell: Any = step("Shell(core): window built", lambda: Shell(core))
         ready: list[bool] = []
@@ -861,7 +885,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_false",
         help="let PySide6's None refcount bug abort the child (see guard_none)",
     )
+    parser.add_argument(
+        "--home",
+        default="empty",
+        choices=["empty", "migrated"],
+        help="start and breakdown: an empty SWITCHBOARD_HOME (the first start, which "
+        "migrates), or one whose database is at head (every later start)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--template-home", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -886,10 +918,12 @@ def main(argv: list[str] | None = None) -> int:
 
     parts = set(args.only.split(","))
     figures: list[Figure] = []
-    raw: dict[str, Any] = {"machine_before": machine()}
-    with xvfb() as display:
+    raw: dict[str, Any] = {"machine_before": machine(), "home": args.home}
+    with xvfb() as display, tempfile.TemporaryDirectory(prefix="sb-ui-home-") as tmp:
+        template = migrated_home(Path(tmp)) if args.home == "migrated" else None
+        args.template_home = str(template) if template else None
         if "start" in parts:
-            raw["start"] = measure_start(display, args.runs, args.idle)
+            raw["start"] = measure_start(display, args.runs, args.idle, template)
             figures += start_figures(raw["start"])
         if "breakdown" in parts:
             env = {**os.environ, "DISPLAY": display}
@@ -909,7 +943,7 @@ def main(argv: list[str] | None = None) -> int:
     load = raw["machine_before"]["load_average"], raw["machine_after"]["load_average"]
     print(
         f"\n{raw['machine_after']['cpus']} cores, load average before {load[0]}, "
-        f"after {load[1]}; figures in {out}\n"
+        f"after {load[1]}; home {args.home}; figures in {out}\n"
     )
     print(render(figures))
     if "breakdown" in raw:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,11 +31,13 @@ from app.contacts import format_phone
 from app.core import Core
 from app.customers import write_export
 from app.models import ContactKind, ContactPoint, Customer
-from ui.callback_request_dialog import CallbackRequestDialog
-from ui.edit_customer_dialog import EditCustomerDialog
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
 from ui.timeline_view import TimelineView
+
+if TYPE_CHECKING:  # imported when opened, not with the window
+    from ui.callback_request_dialog import CallbackRequestDialog
+    from ui.edit_customer_dialog import EditCustomerDialog
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,8 @@ class CustomerCard(QWidget):
     def edit_customer(self) -> EditCustomerDialog | None:
         if self.customer is None:
             return None
+        from ui.edit_customer_dialog import EditCustomerDialog
+
         dialog = EditCustomerDialog(self.core, self.tasks, self.customer, self.contacts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._edited)
@@ -232,6 +237,8 @@ class CustomerCard(QWidget):
         if self.customer is None:
             return None
         phones = [p.normalized for p in self.contacts if p.kind == ContactKind.PHONE.value]
+        from ui.callback_request_dialog import CallbackRequestDialog
+
         dialog = CallbackRequestDialog(
             self.core, self.tasks, phones, self.customer.id, self.customer.name, self
         )

@@ -106,8 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     instance.received.connect(received)
     if not Tray.available():
         qt_app.lastWindowClosed.connect(qt_app.quit)
+    from ui.first_paint import after_first_paint
+
+    # The engine (pjsua2, QtMultimedia's backend) starts once the window is up.
+    after_first_paint(window, shell.start_engine)
     window.show()
-    shell.start_engine()
     if link:
         shell.engineReady.connect(lambda: window.dial_link(link))
     try:

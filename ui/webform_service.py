@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import QLabel
 
 from app.core import Core
 from app.secrets import WEBFORM_TOKEN_ID, SecretKind, SecretsUnavailable
-from integrations.webform import WebFormServer
 from ui.dialog_parts import ERROR_COLOR
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the server (http.server and the rest) only when the form is on
+    from integrations.webform import WebFormServer
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,8 @@ class WebFormService(QObject):
         if not settings.webform_enabled:
             self._show("", problem=False)
             return
+        from integrations.webform import WebFormServer
+
         host, port = settings.webform_bind, settings.webform_port
         with self._lock:
             generation = self._generation

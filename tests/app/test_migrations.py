@@ -1,6 +1,8 @@
 """Alembic owns the schema: an empty database and one left by the previous
 revision both come up to head, with the data kept and searchable."""
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -8,7 +10,16 @@ import pytest
 from sqlalchemy import inspect, text
 
 from app.core import Core
-from app.db import Database, DatabaseError, current_revision, head_revision, make_engine, migrate
+from app.db import (
+    Database,
+    DatabaseError,
+    _head_from_files,
+    alembic_head_revision,
+    current_revision,
+    head_revision,
+    make_engine,
+    migrate,
+)
 from app.settings import AppPaths, Settings
 
 
@@ -115,3 +126,75 @@ def test_models_and_migrations_agree(empty_db_url: str) -> None:
 
     real = [d for d in diff if not by_design(d)]
     assert real == []
+
+
+# --- Alembic only when there is something to migrate -------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_OPEN_IN_FRESH_PROCESS = """
+import sys
+from app.db import Database, current_revision
+db = Database(sys.argv[1])
+print(current_revision(db.engine), "alembic" in sys.modules)
+db.close()
+"""
+
+
+def _open_in_fresh_process(url: str) -> tuple[str, bool]:
+    """Opens the database as the app does, in a new interpreter: (revision after,
+    whether Alembic was imported)."""
+    out = subprocess.run(
+        [sys.executable, "-c", _OPEN_IN_FRESH_PROCESS, url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    revision, imported = out.stdout.split()
+    return revision, imported == "True"
+
+
+def test_head_read_from_the_files_is_alembics_head() -> None:
+    """The start compares the database with this head to skip Alembic: it must be
+    Alembic's own, found from the files (not the fallback that asks Alembic)."""
+    assert _head_from_files() == alembic_head_revision()
+    assert head_revision() == alembic_head_revision()
+
+
+def test_database_at_head_opens_without_alembic(empty_db_url: str) -> None:
+    revision, imported = _open_in_fresh_process(empty_db_url)  # empty: migrates
+    assert (revision, imported) == (head_revision(), True)
+    revision, imported = _open_in_fresh_process(empty_db_url)  # at head: no Alembic
+    assert (revision, imported) == (head_revision(), False)
+
+
+def test_older_database_still_migrates_in_a_fresh_process(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    migrate(engine, "0003")
+    assert current_revision(engine) == "0003"
+    engine.dispose()
+    revision, imported = _open_in_fresh_process(empty_db_url)
+    assert (revision, imported) == (head_revision(), True)
+    engine = make_engine(empty_db_url)  # 0004's work is there
+    if engine.dialect.name == "sqlite":
+        assert "contactpoint_trgm" in inspect(engine).get_table_names()
+    else:
+        assert "search_tsv" in {c["name"] for c in inspect(engine).get_columns("interaction")}
+    engine.dispose()
+
+
+def test_unknown_or_ambiguous_revision_is_still_an_error(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    migrate(engine)
+    with engine.begin() as conn:  # a newer app migrated it: this one can't go back
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(DatabaseError, match=r"from revision 9999 to head.*9999"):
+        Database(empty_db_url)
+    with engine.begin() as conn:
+        conn.execute(text(f"UPDATE alembic_version SET version_num = '{head_revision()}'"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0003')"))
+    with pytest.raises(DatabaseError, match="several revisions"):
+        Database(empty_db_url)
+    engine.dispose()
