@@ -159,7 +159,13 @@ class CallPanel(QFrame):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_timer)
-        book.changed.connect(self.refresh)
+        # One incoming call changes the book several times in a row (added, made
+        # active, the customer's name found): the panel is redrawn once, on the
+        # next turn of the event loop, with the final state.
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.timeout.connect(self.refresh)
+        book.changed.connect(self._schedule_refresh)
         self.refresh()
 
     def _toggle_keypad(self, on: bool) -> None:
@@ -190,7 +196,19 @@ class CallPanel(QFrame):
             return self.tr("Connecting…")
         return self.tr("Calling…")
 
+    def _schedule_refresh(self) -> None:
+        if not self._refresh_soon.isActive():
+            self._refresh_soon.start(0)
+
+    def defer_refresh(self, ms: int) -> None:
+        """The next refresh waits ``ms``: something more urgent (the screen-pop)
+        gets the GUI thread first. Changes meanwhile are shown by that refresh."""
+        if self._refresh_soon.isActive() and self._refresh_soon.interval() > 0:
+            return  # deferred already: calls ringing in a burst must not starve the panel
+        self._refresh_soon.start(ms)
+
     def refresh(self) -> None:
+        self._refresh_soon.stop()  # this one shows the latest state already
         calls = self.book.calls()
         active = self.book.active
         self.empty.setVisible(active is None)

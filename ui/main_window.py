@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -29,22 +30,27 @@ from ui.call_control import CallControl
 from ui.call_panel import CallPanel
 from ui.callback_desk import CallbackDesk
 from ui.callback_queue_panel import OVERDUE_COLOR, CallbackQueuePanel
-from ui.callback_report_dialog import CallbackReportDialog
-from ui.callback_request_dialog import CallbackRequestDialog
 from ui.calls import CallBook
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
 from ui.dialpad import DialPad
-from ui.import_dialog import ImportDialog, choose_import_file
-from ui.new_customer_dialog import NewCustomerDialog
 from ui.registration_status import RegistrationStatusBar
 from ui.screen_pop import ScreenPop
 from ui.shortcuts import by_name, key_sequences
-from ui.shortcuts_dialog import ShortcutsDialog
 from ui.side_panel import SidePanel
 from ui.tasks import TaskRunner
 
+# The dialogs are imported when they are opened, not with the window: the first
+# paint does not wait for them (the import dialog brings app.importers and what
+# it needs, the report QtCharts). bench/README.md, "The window".
+if TYPE_CHECKING:
+    from ui.callback_report_dialog import CallbackReportDialog
+    from ui.callback_request_dialog import CallbackRequestDialog
+    from ui.import_dialog import ImportDialog
+
 MESSAGE_MS = 10_000
+SPARE_POPS = 2  # closed popups kept for reuse; more calls at once build more
+PREPARE_POP_MS = 2000  # a spare popup is built this long after the window
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +76,8 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.book = book
         self.control = control
-        self.pops: dict[str, ScreenPop] = {}
+        self.pops: dict[str, ScreenPop] = {}  # the ringing calls' popups
+        self._spare_pops: list[ScreenPop] = []  # closed popups, kept for the next calls
         self.operator = core.settings.operator_name or getpass.getuser()
         self.quitting = False  # close the window for real (not hide to the tray)
         self.hide_on_close = False
@@ -155,6 +162,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.customers.refresh()
         self.callbacks.start()
+        # Off the start's critical path; the first call then pops as fast as later ones.
+        QTimer.singleShot(PREPARE_POP_MS, self, self.prepare_pop)
 
     # --- actions and menus -------------------------------------------------------
 
@@ -271,17 +280,40 @@ class MainWindow(QMainWindow):
     def on_incoming_call(self, event: IncomingCall) -> None:
         if event.call_id in self.pops:
             return
-        pop = ScreenPop(self.core, self.tasks, event, self)
+        # A spare popup is filled again: a new widget tree per call cost more
+        # than the lookup. Each ringing call still gets a popup of its own.
+        pop = self._spare_pops.pop() if self._spare_pops else self._build_pop()
+        self.pops[event.call_id] = pop
+        pop.ring(event)
+        # The popup is what the operator looks at: redrawing the call panel (and
+        # re-laying out the left column) before it would hold up its paint.
+        self.call_panel.defer_refresh(pop.show_deadline_ms + 10)  # it is up by then
+
+    def _build_pop(self) -> ScreenPop:
+        pop = ScreenPop(self.core, self.tasks, self)
         pop.answerRequested.connect(self.control.answer)
         pop.rejectRequested.connect(self.control.reject)
         pop.createCustomerRequested.connect(self.create_customer)
         pop.openCustomerRequested.connect(self.open_customer)
         pop.customerFound.connect(self.book.set_customer_name)
-        pop.destroyed.connect(lambda _=None, cid=event.call_id: self.pops.pop(cid, None))
-        self.pops[event.call_id] = pop
-        pop.place()
-        pop.show()
-        pop.raise_()
+        pop.dismissed.connect(self._pop_dismissed)
+        return pop
+
+    def prepare_pop(self) -> None:
+        """Builds a spare popup ahead of the first call (when the window is idle)."""
+        if not self._spare_pops:
+            pop = self._build_pop()
+            pop.warm_up()
+            self._spare_pops.append(pop)
+
+    def _pop_dismissed(self, call_id: str) -> None:
+        pop = self.pops.pop(call_id, None)
+        if pop is None:
+            return
+        if len(self._spare_pops) < SPARE_POPS:
+            self._spare_pops.append(pop)
+        else:
+            pop.deleteLater()
 
     def _on_call_state(self, event: CallStateChanged) -> None:
         if event.phase in (CallPhase.CONNECTING, CallPhase.CONFIRMED):
@@ -293,9 +325,9 @@ class MainWindow(QMainWindow):
                 self._close_pop(event.call_id)
 
     def _close_pop(self, call_id: str) -> None:
-        pop = self.pops.pop(call_id, None)
+        pop = self.pops.get(call_id)
         if pop is not None:
-            pop.close()
+            pop.close()  # it says "dismissed": _pop_dismissed puts it aside
 
     def _on_command_failed(self, event: CommandFailed) -> None:
         self.show_message(
@@ -326,6 +358,8 @@ class MainWindow(QMainWindow):
     def new_callback_request(self) -> CallbackRequestDialog:
         """Callbacks > New callback request…: any number, typed by the operator;
         the core links the request to a customer who has that number."""
+        from ui.callback_request_dialog import CallbackRequestDialog
+
         dialog = CallbackRequestDialog(self.core, self.tasks, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(self._callback_requested)
@@ -338,6 +372,8 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Callback request #%1 saved.").replace("%1", str(request_id)))
 
     def show_callback_report(self) -> CallbackReportDialog:
+        from ui.callback_report_dialog import CallbackReportDialog
+
         dialog = CallbackReportDialog(self.core, self.tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -350,6 +386,8 @@ class MainWindow(QMainWindow):
         self.side.show_customer(customer_id)
 
     def create_customer(self, phone: str) -> None:
+        from ui.new_customer_dialog import NewCustomerDialog
+
         dialog = NewCustomerDialog(self.core, self.tasks, phone, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self.open_customer)
@@ -359,6 +397,8 @@ class MainWindow(QMainWindow):
     def import_customers(self, path: Path | None = None) -> ImportDialog | None:
         """Customers > Import customers: a file chosen (or given), checked, then
         written on the import's own thread."""
+        from ui.import_dialog import ImportDialog, choose_import_file
+
         path = path or choose_import_file(self)
         if path is None:
             return None
@@ -387,6 +427,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, MESSAGE_MS)
 
     def show_shortcuts(self) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:

@@ -97,12 +97,12 @@ def test_call_buttons_send_engine_commands(qtbot: Any, shell: Any, engine: Any) 
     panel = shell.window.call_panel
     feed(shell.bridge, incoming("c1", "+380501234567"))
     qtbot.waitUntil(lambda: shell.book.active_id == "c1")
-    assert panel.answer_button.isVisible()
+    qtbot.waitUntil(panel.answer_button.isVisible)  # the panel follows the popup
     qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
     assert ("answer", "c1") in engine.commands
     feed(shell.bridge, state("c1", CallPhase.CONFIRMED))
     qtbot.waitUntil(lambda: shell.book.active.talking)
-    assert not panel.answer_button.isVisible()
+    qtbot.waitUntil(lambda: not panel.answer_button.isVisible())
     assert panel.timer_label.text() == "0:00"
 
     qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
@@ -128,16 +128,17 @@ def test_call_buttons_send_engine_commands(qtbot: Any, shell: Any, engine: Any) 
     assert panel.record_button.isChecked() and panel.record_button.isEnabled()
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     assert engine.commands[-1] == ("pause_recording", "c1", True)
-    assert panel.record_button.text() == "Resume rec." and not panel.record_button.isChecked()
+    qtbot.waitUntil(lambda: panel.record_button.text() == "Resume rec.")
+    assert not panel.record_button.isChecked()
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     assert engine.commands[-1] == ("pause_recording", "c1", False)
-    assert panel.record_button.text() == "Pause rec."
+    qtbot.waitUntil(lambda: panel.record_button.text() == "Pause rec.")
 
     qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
     assert ("hangup", "c1") in engine.commands
     feed(shell.bridge, ended("c1", "+380501234567"))
     qtbot.waitUntil(lambda: shell.book.active is None)
-    assert panel.empty.isVisible()
+    qtbot.waitUntil(panel.empty.isVisible)
 
 
 def test_two_calls_one_active_switching_holds_the_other(
@@ -155,7 +156,7 @@ def test_two_calls_one_active_switching_holds_the_other(
     assert engine.commands[:2] == [("hold", "a"), ("answer", "b")]
     feed(shell.bridge, state("b", CallPhase.CONFIRMED))
     qtbot.waitUntil(lambda: shell.book.get("b").talking)
-    assert shell.window.call_panel.calls.isVisible()
+    qtbot.waitUntil(shell.window.call_panel.calls.isVisible)
     shell.window.actions_by_name["switch_call"].trigger()
     assert ("hold", "b") in engine.commands
     assert ("unhold", "a") in engine.commands
