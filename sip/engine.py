@@ -993,9 +993,9 @@ class Engine:
             log_error_text(log, "hanging up calls at shutdown failed")
         # Whatever is left (a call that never disconnected) is dropped anyway:
         # nothing may outlive libDestroy.
-        for call in self._calls.values():
-            call.audio = None
-            call.recorder = None
+        for call_id in list(self._calls):  # no loop variable: see the accounts below
+            self._calls[call_id].audio = None
+            self._calls[call_id].recorder = None
         self._calls.clear()
         self._ended.clear()
         self._finishing.clear()
@@ -1016,23 +1016,33 @@ class Engine:
             # freed while the clock still calls it is a use-after-free (seen as
             # SIGSEGV in the start/stop cycles), so let the removals happen first.
             self._pump(CONF_SETTLE_S)
-            self._ringer = None
             bridge, self.bridge = self.bridge, None
+            ringer, self._ringer = self._ringer, None
             # Garbage cycles that still point at the port (a traceback kept in a
             # frame, say) go now, while ``bridge`` keeps it alive: then the
-            # ``del`` below is the port's end, at a moment we choose, not at a
-            # later collection in the middle of a clock tick (CI once caught
-            # that as SIGSEGV in the gc.collect() before libDestroy).
+            # ``del`` below is the port's end, at a moment we choose.
             gc.collect()
             extra = sys.getrefcount(bridge) - 2  # ours and getrefcount's argument
+            extra -= 1 if ringer is not None else 0  # the ringer plays into it
             if extra:
                 log.warning("audio bridge port still referenced %d more time(s)", extra)
-            bridge.wait_between_ticks()
-            del bridge
+            # Stop the media clock before the ports go. Their wrappers are freed
+            # with the GIL released (SWIG), and a tick that calls into a port whose
+            # Python object is being freed revives and frees it twice (seen as
+            # SIGBUS/SIGSEGV in teardown under load: a core showed the port freed
+            # inside ``del bridge``); timing the drop between ticks was not enough
+            # on a busy machine. setNoDev() joins the null device's clock thread.
+            ep.audDevManager().setNoDev()
+            del ringer, bridge
+            # pjmedia removes the ports from the bridge at its next tick (first
+            # thing in it, before any port is touched): clock it again for that.
+            ep.audDevManager().setNullDev()
             self._pump(CONF_SETTLE_S)
-        for account in self._accounts.values():
+        # No loop variable: it would keep the last account's wrapper alive past
+        # libDestroy, and its destructor would then run on a destroyed pjsua.
+        for account_id in list(self._accounts):
             try:
-                account.shutdown()
+                self._accounts[account_id].shutdown()
             except BaseException:
                 log_error_text(log, "account shutdown failed")
         self._accounts.clear()

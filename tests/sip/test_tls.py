@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 
 from sip.config import AccountConfig, EngineConfig, Transport
-from sip.engine import Engine
+from sip.engine import Engine, EngineError
 from sip.events import (
     CallEnded,
     CallOutcome,
     CallPhase,
     CallStateChanged,
     IncomingCall,
+    RegistrationChanged,
+    RegistrationStatus,
     TransportFailed,
 )
 from tests.servers.common import missing
@@ -127,3 +129,17 @@ def test_tls_certificate_for_another_name_is_refused_with_a_reason(
     incoming = events.wait_for(IncomingCall)
     engine.answer(incoming.call_id).result(10)
     events.wait_for(CallStateChanged, call_id=retry, phase=CallPhase.CONFIRMED)
+
+
+def test_a_tls_account_on_an_engine_without_tls_says_why(tls_engine_factory: list[Engine]) -> None:
+    engine = Engine(EngineConfig(bind_address="127.0.0.1", transports=(Transport.UDP,)))
+    events = EventRecorder()
+    engine.add_listener(events)
+    engine.start()
+    tls_engine_factory.append(engine)
+    account = AccountConfig("office", "1001", "pbx.example:5061", Transport.TLS)
+    with pytest.raises(EngineError, match="started without TLS"):
+        engine.add_account(account, "secret").result(10)
+    failed = events.wait_for(RegistrationChanged, account_id="office")
+    assert failed.status is RegistrationStatus.FAILED
+    assert failed.reason == "the engine was started without TLS"
