@@ -12,7 +12,7 @@ import re
 
 import phonenumbers
 
-from app.models import ContactKind
+from app.enums import ContactKind
 
 
 class InvalidContact(ValueError):

@@ -1,32 +1,58 @@
 """The core, wired: one object the window, the engine and the channels share.
 
 Built once at start-up; every service on it is safe to call from any thread.
+
+Two steps, so the window can be on screen before the database is: ``prepare``
+(paths, settings, secrets: cheap, no SQLAlchemy) and ``connect`` (opens and
+migrates the database, builds the services on it; imports SQLAlchemy and
+SQLModel, ~0.7 s, so the app runs it on a worker after the first paint:
+bench/README.md, "The window"). ``Core.open`` does both, for everyone else.
+This module imports nothing of SQLAlchemy itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.attachments import AttachmentStore
-from app.callbacks import CallbackPolicy, CallbackQueue
-from app.customers import Customers
-from app.db import Database
-from app.search import SearchResults, search_customers, search_interactions
 from app.secrets import SecretStore
 from app.settings import AppPaths, Settings
-from app.timeline import Timeline
+
+if TYPE_CHECKING:
+    from app.attachments import AttachmentStore
+    from app.callbacks import CallbackQueue
+    from app.customers import Customers
+    from app.db import Database
+    from app.search import SearchResults
+    from app.timeline import Timeline
 
 
-@dataclass
 class Core:
-    paths: AppPaths
-    settings: Settings
+    # Set by connect(); reading one before that is an AttributeError.
     db: Database
-    secrets: SecretStore
     attachments: AttachmentStore
     customers: Customers
     timeline: Timeline
     callbacks: CallbackQueue
+
+    def __init__(self, paths: AppPaths, settings: Settings, secrets: SecretStore) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.secrets = secrets
+        self.is_open = False
+
+    @classmethod
+    def prepare(
+        cls,
+        paths: AppPaths | None = None,
+        settings: Settings | None = None,
+        secrets: SecretStore | None = None,
+    ) -> Core:
+        """A core whose database is not open yet: ``paths``, ``settings`` and
+        ``secrets`` only, until ``connect`` has run."""
+        paths = paths or AppPaths.default()
+        paths.ensure()
+        settings = settings or Settings.load(paths.config_file)
+        return cls(paths, settings, secrets or SecretStore())
 
     @classmethod
     def open(
@@ -37,32 +63,39 @@ class Core:
     ) -> Core:
         """Opens (and migrates) the configured database. Raises DatabaseError
         with an operator-readable message when it can't."""
-        paths = paths or AppPaths.default()
-        paths.ensure()
-        settings = settings or Settings.load(paths.config_file)
-        db = Database(settings.resolved_database_url(paths))
-        attachments = AttachmentStore(db, paths.attachments_dir)
-        customers = Customers(db, settings.default_region, attachments)
-        timeline = Timeline(db, customers, settings.unknown_sender)
+        core = cls.prepare(paths, settings, secrets)
+        core.connect()
+        return core
+
+    def connect(self) -> None:
+        """Opens (and migrates) the database and builds the services on it; any
+        thread. Raises DatabaseError with an operator-readable message."""
+        if self.is_open:
+            raise RuntimeError("the core's database is open already")
+        from app.attachments import AttachmentStore
+        from app.callbacks import CallbackPolicy, CallbackQueue
+        from app.customers import Customers
+        from app.db import Database
+        from app.timeline import Timeline
+
+        settings = self.settings
+        self.db = Database(settings.resolved_database_url(self.paths))
+        self.attachments = AttachmentStore(self.db, self.paths.attachments_dir)
+        self.customers = Customers(self.db, settings.default_region, self.attachments)
+        self.timeline = Timeline(self.db, self.customers, settings.unknown_sender)
         policy = CallbackPolicy.from_settings(
             settings.working_hours_schedule(),
             settings.callback_sla_minutes,
             settings.callback_retry_schedule,
             settings.callback_claim_minutes,
         )
-        return cls(
-            paths=paths,
-            settings=settings,
-            db=db,
-            secrets=secrets or SecretStore(),
-            attachments=attachments,
-            customers=customers,
-            timeline=timeline,
-            callbacks=CallbackQueue(db, customers, timeline, policy),
-        )
+        self.callbacks = CallbackQueue(self.db, self.customers, self.timeline, policy)
+        self.is_open = True
 
     def search(self, query: str, limit: int = 50) -> SearchResults:
         """The search box: customers and interactions matching every word."""
+        from app.search import SearchResults, search_customers, search_interactions
+
         with self.db.session() as s:
             return SearchResults(
                 customers=search_customers(s, query, limit),
@@ -70,4 +103,5 @@ class Core:
             )
 
     def close(self) -> None:
-        self.db.close()
+        if self.is_open:
+            self.db.close()

@@ -27,6 +27,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from app.errors import DatabaseError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -36,10 +38,6 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 # Alembic's default; migrations/env.py does not change it.
 VERSION_TABLE = "alembic_version"
-
-
-class DatabaseError(Exception):
-    """The database can't be opened or migrated; the message is for the operator."""
 
 
 def sqlite_url(path: Path) -> str:

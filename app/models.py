@@ -11,13 +11,24 @@ Rules every table follows:
 
 from __future__ import annotations
 
-import enum
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
+
+# Re-exported: the enumerations live apart so that the window can import them
+# without SQLAlchemy.
+from app.enums import (  # noqa: F401
+    CallbackOutcome,
+    CallbackSource,
+    CallbackStatus,
+    Channel,
+    ContactKind,
+    Direction,
+    InteractionStatus,
+)
 
 
 def utcnow() -> datetime:
@@ -53,78 +64,6 @@ def _utc_column(nullable: bool = True, index: bool = False) -> Any:
 
 def _created_column() -> Any:
     return Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
-
-
-class ContactKind(enum.StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    TELEGRAM = "telegram"
-    WHATSAPP = "whatsapp"
-    VIBER = "viber"
-    SIP = "sip"
-
-
-class Channel(enum.StrEnum):
-    CALL = "call"
-    TELEGRAM = "telegram"
-    WHATSAPP = "whatsapp"
-    VIBER = "viber"
-    EMAIL = "email"
-    WEBFORM = "webform"
-    CALLBACK = "callback"
-    NOTE = "note"
-
-
-class Direction(enum.StrEnum):
-    INBOUND = "in"
-    OUTBOUND = "out"
-    INTERNAL = "internal"
-
-
-class InteractionStatus(enum.StrEnum):
-    # calls
-    RINGING = "ringing"
-    DIALING = "dialing"
-    ANSWERED = "answered"
-    MISSED = "missed"
-    REJECTED = "rejected"
-    BUSY = "busy"
-    NO_ANSWER = "no_answer"  # outbound: nobody picked up
-    FAILED = "failed"
-    # messages
-    QUEUED = "queued"
-    SENT = "sent"
-    DELIVERED = "delivered"
-    READ = "read"
-    RECEIVED = "received"
-    # anything closed with no better word
-    DONE = "done"
-
-
-class CallbackSource(enum.StrEnum):
-    MISSED_CALL = "missed_call"
-    WEB_FORM = "web_form"
-    MESSENGER = "messenger"
-    EMAIL = "email"
-    MANUAL = "manual"
-
-
-class CallbackOutcome(enum.StrEnum):
-    REACHED = "reached"
-    NO_ANSWER = "no_answer"
-    BUSY = "busy"
-    WRONG_NUMBER = "wrong_number"
-    VOICEMAIL = "voicemail"
-    CALL_LATER = "call_later"
-    CANCELLED = "cancelled"
-
-
-class CallbackStatus(enum.StrEnum):
-    OPEN = "open"
-    CLAIMED = "claimed"
-    DONE = "done"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
 
 
 class Customer(SQLModel, table=True):

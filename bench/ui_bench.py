@@ -769,7 +769,6 @@ def run_breakdown(args: argparse.Namespace) -> dict[str, Any]:
         "app.core",
         "ui.main_window",
         "ui.shell",
-        "PySide6.QtMultimedia",
         "pjsua2",
     ):
         step(f"import {module}", functools.partial(importlib.import_module, module))
@@ -800,8 +799,10 @@ def run_breakdown(args: argparse.Namespace) -> dict[str, Any]:
             wait_until(lambda: bool(ready), "the engine started")
 
         step("window shown, events settled", show)
-        step("engine started (pjsua2 + QtMultimedia audio)", start_engine)
+        step("engine started (pjsua2; audio waits for a call)", start_engine)
         step("idle 3 s", lambda: idle(3.0))
+        # What the first ring or dial adds (ui/call_audio.py); not part of idle RSS.
+        step("first call's audio: QtMultimedia + devices", shell.audio.need)
         shell.shutdown()
         core.close()
     del app

@@ -8,6 +8,9 @@ choice is resolved again, so plugging the headset back in returns to it, and
 unplugging it mid-call moves the call to the default device.
 
 GUI thread only: QMediaDevices and the QtAudioBackend's streams live here.
+Importing this module loads QtMultimedia (~6 MB) and creating ``AudioRouting``
+its FFmpeg backend (~23 MB, it links Qt Quick): ui/call_audio.py does both at
+the first call, not at start.
 """
 
 from __future__ import annotations
@@ -52,7 +55,11 @@ class AudioRouting(QObject):
 
     statusChanged = Signal(str)  # "" when all is well
 
-    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QObject | None = None, streams: bool = True
+    ) -> None:
+        """``streams=False``: resolve the devices (and say what is wrong) without
+        opening them yet; ``open()`` does that."""
         super().__init__(parent)
         self.settings = settings
         self._media = QMediaDevices(self)
@@ -60,8 +67,16 @@ class AudioRouting(QObject):
         self._media.audioOutputsChanged.connect(self.reroute)
         self.backend = QtAudioBackend()
         self.status = ""
+        self.opened = False
         self.reroute()
-        self.backend.open()
+        if streams:
+            self.open()
+
+    def open(self) -> None:
+        """Open the speaker and microphone streams (once; they stay open)."""
+        if not self.opened:
+            self.opened = True
+            self.backend.open()
 
     def apply(self, settings: Settings) -> None:
         """New settings (devices chosen in the dialog): switch now, mid-call too."""
@@ -84,6 +99,7 @@ class AudioRouting(QObject):
         self._set_status(self._describe(output, input))
 
     def close(self) -> None:
+        self.opened = False
         self.backend.close()
 
     def _describe(self, output: Resolved, input: Resolved) -> str:

@@ -14,14 +14,17 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from sip.call_log import CallLog
 from ui.calls import CallBook, CallItem
 from ui.dial_input import DialProblem, DialTarget, parse_dial
 from ui.phone import PhoneCommands
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sip.call_log import CallLog
 
 log = logging.getLogger(__name__)
 

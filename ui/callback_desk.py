@@ -14,23 +14,28 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QDateTime, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.callbacks import CallbackError, ClaimLost
 from app.contacts import format_phone
-from app.core import Core
-from app.models import CallbackOutcome, CallbackRequest
-from sip.call_log import CallLog
-from sip.callback_dialer import CallbackCall, CallbackDialer
 from sip.events import CallEnded
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.callback_outcome_dialog import CallbackOutcomeDialog
 from ui.callback_queue_panel import CallbackQueuePanel
 from ui.tasks import TaskRunner
+
+# The database side only where it is used: the window is built before the
+# database is open and must not import SQLAlchemy (bench/README.md, "The window").
+if TYPE_CHECKING:
+    from app.core import Core
+    from app.enums import CallbackOutcome
+    from app.models import CallbackRequest
+    from sip.call_log import CallLog
+    from sip.callback_dialer import CallbackCall, CallbackDialer
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +110,8 @@ class CallbackDesk(QObject):
         self._soon.start()
 
     def refresh(self) -> None:
-        if self._stopped or not shiboken6.isValid(self.tasks):
-            return
+        if self._stopped or not self.core.is_open or not shiboken6.isValid(self.tasks):
+            return  # (the window starts the desk once the database is open)
         if self._loading:
             self._reload_again = True
             return
@@ -172,6 +177,8 @@ class CallbackDesk(QObject):
         dial_format = core.settings.dial_format
 
         def run() -> tuple[CallbackDialer, CallbackCall | None]:
+            from sip.callback_dialer import CallbackDialer
+
             dialer = CallbackDialer(core.callbacks, call_log, phone, account, operator, dial_format)
             return dialer, work(dialer)
 
@@ -200,6 +207,8 @@ class CallbackDesk(QObject):
     def _take_failed(self, exc: Exception) -> None:
         self._busy = False
         self.refresh()
+        from app.callbacks import CallbackError
+
         if isinstance(exc, CallbackError):
             self.show_problem(self.tr("This callback can't be taken: %1").replace("%1", str(exc)))
         else:
@@ -280,6 +289,8 @@ class CallbackDesk(QObject):
             self.refresh()
 
         def failed(exc: Exception) -> None:
+            from app.callbacks import ClaimLost
+
             self.refresh()
             if isinstance(exc, ClaimLost):
                 # Nothing to retry: the request is another operator's now. The call

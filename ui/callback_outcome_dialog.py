@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import CallbackOutcome
+from app.enums import CallbackOutcome
 
 ORDER = (
     CallbackOutcome.REACHED,

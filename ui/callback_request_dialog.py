@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.contacts import format_phone
 from app.core import Core
-from app.models import CallbackRequest, CallbackSource
+from app.enums import CallbackSource
+from app.models import CallbackRequest
 from app.working_hours import zone
 from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.tasks import TaskRunner

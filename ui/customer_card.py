@@ -29,13 +29,16 @@ from PySide6.QtWidgets import (
 
 from app.contacts import format_phone
 from app.core import Core
-from app.customers import write_export
-from app.models import ContactKind, ContactPoint, Customer
+from app.enums import ContactKind
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
 from ui.timeline_view import TimelineView
 
-if TYPE_CHECKING:  # imported when opened, not with the window
+# The dialogs are imported when opened, not with the window; the database side
+# (SQLAlchemy) where it is used, on the worker: the window is built before the
+# database is open (bench/README.md, "The window").
+if TYPE_CHECKING:
+    from app.models import ContactPoint, Customer
     from ui.callback_request_dialog import CallbackRequestDialog
     from ui.edit_customer_dialog import EditCustomerDialog
 
@@ -53,6 +56,8 @@ def load_card(core: Core, customer_id: int) -> CardData:
 
 def export_customer(core: Core, customer_id: int, path: Path) -> Path:
     """Runs on the task worker."""
+    from app.customers import write_export
+
     write_export(core.customers.export(customer_id), path)
     return path
 

@@ -2,10 +2,14 @@
 
 Each keystroke restarts a short timer; when typing pauses, the search runs on
 the task worker (core.customers.browse) and only the newest answer is shown,
-so a slow query never overwrites a newer one.
+so a slow query never overwrites a newer one. Before the core's database is
+open the list says it is loading; a search typed meanwhile runs when the
+window calls ``refresh`` on the open core.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import Core
-from app.models import Customer
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.core import Core
+    from app.models import Customer
 
 DEBOUNCE_MS = 200
 LIMIT = 200
@@ -67,9 +73,15 @@ class CustomerList(QWidget):
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.search.returnPressed.connect(self._open_first)
 
+    def show_loading(self) -> None:
+        self.status.setText(self.tr("Loading customers…"))
+        self.status.show()
+
     def refresh(self) -> None:
         """Runs the search for the current text now."""
         self._debounce.stop()
+        if not self.core.is_open:
+            return  # the window refreshes once it is
         self._generation += 1
         generation = self._generation
         query = self.search.text()

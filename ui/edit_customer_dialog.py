@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from app.core import Core
 from app.customers import ContactInput, DuplicateContact
-from app.models import ContactKind, ContactPoint, Customer
+from app.enums import ContactKind
+from app.models import ContactPoint, Customer
 from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner

@@ -1,7 +1,7 @@
 """Run something once the window is on screen: after its first paint pass.
 
 Work that the first picture does not need (starting the phone engine: importing
-pjsua2, loading QtMultimedia's backend, ~0.2 s on the GUI thread) would
+pjsua2 and its endpoint on the GUI thread) would
 otherwise run between ``window.show()`` and the first paint, and the operator
 would look at nothing meanwhile. bench/README.md, "The window".
 """

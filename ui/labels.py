@@ -10,7 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from app.models import Channel, ContactKind, Direction, InteractionStatus
+from app.enums import Channel, ContactKind, Direction, InteractionStatus
 
 
 def channel_label(channel: str) -> str:

@@ -3,6 +3,12 @@
 ``switchboard tel:+380501234567`` dials the link; when Switchboard already
 runs, the link goes to the running instance (ui/single_instance.py) and this
 process exits.
+
+The window is shown before the database is opened: importing SQLAlchemy and
+SQLModel alone takes longer than a whole bare PySide6 window, so the core is
+opened on the task worker after the window's first paint (Shell.open_core),
+and nothing imported before that paint may bring SQLAlchemy (a test checks).
+bench/README.md, "The window".
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import logging
 import sys
 
 from app.core import Core
-from app.db import DatabaseError
+from app.errors import DatabaseError
 from app.settings import AppPaths, Settings, setup_logging
 from ui.dial_input import is_call_link
 
@@ -62,12 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     translations = Translations()
     translations.install(settings.language)
     qt_app.setWindowIcon(app_icon())
-    try:
-        core = Core.open(paths, settings)
-    except DatabaseError as exc:
-        log.error("database unusable: %s", exc)
-        QMessageBox.critical(None, QCoreApplication.translate("main", "Switchboard"), str(exc))
-        return 2
+    core = Core.prepare(paths, settings)  # the database is opened after the first paint
 
     from ui.shell import Shell
 
@@ -106,10 +107,26 @@ def main(argv: list[str] | None = None) -> int:
     instance.received.connect(received)
     if not Tray.available():
         qt_app.lastWindowClosed.connect(qt_app.quit)
+
+    def core_failed(exc: Exception) -> None:
+        if isinstance(exc, DatabaseError):
+            log.error("database unusable: %s", exc)
+        else:
+            log.error("the database could not be opened", exc_info=exc)
+        # Over the window (hiding it first could end the event loop through
+        # lastWindowClosed, with code 0).
+        QMessageBox.critical(
+            window, QCoreApplication.translate("main", "Switchboard"), str(exc) or repr(exc)
+        )
+        qt_app.exit(2 if isinstance(exc, DatabaseError) else 1)
+
+    shell.coreFailed.connect(core_failed)
     from ui.first_paint import after_first_paint
 
-    # The engine (pjsua2, QtMultimedia's backend) starts once the window is up.
-    after_first_paint(window, shell.start_engine)
+    # The database, then the engine (pjsua2; QtMultimedia waits for the first call), once the
+    # window is up; meanwhile the dial field takes typing and the window's
+    # database actions wait disabled (MainWindow.core_opened).
+    after_first_paint(window, shell.open_core)
     window.show()
     if link:
         shell.engineReady.connect(lambda: window.dial_link(link))

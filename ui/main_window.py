@@ -4,6 +4,11 @@ the callback queue docked along the bottom.
 
 The window only arranges widgets and routes signals; the commands live in
 CallControl, the state in CallBook, the database work in the TaskRunner.
+
+The window may be built before the core's database is open (main() paints it
+first: bench/README.md, "The window"): the customer list then says it is
+loading, the actions that need the database are disabled, and ``core_opened``
+starts what needs the database. The dial field works from the start.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import Core
 from sip.events import CallPhase, CallStateChanged, CommandFailed, IncomingCall
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
@@ -44,6 +48,7 @@ from ui.tasks import TaskRunner
 # paint does not wait for them (the import dialog brings app.importers and what
 # it needs, the report QtCharts). bench/README.md, "The window".
 if TYPE_CHECKING:
+    from app.core import Core
     from ui.callback_report_dialog import CallbackReportDialog
     from ui.callback_request_dialog import CallbackRequestDialog
     from ui.import_dialog import ImportDialog
@@ -160,10 +165,22 @@ class MainWindow(QMainWindow):
         self._timeline_refresh.timeout.connect(self.card.timeline.reload)
         bridge.interactionChanged.connect(lambda _: self._refresh_timeline_soon())
         self.resize(1280, 800)
-        self.customers.refresh()
-        self.callbacks.start()
+        if core.is_open:
+            self.core_opened()
+        else:
+            self.customers.show_loading()
+            for action in self._database_actions:
+                action.setEnabled(False)
         # Off the start's critical path; the first call then pops as fast as later ones.
         QTimer.singleShot(PREPARE_POP_MS, self, self.prepare_pop)
+
+    def core_opened(self) -> None:
+        """The core's database is open: the list, the queue and the actions that
+        need it start (at construction when it was open already)."""
+        for action in self._database_actions:
+            action.setEnabled(True)
+        self.customers.refresh()
+        self.callbacks.start()
 
     # --- actions and menus -------------------------------------------------------
 
@@ -205,6 +222,11 @@ class MainWindow(QMainWindow):
                 "shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts
             ),
         }
+        # Disabled while the database is being opened (their dialogs and
+        # commands read it on the GUI thread); _build_menus adds its own.
+        self._database_actions = [
+            self.actions_by_name[name] for name in ("edit_customer", "next_callback", "settings")
+        ]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -230,6 +252,7 @@ class MainWindow(QMainWindow):
         new_customer = QAction(self.tr("&New customer…"), self)
         new_customer.triggered.connect(lambda: self.create_customer(""))
         customers_menu.addAction(new_customer)
+        self._database_actions.append(new_customer)
         customers_menu.addAction(self.actions_by_name["edit_customer"])
         customers_menu.addSeparator()
         import_customers = QAction(self.tr("&Import customers…"), self)
@@ -237,12 +260,14 @@ class MainWindow(QMainWindow):
         import_customers.setToolTip(self.tr("Customers from a CSV file or vCards (.vcf)"))
         import_customers.triggered.connect(self.import_customers)
         customers_menu.addAction(import_customers)
+        self._database_actions.append(import_customers)
         callbacks_menu = bar.addMenu(self.tr("Call&backs"))
         callbacks_menu.addAction(self.actions_by_name["next_callback"])
         new_request = QAction(self.tr("Ne&w callback request…"), self)
         new_request.setObjectName("action_new_callback_request")
         new_request.triggered.connect(lambda: self.new_callback_request())
         callbacks_menu.addAction(new_request)
+        self._database_actions.append(new_request)
         show_queue = self.callback_dock.toggleViewAction()
         show_queue.setText(self.tr("Callback &queue"))
         show_queue.setObjectName("action_show_callbacks")
@@ -252,6 +277,7 @@ class MainWindow(QMainWindow):
         report.setObjectName("action_callback_report")
         report.triggered.connect(self.show_callback_report)
         callbacks_menu.addAction(report)
+        self._database_actions.append(report)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["shortcuts"])
         about = QAction(self.tr("&About Switchboard"), self)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.core import Core
 from app.customers import ContactInput
-from app.models import ContactKind, Customer
+from app.enums import ContactKind
+from app.models import Customer
 from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.tasks import TaskRunner
 

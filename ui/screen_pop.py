@@ -14,6 +14,7 @@ building a new widget tree per call cost more than the lookup itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -27,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import Core
-from app.models import ContactKind, Customer, Interaction
+from app.enums import ContactKind
 from sip.events import IncomingCall
 from ui.calls import shown_number
 from ui.tasks import TaskRunner
 from ui.timeline_view import interaction_text
+
+if TYPE_CHECKING:
+    from app.models import Customer, Interaction
 
 RECENT = 4
 # How long a popup waits for the lookup before it shows the number alone. The

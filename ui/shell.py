@@ -3,23 +3,27 @@ bridge, calls, window, tray and (when it starts) the SIP engine.
 
 Kept apart from main() so tests and the screenshot script build the same
 window without a command line, a single-instance server or a real engine.
+
+The shell may be built with a core whose database is not open yet
+(``Core.prepare``): main() shows the window first and opens the database on
+the task worker after the first paint (``open_core``), because importing
+SQLAlchemy and SQLModel alone takes longer than the whole bare window
+(bench/README.md, "The window"). Hence nothing imported here at module level
+may bring SQLAlchemy: the database side (app.accounts, sip.call_log,
+sip.account_rows) is imported where it is used, once the database is open.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from app.accounts import list_sip_accounts
 from app.contacts import number_for_dialing
-from app.core import Core
 from app.secrets import SecretsUnavailable
 from app.settings import Settings
-from sip.account_rows import EngineAccount, engine_accounts, engine_config
-from sip.call_log import CallLog
 from sip.config import Transport
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
@@ -29,12 +33,22 @@ from ui.phone import PhoneCommands
 from ui.tasks import TaskRunner
 from ui.webform_service import WebFormService
 
+if TYPE_CHECKING:
+    from app.core import Core
+    from sip.account_rows import EngineAccount
+    from sip.call_log import CallLog
+
 log = logging.getLogger(__name__)
 DEMO_ACCOUNT = "demo"
 
 
 class Shell(QObject):
     engineReady = Signal()
+    # The core's database is open and the window has what it needs from it
+    # (at once for a core opened before the shell; after open_core otherwise).
+    coreReady = Signal()
+    # open_core failed: the exception (a DatabaseError says why, for the operator).
+    coreFailed = Signal(object)
 
     def __init__(
         self, core: Core, phone: PhoneCommands | None = None, parent: QObject | None = None
@@ -46,7 +60,7 @@ class Shell(QObject):
         self.book = CallBook(self.bridge, self)
         self.engine: Any = None
         self.demo_line: Any = None
-        self.audio: Any = None  # ui.audio_routing.AudioRouting, once the engine starts
+        self.audio: Any = None  # ui.call_audio.CallAudio, once the engine starts
         self._account_ids: list[str] = []  # the accounts handed to the engine
         self.control = CallControl(
             self.book,
@@ -62,6 +76,41 @@ class Shell(QObject):
         self.window = MainWindow(core, self.tasks, self.bridge, self.book, self.control)
         self.window.settingsRequested.connect(self.open_settings)
         self.window.demoLineRequested.connect(self.call_demo_line)
+        self.call_log: CallLog | None = None  # once the database is open
+        # Why the calls may have no sound (no devices, a chosen one unplugged):
+        # permanent, unlike a status message, because it stays true until fixed.
+        self.audio_status = QLabel(self.window)
+        self.audio_status.setObjectName("audioStatus")
+        self.audio_status.setStyleSheet("color: #b3261e;")
+        self.audio_status.hide()
+        self.window.statusBar().addPermanentWidget(self.audio_status)
+        # The website's callback form: nothing happens unless enabled in the settings.
+        self.webform = WebFormService(core, self.tasks, self.window, self)
+        if core.is_open:
+            self._core_opened()
+
+    # --- the database ------------------------------------------------------------
+
+    def open_core(self) -> None:
+        """Opens the core's database on the task worker, then does what a shell
+        built with an open core did at construction, and starts the engine.
+        Every database call goes through the same worker in order, so whatever
+        is queued meanwhile runs on the open database. A failure is coreFailed."""
+        self.tasks.run(
+            self.core.connect,
+            lambda _: self._opened_later(),
+            self.coreFailed.emit,
+            owner=self,
+        )
+
+    def _opened_later(self) -> None:
+        self._core_opened()
+        self.start_engine()
+
+    def _core_opened(self) -> None:
+        from sip.call_log import CallLog
+
+        core = self.core
         # The call log exists before the engine does: the callback desk records
         # and dials through it (with whatever phone the control has).
         self.call_log = CallLog(
@@ -72,16 +121,9 @@ class Shell(QObject):
         )
         self.call_log.on_change = self.bridge.interaction_changed
         self.window.callbacks.call_log = self.call_log
-        # Why the calls may have no sound (no devices, a chosen one unplugged):
-        # permanent, unlike a status message, because it stays true until fixed.
-        self.audio_status = QLabel(self.window)
-        self.audio_status.setObjectName("audioStatus")
-        self.audio_status.setStyleSheet("color: #b3261e;")
-        self.audio_status.hide()
-        self.window.statusBar().addPermanentWidget(self.audio_status)
-        # The website's callback form: nothing happens unless enabled in the settings.
-        self.webform = WebFormService(core, self.tasks, self.window, self)
+        self.window.core_opened()
         self.webform.start()
+        self.coreReady.emit()
 
     # --- the engine ----------------------------------------------------------------
 
@@ -89,7 +131,10 @@ class Shell(QObject):
         """Starts pjsua2 on the task worker and registers the configured accounts.
 
         A machine where the engine can't start keeps a working window (customers,
-        timeline) with the reason in the status bar."""
+        timeline) with the reason in the status bar. Needs the open database
+        (the accounts, the call log)."""
+        call_log = self.call_log
+        assert call_log is not None, "start_engine before the database is open"
         try:
             from sip.config import EngineConfig
             from sip.engine import Engine
@@ -104,10 +149,13 @@ class Shell(QObject):
         )
         engine.add_listener(self.bridge)
         core = self.core
-        engine.add_listener(self.call_log)
+        engine.add_listener(call_log)
         self.engine = engine
 
         def boot() -> tuple[list[EngineAccount], str]:
+            from app.accounts import list_sip_accounts
+            from sip.account_rows import engine_accounts, engine_config
+
             # TLS and STUN are endpoint-wide: set from the stored accounts before
             # the endpoint exists (read here, off the GUI thread).
             rows = list_sip_accounts(core)
@@ -125,19 +173,14 @@ class Shell(QObject):
         self.tasks.run(boot, self._engine_started, self._engine_failed, owner=self)
 
     def _audio_backend(self) -> Any:
-        """The operator's devices through QtMultimedia, created here on the GUI
-        thread (which owns the streams). Without QtMultimedia the calls still
-        work, silently, and the status bar says why."""
-        try:
-            from ui.audio_routing import AudioRouting
+        """The engine's audio backend: the operator's devices through
+        QtMultimedia, loaded on the GUI thread (which owns the streams) when a
+        call first needs them, not now (ui/call_audio.py). Without QtMultimedia
+        the calls still work, silently, and the status bar says why."""
+        from ui.call_audio import CallAudio
 
-            self.audio = AudioRouting(self.core.settings, self)
-        except Exception as exc:  # PySide6-Addons missing, a broken multimedia plugin
-            log.error("no audio through QtMultimedia: %s", exc)
-            self._show_audio_status(self.tr("Audio unavailable: %1").replace("%1", str(exc)))
-            return None  # the engine's NullBackend
+        self.audio = CallAudio(self.core.settings, self.bridge, self)
         self.audio.statusChanged.connect(self._show_audio_status)
-        self._show_audio_status(self.audio.status)
         return self.audio.backend
 
     def _show_audio_status(self, text: str) -> None:
@@ -187,6 +230,8 @@ class Shell(QObject):
         old_ids = list(self._account_ids)
 
         def reload() -> list[EngineAccount]:
+            from sip.account_rows import engine_accounts
+
             for account_id in old_ids:
                 engine.remove_account(account_id)
             accounts = engine_accounts(core)
@@ -255,7 +300,7 @@ class Shell(QObject):
         without the port (picked afresh at each start), so every demo call finds
         the same customer, also after the operator renamed it."""
         from app.customers import ContactInput, CustomerError
-        from app.models import ContactKind
+        from app.enums import ContactKind
         from sip.demo_line import DEMO_USER
 
         address = f"sip:{DEMO_USER}@127.0.0.1"
@@ -299,7 +344,8 @@ class Shell(QObject):
             # The engine asked for this through a queued signal that may never be
             # delivered now: the event loop is ending.
             self.audio.close()
-        self.call_log.close()
+        if self.call_log is not None:
+            self.call_log.close()
         if self.demo_line is not None:
             self.demo_line.stop()
         self.tasks.shutdown()

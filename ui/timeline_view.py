@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -30,12 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import Core
-from app.models import Channel, Interaction
-from app.timeline import Timeline, TimelineCursor
+from app.enums import Channel
 from ui.calls import format_duration
 from ui.labels import channel_label, direction_label, local_time, status_label
 from ui.recording_player import RecordingPlayer
 from ui.tasks import TaskRunner
+
+# The database side (SQLAlchemy) only where it is used: the window is built
+# before the database is open (bench/README.md, "The window").
+if TYPE_CHECKING:
+    from app.models import Interaction
+    from app.timeline import TimelineCursor
 
 PAGE_SIZE = 50
 ARROWS = {"in": "←", "out": "→"}
@@ -211,6 +217,8 @@ class TimelineView(QWidget):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)
         if rows:
+            from app.timeline import Timeline
+
             self._cursor = Timeline.cursor_of(rows[-1])
         if self.list.count() == 0:
             self.status.setText(self.tr("Nothing here yet."))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app.contacts import format_phone
 from app.core import Core
-from app.models import ContactKind
+from app.enums import ContactKind
 from sip.events import (
     CallDirection,
     CallEnded,

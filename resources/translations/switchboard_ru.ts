@@ -67,27 +67,27 @@
 <context>
     <name>AudioRouting</name>
     <message>
-        <location filename="../../ui/audio_routing.py" line="92"/>
+        <location filename="../../ui/audio_routing.py" line="108"/>
         <source>No audio devices found: calls have no sound.</source>
         <translation>Звуковые устройства не найдены: звонки будут без звука.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="95"/>
+        <location filename="../../ui/audio_routing.py" line="111"/>
         <source>No audio output: the caller can&apos;t be heard.</source>
         <translation>Нет устройства вывода звука: собеседника не слышно.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="98"/>
+        <location filename="../../ui/audio_routing.py" line="114"/>
         <source>Audio output “%1” is not connected; using %2.</source>
         <translation>Устройство вывода «%1» не подключено; используется %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="103"/>
+        <location filename="../../ui/audio_routing.py" line="119"/>
         <source>No microphone: the caller hears silence.</source>
         <translation>Нет микрофона: собеседник слышит тишину.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="106"/>
+        <location filename="../../ui/audio_routing.py" line="122"/>
         <source>Microphone “%1” is not connected; using %2.</source>
         <translation>Микрофон «%1» не подключён; используется %2.</translation>
     </message>
@@ -95,67 +95,67 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="58"/>
+        <location filename="../../ui/call_control.py" line="61"/>
         <source>Type a number to call.</source>
         <translation>Введите номер, чтобы позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="60"/>
+        <location filename="../../ui/call_control.py" line="63"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Буквы набрать нельзя: введите номер только цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="63"/>
+        <location filename="../../ui/call_control.py" line="66"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Это не номер телефона: используйте цифры, пробелы, дефисы, скобки и + в начале.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="65"/>
+        <location filename="../../ui/call_control.py" line="68"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер слишком длинный для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="66"/>
+        <location filename="../../ui/call_control.py" line="69"/>
         <source>That SIP address is not valid.</source>
         <translation>Неверный SIP-адрес.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="72"/>
+        <location filename="../../ui/call_control.py" line="75"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="74"/>
+        <location filename="../../ui/call_control.py" line="77"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Нет SIP-аккаунта: добавьте его в Настройки &gt; Аккаунты.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="112"/>
+        <location filename="../../ui/call_control.py" line="115"/>
         <source>The call could not be placed: %1</source>
         <translation>Не удалось позвонить: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="134"/>
+        <location filename="../../ui/call_control.py" line="137"/>
         <source>No call is ringing.</source>
         <translation>Входящих звонков нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="151"/>
+        <location filename="../../ui/call_control.py" line="154"/>
         <source>There is no call to hang up.</source>
         <translation>Нет звонка, который можно завершить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="200"/>
+        <location filename="../../ui/call_control.py" line="203"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для перевода с консультацией нужен второй звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="224"/>
+        <location filename="../../ui/call_control.py" line="227"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запись недоступна: нет папки для записей.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="262"/>
+        <location filename="../../ui/call_control.py" line="265"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференции нужны ровно два отвеченных звонка.</translation>
     </message>
@@ -174,13 +174,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="79"/>
-        <location filename="../../ui/call_panel.py" line="229"/>
+        <location filename="../../ui/call_panel.py" line="247"/>
         <source>Hold</source>
         <translation>Удержать</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="81"/>
-        <location filename="../../ui/call_panel.py" line="231"/>
+        <location filename="../../ui/call_panel.py" line="249"/>
         <source>Mute</source>
         <translation>Без звука</translation>
     </message>
@@ -191,13 +191,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="85"/>
-        <location filename="../../ui/call_panel.py" line="234"/>
+        <location filename="../../ui/call_panel.py" line="252"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="97"/>
-        <location filename="../../ui/call_panel.py" line="244"/>
+        <location filename="../../ui/call_panel.py" line="262"/>
         <source>Hang up</source>
         <translation>Завершить</translation>
     </message>
@@ -207,23 +207,23 @@
         <translation>Перевести</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="178"/>
+        <location filename="../../ui/call_panel.py" line="184"/>
         <source>On hold</source>
         <translation>На удержании</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="180"/>
+        <location filename="../../ui/call_panel.py" line="186"/>
         <source>Held by the other side</source>
         <translation>Удержан собеседником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="184"/>
+        <location filename="../../ui/call_panel.py" line="190"/>
         <source>Talking</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="182"/>
-        <location filename="../../ui/call_panel.py" line="184"/>
+        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="190"/>
         <source>muted</source>
         <translation>микрофон выключен</translation>
     </message>
@@ -248,92 +248,92 @@
         <translation>Завершить конференцию: активный звонок остаётся, другой ставится на удержание</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="182"/>
+        <location filename="../../ui/call_panel.py" line="188"/>
         <source>In conference</source>
         <translation>В конференции</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="192"/>
         <source>Incoming call…</source>
         <translation>Входящий звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="194"/>
         <source>Ringing…</source>
         <translation>Идёт вызов…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Connecting…</source>
         <translation>Соединение…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="197"/>
         <source>Calling…</source>
         <translation>Набор номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="229"/>
+        <location filename="../../ui/call_panel.py" line="247"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="231"/>
+        <location filename="../../ui/call_panel.py" line="249"/>
         <source>Unmute</source>
         <translation>Включить звук</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="235"/>
+        <location filename="../../ui/call_panel.py" line="253"/>
         <source>Record this call</source>
         <translation>Записать разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="237"/>
+        <location filename="../../ui/call_panel.py" line="255"/>
         <source>Resume rec.</source>
         <translation>Продолжить запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="238"/>
+        <location filename="../../ui/call_panel.py" line="256"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запись на паузе: эта часть не записывается</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="240"/>
+        <location filename="../../ui/call_panel.py" line="258"/>
         <source>Pause rec.</source>
         <translation>Пауза записи</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="242"/>
+        <location filename="../../ui/call_panel.py" line="260"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Идёт запись. Поставьте на паузу, пока клиент диктует данные карты</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="244"/>
+        <location filename="../../ui/call_panel.py" line="262"/>
         <source>Decline</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="260"/>
+        <location filename="../../ui/call_panel.py" line="278"/>
         <source>Blind transfer to a number…</source>
         <translation>Перевести на номер без консультации…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="265"/>
+        <location filename="../../ui/call_panel.py" line="283"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="270"/>
+        <location filename="../../ui/call_panel.py" line="288"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="280"/>
+        <location filename="../../ui/call_panel.py" line="298"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="281"/>
+        <location filename="../../ui/call_panel.py" line="299"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="133"/>
+        <location filename="../../ui/callback_desk.py" line="138"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не удалось прочитать очередь обратных звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="151"/>
+        <location filename="../../ui/callback_desk.py" line="156"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="160"/>
+        <location filename="../../ui/callback_desk.py" line="165"/>
         <source>Save how the last callback went first.</source>
         <translation>Сначала сохраните результат предыдущего обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="165"/>
+        <location filename="../../ui/callback_desk.py" line="170"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершите текущий звонок, прежде чем брать обратный звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="169"/>
+        <location filename="../../ui/callback_desk.py" line="174"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="185"/>
+        <location filename="../../ui/callback_desk.py" line="192"/>
         <source>No callback is due right now.</source>
         <translation>Сейчас нет обратных звонков к выполнению.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="194"/>
+        <location filename="../../ui/callback_desk.py" line="201"/>
         <source>Calling back %1…</source>
         <translation>Перезваниваем: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="204"/>
+        <location filename="../../ui/callback_desk.py" line="213"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Этот обратный звонок нельзя взять: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="207"/>
+        <location filename="../../ui/callback_desk.py" line="216"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не удалось позвонить по заявке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="255"/>
+        <location filename="../../ui/callback_desk.py" line="264"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат обратного звонка %1 не сохранён: заявка вернётся в очередь, когда истечёт ваша бронь.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="279"/>
+        <location filename="../../ui/callback_desk.py" line="288"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат обратного звонка сохранён: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="289"/>
+        <location filename="../../ui/callback_desk.py" line="300"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Обратный звонок %1 взял другой оператор после того, как истекла ваша бронь, поэтому результат не сохранён. Звонок есть в истории клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="296"/>
+        <location filename="../../ui/callback_desk.py" line="307"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не удалось сохранить результат обратного звонка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="307"/>
+        <location filename="../../ui/callback_desk.py" line="318"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="311"/>
+        <location filename="../../ui/callback_desk.py" line="322"/>
         <source>Open settings…</source>
         <translation>Открыть настройки…</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>Чем закончился звонок {0}?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_outcome_dialog.py" line="68"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="69"/>
         <source>%n more attempt(s) will be scheduled if not reached.</source>
         <translation>
             <numerusform>Если не дозвонимся, будет запланирована ещё %n попытка.</numerusform>
@@ -468,17 +468,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="70"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="71"/>
         <source>This was the last attempt: a message will be proposed instead.</source>
         <translation>Это была последняя попытка: вместо звонка будет предложено сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="107"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="108"/>
         <source>Choose how the call went.</source>
         <translation>Выберите, чем закончился звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="110"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="111"/>
         <source>The time to call back is in the past.</source>
         <translation>Время обратного звонка уже прошло.</translation>
     </message>
@@ -778,92 +778,92 @@
 <context>
     <name>CallbackRequestDialog</name>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="92"/>
+        <location filename="../../ui/callback_request_dialog.py" line="93"/>
         <source>Request a callback</source>
         <translation>Заявка на обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="112"/>
+        <location filename="../../ui/callback_request_dialog.py" line="113"/>
         <source>+380 50 123 45 67</source>
         <translation>+380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="115"/>
+        <location filename="../../ui/callback_request_dialog.py" line="116"/>
         <source>Only within this time</source>
         <translation>Только в это время</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="122"/>
+        <location filename="../../ui/callback_request_dialog.py" line="123"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="126"/>
+        <location filename="../../ui/callback_request_dialog.py" line="127"/>
         <source>Shop time (%1)</source>
         <translation>Время магазина (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="133"/>
+        <location filename="../../ui/callback_request_dialog.py" line="134"/>
         <source>Normal</source>
         <translation>Обычный</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="134"/>
+        <location filename="../../ui/callback_request_dialog.py" line="135"/>
         <source>High</source>
         <translation>Высокий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="135"/>
+        <location filename="../../ui/callback_request_dialog.py" line="136"/>
         <source>Urgent</source>
         <translation>Срочный</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="138"/>
+        <location filename="../../ui/callback_request_dialog.py" line="139"/>
         <source>What the customer wants, what to prepare</source>
         <translation>Что нужно клиенту, что подготовить</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="144"/>
+        <location filename="../../ui/callback_request_dialog.py" line="145"/>
         <source>Customer:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="145"/>
+        <location filename="../../ui/callback_request_dialog.py" line="146"/>
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="146"/>
+        <location filename="../../ui/callback_request_dialog.py" line="147"/>
         <source>Preferred time:</source>
         <translation>Удобное время:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="149"/>
+        <location filename="../../ui/callback_request_dialog.py" line="150"/>
         <source>Priority:</source>
         <translation>Приоритет:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="150"/>
+        <location filename="../../ui/callback_request_dialog.py" line="151"/>
         <source>Comment:</source>
         <translation>Комментарий:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="197"/>
+        <location filename="../../ui/callback_request_dialog.py" line="198"/>
         <source>Type the number to call back.</source>
         <translation>Введите номер для обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="202"/>
+        <location filename="../../ui/callback_request_dialog.py" line="203"/>
         <source>The preferred time ends before it starts.</source>
         <translation>Удобное время заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="206"/>
+        <location filename="../../ui/callback_request_dialog.py" line="207"/>
         <source>The preferred time is already over: choose one that ends later.</source>
         <translation>Удобное время уже прошло: выберите более позднее.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="230"/>
+        <location filename="../../ui/callback_request_dialog.py" line="231"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -871,127 +871,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="73"/>
+        <location filename="../../ui/customer_card.py" line="81"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="100"/>
+        <location filename="../../ui/customer_card.py" line="108"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="101"/>
+        <location filename="../../ui/customer_card.py" line="109"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="102"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="103"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="104"/>
+        <location filename="../../ui/customer_card.py" line="112"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="118"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="120"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="114"/>
+        <location filename="../../ui/customer_card.py" line="122"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="116"/>
+        <location filename="../../ui/customer_card.py" line="124"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="128"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="123"/>
+        <location filename="../../ui/customer_card.py" line="131"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="125"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="167"/>
+        <location filename="../../ui/customer_card.py" line="175"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="177"/>
+        <location filename="../../ui/customer_card.py" line="185"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="207"/>
+        <location filename="../../ui/customer_card.py" line="215"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="209"/>
+        <location filename="../../ui/customer_card.py" line="217"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="257"/>
+        <location filename="../../ui/customer_card.py" line="269"/>
         <source>Export customer data</source>
         <translation>Выгрузка данных клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="257"/>
+        <location filename="../../ui/customer_card.py" line="269"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="282"/>
         <source>Customer data exported to %1</source>
         <translation>Данные клиента сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="272"/>
+        <location filename="../../ui/customer_card.py" line="284"/>
         <source>Export failed: %1</source>
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="281"/>
+        <location filename="../../ui/customer_card.py" line="293"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="283"/>
+        <location filename="../../ui/customer_card.py" line="295"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="300"/>
+        <location filename="../../ui/customer_card.py" line="312"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="311"/>
+        <location filename="../../ui/customer_card.py" line="323"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -1003,27 +1003,32 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="39"/>
+        <location filename="../../ui/customer_list.py" line="45"/>
         <source>Search customers</source>
         <translation>Поиск клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="41"/>
+        <location filename="../../ui/customer_list.py" line="47"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Имя, компания, заметки, телефон или e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="97"/>
+        <location filename="../../ui/customer_list.py" line="77"/>
+        <source>Loading customers…</source>
+        <translation>Загрузка клиентов…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="109"/>
         <source>No customers match “%1”.</source>
         <translation>Нет клиентов по запросу «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="99"/>
+        <location filename="../../ui/customer_list.py" line="111"/>
         <source>No customers yet.</source>
         <translation>Клиентов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="106"/>
+        <location filename="../../ui/customer_list.py" line="118"/>
         <source>Search failed: %1</source>
         <translation>Поиск не удался: %1</translation>
     </message>
@@ -1044,82 +1049,82 @@
 <context>
     <name>EditCustomerDialog</name>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="67"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="68"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="81"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="82"/>
         <source>comma-separated, e.g. wholesale, vip</source>
         <translation>через запятую, например: опт, vip</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="99"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="100"/>
         <source>Add contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="102"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="103"/>
         <source>Remove contact</source>
         <translation>Убрать контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="117"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="118"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="118"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="125"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="126"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="207"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="208"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введите имя клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="227"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="228"/>
         <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
         <translation>%1 уже принадлежит клиенту %2 (#%3). Сначала уберите его там или объедините клиентов.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="233"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="234"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -1179,7 +1184,7 @@
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="141"/>
-        <location filename="../../ui/import_dialog.py" line="359"/>
+        <location filename="../../ui/import_dialog.py" line="358"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1324,22 +1329,22 @@
         <translation>весь файл</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="359"/>
+        <location filename="../../ui/import_dialog.py" line="358"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="367"/>
+        <location filename="../../ui/import_dialog.py" line="366"/>
         <source>Note: %1</source>
         <translation>Замечание: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="378"/>
+        <location filename="../../ui/import_dialog.py" line="377"/>
         <source>The first %1 of %2 are shown; Copy the problems copies them all.</source>
         <translation>Показаны первые %1 из %2; «Скопировать проблемы» копирует все.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="396"/>
+        <location filename="../../ui/import_dialog.py" line="395"/>
         <source>Cancelling after the current batch…</source>
         <translation>Отменяем после текущей порции…</translation>
     </message>
@@ -1493,168 +1498,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;вая заявка на обратный звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -1662,27 +1667,27 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="43"/>
+        <location filename="../../ui/new_customer_dialog.py" line="44"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="54"/>
+        <location filename="../../ui/new_customer_dialog.py" line="55"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="55"/>
+        <location filename="../../ui/new_customer_dialog.py" line="56"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="56"/>
+        <location filename="../../ui/new_customer_dialog.py" line="57"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="66"/>
+        <location filename="../../ui/new_customer_dialog.py" line="67"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введите имя клиента.</translation>
     </message>
@@ -1736,64 +1741,64 @@
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="61"/>
-        <location filename="../../ui/screen_pop.py" line="67"/>
+        <location filename="../../ui/screen_pop.py" line="75"/>
+        <location filename="../../ui/screen_pop.py" line="84"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="74"/>
+        <location filename="../../ui/screen_pop.py" line="178"/>
         <source>Looking up the caller…</source>
         <translation>Ищем звонящего…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="83"/>
+        <location filename="../../ui/screen_pop.py" line="100"/>
         <source>Last contacts:</source>
         <translation>Последние контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="90"/>
+        <location filename="../../ui/screen_pop.py" line="107"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="94"/>
+        <location filename="../../ui/screen_pop.py" line="111"/>
         <source>&amp;Reject</source>
         <translation>&amp;Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="98"/>
+        <location filename="../../ui/screen_pop.py" line="115"/>
         <source>&amp;Create customer</source>
         <translation>&amp;Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="102"/>
+        <location filename="../../ui/screen_pop.py" line="118"/>
         <source>&amp;Open card</source>
         <translation>О&amp;ткрыть карточку</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="132"/>
+        <location filename="../../ui/screen_pop.py" line="197"/>
         <source>Unknown number</source>
         <translation>Номер скрыт</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="141"/>
-        <location filename="../../ui/screen_pop.py" line="161"/>
+        <location filename="../../ui/screen_pop.py" line="212"/>
+        <location filename="../../ui/screen_pop.py" line="233"/>
         <source>Unknown caller</source>
         <translation>Неизвестный абонент</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="142"/>
+        <location filename="../../ui/screen_pop.py" line="213"/>
         <source>Not in your customers yet.</source>
         <translation>Пока нет среди ваших клиентов.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="157"/>
+        <location filename="../../ui/screen_pop.py" line="228"/>
         <source>No earlier contacts.</source>
         <translation>Ранее контактов не было.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="162"/>
+        <location filename="../../ui/screen_pop.py" line="234"/>
         <source>The customer lookup failed: %1</source>
         <translation>Не удалось найти клиента: %1</translation>
     </message>
@@ -2035,37 +2040,37 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="98"/>
+        <location filename="../../ui/shell.py" line="143"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="136"/>
+        <location filename="../../ui/call_audio.py" line="139"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="164"/>
+        <location filename="../../ui/shell.py" line="208"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="177"/>
+        <location filename="../../ui/shell.py" line="221"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="206"/>
+        <location filename="../../ui/shell.py" line="252"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229"/>
+        <location filename="../../ui/shell.py" line="275"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="234"/>
+        <location filename="../../ui/shell.py" line="280"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -2162,67 +2167,67 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="97"/>
+        <location filename="../../ui/timeline_view.py" line="103"/>
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="101"/>
+        <location filename="../../ui/timeline_view.py" line="107"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="141"/>
+        <location filename="../../ui/timeline_view.py" line="147"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="205"/>
+        <location filename="../../ui/timeline_view.py" line="211"/>
         <source>recording</source>
         <translation>запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="209"/>
+        <location filename="../../ui/timeline_view.py" line="215"/>
         <source>Double-click to play the recording</source>
         <translation>Дважды щёлкните, чтобы прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="216"/>
+        <location filename="../../ui/timeline_view.py" line="224"/>
         <source>Nothing here yet.</source>
         <translation>Пока пусто.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="227"/>
+        <location filename="../../ui/timeline_view.py" line="235"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не удалось загрузить историю: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="262"/>
+        <location filename="../../ui/timeline_view.py" line="270"/>
         <source>Play recording</source>
         <translation>Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="264"/>
+        <location filename="../../ui/timeline_view.py" line="272"/>
         <source>Stop playback</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="269"/>
+        <location filename="../../ui/timeline_view.py" line="277"/>
         <source>■ Stop playback</source>
         <translation>■ Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="273"/>
+        <location filename="../../ui/timeline_view.py" line="281"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="277"/>
+        <location filename="../../ui/timeline_view.py" line="285"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослушать запись выбранного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="279"/>
+        <location filename="../../ui/timeline_view.py" line="287"/>
         <source>Select a call with a recording to play it</source>
         <translation>Выберите звонок с записью, чтобы прослушать её</translation>
     </message>
@@ -2371,37 +2376,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="121"/>
+        <location filename="../../ui/webform_service.py" line="126"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: принимает заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="128"/>
+        <location filename="../../ui/webform_service.py" line="133"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форма не запущена: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="134"/>
+        <location filename="../../ui/webform_service.py" line="139"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не сохранён; создайте его в Настройки &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="136"/>
+        <location filename="../../ui/webform_service.py" line="141"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>нет хранилища паролей, откуда взять токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="139"/>
+        <location filename="../../ui/webform_service.py" line="144"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже занят.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="141"/>
+        <location filename="../../ui/webform_service.py" line="146"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адрес этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="143"/>
+        <location filename="../../ui/webform_service.py" line="148"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порта %1 нужны права администратора; используйте порт выше 1024.</translation>
     </message>
@@ -2409,7 +2414,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="69"/>
+        <location filename="../../ui/main.py" line="119"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

@@ -67,27 +67,27 @@
 <context>
     <name>AudioRouting</name>
     <message>
-        <location filename="../../ui/audio_routing.py" line="92"/>
+        <location filename="../../ui/audio_routing.py" line="108"/>
         <source>No audio devices found: calls have no sound.</source>
         <translation>Звукові пристрої не знайдено: дзвінки будуть без звуку.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="95"/>
+        <location filename="../../ui/audio_routing.py" line="111"/>
         <source>No audio output: the caller can&apos;t be heard.</source>
         <translation>Немає пристрою виведення звуку: співрозмовника не чути.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="98"/>
+        <location filename="../../ui/audio_routing.py" line="114"/>
         <source>Audio output “%1” is not connected; using %2.</source>
         <translation>Пристрій виведення «%1» не під’єднано; використовується %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="103"/>
+        <location filename="../../ui/audio_routing.py" line="119"/>
         <source>No microphone: the caller hears silence.</source>
         <translation>Немає мікрофона: співрозмовник чує тишу.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="106"/>
+        <location filename="../../ui/audio_routing.py" line="122"/>
         <source>Microphone “%1” is not connected; using %2.</source>
         <translation>Мікрофон «%1» не під’єднано; використовується %2.</translation>
     </message>
@@ -95,67 +95,67 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="58"/>
+        <location filename="../../ui/call_control.py" line="61"/>
         <source>Type a number to call.</source>
         <translation>Введіть номер, щоб зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="60"/>
+        <location filename="../../ui/call_control.py" line="63"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Літери набрати неможливо: введіть номер лише цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="63"/>
+        <location filename="../../ui/call_control.py" line="66"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Це не номер телефону: використовуйте цифри, пробіли, дефіси, дужки та + на початку.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="65"/>
+        <location filename="../../ui/call_control.py" line="68"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер задовгий для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="66"/>
+        <location filename="../../ui/call_control.py" line="69"/>
         <source>That SIP address is not valid.</source>
         <translation>Неправильна SIP-адреса.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="72"/>
+        <location filename="../../ui/call_control.py" line="75"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="74"/>
+        <location filename="../../ui/call_control.py" line="77"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Немає SIP-облікового запису: додайте його в Налаштування &gt; Облікові записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="112"/>
+        <location filename="../../ui/call_control.py" line="115"/>
         <source>The call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="134"/>
+        <location filename="../../ui/call_control.py" line="137"/>
         <source>No call is ringing.</source>
         <translation>Вхідних дзвінків немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="151"/>
+        <location filename="../../ui/call_control.py" line="154"/>
         <source>There is no call to hang up.</source>
         <translation>Немає дзвінка, який можна завершити.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="200"/>
+        <location filename="../../ui/call_control.py" line="203"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для переведення з консультацією потрібен другий дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="224"/>
+        <location filename="../../ui/call_control.py" line="227"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запис недоступний: немає теки для записів.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="262"/>
+        <location filename="../../ui/call_control.py" line="265"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференції потрібні рівно два прийняті дзвінки.</translation>
     </message>
@@ -174,13 +174,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="79"/>
-        <location filename="../../ui/call_panel.py" line="229"/>
+        <location filename="../../ui/call_panel.py" line="247"/>
         <source>Hold</source>
         <translation>Утримати</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="81"/>
-        <location filename="../../ui/call_panel.py" line="231"/>
+        <location filename="../../ui/call_panel.py" line="249"/>
         <source>Mute</source>
         <translation>Вимкнути мікрофон</translation>
     </message>
@@ -191,13 +191,13 @@
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="85"/>
-        <location filename="../../ui/call_panel.py" line="234"/>
+        <location filename="../../ui/call_panel.py" line="252"/>
         <source>Record</source>
         <translation>Запис</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="97"/>
-        <location filename="../../ui/call_panel.py" line="244"/>
+        <location filename="../../ui/call_panel.py" line="262"/>
         <source>Hang up</source>
         <translation>Завершити</translation>
     </message>
@@ -207,23 +207,23 @@
         <translation>Переадресувати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="178"/>
+        <location filename="../../ui/call_panel.py" line="184"/>
         <source>On hold</source>
         <translation>На утриманні</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="180"/>
+        <location filename="../../ui/call_panel.py" line="186"/>
         <source>Held by the other side</source>
         <translation>Утримано співрозмовником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="184"/>
+        <location filename="../../ui/call_panel.py" line="190"/>
         <source>Talking</source>
         <translation>Розмова</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="182"/>
-        <location filename="../../ui/call_panel.py" line="184"/>
+        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="190"/>
         <source>muted</source>
         <translation>мікрофон вимкнено</translation>
     </message>
@@ -248,92 +248,92 @@
         <translation>Завершити конференцію: активний дзвінок лишається, інший ставиться на утримання</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="182"/>
+        <location filename="../../ui/call_panel.py" line="188"/>
         <source>In conference</source>
         <translation>У конференції</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="192"/>
         <source>Incoming call…</source>
         <translation>Вхідний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="194"/>
         <source>Ringing…</source>
         <translation>Іде виклик…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Connecting…</source>
         <translation>З’єднання…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="197"/>
         <source>Calling…</source>
         <translation>Набір номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="229"/>
+        <location filename="../../ui/call_panel.py" line="247"/>
         <source>Resume</source>
         <translation>Продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="231"/>
+        <location filename="../../ui/call_panel.py" line="249"/>
         <source>Unmute</source>
         <translation>Увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="235"/>
+        <location filename="../../ui/call_panel.py" line="253"/>
         <source>Record this call</source>
         <translation>Записати розмову</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="237"/>
+        <location filename="../../ui/call_panel.py" line="255"/>
         <source>Resume rec.</source>
         <translation>Продовжити запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="238"/>
+        <location filename="../../ui/call_panel.py" line="256"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запис на паузі: ця частина не записується</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="240"/>
+        <location filename="../../ui/call_panel.py" line="258"/>
         <source>Pause rec.</source>
         <translation>Пауза запису</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="242"/>
+        <location filename="../../ui/call_panel.py" line="260"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Йде запис. Поставте на паузу, поки клієнт диктує дані картки</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="244"/>
+        <location filename="../../ui/call_panel.py" line="262"/>
         <source>Decline</source>
         <translation>Відхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="260"/>
+        <location filename="../../ui/call_panel.py" line="278"/>
         <source>Blind transfer to a number…</source>
         <translation>Переадресувати на номер без консультації…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="265"/>
+        <location filename="../../ui/call_panel.py" line="283"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="270"/>
+        <location filename="../../ui/call_panel.py" line="288"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="280"/>
+        <location filename="../../ui/call_panel.py" line="298"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="281"/>
+        <location filename="../../ui/call_panel.py" line="299"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="133"/>
+        <location filename="../../ui/callback_desk.py" line="138"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="151"/>
+        <location filename="../../ui/callback_desk.py" line="156"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="160"/>
+        <location filename="../../ui/callback_desk.py" line="165"/>
         <source>Save how the last callback went first.</source>
         <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="165"/>
+        <location filename="../../ui/callback_desk.py" line="170"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="169"/>
+        <location filename="../../ui/callback_desk.py" line="174"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="185"/>
+        <location filename="../../ui/callback_desk.py" line="192"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="194"/>
+        <location filename="../../ui/callback_desk.py" line="201"/>
         <source>Calling back %1…</source>
         <translation>Передзвонюємо: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="204"/>
+        <location filename="../../ui/callback_desk.py" line="213"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="207"/>
+        <location filename="../../ui/callback_desk.py" line="216"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати за заявкою: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="255"/>
+        <location filename="../../ui/callback_desk.py" line="264"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="279"/>
+        <location filename="../../ui/callback_desk.py" line="288"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат зворотного дзвінка збережено: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="289"/>
+        <location filename="../../ui/callback_desk.py" line="300"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="296"/>
+        <location filename="../../ui/callback_desk.py" line="307"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="307"/>
+        <location filename="../../ui/callback_desk.py" line="318"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="311"/>
+        <location filename="../../ui/callback_desk.py" line="322"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>Чим закінчився дзвінок {0}?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_outcome_dialog.py" line="68"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="69"/>
         <source>%n more attempt(s) will be scheduled if not reached.</source>
         <translation>
             <numerusform>Якщо не додзвонимося, буде заплановано ще %n спробу.</numerusform>
@@ -468,17 +468,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="70"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="71"/>
         <source>This was the last attempt: a message will be proposed instead.</source>
         <translation>Це була остання спроба: замість дзвінка буде запропоновано повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="107"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="108"/>
         <source>Choose how the call went.</source>
         <translation>Виберіть, чим закінчився дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="110"/>
+        <location filename="../../ui/callback_outcome_dialog.py" line="111"/>
         <source>The time to call back is in the past.</source>
         <translation>Час зворотного дзвінка вже минув.</translation>
     </message>
@@ -778,92 +778,92 @@
 <context>
     <name>CallbackRequestDialog</name>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="92"/>
+        <location filename="../../ui/callback_request_dialog.py" line="93"/>
         <source>Request a callback</source>
         <translation>Заявка на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="112"/>
+        <location filename="../../ui/callback_request_dialog.py" line="113"/>
         <source>+380 50 123 45 67</source>
         <translation>+380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="115"/>
+        <location filename="../../ui/callback_request_dialog.py" line="116"/>
         <source>Only within this time</source>
         <translation>Лише в цей час</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="122"/>
+        <location filename="../../ui/callback_request_dialog.py" line="123"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="126"/>
+        <location filename="../../ui/callback_request_dialog.py" line="127"/>
         <source>Shop time (%1)</source>
         <translation>Час магазину (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="133"/>
+        <location filename="../../ui/callback_request_dialog.py" line="134"/>
         <source>Normal</source>
         <translation>Звичайний</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="134"/>
+        <location filename="../../ui/callback_request_dialog.py" line="135"/>
         <source>High</source>
         <translation>Високий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="135"/>
+        <location filename="../../ui/callback_request_dialog.py" line="136"/>
         <source>Urgent</source>
         <translation>Терміновий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="138"/>
+        <location filename="../../ui/callback_request_dialog.py" line="139"/>
         <source>What the customer wants, what to prepare</source>
         <translation>Що потрібно клієнту, що підготувати</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="144"/>
+        <location filename="../../ui/callback_request_dialog.py" line="145"/>
         <source>Customer:</source>
         <translation>Клієнт:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="145"/>
+        <location filename="../../ui/callback_request_dialog.py" line="146"/>
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="146"/>
+        <location filename="../../ui/callback_request_dialog.py" line="147"/>
         <source>Preferred time:</source>
         <translation>Зручний час:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="149"/>
+        <location filename="../../ui/callback_request_dialog.py" line="150"/>
         <source>Priority:</source>
         <translation>Пріоритет:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="150"/>
+        <location filename="../../ui/callback_request_dialog.py" line="151"/>
         <source>Comment:</source>
         <translation>Коментар:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="197"/>
+        <location filename="../../ui/callback_request_dialog.py" line="198"/>
         <source>Type the number to call back.</source>
         <translation>Введіть номер для зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="202"/>
+        <location filename="../../ui/callback_request_dialog.py" line="203"/>
         <source>The preferred time ends before it starts.</source>
         <translation>Зручний час закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="206"/>
+        <location filename="../../ui/callback_request_dialog.py" line="207"/>
         <source>The preferred time is already over: choose one that ends later.</source>
         <translation>Зручний час уже минув: оберіть пізніший.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="230"/>
+        <location filename="../../ui/callback_request_dialog.py" line="231"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -871,127 +871,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="73"/>
+        <location filename="../../ui/customer_card.py" line="81"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="100"/>
+        <location filename="../../ui/customer_card.py" line="108"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="101"/>
+        <location filename="../../ui/customer_card.py" line="109"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="102"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="103"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="104"/>
+        <location filename="../../ui/customer_card.py" line="112"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="118"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="120"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="114"/>
+        <location filename="../../ui/customer_card.py" line="122"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="116"/>
+        <location filename="../../ui/customer_card.py" line="124"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="128"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="123"/>
+        <location filename="../../ui/customer_card.py" line="131"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="125"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="167"/>
+        <location filename="../../ui/customer_card.py" line="175"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="177"/>
+        <location filename="../../ui/customer_card.py" line="185"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="207"/>
+        <location filename="../../ui/customer_card.py" line="215"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="209"/>
+        <location filename="../../ui/customer_card.py" line="217"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="257"/>
+        <location filename="../../ui/customer_card.py" line="269"/>
         <source>Export customer data</source>
         <translation>Вивантаження даних клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="257"/>
+        <location filename="../../ui/customer_card.py" line="269"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="282"/>
         <source>Customer data exported to %1</source>
         <translation>Дані клієнта збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="272"/>
+        <location filename="../../ui/customer_card.py" line="284"/>
         <source>Export failed: %1</source>
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="281"/>
+        <location filename="../../ui/customer_card.py" line="293"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="283"/>
+        <location filename="../../ui/customer_card.py" line="295"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="300"/>
+        <location filename="../../ui/customer_card.py" line="312"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="311"/>
+        <location filename="../../ui/customer_card.py" line="323"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1003,27 +1003,32 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="39"/>
+        <location filename="../../ui/customer_list.py" line="45"/>
         <source>Search customers</source>
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="41"/>
+        <location filename="../../ui/customer_list.py" line="47"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Ім’я, компанія, нотатки, телефон або e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="97"/>
+        <location filename="../../ui/customer_list.py" line="77"/>
+        <source>Loading customers…</source>
+        <translation>Завантаження клієнтів…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_list.py" line="109"/>
         <source>No customers match “%1”.</source>
         <translation>Немає клієнтів за запитом «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="99"/>
+        <location filename="../../ui/customer_list.py" line="111"/>
         <source>No customers yet.</source>
         <translation>Клієнтів поки немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="106"/>
+        <location filename="../../ui/customer_list.py" line="118"/>
         <source>Search failed: %1</source>
         <translation>Пошук не вдався: %1</translation>
     </message>
@@ -1044,82 +1049,82 @@
 <context>
     <name>EditCustomerDialog</name>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="67"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="68"/>
         <source>Edit customer</source>
         <translation>Зміна клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="81"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="82"/>
         <source>comma-separated, e.g. wholesale, vip</source>
         <translation>через кому, наприклад: опт, vip</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
         <source>Value</source>
         <translation>Значення</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="89"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
         <source>Label</source>
         <translation>Позначка</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="99"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="100"/>
         <source>Add contact</source>
         <translation>Додати контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="102"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="103"/>
         <source>Remove contact</source>
         <translation>Прибрати контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="117"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="118"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="118"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="125"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="126"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="207"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="208"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="227"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="228"/>
         <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
         <translation>%1 вже належить клієнту %2 (#%3). Спершу приберіть його там або об’єднайте клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="233"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="234"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -1179,7 +1184,7 @@
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="141"/>
-        <location filename="../../ui/import_dialog.py" line="359"/>
+        <location filename="../../ui/import_dialog.py" line="358"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
@@ -1324,22 +1329,22 @@
         <translation>увесь файл</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="359"/>
+        <location filename="../../ui/import_dialog.py" line="358"/>
         <source>Close</source>
         <translation>Закрити</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="367"/>
+        <location filename="../../ui/import_dialog.py" line="366"/>
         <source>Note: %1</source>
         <translation>Зауваження: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="378"/>
+        <location filename="../../ui/import_dialog.py" line="377"/>
         <source>The first %1 of %2 are shown; Copy the problems copies them all.</source>
         <translation>Показано перші %1 з %2; «Скопіювати проблеми» копіює всі.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="396"/>
+        <location filename="../../ui/import_dialog.py" line="395"/>
         <source>Cancelling after the current batch…</source>
         <translation>Скасовуємо після поточної порції…</translation>
     </message>
@@ -1493,168 +1498,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -1662,27 +1667,27 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="43"/>
+        <location filename="../../ui/new_customer_dialog.py" line="44"/>
         <source>New customer</source>
         <translation>Новий клієнт</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="54"/>
+        <location filename="../../ui/new_customer_dialog.py" line="55"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="55"/>
+        <location filename="../../ui/new_customer_dialog.py" line="56"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="56"/>
+        <location filename="../../ui/new_customer_dialog.py" line="57"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="66"/>
+        <location filename="../../ui/new_customer_dialog.py" line="67"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
@@ -1736,64 +1741,64 @@
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="61"/>
-        <location filename="../../ui/screen_pop.py" line="67"/>
+        <location filename="../../ui/screen_pop.py" line="75"/>
+        <location filename="../../ui/screen_pop.py" line="84"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="74"/>
+        <location filename="../../ui/screen_pop.py" line="178"/>
         <source>Looking up the caller…</source>
         <translation>Шукаємо абонента…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="83"/>
+        <location filename="../../ui/screen_pop.py" line="100"/>
         <source>Last contacts:</source>
         <translation>Останні контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="90"/>
+        <location filename="../../ui/screen_pop.py" line="107"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="94"/>
+        <location filename="../../ui/screen_pop.py" line="111"/>
         <source>&amp;Reject</source>
         <translation>В&amp;ідхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="98"/>
+        <location filename="../../ui/screen_pop.py" line="115"/>
         <source>&amp;Create customer</source>
         <translation>&amp;Створити клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="102"/>
+        <location filename="../../ui/screen_pop.py" line="118"/>
         <source>&amp;Open card</source>
         <translation>Ві&amp;дкрити картку</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="132"/>
+        <location filename="../../ui/screen_pop.py" line="197"/>
         <source>Unknown number</source>
         <translation>Номер приховано</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="141"/>
-        <location filename="../../ui/screen_pop.py" line="161"/>
+        <location filename="../../ui/screen_pop.py" line="212"/>
+        <location filename="../../ui/screen_pop.py" line="233"/>
         <source>Unknown caller</source>
         <translation>Невідомий абонент</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="142"/>
+        <location filename="../../ui/screen_pop.py" line="213"/>
         <source>Not in your customers yet.</source>
         <translation>Поки немає серед ваших клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="157"/>
+        <location filename="../../ui/screen_pop.py" line="228"/>
         <source>No earlier contacts.</source>
         <translation>Раніше контактів не було.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="162"/>
+        <location filename="../../ui/screen_pop.py" line="234"/>
         <source>The customer lookup failed: %1</source>
         <translation>Не вдалося знайти клієнта: %1</translation>
     </message>
@@ -2035,37 +2040,37 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="98"/>
+        <location filename="../../ui/shell.py" line="143"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="136"/>
+        <location filename="../../ui/call_audio.py" line="139"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="164"/>
+        <location filename="../../ui/shell.py" line="208"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="177"/>
+        <location filename="../../ui/shell.py" line="221"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="206"/>
+        <location filename="../../ui/shell.py" line="252"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229"/>
+        <location filename="../../ui/shell.py" line="275"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="234"/>
+        <location filename="../../ui/shell.py" line="280"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -2162,67 +2167,67 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="97"/>
+        <location filename="../../ui/timeline_view.py" line="103"/>
         <source>All channels</source>
         <translation>Усі канали</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="101"/>
+        <location filename="../../ui/timeline_view.py" line="107"/>
         <source>Timeline</source>
         <translation>Історія</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="141"/>
+        <location filename="../../ui/timeline_view.py" line="147"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="205"/>
+        <location filename="../../ui/timeline_view.py" line="211"/>
         <source>recording</source>
         <translation>запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="209"/>
+        <location filename="../../ui/timeline_view.py" line="215"/>
         <source>Double-click to play the recording</source>
         <translation>Двічі клацніть, щоб прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="216"/>
+        <location filename="../../ui/timeline_view.py" line="224"/>
         <source>Nothing here yet.</source>
         <translation>Поки порожньо.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="227"/>
+        <location filename="../../ui/timeline_view.py" line="235"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не вдалося завантажити історію: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="262"/>
+        <location filename="../../ui/timeline_view.py" line="270"/>
         <source>Play recording</source>
         <translation>Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="264"/>
+        <location filename="../../ui/timeline_view.py" line="272"/>
         <source>Stop playback</source>
         <translation>Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="269"/>
+        <location filename="../../ui/timeline_view.py" line="277"/>
         <source>■ Stop playback</source>
         <translation>■ Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="273"/>
+        <location filename="../../ui/timeline_view.py" line="281"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="277"/>
+        <location filename="../../ui/timeline_view.py" line="285"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослухати запис вибраного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="279"/>
+        <location filename="../../ui/timeline_view.py" line="287"/>
         <source>Select a call with a recording to play it</source>
         <translation>Виберіть дзвінок із записом, щоб прослухати його</translation>
     </message>
@@ -2371,37 +2376,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="121"/>
+        <location filename="../../ui/webform_service.py" line="126"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: приймає заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="128"/>
+        <location filename="../../ui/webform_service.py" line="133"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форму не запущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="134"/>
+        <location filename="../../ui/webform_service.py" line="139"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не збережено; створіть його в Налаштування &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="136"/>
+        <location filename="../../ui/webform_service.py" line="141"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>немає сховища паролів, звідки взяти токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="139"/>
+        <location filename="../../ui/webform_service.py" line="144"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже зайнятий.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="141"/>
+        <location filename="../../ui/webform_service.py" line="146"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адреса цього комп&apos;ютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="143"/>
+        <location filename="../../ui/webform_service.py" line="148"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порту %1 потрібні права адміністратора; використовуйте порт вище 1024.</translation>
     </message>
@@ -2409,7 +2414,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="69"/>
+        <location filename="../../ui/main.py" line="119"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

@@ -25,6 +25,8 @@ from tests.servers.baresip import baresip_phone
 from tests.servers.pulseaudio import SINK, SOURCE
 from tests.ui.audio_sink import SinkListener
 from ui.audio_routing import AudioRouting, device_key
+from ui.bridge import EngineBridge
+from ui.call_audio import CallAudio
 from ui.settings_dialog import SettingsDialog
 
 WAIT_MS = 20_000  # an upper bound for a slow machine, not a speed requirement
@@ -82,6 +84,22 @@ def test_an_unknown_device_falls_back_to_the_default_and_says_so(
         assert "USB Headset" in routing.status and "Null Output" in routing.status
     finally:
         routing.close()
+
+    # Saved settings load the devices when no call has yet, so the status bar
+    # says at once that the chosen one is absent; the streams wait for a call.
+    audio = CallAudio(Settings(), EngineBridge())
+    try:
+        assert not audio.loaded and audio.status == ""
+        with qtbot.waitSignal(audio.statusChanged):
+            audio.apply(settings)
+        assert audio.routing is not None and not audio.routing.opened
+        assert "USB Headset" in audio.status
+        assert not audio.routing.backend.sink_running()
+        audio.need()
+        assert audio.routing.backend.sink_running()
+        assert device_key(audio.routing.backend.output_device) == SINK
+    finally:
+        audio.close()
 
     # The dialog keeps the absent headset selected instead of forgetting it.
     sqlite_core.settings.audio_output = "usb-headset-7"
@@ -163,7 +181,8 @@ def app_shell(qtbot: Any, sqlite_core: Core, pulse_audio: dict[str, str]) -> Ite
     try:
         with qtbot.waitSignal(built.engineReady, timeout=WAIT_MS):
             built.start_engine()
-        assert built.audio is not None and built.audio.status == ""
+        # QtMultimedia waits for the first call (ui/call_audio.py).
+        assert built.audio is not None and not built.audio.loaded
         built.engine.add_account(
             AccountConfig("local", "operator", "127.0.0.1", register=False)
         ).result(10)
@@ -179,8 +198,10 @@ def test_outbound_call_ringback_then_the_far_end_on_the_speaker(
     with baresip_phone("far", 1000.0, answer="manual") as far:
         start = sink.mark()
         assert app_shell.control.dial(far.direct_uri)
-        # 180 Ringing without SDP: our own 425 Hz ring-back, 1 s on, 4 s off.
+        # 180 Ringing without SDP: our own 425 Hz ring-back, 1 s on, 4 s off,
+        # heard through the devices the dial loaded.
         qtbot.waitUntil(lambda: sink.hears(RINGBACK_HZ, since=start), timeout=WAIT_MS)
+        assert app_shell.audio.loaded and app_shell.audio.status == ""
         far.command("accept")
         qtbot.waitUntil(
             lambda: app_shell.book.active is not None and app_shell.book.active.talking,
@@ -201,7 +222,9 @@ def test_ring_tone_on_the_speaker_while_ringing_and_gone_after_answer(
         start = sink.mark()
         caller.command("dial", f"sip:operator@127.0.0.1:{port}")
         qtbot.waitUntil(lambda: app_shell.book.ringing() is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: app_shell.audio.loaded, timeout=WAIT_MS)  # the first ring
         qtbot.waitUntil(lambda: sink.hears(RING_HZ, since=start), timeout=WAIT_MS)
+        assert app_shell.audio.status == ""
 
         app_shell.control.answer()
         qtbot.waitUntil(
@@ -217,9 +240,13 @@ def test_ring_tone_on_the_speaker_while_ringing_and_gone_after_answer(
         qtbot.waitUntil(lambda: app_shell.book.active is None, timeout=WAIT_MS)
 
 
-def test_without_any_audio_device_the_app_runs_and_says_so(tmp_path: Path) -> None:
+def test_without_any_audio_device_the_app_runs_and_says_so_at_the_first_call(
+    tmp_path: Path,
+) -> None:
     """Headless: no sound server at all. Its own process, because QtMultimedia
-    looks for the sound server once per process (this one has PulseAudio)."""
+    looks for the sound server once per process (this one has PulseAudio), and
+    because whether QtMultimedia is imported can only be seen in a fresh one:
+    not at start, but by the first ring, which then tells that calls are silent."""
     env = {
         **os.environ,
         "PULSE_SERVER": f"unix:{tmp_path / 'nothing-here'}",
@@ -237,5 +264,9 @@ def test_without_any_audio_device_the_app_runs_and_says_so(tmp_path: Path) -> No
     assert out.returncode == 0, out.stderr[-3000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["engine_running"]
+    assert not result["multimedia_at_start"]
+    assert (result["status_at_start"], result["status_visible_at_start"]) == ("", False)
+    assert result["rang"] and result["multimedia_after_ring"]
     assert result["status"] == "No audio devices found: calls have no sound."
     assert result["status_visible"]
+    assert result["message"] == result["status"]

@@ -1,0 +1,83 @@
+"""The core's enumerations, apart from the tables.
+
+Plain ``StrEnum``s with no SQLAlchemy in sight: the window imports them (labels,
+the dial field, the callback dialogs) before its first paint, and importing
+SQLAlchemy and SQLModel then would cost ~0.7 s of the start (bench/README.md,
+"The window"). app.models re-exports them; the tables store their values.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ContactKind(enum.StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    VIBER = "viber"
+    SIP = "sip"
+
+
+class Channel(enum.StrEnum):
+    CALL = "call"
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    VIBER = "viber"
+    EMAIL = "email"
+    WEBFORM = "webform"
+    CALLBACK = "callback"
+    NOTE = "note"
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "in"
+    OUTBOUND = "out"
+    INTERNAL = "internal"
+
+
+class InteractionStatus(enum.StrEnum):
+    # calls
+    RINGING = "ringing"
+    DIALING = "dialing"
+    ANSWERED = "answered"
+    MISSED = "missed"
+    REJECTED = "rejected"
+    BUSY = "busy"
+    NO_ANSWER = "no_answer"  # outbound: nobody picked up
+    FAILED = "failed"
+    # messages
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    RECEIVED = "received"
+    # anything closed with no better word
+    DONE = "done"
+
+
+class CallbackSource(enum.StrEnum):
+    MISSED_CALL = "missed_call"
+    WEB_FORM = "web_form"
+    MESSENGER = "messenger"
+    EMAIL = "email"
+    MANUAL = "manual"
+
+
+class CallbackOutcome(enum.StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    BUSY = "busy"
+    WRONG_NUMBER = "wrong_number"
+    VOICEMAIL = "voicemail"
+    CALL_LATER = "call_later"
+    CANCELLED = "cancelled"
+
+
+class CallbackStatus(enum.StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"

@@ -1,0 +1,12 @@
+"""Errors the window must know before the database is open.
+
+Apart from app.db so that importing them brings no SQLAlchemy (the window is
+built before the database is opened: bench/README.md, "The window"); app.db
+re-exports them.
+"""
+
+from __future__ import annotations
+
+
+class DatabaseError(Exception):
+    """The database can't be opened or migrated; the message is for the operator."""
