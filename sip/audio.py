@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 import time
 import wave
 from collections import deque
@@ -220,7 +219,6 @@ class BridgePort(pj.AudioMediaPort):
         # Set before the port is dropped: the media clock may still call in for a
         # tick or two while pjmedia (2.14+) removes the port asynchronously.
         self.closed = False
-        self._ticked = threading.Event()  # set by the clock once closed; see wait_between_ticks
 
     def open(self) -> None:
         fmt = pj.MediaFormatAudio()
@@ -232,26 +230,6 @@ class BridgePort(pj.AudioMediaPort):
         """Stop using the backend; the callbacks do nothing from now on."""
         self.closed = True
         self.backend.stop()
-
-    def wait_between_ticks(self, timeout_s: float = 0.2) -> bool:
-        """Return just after the media clock has finished a tick; call before the
-        last reference to this port goes.
-
-        Why: pjmedia 2.15 removes a conference port asynchronously (at the start
-        of the next clock tick), but pjsua2 frees the port's memory in its
-        destructor at once. A destructor that runs while a tick is walking the
-        ports lets the clock call into freed memory (seen as rare SIGSEGVs in
-        CI, in teardown and in the next engine's start). Our put_frame callback
-        comes near the end of every tick (a heart-beat frame even when nothing
-        is sent to us), so right after it the bridge is idle for most of the
-        20 ms frame: destroying the port then queues the removal with the clock
-        quiet, and the next tick removes the port before it touches any port.
-        """
-        self._ticked.clear()
-        if not self._ticked.wait(timeout_s):
-            return False  # no clock (never started, or no audio device): nothing runs
-        time.sleep(0.002)  # the rest of this tick (the ports written after us)
-        return True
 
     # Both callbacks must survive a half-destroyed self: if a reference cycle
     # keeps this port alive, the garbage collector clears its __dict__ before the
@@ -271,9 +249,6 @@ class BridgePort(pj.AudioMediaPort):
     def onFrameReceived(self, frame: pj.MediaFrame) -> None:
         try:
             if getattr(self, "closed", True):
-                ticked = getattr(self, "_ticked", None)
-                if ticked is not None:
-                    ticked.set()
                 return
             started = time.perf_counter_ns()
             # An empty buffer is a non-audio frame: no need to ask its type (each
