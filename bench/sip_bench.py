@@ -1,14 +1,16 @@
 """Softphone engine benchmarks: frame copies, media callback cost, call setup, CPU.
 
-    python -m bench.sip_bench [--call-seconds 60] [--setups 30]
+    python -m bench.sip_bench [--call-seconds 60] [--setups 30] [--via kamailio|direct|both]
 
 Each party runs in its own child process (pjsua is one library per process):
 a bare pjsua2 "answerer" that takes every call with 200 at once, and the caller,
 either the engine or bare pjsua2 with the same settings. All on loopback with
 the null audio device clocking the bridge, so the figures are about our Python
-code and not about a sound card. Targets from issue 3: setup via the engine within 1.2x
-of bare pjsua2, median Python cost per audio frame <= 100 µs, CPU during a call
-<= 5 % of one core.
+code and not about a sound card. Calls go through a throw-away Kamailio (both
+parties registered, INVITEs challenged and relayed, as issue 3 asks) and/or
+straight from caller to answerer. Targets from issue 3: setup via the engine
+within 1.2x of bare pjsua2, median Python cost per audio frame <= 100 µs, CPU
+during a call <= 5 % of one core.
 """
 
 from __future__ import annotations
@@ -79,20 +81,42 @@ def _bare_endpoint() -> tuple[object, int]:
     return ep, port
 
 
-def _bare_account_config(port: int) -> object:
+# Users of the throw-away Kamailio: the answerer and the caller (bare or engine).
+KAMAILIO_USERS = {"answer": "answer-secret", "bench": "bench-secret"}
+
+
+def _bare_account_config(port: int, user: str = "bench", registrar: str = "") -> object:
+    """Direct (``registrar`` empty): an account on our own address. Through
+    Kamailio: registered there as ``user`` with digest credentials."""
     import pjsua2 as pj
 
     acfg = pj.AccountConfig()
-    acfg.idUri = f"sip:bench@127.0.0.1:{port}"
     acfg.mediaConfig.transportConfig.port = 0
     acfg.mediaConfig.transportConfig.boundAddress = "127.0.0.1"
     acfg.mediaConfig.lockCodecEnabled = False
+    if not registrar:
+        acfg.idUri = f"sip:{user}@127.0.0.1:{port}"
+        return acfg
+    acfg.idUri = f"sip:{user}@{registrar}"
+    acfg.regConfig.registrarUri = f"sip:{registrar}"
+    acfg.sipConfig.authCreds.append(pj.AuthCredInfo("digest", "*", user, 0, KAMAILIO_USERS[user]))
     return acfg
 
 
-def _answerer() -> dict[str, object]:
+def _wait_registered(ep: object, account: object, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ep.libHandleEvents(10)  # type: ignore[attr-defined]
+        info = account.getInfo()  # type: ignore[attr-defined]
+        if info.regIsActive and info.regStatus == 200:
+            return
+    raise RuntimeError("not registered with Kamailio")
+
+
+def _answerer(registrar: str) -> dict[str, object]:
     """Child process: the far end. Answers every call at once with 200 and keeps
-    it until the caller hangs up; prints its port, runs until stdin closes."""
+    it until the caller hangs up; prints its port (once registered, when there is
+    a registrar), runs until stdin closes."""
     import gc
     import os
     import select
@@ -117,7 +141,9 @@ def _answerer() -> dict[str, object]:
 
     ended: list[int] = []
     account = Answerer()
-    account.create(_bare_account_config(port))  # type: ignore[arg-type]
+    account.create(_bare_account_config(port, "answer", registrar))  # type: ignore[arg-type]
+    if registrar:
+        _wait_registered(ep, account)
     print(json.dumps({"port": port}), flush=True)
     while True:
         ep.libHandleEvents(10)  # type: ignore[attr-defined]
@@ -134,12 +160,21 @@ def _answerer() -> dict[str, object]:
     return {}
 
 
-def _engine_caller(target: str, call_seconds: float, setups: int) -> dict[str, object]:
+def _engine_caller(
+    target: str, call_seconds: float, setups: int, registrar: str
+) -> dict[str, object]:
     """Child process: the engine dials the answerer; setup times, callback costs, CPU."""
     from sip.audio import ToneBackend
     from sip.config import AccountConfig, EngineConfig
     from sip.engine import Engine
-    from sip.events import CallEnded, CallPhase, CallStateChanged, EngineEvent
+    from sip.events import (
+        CallEnded,
+        CallPhase,
+        CallStateChanged,
+        EngineEvent,
+        RegistrationChanged,
+        RegistrationStatus,
+    )
 
     engine = Engine(EngineConfig(bind_address="127.0.0.1", log_level=1), audio=ToneBackend())
     confirmed: dict[str, float] = {}
@@ -158,8 +193,22 @@ def _engine_caller(target: str, call_seconds: float, setups: int) -> dict[str, o
 
     engine.add_listener(listener)
     ports = engine.start()
-    domain = f"127.0.0.1:{ports['udp']}"
-    engine.add_account(AccountConfig("bench", "bench", domain, register=False)).result(10)
+    if registrar:
+        registered = threading.Event()
+
+        def on_registered(event: EngineEvent) -> None:
+            ok = RegistrationStatus.REGISTERED
+            if isinstance(event, RegistrationChanged) and event.status is ok:
+                registered.set()
+
+        engine.add_listener(on_registered)
+        account = AccountConfig("bench", "bench", registrar, register=True)
+        engine.add_account(account, KAMAILIO_USERS["bench"]).result(10)
+        if not registered.wait(10):
+            raise RuntimeError("the engine did not register with Kamailio")
+    else:
+        domain = f"127.0.0.1:{ports['udp']}"
+        engine.add_account(AccountConfig("bench", "bench", domain, register=False)).result(10)
     setup_ms: list[float] = []
     for _ in range(setups + 1):
         started = time.perf_counter()
@@ -198,8 +247,10 @@ def _engine_caller(target: str, call_seconds: float, setups: int) -> dict[str, o
     }
 
 
-def _bare_caller(target: str, setups: int) -> dict[str, object]:
-    """Child process: bare pjsua2 (same settings, no engine) dials the answerer."""
+def _bare_caller(target: str, setups: int, registrar: str) -> dict[str, object]:
+    """Child process: bare pjsua2 (same settings, no engine) dials the answerer.
+    Like any working pjsua2 script, it connects the call's audio both ways to the
+    (null) sound device when media is up, as the engine connects it to its bridge."""
     import gc
 
     import pjsua2 as pj
@@ -215,8 +266,21 @@ def _bare_caller(target: str, setups: int) -> dict[str, object]:
             if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
                 state["ended"] = 1
 
+        def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
+            for media in self.getInfo().media:
+                if (
+                    media.type == pj.PJMEDIA_TYPE_AUDIO
+                    and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE
+                ):
+                    audio = self.getAudioMedia(media.index)
+                    devices = ep.audDevManager()  # type: ignore[attr-defined]
+                    audio.startTransmit(devices.getPlaybackDevMedia())
+                    devices.getCaptureDevMedia().startTransmit(audio)
+
     account = pj.Account()
-    account.create(_bare_account_config(port))  # type: ignore[arg-type]
+    account.create(_bare_account_config(port, "bench", registrar))  # type: ignore[arg-type]
+    if registrar:
+        _wait_registered(ep, account)
     setup_ms: list[float] = []
     for _ in range(setups + 1):
         state.clear()
@@ -252,27 +316,11 @@ def _child(mode: str, *args: str) -> dict[str, object]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--call-seconds", type=float, default=60.0)
-    parser.add_argument("--setups", type=int, default=30)
-    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        mode = args.child[0]
-        if mode == "answerer":
-            _answerer()
-            return 0
-        target = args.child[1]
-        if mode == "engine":
-            result = _engine_caller(target, args.call_seconds, args.setups)
-        else:
-            result = _bare_caller(target, args.setups)
-        print(json.dumps(result))
-        return 0
-    report: dict[str, object] = {"frame_copy_us": frame_copy_costs()}
+def _setups_through(registrar: str, args: argparse.Namespace) -> dict[str, object]:
+    """Bare pjsua2, then the engine, dialling one answerer; through ``registrar``
+    (Kamailio's host:port) or, when it is empty, straight to the answerer."""
     answerer = subprocess.Popen(
-        [sys.executable, "-m", "bench.sip_bench", "--child", "answerer"],
+        [sys.executable, "-m", "bench.sip_bench", "--child", "answerer", registrar],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -281,22 +329,57 @@ def main() -> int:
     try:
         assert answerer.stdout is not None
         line = answerer.stdout.readline()
-        while not line.startswith("{"):  # pjlib prints a line or two before logging is set
+        while line and not line.startswith("{"):  # pjlib prints a line or two first
             line = answerer.stdout.readline()
+        if not line:
+            raise RuntimeError("the answerer did not start")
         port = json.loads(line)["port"]
-        target = f"sip:answer@127.0.0.1:{port}"
-        bare = _child("bare", target, "--setups", str(args.setups))
+        target = f"sip:answer@{registrar}" if registrar else f"sip:answer@127.0.0.1:{port}"
+        setups = ["--setups", str(args.setups)]
+        bare = _child("bare", target, registrar, *setups)
         engine = _child(
-            "engine", target, "--setups", str(args.setups), "--call-seconds", str(args.call_seconds)
+            "engine", target, registrar, *setups, "--call-seconds", str(args.call_seconds)
         )
     finally:
         assert answerer.stdin is not None
         answerer.stdin.close()
         answerer.wait(30)
-    report["bare_pjsua2"] = bare
-    report["engine"] = engine
     ratio = float(engine["setup_ms_median"]) / float(bare["setup_ms_median"])  # type: ignore[arg-type]
-    report["setup_ratio_engine_to_bare"] = ratio
+    return {"bare_pjsua2": bare, "engine": engine, "setup_ratio_engine_to_bare": ratio}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--call-seconds", type=float, default=60.0)
+    parser.add_argument("--setups", type=int, default=30)
+    parser.add_argument(
+        "--via",
+        choices=("kamailio", "direct", "both"),
+        default="both",
+        help="calls through a throw-away Kamailio (issue 3's set-up), straight, or both",
+    )
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode = args.child[0]
+        if mode == "answerer":  # answerer REGISTRAR
+            _answerer(args.child[1])
+            return 0
+        target, registrar = args.child[1], args.child[2]  # engine|bare TARGET REGISTRAR
+        if mode == "engine":
+            result = _engine_caller(target, args.call_seconds, args.setups, registrar)
+        else:
+            result = _bare_caller(target, args.setups, registrar)
+        print(json.dumps(result))
+        return 0
+    report: dict[str, object] = {"frame_copy_us": frame_copy_costs()}
+    if args.via in ("direct", "both"):
+        report["direct"] = _setups_through("", args)
+    if args.via in ("kamailio", "both"):
+        from tests.servers.kamailio import kamailio_server
+
+        with kamailio_server(KAMAILIO_USERS) as server:
+            report["kamailio"] = _setups_through(server.domain, args)
     print(json.dumps(report, indent=2))
     return 0
 

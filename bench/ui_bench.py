@@ -1,7 +1,7 @@
 """The window's targets: cold start, idle memory, memory over 500 calls, the
 customer card, the screen-pop.
 
-    .venv/bin/python -m bench.ui_bench [--only start,breakdown,widgets,calls] [--calls 500]
+    .venv/bin/python -m bench.ui_bench [--only start,breakdown,widgets,calls,longcall] [--calls 500]
 
 - start: the app (from source, empty SWITCHBOARD_HOME each run) and a bare PySide6
   window (QMainWindow + QLabel), fresh processes on a private Xvfb, timed from
@@ -18,6 +18,10 @@ customer card, the screen-pop.
 - calls (child process, offscreen): the app's Shell with the real engine calls the
   built-in demo line (answered, held briefly, hung up) 20 times, then 500 more;
   VmRSS of the process after each.
+- longcall (child process, offscreen, its own PulseAudio with a null sink): the
+  app's Shell calls the demo line and talks for 60 s with its audio going through
+  QtMultimedia to that sound server; CPU time of the whole app process (every
+  thread: GUI, SIP, media clock, audio) over wall time, and of the demo line's.
 
 The child processes work around a PySide6 6.12.0 refcount bug (see guard_none).
 Speed and memory targets live here, never in tests. Prints a markdown table and
@@ -60,6 +64,7 @@ HELLO_CODE = (
 START_RATIO = 2.0
 IDLE_RSS_MB = 150.0
 CALLS_GROWTH_MB = 10.0
+CALL_CPU_PERCENT = 5.0  # issue 3: CPU of the whole process during a call
 CARD_MS = 100.0
 POP_OVER_LOOKUP_MS = 20.0
 WAIT_S = 30.0  # an upper bound for one step on a busy machine, not a target
@@ -290,6 +295,16 @@ def wait_until(until: Callable[[], bool], what: str, timeout: float = WAIT_S) ->
             raise TimeoutError(f"{what}: not within {timeout} s")
         _loop.processEvents()
         time.sleep(0.002)
+
+
+def run_event_loop(seconds: float) -> None:
+    """The app's own event loop for ``seconds``, as in use: idle() polls every 2 ms,
+    which is fine for setting a scene but would be counted in a CPU figure."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def idle(seconds: float) -> None:
@@ -733,6 +748,115 @@ def call_figures(result: dict[str, Any]) -> list[Figure]:
     ]
 
 
+# --- CPU of the whole app during one long demo-line call (child process) ---------------
+
+
+def process_cpu_s(pid: int) -> float:
+    """user + system CPU seconds of a process, from /proc (clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu_s() -> dict[str, float]:
+    """CPU seconds of each thread of this process, by "name/tid" (the OS name:
+    Qt and pjlib name their threads, Python threads show the process name)."""
+    out: dict[str, float] = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the thread ended meanwhile
+            continue
+        out[f"{name}/{task.name}"] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+def ring_counts(shell: Any) -> dict[str, tuple[int, int]]:
+    """(pushed, dropped) frames of the Qt audio backend's two rings: a dropped
+    frame is 20 ms of the call the operator did not hear (played) or the far end
+    did not get (captured)."""
+    backend = shell.audio.backend.inner if shell.audio is not None else None
+    if backend is None:
+        return {}
+    return {
+        name: (ring.pushed, ring.dropped)
+        for name, ring in (("played", backend.played), ("captured", backend.captured))
+    }
+
+
+def run_longcall(args: argparse.Namespace) -> dict[str, Any]:
+    _app = qt_app("offscreen")
+    from ui.shell import Shell
+
+    with tempfile.TemporaryDirectory(prefix="sb-ui-longcall-") as tmp:
+        home = Path(tmp)
+        core = open_core(home, home / "longcall.db")
+        shell = Shell(core)
+        shell.window.show()
+        ready: list[bool] = []
+        shell.engineReady.connect(lambda: ready.append(True))
+        shell.start_engine()
+        wait_until(lambda: bool(ready), "the engine started")
+        book = shell.book
+        shell.call_demo_line()
+        wait_until(lambda: book.active is not None and book.active.talking, "the demo line answers")
+        idle(2.0)  # past the call's first second: codecs, the audio stream opening
+        demo_pid = shell.demo_line.process.pid if shell.demo_line else 0
+        audio = shell.audio.loaded if shell.audio is not None else False
+        rings0 = ring_counts(shell)
+        threads0 = thread_cpu_s()
+        cpu0, demo0, wall0 = time.process_time(), process_cpu_s(demo_pid), time.monotonic()
+        run_event_loop(args.call_seconds)
+        cpu = time.process_time() - cpu0
+        threads = {
+            name: round(100 * (spent - threads0.get(name, 0.0)) / args.call_seconds, 2)
+            for name, spent in thread_cpu_s().items()
+        }
+        demo_cpu = process_cpu_s(demo_pid) - demo0
+        wall = time.monotonic() - wall0
+        still_talking = book.active is not None and book.active.talking
+        rings = {
+            name: {"pushed": counts[0] - rings0[name][0], "dropped": counts[1] - rings0[name][1]}
+            for name, counts in ring_counts(shell).items()
+        }
+        shell.control.hangup()
+        wait_until(lambda: book.active is None and shell.tasks.pending == 0, "the call ended")
+        shell.window.quitting = True
+        shell.window.close()
+        shell.shutdown()
+        core.close()
+        idle(0.1)
+    return {
+        "seconds": wall,
+        "cpu_percent_of_one_core": 100 * cpu / wall,
+        "demo_line_cpu_percent_of_one_core": 100 * demo_cpu / wall,
+        "audio_through_qtmultimedia": audio,
+        "talking_to_the_end": still_talking,
+        "qt_audio_frames": rings,
+        "thread_cpu_percent": dict(sorted(threads.items(), key=lambda kv: -kv[1])),
+    }
+
+
+def longcall_figures(result: dict[str, Any]) -> list[Figure]:
+    cpu = result["cpu_percent_of_one_core"]
+    return [
+        Figure(
+            f"CPU of the app process during a {result['seconds']:.0f} s demo-line call",
+            1,
+            cpu,
+            cpu,
+            "% of a core",
+            f"<= {CALL_CPU_PERCENT:g}",
+            cpu <= CALL_CPU_PERCENT and result["talking_to_the_end"],
+            f"all threads of the app; audio through QtMultimedia: "
+            f"{result['audio_through_qtmultimedia']}; the demo line's own process "
+            f"{result['demo_line_cpu_percent_of_one_core']:.1f} %; still talking at the end: "
+            f"{result['talking_to_the_end']}; Qt audio frames (pushed, dropped) in the "
+            f"measured time: {result['qt_audio_frames']}",
+        ),
+    ]
+
+
 # --- where the start's time and memory go (child process) -----------------------------
 
 
@@ -855,7 +979,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        default="start,breakdown,widgets,calls",
+        default="start,breakdown,widgets,calls,longcall",
         help="comma-separated parts to run (default all)",
     )
     parser.add_argument("--runs", type=int, default=5, help="starts of each program")
@@ -880,6 +1004,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--warmup-calls", type=int, default=20)
     parser.add_argument("--hold", type=float, default=0.3, help="s talking per call")
     parser.add_argument("--gap", type=float, default=0.2, help="s between calls")
+    parser.add_argument(
+        "--call-seconds", type=float, default=60.0, help="longcall: s talking to the demo line"
+    )
     parser.add_argument(
         "--no-none-guard",
         dest="none_guard",
@@ -911,7 +1038,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
         guard_none(args.none_guard)
-        runs = {"widgets": run_widgets, "calls": run_calls, "breakdown": run_breakdown}
+        runs = {
+            "widgets": run_widgets,
+            "calls": run_calls,
+            "breakdown": run_breakdown,
+            "longcall": run_longcall,
+        }
         result = runs[args.child](args)
         print(json.dumps(result))
         return 0
@@ -936,6 +1068,12 @@ def main(argv: list[str] | None = None) -> int:
     if "calls" in parts:
         raw["calls"] = child("calls", child_args(args))
         figures += call_figures(raw["calls"])
+    if "longcall" in parts:
+        from tests.servers.pulseaudio import pulseaudio_server
+
+        with pulseaudio_server() as pulse_env:
+            raw["longcall"] = child("longcall", child_args(args), pulse_env)
+        figures += longcall_figures(raw["longcall"])
     raw["machine_after"] = machine()
     raw["figures"] = [asdict(f) for f in figures]
     DATA_DIR.mkdir(exist_ok=True)

@@ -439,6 +439,7 @@ class Engine:
         epc.medConfig.sndClockRate = self.config.clock_rate
         epc.medConfig.noVad = True
         ep.libInit(epc)
+        self._set_codec_priorities(ep)
         for transport in self.config.transports:
             tcfg = pj.TransportConfig()
             tcfg.port = self.config.sip_port
@@ -476,6 +477,14 @@ class Engine:
             self._wake_address = (host, self.sip_ports[Transport.UDP.value])
             self._waker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             self._waker.setblocking(False)
+
+    def _set_codec_priorities(self, ep: pj.Endpoint) -> None:
+        available = {str(codec.codecId) for codec in ep.codecEnum2()}
+        for rank, codec_id in enumerate(self.config.codecs):
+            if codec_id in available:
+                ep.codecSetPriority(codec_id, 255 - rank)
+            else:
+                log.warning("codec %s is not in this pjsua2 build", codec_id)
 
     def _drain_commands(self) -> None:
         while True:

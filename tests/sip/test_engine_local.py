@@ -192,3 +192,14 @@ def test_mute_silences_what_the_far_end_hears(sip_engine: EngineUnderTest, local
     assert rms(tail) < 50
     middle = samples[rate // 4 : rate // 4 + rate // 2]  # early on: our tone
     assert rms(middle) > 500 and abs(dominant_frequency(middle, rate) - 440) <= 20
+
+
+def test_two_engines_talk_g722_first(sip_engine: EngineUnderTest, local: str) -> None:
+    # EngineConfig.codecs leads with G.722: wideband at the bridge's 16 kHz and far
+    # cheaper to encode than the Speex pjsua would offer first.
+    outbound, inbound = talk_to_self(sip_engine, local)
+    sip_engine.engine.hangup(outbound).result(10)
+    out_end = sip_engine.events.wait_for(CallEnded, call_id=outbound)
+    sip_engine.events.wait_for(CallEnded, call_id=inbound)
+    assert out_end.quality is not None
+    assert out_end.quality.codec == "G722"
