@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from app.contacts import number_for_dialing
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DEMO_ACCOUNT = "demo"
+# After the engine is up, the start is given this long to settle (the first
+# pages of customers and callbacks load meanwhile) before the heap is trimmed.
+START_SETTLE_MS = 1500
 
 
 class Shell(QObject):
@@ -208,6 +211,10 @@ class Shell(QObject):
                 self.tr("SIP accounts can't log in: %1").replace("%1", problem)
             )
         self.engineReady.emit()
+        from ui.heap import trim_heap
+
+        # The start is over (window, database, engine); its garbage can go.
+        QTimer.singleShot(START_SETTLE_MS, trim_heap)
 
     def apply_accounts(self, accounts: list[EngineAccount]) -> None:
         names = {a.config.account_id: a.label for a in accounts}
