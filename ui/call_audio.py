@@ -21,6 +21,7 @@ media threads and only read one attribute (``inner``) and push to a ring.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -48,21 +49,26 @@ class LazyAudioBackend:
         self.inner: Any = None  # sip.qt_audio.QtAudioBackend, set on the GUI thread
         self.early = FrameRing(EARLY_FRAMES)
         self._format: tuple[int, int] | None = None
+        # attach (GUI thread) and start (SIP thread) each read what the other
+        # writes: under one lock, whichever comes second starts the Qt backend.
+        self._attach_lock = threading.Lock()
 
     def attach(self, inner: Any) -> None:
         """GUI thread: from now on the calls use ``inner`` (a QtAudioBackend)."""
-        if self._format is not None:
-            inner.start(*self._format)  # raises if the rates do not match
-        while (chunk := self.early.pop()) is not None:
-            inner.played.push(chunk)
-        self.inner = inner
+        with self._attach_lock:
+            if self._format is not None:
+                inner.start(*self._format)  # raises if the rates do not match
+            while (chunk := self.early.pop()) is not None:
+                inner.played.push(chunk)
+            self.inner = inner
         self.early.clear()  # a frame pushed while switching: dropped, not played late
 
     # ----- SIP thread ----------------------------------------------------------
 
     def start(self, clock_rate: int, frame_bytes: int) -> None:
-        self._format = (clock_rate, frame_bytes)
-        inner = self.inner
+        with self._attach_lock:
+            self._format = (clock_rate, frame_bytes)
+            inner = self.inner
         if inner is not None:
             inner.start(clock_rate, frame_bytes)
 

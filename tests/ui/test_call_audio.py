@@ -6,6 +6,7 @@ sound: tests/ui/test_audio.py."""
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Any, ClassVar
 
 import pytest
@@ -25,6 +26,7 @@ class FakeQtBackend:
         self.played = FrameRing(8)
         self.captured = FrameRing(8)
         self.started: tuple[int, int] | None = None
+        self.start_count = 0
         self.stopped = False
         self.opened = 0
 
@@ -32,6 +34,7 @@ class FakeQtBackend:
         if (clock_rate, frame_bytes) != (16000, 640):
             raise ValueError("wrong rate")
         self.started = (clock_rate, frame_bytes)
+        self.start_count += 1
 
     def stop(self) -> None:
         self.stopped = True
@@ -104,6 +107,19 @@ def test_the_lazy_backend_is_silent_until_attached_then_forwards() -> None:
     assert lazy.capture(640) == b"\x02" * 640
     lazy.stop()
     assert inner.stopped
+
+
+def test_attach_and_engine_start_racing_start_the_qt_backend_exactly_once() -> None:
+    # The engine starts the backend on the SIP thread while the GUI thread may be
+    # attaching the Qt side: whichever comes second must start it, never neither.
+    for _ in range(200):
+        lazy = LazyAudioBackend()
+        inner = FakeQtBackend()
+        engine = threading.Thread(target=lazy.start, args=(16000, 640))
+        engine.start()
+        lazy.attach(inner)
+        engine.join()
+        assert (inner.started, inner.start_count) == ((16000, 640), 1)
 
 
 def test_a_backend_for_another_rate_is_refused_when_attached() -> None:
