@@ -671,23 +671,37 @@ def one_call(shell: Any, hold_s: float) -> None:
     wait_until(lambda: book.active is None and shell.tasks.pending == 0, "the call ended")
 
 
-def run_calls(args: argparse.Namespace) -> dict[str, Any]:
-    _app = qt_app("offscreen")
+def shell_with_engine(home: Path) -> tuple[Any, Any]:
+    """(core, shell): the app's Shell on a fresh SQLite core in ``home``, its
+    window shown and the real engine started."""
     from ui.shell import Shell
 
+    core = open_core(home, home / "calls.db")
+    shell = Shell(core)
+    shell.window.show()
+    ready: list[bool] = []
+    shell.engineReady.connect(lambda: ready.append(True))
+    shell.start_engine()
+    wait_until(lambda: bool(ready), "the engine started")
+    return core, shell
+
+
+def close_shell(core: Any, shell: Any) -> None:
+    shell.window.quitting = True
+    shell.window.close()
+    shell.shutdown()
+    core.close()
+    idle(0.1)
+
+
+def run_calls(args: argparse.Namespace) -> dict[str, Any]:
+    _app = qt_app("offscreen")
     outcomes: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="sb-ui-calls-") as tmp:
-        home = Path(tmp)
-        core = open_core(home, home / "calls.db")
-        shell = Shell(core)
+        core, shell = shell_with_engine(Path(tmp))
         shell.bridge.callEnded.connect(
             lambda e: outcomes.__setitem__(str(e.outcome), outcomes.get(str(e.outcome), 0) + 1)
         )
-        shell.window.show()
-        ready: list[bool] = []
-        shell.engineReady.connect(lambda: ready.append(True))
-        shell.start_engine()
-        wait_until(lambda: bool(ready), "the engine started")
         rss: dict[str, float] = {"engine started": settled_rss()}
         started, nones = time.monotonic(), none_refs()
         total = args.warmup_calls + args.calls
@@ -709,11 +723,7 @@ def run_calls(args: argparse.Namespace) -> dict[str, Any]:
         none_lost = nones - none_refs()
         demo_pid = shell.demo_line.process.pid if shell.demo_line else None
         demo_rss = rss_mb(demo_pid) if demo_pid else 0.0
-        shell.window.quitting = True
-        shell.window.close()
-        shell.shutdown()
-        core.close()
-        idle(0.1)
+        close_shell(core, shell)
     return {
         "warmup_calls": args.warmup_calls,
         "calls": args.calls,
@@ -786,17 +796,8 @@ def ring_counts(shell: Any) -> dict[str, tuple[int, int]]:
 
 def run_longcall(args: argparse.Namespace) -> dict[str, Any]:
     _app = qt_app("offscreen")
-    from ui.shell import Shell
-
     with tempfile.TemporaryDirectory(prefix="sb-ui-longcall-") as tmp:
-        home = Path(tmp)
-        core = open_core(home, home / "longcall.db")
-        shell = Shell(core)
-        shell.window.show()
-        ready: list[bool] = []
-        shell.engineReady.connect(lambda: ready.append(True))
-        shell.start_engine()
-        wait_until(lambda: bool(ready), "the engine started")
+        core, shell = shell_with_engine(Path(tmp))
         book = shell.book
         shell.call_demo_line()
         wait_until(lambda: book.active is not None and book.active.talking, "the demo line answers")
@@ -821,11 +822,7 @@ def run_longcall(args: argparse.Namespace) -> dict[str, Any]:
         }
         shell.control.hangup()
         wait_until(lambda: book.active is None and shell.tasks.pending == 0, "the call ended")
-        shell.window.quitting = True
-        shell.window.close()
-        shell.shutdown()
-        core.close()
-        idle(0.1)
+        close_shell(core, shell)
     return {
         "seconds": wall,
         "cpu_percent_of_one_core": 100 * cpu / wall,
