@@ -57,6 +57,9 @@ class WebFormService(QObject):
         # Bumped by every start and stop: a start still binding on the worker
         # after a stop (or a newer start) closes its server instead of keeping it.
         self._generation = 0
+        # What the running server was started with: (on, address, port), token.
+        self._serving: tuple[bool, str, int] | None = None
+        self._serving_token = ""
         self.label = QLabel(window)
         self.label.setObjectName("webformStatus")
         self.label.hide()
@@ -95,18 +98,40 @@ class WebFormService(QObject):
                     return None
                 server.start()
                 self._server = server
+                self._serving, self._serving_token = (True, host, port), token
                 return server.address
 
         self.tasks.run(boot, self._started, lambda exc: self._failed(exc, host, port), owner=self)
 
     def restart(self) -> None:
-        """After the settings were saved: the port, address or token may be new."""
-        self.start()
+        """After the settings were saved: starts again only when on/off, the
+        address, the port or the token changed (or the server is not running),
+        so saving a ring tone does not cut off a customer's form in flight."""
+        settings = self.core.settings
+        wanted = (settings.webform_enabled, settings.webform_bind, settings.webform_port)
+        with self._lock:
+            serving, serving_token = self._serving, self._serving_token
+            running = self._server is not None
+        if wanted != serving or not running:
+            self.start()
+            return
+        core = self.core
+
+        def token_changed() -> bool:  # the keyring: on the worker
+            return core.secrets.get(SecretKind.INTAKE, WEBFORM_TOKEN_ID) != serving_token
+
+        self.tasks.run(
+            token_changed,
+            lambda changed: self.start() if changed else None,
+            lambda exc: self._failed(exc, settings.webform_bind, settings.webform_port),
+            owner=self,
+        )
 
     def stop(self) -> None:
         with self._lock:
             self._generation += 1
             server, self._server = self._server, None
+            self._serving, self._serving_token = None, ""
         self.running = False
         if server is not None:
             server.stop()

@@ -150,3 +150,41 @@ def test_the_example_is_a_usable_request() -> None:
     line = example_curl("0.0.0.0", 8765, "")
     assert "http://127.0.0.1:8765/callback-requests" in line
     assert "Bearer TOKEN" in line and '"consent": true' in line and '"phone"' in line
+
+
+def test_saving_other_settings_keeps_the_form_listening_a_new_token_restarts_it(
+    qtbot: Any, webform_shell: Any, sqlite_core: Core
+) -> None:
+    shell, window = webform_shell, webform_shell.window
+    port = free_port()
+    dialog = SettingsDialog(sqlite_core, shell.tasks, window)
+    qtbot.addWidget(dialog)
+    dialog.settingsSaved.connect(shell.webform.restart)
+    page = dialog.webform
+    page.enabled.setChecked(True)
+    page.port.setValue(port)
+    page.generate_token()
+    first_token = page.token.text()
+    with qtbot.waitSignal(dialog.settingsSaved):
+        dialog.save()
+    qtbot.waitUntil(lambda: shell.webform.running)
+    server = shell.webform._server
+
+    # Another setting saved (the token field is empty: unchanged): same server.
+    page.token.clear()
+    dialog.operator.setText("Oksana")
+    with qtbot.waitSignal(dialog.settingsSaved):
+        dialog.save()
+    qtbot.waitUntil(lambda: shell.tasks.pending == 0)  # the token check, on the worker
+    assert shell.webform._server is server and shell.webform.running
+    assert post(port, first_token).status_code == 201
+
+    # A new token: the server starts again with it, the old one is refused.
+    page.generate_token()
+    second_token = page.token.text()
+    with qtbot.waitSignal(dialog.settingsSaved):
+        dialog.save()
+    qtbot.waitUntil(lambda: shell.webform._server not in (None, server))
+    assert post(port, second_token).status_code == 201
+    assert post(port, first_token).status_code == 401
+    assert stored_requests(sqlite_core) == 2
