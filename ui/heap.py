@@ -1,6 +1,6 @@
 """Hand the heap's free pages back to the OS once the start is over.
 
-Starting imports a lot, runs migrations checks and builds the first pages; much
+Starting imports a lot, checks the schema and builds the first pages; much
 of what that allocated is freed again, but glibc keeps freed memory in each
 thread's arena (the SIP thread, pjmedia's clock and media threads, the database
 worker, Qt's own threads each get one) until ``malloc_trim`` returns it. Without
