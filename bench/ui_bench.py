@@ -761,10 +761,15 @@ def call_figures(result: dict[str, Any]) -> list[Figure]:
 # --- CPU of the whole app during one long demo-line call (child process) ---------------
 
 
-def process_cpu_s(pid: int) -> float:
-    """user + system CPU seconds of a process, from /proc (clock ticks)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_s(stat: Path) -> float:
+    """user + system CPU seconds from a /proc ``stat`` file (a process's or a
+    thread's); the name in parentheses may hold spaces, so fields count after it."""
+    fields = stat.read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_s(pid: int) -> float:
+    return cpu_s(Path(f"/proc/{pid}/stat"))
 
 
 def thread_cpu_s() -> dict[str, float]:
@@ -773,11 +778,9 @@ def thread_cpu_s() -> dict[str, float]:
     out: dict[str, float] = {}
     for task in Path("/proc/self/task").iterdir():
         try:
-            name = (task / "comm").read_text().strip()
-            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+            out[f"{(task / 'comm').read_text().strip()}/{task.name}"] = cpu_s(task / "stat")
         except OSError:  # the thread ended meanwhile
             continue
-        out[f"{name}/{task.name}"] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return out
 
 
@@ -809,12 +812,12 @@ def run_longcall(args: argparse.Namespace) -> dict[str, Any]:
         cpu0, demo0, wall0 = time.process_time(), process_cpu_s(demo_pid), time.monotonic()
         run_event_loop(args.call_seconds)
         cpu = time.process_time() - cpu0
+        wall = time.monotonic() - wall0
         threads = {
-            name: round(100 * (spent - threads0.get(name, 0.0)) / args.call_seconds, 2)
+            name: round(100 * (spent - threads0.get(name, 0.0)) / wall, 2)
             for name, spent in thread_cpu_s().items()
         }
         demo_cpu = process_cpu_s(demo_pid) - demo0
-        wall = time.monotonic() - wall0
         still_talking = book.active is not None and book.active.talking
         rings = {
             name: {"pushed": counts[0] - rings0[name][0], "dropped": counts[1] - rings0[name][1]}
