@@ -126,6 +126,18 @@ def test_a_late_answer_for_an_earlier_call_is_not_shown(
     assert shell.book.get("b").customer_name == "Petro Bondar"
 
 
+def ring_with_lookup_held(
+    qtbot: Any, shell: Any, core: Core, block_worker: Callable[[], threading.Event]
+) -> tuple[ScreenPop, threading.Event]:
+    """A known customer calls while the worker (and so the lookup) is held;
+    (the popup, the event that lets the worker go)."""
+    release = block_worker()
+    add_customer(core, "Olena Kovalenko", "+380501111111")
+    feed(shell.bridge, incoming("a", "+380501111111"))
+    qtbot.waitUntil(lambda: "a" in shell.window.pops)
+    return shell.window.pops["a"], release
+
+
 def test_the_popup_waits_for_the_lookup_then_shows_with_the_name(
     qtbot: Any,
     shell: Any,
@@ -134,11 +146,7 @@ def test_the_popup_waits_for_the_lookup_then_shows_with_the_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(ScreenPop, "show_deadline_ms", 10_000)
-    release = block_worker()
-    add_customer(sqlite_core, "Olena Kovalenko", "+380501111111")
-    feed(shell.bridge, incoming("a", "+380501111111"))
-    qtbot.waitUntil(lambda: "a" in shell.window.pops)
-    pop = shell.window.pops["a"]
+    pop, release = ring_with_lookup_held(qtbot, shell, sqlite_core, block_worker)
     qtbot.wait(100)
     assert not pop.isVisible()  # not shown as "Looking up the caller…" first
     release.set()
@@ -154,11 +162,7 @@ def test_a_slow_lookup_does_not_hold_the_popup_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(ScreenPop, "show_deadline_ms", 20)
-    release = block_worker()
-    add_customer(sqlite_core, "Olena Kovalenko", "+380501111111")
-    feed(shell.bridge, incoming("a", "+380501111111"))
-    qtbot.waitUntil(lambda: "a" in shell.window.pops)
-    pop = shell.window.pops["a"]
+    pop, release = ring_with_lookup_held(qtbot, shell, sqlite_core, block_worker)
     qtbot.waitUntil(pop.isVisible)  # the deadline: the number alone, the lookup pending
     assert pop.info is None
     assert pop.number.text() == "+380 50 111 1111"
