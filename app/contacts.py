@@ -4,18 +4,25 @@ Phones become E.164 through ``phonenumbers`` with a configurable default region
 (a Kyiv shop types "050 123 45 67", a Moscow one "8 (916) 123-45-67"); emails are
 case-folded; messenger ids are kept as the platform gives them (they are opaque
 and case matters in some).
+
+``phonenumbers`` is imported by the functions that use it, not with this module:
+the window imports this module before its first paint, and phonenumbers' import
+(~20 ms) would hold that paint back (bench/README.md, "The window").
 """
 
 from __future__ import annotations
 
 import re
-
-import phonenumbers
+from typing import TYPE_CHECKING
 
 from app.enums import ContactKind
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 
-class InvalidContact(ValueError):
+class InvalidContact(OperatorError, ValueError):
     """A contact value that can't be used; the message names the value and why."""
 
 
@@ -27,31 +34,86 @@ _PHONE_CHARS_RE = re.compile(r"^[\d\s\-().+/]+((ext\.?|доб\.?|x|#)\s*\d+)?$",
 
 
 def supported_regions() -> list[str]:
+    import phonenumbers
+
     return sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
+_REGION_SHAPE_RE = re.compile(r"^[A-Z]{2}$")
+
+
+def region_shape(region: str) -> str:
+    """``region`` upper-cased if it is shaped like a region code (two letters);
+    InvalidContact if not. Needs no phonenumbers: the settings file is read
+    before the window's first paint. check_region says whether it is known."""
+    code = region.strip().upper() if isinstance(region, str) else ""
+    if not _REGION_SHAPE_RE.match(code):
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown phone region {region!r}: use a two-letter country code."
+            ),
+            region=region,
+        )
+    return code
+
+
 def check_region(region: str) -> str:
-    region = region.strip().upper()
-    if region not in phonenumbers.SUPPORTED_REGIONS:
-        raise InvalidContact(f"Unknown phone region {region!r}: use a two-letter country code.")
-    return region
+    """``region`` upper-cased if phonenumbers knows it; InvalidContact if not."""
+    import phonenumbers
+
+    code = region_shape(region)
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown phone region {region!r}: use a two-letter country code."
+            ),
+            region=region,
+        )
+    return code
+
+
+def _parse_problem(exc: phonenumbers.NumberParseException, value: str) -> InvalidContact:
+    """phonenumbers' reason, in words the catalogue can translate."""
+    from phonenumbers import NumberParseException as Problem
+
+    if exc.error_type == Problem.INVALID_COUNTRY_CODE:
+        template = QT_TRANSLATE_NOOP(
+            "core", "{value!r} is not a phone number: the country code is missing or unknown."
+        )
+    elif exc.error_type in (Problem.TOO_SHORT_NSN, Problem.TOO_SHORT_AFTER_IDD):
+        template = QT_TRANSLATE_NOOP("core", "{value!r} is not a phone number: it is too short.")
+    elif exc.error_type == Problem.TOO_LONG:
+        template = QT_TRANSLATE_NOOP("core", "{value!r} is not a phone number: it is too long.")
+    else:
+        template = QT_TRANSLATE_NOOP("core", "{value!r} is not a phone number.")
+    return InvalidContact(template, value=value)
 
 
 def normalize_phone(value: str, default_region: str) -> str:
     """E.164 ("+380501234567") or InvalidContact naming the value."""
+    import phonenumbers
+
     raw = value.strip()
     if not raw:
-        raise InvalidContact("The phone number is empty.")
+        raise InvalidContact(QT_TRANSLATE_NOOP("core", "The phone number is empty."))
     if raw.lower().startswith("tel:"):
         raw = raw[4:]
     if raw.startswith("00"):  # international prefix typed the European way
         raw = "+" + raw[2:]
     if not _PHONE_CHARS_RE.match(raw):
-        raise InvalidContact(f"{value!r} is not a phone number: it has letters or symbols.")
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP(
+                "core", "{value!r} is not a phone number: it has letters or symbols."
+            ),
+            value=value,
+        )
     try:
-        parsed = phonenumbers.parse(raw, check_region(default_region))
+        # A number with its country code needs no region (so a bad region setting
+        # only stands in the way of numbers typed the national way).
+        region = None if raw.lstrip().startswith("+") else check_region(default_region)
+        parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
-        raise InvalidContact(f"{value!r} is not a phone number: {exc._msg}") from exc
+        raise _parse_problem(exc, value) from exc
     if not phonenumbers.is_valid_number(parsed) and not raw.lstrip().startswith("+"):
         # Trunks often send international numbers without the "+" ("79161234567"
         # to a Kyiv shop): take that reading when it is the only valid one.
@@ -63,13 +125,19 @@ def normalize_phone(value: str, default_region: str) -> str:
             parsed = international
     if not phonenumbers.is_possible_number(parsed):
         raise InvalidContact(
-            f"{value!r} is not a possible phone number in region {default_region}."
+            QT_TRANSLATE_NOOP(
+                "core", "{value!r} is not a possible phone number in region {region}."
+            ),
+            value=value,
+            region=default_region,
         )
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def phone_region(e164: str) -> str | None:
     """The region a normalised number belongs to (for time zones, display)."""
+    import phonenumbers
+
     try:
         return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None)) or None
     except phonenumbers.NumberParseException:
@@ -78,6 +146,8 @@ def phone_region(e164: str) -> str | None:
 
 def format_phone(e164: str) -> str:
     """International format for display: "+380 50 123 4567"."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -94,12 +164,16 @@ def format_for_dialing(e164: str, style: str) -> str:
     (380501234567, international without the plus)."""
     if style not in DIAL_FORMATS:
         raise InvalidContact(
-            f"Unknown dialling format {style!r}: one of {', '.join(DIAL_FORMATS)}."
+            QT_TRANSLATE_NOOP("core", "Unknown dialling format {style!r}: one of {formats}."),
+            style=style,
+            formats=", ".join(DIAL_FORMATS),
         )
     if style == "e164" or not e164.startswith("+"):
         return e164
     if style == "digits":
         return e164[1:]
+    import phonenumbers
+
     parsed = phonenumbers.parse(e164, None)
     national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
     return "".join(ch for ch in national if ch.isdigit())
@@ -110,6 +184,8 @@ def number_for_dialing(typed: str, default_region: str, style: str) -> str:
     is dialled the same way from the dial field, the card and the callback queue:
     a valid phone number in the ``style`` of format_for_dialing; anything else
     (an extension such as 2001, a service code such as *100#, 112) as typed."""
+    import phonenumbers
+
     try:
         e164 = normalize_phone(typed, default_region)
     except InvalidContact:
@@ -124,16 +200,22 @@ def normalize_email(value: str) -> str:
     if email.lower().startswith("mailto:"):
         email = email[7:]
     if not _EMAIL_RE.match(email):
-        raise InvalidContact(f"{value!r} is not an email address.")
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP("core", "{value!r} is not an email address."), value=value
+        )
     return email.casefold()
 
 
 def normalize_chat_id(value: str, kind: ContactKind) -> str:
     chat_id = value.strip()
     if not chat_id:
-        raise InvalidContact(f"The {kind.value} id is empty.")
+        raise InvalidContact(QT_TRANSLATE_NOOP("core", "The {kind} id is empty."), kind=kind.value)
     if any(ch.isspace() for ch in chat_id):
-        raise InvalidContact(f"{value!r} is not a {kind.value} id: it contains spaces.")
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP("core", "{value!r} is not a {kind} id: it contains spaces."),
+            value=value,
+            kind=kind.value,
+        )
     return chat_id
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import platformdirs
 
-from app.contacts import DIAL_FORMATS, InvalidContact, check_region
+from app.contacts import DIAL_FORMATS, check_region, region_shape
 from app.working_hours import RetryStep, ScheduleError, WorkingHours
 
 APP_NAME = "Switchboard"
@@ -123,10 +123,13 @@ class Settings:
             raise ValueError(str(exc)) from exc
 
     def validate(self) -> None:
-        try:
-            self.default_region = check_region(self.default_region)
-        except InvalidContact as exc:
-            raise ValueError(str(exc)) from exc
+        """Every value usable (ValueError naming the first that is not). The phone
+        region is checked for its shape only: whether phonenumbers knows it is
+        asked on save (check_region), because this runs before the window's first
+        paint and phonenumbers' import would hold it back. A well-shaped region
+        phonenumbers doesn't know (a hand-edited file) gets its clear message when
+        a number is normalised with it."""
+        self.default_region = region_shape(self.default_region)
         self.working_hours_schedule()
         try:
             for step in self.callback_retry_schedule:
@@ -182,6 +185,7 @@ class Settings:
     def save(self, path: Path) -> None:
         """Atomic: a crash mid-write leaves the old file, never half a file."""
         self.validate()
+        self.default_region = check_region(self.default_region)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")

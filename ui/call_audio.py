@@ -30,6 +30,7 @@ from app.settings import Settings
 from sip.audio import FrameRing
 from sip.events import ToneChanged
 from ui.bridge import EngineBridge
+from ui.core_text import error_text
 
 if TYPE_CHECKING:
     from ui.audio_routing import AudioRouting
@@ -142,7 +143,9 @@ class CallAudio(QObject):
             self._failed = True
             log.error("no audio through QtMultimedia: %s", exc)
             self._set_status(
-                QCoreApplication.translate("Shell", "Audio unavailable: %1").replace("%1", str(exc))
+                QCoreApplication.translate("Shell", "Audio unavailable: %1").replace(
+                    "%1", error_text(exc)
+                )
             )
             return None
         self.routing = routing

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ui.calls import CallBook, CallItem
+from ui.core_text import error_text
 from ui.dial_input import DialProblem, DialTarget, parse_dial
 from ui.phone import PhoneCommands
 from ui.tasks import TaskRunner
@@ -112,7 +113,7 @@ class CallControl(QObject):
             ),
             placed,
             lambda exc: self.message.emit(
-                self.tr("The call could not be placed: %1").replace("%1", str(exc))
+                self.tr("The call could not be placed: %1").replace("%1", error_text(exc))
             ),
             owner=self,
         )

@@ -26,6 +26,7 @@ from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.callback_outcome_dialog import CallbackOutcomeDialog
 from ui.callback_queue_panel import CallbackQueuePanel
+from ui.core_text import error_text
 from ui.tasks import TaskRunner
 
 # The database side only where it is used: the window is built before the
@@ -135,7 +136,7 @@ class CallbackDesk(QObject):
     def _refresh_failed(self, exc: Exception) -> None:
         self._loading = False
         self.message.emit(
-            self.tr("The callback queue could not be read: %1").replace("%1", str(exc))
+            self.tr("The callback queue could not be read: %1").replace("%1", error_text(exc))
         )
 
     # --- taking a callback -------------------------------------------------------------
@@ -210,10 +211,12 @@ class CallbackDesk(QObject):
         from app.callbacks import CallbackError
 
         if isinstance(exc, CallbackError):
-            self.show_problem(self.tr("This callback can't be taken: %1").replace("%1", str(exc)))
+            self.show_problem(
+                self.tr("This callback can't be taken: %1").replace("%1", error_text(exc))
+            )
         else:
             self.show_problem(
-                self.tr("The callback call could not be placed: %1").replace("%1", str(exc))
+                self.tr("The callback call could not be placed: %1").replace("%1", error_text(exc))
             )
 
     # --- after the call ----------------------------------------------------------------
@@ -304,7 +307,9 @@ class CallbackDesk(QObject):
                 return
             # Anything else: ask again with the operator's choice kept, so nothing is lost.
             self.show_problem(
-                self.tr("The callback outcome could not be saved: %1").replace("%1", str(exc))
+                self.tr("The callback outcome could not be saved: %1").replace(
+                    "%1", error_text(exc)
+                )
             )
             self.ask_outcome(call_id, dialer, call, outcome, attempts_left, later)
 

@@ -20,6 +20,7 @@ from app.callback_report import CallbackReport, build_report, report_csv
 from app.core import Core
 from app.working_hours import zone
 from ui.callback_report_view import CallbackReportView
+from ui.core_text import error_text
 from ui.tasks import TaskRunner
 
 PERIODS = ("today", "7d", "30d")
@@ -92,7 +93,7 @@ class CallbackReportDialog(QDialog):
             lambda: build_report(core.db, hours, start, end, now),
             shown,
             lambda exc: self.status.setText(
-                self.tr("The report could not be made: %1").replace("%1", str(exc))
+                self.tr("The report could not be made: %1").replace("%1", error_text(exc))
             ),
             owner=self,
         )
@@ -109,7 +110,7 @@ class CallbackReportDialog(QDialog):
             write,
             lambda _: self.status.setText(self.tr("Saved to %1").replace("%1", path)),
             lambda exc: self.status.setText(
-                self.tr("The report could not be saved: %1").replace("%1", str(exc))
+                self.tr("The report could not be saved: %1").replace("%1", error_text(exc))
             ),
             owner=self,
         )

@@ -34,6 +34,7 @@ from app.core import Core
 from app.enums import CallbackSource
 from app.models import CallbackRequest
 from app.working_hours import zone
+from ui.core_text import error_text
 from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.tasks import TaskRunner
 
@@ -228,7 +229,7 @@ class CallbackRequestDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        self.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))
+        self.show_error(self.tr("Not saved: %1").replace("%1", error_text(exc)))
 
     def show_error(self, text: str) -> None:
         self.buttons.setEnabled(True)

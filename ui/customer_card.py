@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.contacts import format_phone
 from app.core import Core
 from app.enums import ContactKind
+from ui.core_text import error_text
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
 from ui.timeline_view import TimelineView
@@ -172,7 +173,7 @@ class CustomerCard(QWidget):
         if generation == self._generation:
             self.customer = None
             self.placeholder.setText(
-                self.tr("The customer could not be shown: %1").replace("%1", str(exc))
+                self.tr("The customer could not be shown: %1").replace("%1", error_text(exc))
             )
             self.stack.setCurrentWidget(self.placeholder)
 
@@ -281,7 +282,9 @@ class CustomerCard(QWidget):
             lambda done: self.message.emit(
                 self.tr("Customer data exported to %1").replace("%1", str(done))
             ),
-            lambda exc: self.message.emit(self.tr("Export failed: %1").replace("%1", str(exc))),
+            lambda exc: self.message.emit(
+                self.tr("Export failed: %1").replace("%1", error_text(exc))
+            ),
             owner=self,
         )
 
@@ -309,7 +312,9 @@ class CustomerCard(QWidget):
         self.tasks.run(
             lambda: core.customers.delete(customer_id),
             lambda count: self._deleted(customer_id, name, count),
-            lambda exc: self.message.emit(self.tr("Not deleted: %1").replace("%1", str(exc))),
+            lambda exc: self.message.emit(
+                self.tr("Not deleted: %1").replace("%1", error_text(exc))
+            ),
             owner=self,
         )
 

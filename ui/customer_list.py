@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.core_text import error_text
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class CustomerList(QWidget):
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
             return
-        self.status.setText(self.tr("Search failed: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Search failed: %1").replace("%1", error_text(exc)))
         self.status.show()
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -32,6 +32,7 @@ from app.core import Core
 from app.customers import ContactInput, DuplicateContact
 from app.enums import ContactKind
 from app.models import ContactPoint, Customer
+from ui.core_text import error_text
 from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.labels import contact_kind_label
 from ui.tasks import TaskRunner
@@ -231,7 +232,7 @@ class EditCustomerDialog(QDialog):
                 .replace("%3", str(exc.owner_id))
             )
         else:
-            text = self.tr("Not saved: %1").replace("%1", str(exc))
+            text = self.tr("Not saved: %1").replace("%1", error_text(exc))
         self._show_error(text)
 
     def _show_error(self, text: str) -> None:

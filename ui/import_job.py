@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app.importers import CustomerImporter, ImportFileError, ImportPlan, read_file
+from ui.core_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +90,10 @@ class ImportJob(QObject):
             try:
                 work()
             except ImportFileError as exc:
-                self.failed.emit(str(exc))
+                self.failed.emit(error_text(exc))
             except Exception as exc:  # the database locked or gone, a disk error
                 log.exception("customer import failed")
-                self.failed.emit(str(exc) or type(exc).__name__)
+                self.failed.emit(error_text(exc))
 
         self._thread = threading.Thread(target=run, name="customer-import", daemon=True)
         self._thread.start()

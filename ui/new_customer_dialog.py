@@ -19,6 +19,7 @@ from app.core import Core
 from app.customers import ContactInput
 from app.enums import ContactKind
 from app.models import Customer
+from ui.core_text import error_text
 from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.tasks import TaskRunner
 
@@ -76,7 +77,7 @@ class NewCustomerDialog(QDialog):
         self.tasks.run(
             lambda: create_customer(core, name, company, phone),
             self._saved,
-            lambda exc: self._show_error(str(exc)),
+            lambda exc: self._show_error(error_text(exc)),
             owner=self,
         )
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
+from ui.core_text import error_text
+
 log = logging.getLogger(__name__)
 
 
@@ -57,7 +59,7 @@ class RecordingPlayer(QObject):
             from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
         except ImportError as exc:  # PySide6-Addons missing
             self.message.emit(
-                self.tr("Recordings can't be played here: %1").replace("%1", str(exc))
+                self.tr("Recordings can't be played here: %1").replace("%1", error_text(exc))
             )
             return None
         self._output = QAudioOutput(self)

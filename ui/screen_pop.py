@@ -31,6 +31,7 @@ from app.core import Core
 from app.enums import ContactKind
 from sip.events import IncomingCall
 from ui.calls import shown_number
+from ui.core_text import error_text
 from ui.tasks import TaskRunner
 from ui.timeline_view import interaction_text
 
@@ -231,7 +232,9 @@ class ScreenPop(QWidget):
         if event is not self.call:
             return
         self.name.setText(event.display_name or self.tr("Unknown caller"))
-        self.company.setText(self.tr("The customer lookup failed: %1").replace("%1", str(exc)))
+        self.company.setText(
+            self.tr("The customer lookup failed: %1").replace("%1", error_text(exc))
+        )
         self._show_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:

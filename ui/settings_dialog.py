@@ -38,6 +38,7 @@ from app.settings import Settings
 from sip.config import Transport
 from ui.audio_page import FIELDS as AUDIO_FIELDS
 from ui.audio_page import AudioPage
+from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR
 from ui.i18n import LANGUAGES
 from ui.tasks import TaskRunner
@@ -290,7 +291,11 @@ class SettingsDialog(QDialog):
         self.region.setObjectName("region")
         for code in supported_regions():
             self.region.addItem(code, code)
-        self.region.setCurrentIndex(max(0, self.region.findData(settings.default_region)))
+        if self.region.findData(settings.default_region) < 0:
+            # A hand-edited region phonenumbers doesn't know: shown as it is (saving
+            # it says why it can't be used) rather than silently swapped for "AC".
+            self.region.insertItem(0, settings.default_region, settings.default_region)
+        self.region.setCurrentIndex(self.region.findData(settings.default_region))
         self.language = QComboBox(page)
         self.language.setObjectName("language")
         self.language.addItem(self.tr("System language"), "")
@@ -380,4 +385,4 @@ class SettingsDialog(QDialog):
         super().done(result)
 
     def _error(self, exc: Exception) -> None:
-        self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))

@@ -28,6 +28,7 @@ from sip.config import Transport
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.calls import CallBook
+from ui.core_text import error_text
 from ui.main_window import MainWindow
 from ui.phone import PhoneCommands
 from ui.tasks import TaskRunner
@@ -143,7 +144,7 @@ class Shell(QObject):
             from sip.engine import Engine
         except Exception as exc:  # pjsua2 missing or broken
             self.window.registration.set_engine_problem(
-                self.tr("Phone engine unavailable: %1").replace("%1", str(exc))
+                self.tr("Phone engine unavailable: %1").replace("%1", error_text(exc))
             )
             return
         settings = self.core.settings
@@ -225,7 +226,7 @@ class Shell(QObject):
     def _engine_failed(self, exc: Exception) -> None:
         log.error("SIP engine did not start: %s", exc)
         self.window.registration.set_engine_problem(
-            self.tr("Phone engine did not start: %1").replace("%1", str(exc))
+            self.tr("Phone engine did not start: %1").replace("%1", error_text(exc))
         )
 
     def reload_accounts(self) -> None:
@@ -284,7 +285,9 @@ class Shell(QObject):
             lambda: self.demo_customer(core, name),
             lambda found: self._dial_demo_as(uri, found),
             lambda exc: self.window.show_message(
-                self.tr("The demo line's customer could not be made: %1").replace("%1", str(exc))
+                self.tr("The demo line's customer could not be made: %1").replace(
+                    "%1", error_text(exc)
+                )
             ),
             owner=self,
         )

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
+from ui.core_text import error_text
 from ui.threads import assert_gui_thread
 
 log = logging.getLogger(__name__)
@@ -79,13 +80,13 @@ class TaskRunner(QObject):
             return
         if callback is None:
             if error:
-                self.failed.emit(str(value) or type(value).__name__)
+                self.failed.emit(error_text(value))
             return
         try:
             callback(value)
         except Exception as exc:  # a broken callback must not take the window down
             log.exception("task callback failed")
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self.failed.emit(error_text(exc))
 
     def shutdown(self, wait: bool = True) -> None:
         self._db.shutdown(wait=wait, cancel_futures=True)

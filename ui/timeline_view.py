@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.core import Core
 from app.enums import Channel
 from ui.calls import format_duration
+from ui.core_text import error_text
 from ui.labels import channel_label, direction_label, local_time, status_label
 from ui.recording_player import RecordingPlayer
 from ui.tasks import TaskRunner
@@ -232,7 +233,9 @@ class TimelineView(QWidget):
         if generation != self._generation:
             return
         self._loading = False
-        self.status.setText(self.tr("The timeline could not be loaded: %1").replace("%1", str(exc)))
+        self.status.setText(
+            self.tr("The timeline could not be loaded: %1").replace("%1", error_text(exc))
+        )
         self.status.show()
 
     # --- recordings ------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.core import Core
 from app.secrets import WEBFORM_TOKEN_ID, SecretKind, SecretsUnavailable
+from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -163,7 +164,7 @@ class WebFormService(QObject):
         if isinstance(exc, NoToken):
             return self.tr("no token saved; generate one in Settings > Web form.")
         if isinstance(exc, SecretsUnavailable):
-            return self.tr("no keyring to read its token from (%1)").replace("%1", str(exc))
+            return self.tr("no keyring to read its token from (%1)").replace("%1", error_text(exc))
         if isinstance(exc, OSError):
             if exc.errno == errno.EADDRINUSE:
                 return self.tr("port %1 is already in use.").replace("%1", str(port))

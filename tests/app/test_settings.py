@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from app.contacts import InvalidContact, normalize_phone
 from app.settings import AppPaths, Settings
 
 
@@ -26,7 +27,7 @@ def test_round_trip_and_defaults(tmp_path: Path) -> None:
     [
         "{not json",
         "[1, 2]",
-        '{"default_region": "ZZ"}',
+        '{"default_region": "Ukraine"}',
         '{"unknown_sender": "shout"}',
         '{"working_hours": {"0": ["9 to 6"]}}',
         '{"working_hours": {"monday": ["09:00-18:00"]}}',
@@ -40,6 +41,25 @@ def test_broken_config_is_kept_aside_and_defaults_used(tmp_path: Path, content: 
     path.write_text(content, encoding="utf-8")
     assert Settings.load(path) == Settings()
     assert (tmp_path / "config.json.broken").read_text(encoding="utf-8") == content
+
+
+def test_a_well_shaped_region_phonenumbers_does_not_know_is_refused_on_save_and_use(
+    tmp_path: Path,
+) -> None:
+    # Reading the file checks the region's shape only (it runs before the window's
+    # first paint, without phonenumbers); a hand-edited "ZZ" is kept, and refused
+    # with the same clear message where it would be used.
+    path = tmp_path / "config.json"
+    path.write_text('{"default_region": "zz", "language": "ru"}', encoding="utf-8")
+    settings = Settings.load(path)
+    assert (settings.default_region, settings.language) == ("ZZ", "ru")
+    assert not (tmp_path / "config.json.broken").exists()
+    with pytest.raises(InvalidContact, match="Unknown phone region 'ZZ'"):
+        normalize_phone("050 123 45 67", settings.default_region)
+    assert normalize_phone("+380 50 123 45 67", settings.default_region) == "+380501234567"
+    with pytest.raises(ValueError, match="Unknown phone region 'ZZ'"):
+        settings.save(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["default_region"] == "zz"  # untouched
 
 
 def test_unknown_keys_are_ignored_and_bad_values_refused_on_save(tmp_path: Path) -> None:

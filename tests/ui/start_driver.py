@@ -3,9 +3,9 @@ it saw as JSON on the last line of stdout and exits with main()'s code.
 
 Run by test_start.py in its own process (SWITCHBOARD_HOME, TMPDIR and
 QT_QPA_PLATFORM=offscreen come from the test). Watched: the window at its first
-paint (the core not yet open, no SQLAlchemy imported, the list saying it is
-loading, the dial field usable), then the core opened on the task worker and the
-customers listed, then the window quits as the File menu's Quit does. The engine
+paint (the core not yet open, neither SQLAlchemy nor phonenumbers imported, the
+list saying it is loading, the dial field usable), then the core opened on the
+task worker and the customers listed, then the window quits as the File menu's Quit does. The engine
 is not started (start_engine only records that it was asked to): it has tests of
 its own, and a quit during its boot would race with it. A message box (the
 database unusable) is recorded instead of shown.
@@ -24,11 +24,17 @@ import ui.main
 import ui.shell
 
 DATABASE_SIDE = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
+# Not needed for the first picture and slow to import: loaded after the paint.
+LATER_SIDE = ("phonenumbers",)
 seen: dict[str, Any] = {"messages": [], "engine_started": False, "paint": None}
 
 
 def database_side_imported() -> list[str]:
     return sorted({m.split(".")[0] for m in list(sys.modules)} & set(DATABASE_SIDE))
+
+
+def later_side_imported() -> list[str]:
+    return sorted({m.split(".")[0] for m in list(sys.modules)} & set(LATER_SIDE))
 
 
 class FirstPaint(QObject):
@@ -46,6 +52,7 @@ class FirstPaint(QObject):
             seen["paint"] = {
                 "core_open": self.shell.core.is_open,
                 "database_side_imported": database_side_imported(),
+                "later_side_imported": later_side_imported(),
                 "list_status": window.customers.status.text(),
                 "list_status_visible": window.customers.status.isVisible(),
                 "edit_customer_enabled": window.actions_by_name["edit_customer"].isEnabled(),

@@ -21,6 +21,7 @@ from app.settings import AppPaths, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_SIDE = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
+LATER_SIDE = ("phonenumbers",)  # ~20 ms of import the first picture doesn't need
 # What main() imports before the window's first paint.
 BEFORE_PAINT = (
     "ui.main",
@@ -69,7 +70,9 @@ def run_main(tmp_path: Path) -> tuple[int, dict[str, Any], str]:
     return out.returncode, json.loads(lines[-1]), out.stderr
 
 
-def test_what_main_imports_before_the_first_paint_brings_no_sqlalchemy(tmp_path: Path) -> None:
+def test_what_main_imports_before_the_first_paint_brings_no_sqlalchemy_nor_phonenumbers(
+    tmp_path: Path,
+) -> None:
     code = (
         "import importlib, json, sys\n"
         f"for name in {BEFORE_PAINT!r}: importlib.import_module(name)\n"
@@ -87,12 +90,16 @@ def test_what_main_imports_before_the_first_paint_brings_no_sqlalchemy(tmp_path:
     imported = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert "PySide6" in imported  # the check itself sees imports
     assert imported.isdisjoint(DATABASE_SIDE), sorted(imported & set(DATABASE_SIDE))
+    assert imported.isdisjoint(LATER_SIDE), sorted(imported & set(LATER_SIDE))
 
 
 def test_window_first_then_the_database_on_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = home_paths(tmp_path, monkeypatch)
+    # A saved config, as any operator who opened Settings has: reading it must not
+    # bring phonenumbers before the paint either.
+    Settings(default_region="RU").save(paths.config_file)
     core = Core.open(paths, Settings.load(paths.config_file), SecretStore(MemoryKeyring()))
     core.customers.create("Олена Коваль", [ContactInput("phone", "+380501234567")])
     core.close()
@@ -105,6 +112,7 @@ def test_window_first_then_the_database_on_the_worker(
     assert paint is not None, "the window was never painted"
     assert paint["core_open"] is False
     assert paint["database_side_imported"] == []
+    assert paint["later_side_imported"] == []
     assert paint["list_status"] == "Loading customers…" and paint["list_status_visible"]
     assert paint["edit_customer_enabled"] is False  # needs the database
     assert paint["dial_field_enabled"] is True
