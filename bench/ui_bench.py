@@ -120,9 +120,13 @@ def read_marks(proc: subprocess.Popen[bytes], last: str, timeout: float) -> dict
 
 
 def migrated_home(into: Path) -> Path:
-    """A SWITCHBOARD_HOME whose database is already at head, as after a first start
+    """A SWITCHBOARD_HOME whose database is already at head and with a saved
+    config file, as an operator's after a first start and a visit to Settings
     (made by a separate process, so nothing of it is loaded here)."""
-    code = "from app.core import Core; Core.open().close()"
+    code = (
+        "from app.core import Core; from app.settings import AppPaths, Settings; "
+        "Settings().save(AppPaths.default().config_file); Core.open().close()"
+    )
     env = {**os.environ, "SWITCHBOARD_HOME": str(into)}
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
     return into

@@ -13,9 +13,9 @@ bench/README.md, "The window".
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
+from dataclasses import dataclass
 
 from app.core import Core
 from app.errors import DatabaseError
@@ -25,7 +25,19 @@ from ui.dial_input import is_call_link
 log = logging.getLogger(__name__)
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+@dataclass(frozen=True)
+class StartArgs:
+    link: str | None = None
+    self_check: bool = False
+
+
+def parse_args(argv: list[str]) -> StartArgs:
+    if not argv:
+        # The everyday start (the menu, autostart): argparse's import alone is a
+        # few ms before the window, spent only when there is something to parse.
+        return StartArgs()
+    import argparse
+
     parser = argparse.ArgumentParser(prog="switchboard", description="Call-and-chat softphone")
     parser.add_argument("link", nargs="?", help="a tel:, sip: or callto: link to dial")
     parser.add_argument(
@@ -33,7 +45,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="check that Qt, pjsua2, the database and the resources load, then exit",
     )
-    return parser.parse_args(argv)
+    parsed = parser.parse_args(argv)
+    return StartArgs(link=parsed.link, self_check=parsed.self_check)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
             log.error("the database could not be opened", exc_info=exc)
         # Over the window (hiding it first could end the event loop through
         # lastWindowClosed, with code 0).
+        from ui.core_text import error_text
+
         QMessageBox.critical(
-            window, QCoreApplication.translate("main", "Switchboard"), str(exc) or repr(exc)
+            window, QCoreApplication.translate("main", "Switchboard"), error_text(exc)
         )
         qt_app.exit(2 if isinstance(exc, DatabaseError) else 1)
 
