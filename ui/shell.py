@@ -169,7 +169,7 @@ class Shell(QObject):
                 accounts = engine_accounts(core, rows)
             except SecretsUnavailable as exc:
                 # The engine runs (the demo line works); the accounts can't log in.
-                return [], str(exc)
+                return [], error_text(exc)
             for account in accounts:
                 engine.add_account(account.config, account.password)
             return accounts, ""

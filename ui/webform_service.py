@@ -174,7 +174,7 @@ class WebFormService(QObject):
                 return self.tr("port %1 needs administrator rights; use one above 1024.").replace(
                     "%1", str(port)
                 )
-        return str(exc) or type(exc).__name__
+        return error_text(exc)
 
     def _show(self, text: str, problem: bool) -> None:
         self.status = text
