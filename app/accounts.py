@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from app.core import Core
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import SipAccount
 from app.secrets import SecretKind
 
@@ -17,7 +18,7 @@ _EDITABLE = (
 )  # fmt: skip
 
 
-class AccountError(ValueError):
+class AccountError(OperatorError, ValueError):
     """An account that can't be saved; the message says why."""
 
 
@@ -32,18 +33,24 @@ def save_sip_account(core: Core, account: SipAccount, password: str | None) -> S
     The keyring is checked before the row is written, so a machine with no
     keyring gets a clear error and no account that could never register."""
     if not account.username.strip() or not account.domain.strip():
-        raise AccountError("A SIP account needs a user name and a domain.")
+        raise AccountError(
+            QT_TRANSLATE_NOOP("core", "A SIP account needs a user name and a domain.")
+        )
     if account.transport not in TRANSPORTS:
-        raise AccountError(f"Unknown transport {account.transport!r}.")
+        # The settings dialog offers only known ones: not for the catalogue.
+        raise AccountError("Unknown transport {transport!r}.", transport=account.transport)
     if account.srtp not in SRTP_MODES:
-        raise AccountError(f"Unknown SRTP mode {account.srtp!r}.")
+        raise AccountError("Unknown SRTP mode {mode!r}.", mode=account.srtp)
     if password:
         core.secrets.check()
     with core.db.session() as s:
         if account.id is not None:
             row = s.get(SipAccount, account.id)
             if row is None:
-                raise AccountError(f"SIP account #{account.id} no longer exists.")
+                raise AccountError(
+                    QT_TRANSLATE_NOOP("core", "SIP account #{account_id} no longer exists."),
+                    account_id=account.id,
+                )
             for field in _EDITABLE:
                 setattr(row, field, getattr(account, field))
         else:

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from app.db import Database
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import Attachment
 
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
@@ -35,8 +36,8 @@ _WINDOWS_RESERVED = {
 }
 
 
-class AttachmentError(ValueError):
-    pass
+class AttachmentError(OperatorError, ValueError):
+    """A file that can't be attached; the message says why."""
 
 
 def sanitize_filename(name: str, fallback: str = "attachment") -> str:
@@ -76,8 +77,11 @@ class AttachmentStore:
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise AttachmentError(
-                f"{source.name} is {size // (1024 * 1024)} MB; the limit is "
-                f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+                QT_TRANSLATE_NOOP("core", "{name} is {size} MB; the limit is {limit} MB."),
+                name=source.name,
+                # Rounded up: a file just over the limit never reads "100 MB; the limit is 100".
+                size=-(-size // (1024 * 1024)),
+                limit=MAX_ATTACHMENT_BYTES // (1024 * 1024),
             )
         digest = hashlib.sha256()
         self.root.mkdir(parents=True, exist_ok=True)

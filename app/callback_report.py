@@ -18,8 +18,13 @@ from datetime import datetime
 from sqlmodel import col, select
 
 from app.db import Database
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import CallbackAttempt, CallbackRequest, CallbackStatus
 from app.working_hours import WorkingHours
+
+
+class ReportError(OperatorError, ValueError):
+    """A report that can't be made as asked; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def build_report(
     """Requests made in [start, end). An operator's figures cover the requests
     they tried at least once; outcomes count their own attempts."""
     if end <= start:
-        raise ValueError("The report period ends before it starts.")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "The report period ends before it starts."))
     with db.session() as s:
         rows = list(
             s.exec(

@@ -26,6 +26,7 @@ from sqlmodel import Session, col, or_, select
 from app.contacts import InvalidContact, normalize_phone, phone_region
 from app.customers import CustomerNotFound, Customers
 from app.db import Database
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import (
     CallbackAttempt,
     CallbackOutcome,
@@ -56,9 +57,21 @@ URGENCY = (
     col(CallbackRequest.id),
 )
 RETRY_OUTCOMES = {CallbackOutcome.NO_ANSWER, CallbackOutcome.BUSY, CallbackOutcome.VOICEMAIL}
+_IN_THE_PAST = QT_TRANSLATE_NOOP("core", "The time to call back is already in the past.")
+# A closed request, by how it was closed: the status is a word of the data, so
+# each gets its own sentence for the catalogue.
+_ALREADY_CLOSED = {
+    CallbackStatus.DONE.value: QT_TRANSLATE_NOOP("core", "Callback #{request_id} is already done."),
+    CallbackStatus.FAILED.value: QT_TRANSLATE_NOOP(
+        "core", "Callback #{request_id} has already failed."
+    ),
+    CallbackStatus.CANCELLED.value: QT_TRANSLATE_NOOP(
+        "core", "Callback #{request_id} is already cancelled."
+    ),
+}
 
 
-class CallbackError(ValueError):
+class CallbackError(OperatorError, ValueError):
     """A request about the queue that can't be done; the message says why."""
 
 
@@ -228,10 +241,15 @@ class CallbackQueue:
         if preferred_to is not None and preferred_to.tzinfo is None:
             preferred_to = preferred_to.replace(tzinfo=customer_zone)
         if preferred_to is not None and preferred_to <= now:
-            raise CallbackError("The preferred time is already in the past.")
+            raise CallbackError(
+                QT_TRANSLATE_NOOP("core", "The preferred time is already in the past.")
+            )
         if preferred_from and preferred_to and preferred_from >= preferred_to:
-            raise CallbackError("The preferred time window ends before it starts.")
+            raise CallbackError(
+                QT_TRANSLATE_NOOP("core", "The preferred time window ends before it starts.")
+            )
         if source is CallbackSource.MISSED_CALL:
+            # A programming mistake, not the operator's: English, left out of the catalogue.
             raise CallbackError("Missed calls come in through register_missed_call().")
         start = max(now, preferred_from) if preferred_from else now
         due = self.policy.hours.next_open(start)
@@ -367,8 +385,14 @@ class CallbackQueue:
             if not self._take(s, request_id, operator, now):
                 s.refresh(row)
                 if row.status not in ACTIVE:
-                    raise CallbackError(f"Callback #{request_id} is already {row.status}.")
-                raise CallbackError(f"Callback #{request_id} is being handled by {row.claimed_by}.")
+                    raise self._closed(request_id, row.status)
+                raise CallbackError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Callback #{request_id} is being handled by {operator}."
+                    ),
+                    request_id=request_id,
+                    operator=row.claimed_by,
+                )
             s.refresh(row)
             return row
 
@@ -419,9 +443,9 @@ class CallbackQueue:
         now = self.clock()
         if outcome is CallbackOutcome.CALL_LATER:
             if call_later_at is None:
-                raise CallbackError("Say when to call back.")
+                raise CallbackError(QT_TRANSLATE_NOOP("core", "Say when to call back."))
             if call_later_at <= now:
-                raise CallbackError("The time to call back is already in the past.")
+                raise CallbackError(_IN_THE_PAST)
         with self.db.session() as s:
             row = self._get(s, request_id)
             attempt = s.exec(
@@ -442,7 +466,7 @@ class CallbackQueue:
                 and row.outcome == CallbackOutcome.REACHED.value
             )
             if row.status not in ACTIVE and not closed_by_this_call:
-                raise CallbackError(f"Callback #{request_id} is already {row.status}.")
+                raise self._closed(request_id, row.status)
             if not closed_by_this_call:
                 self._check_claim(row, operator, now)
             if closed_by_this_call and outcome is not CallbackOutcome.CALL_LATER:
@@ -506,6 +530,7 @@ class CallbackQueue:
             elif view == "overdue":
                 stmt = stmt.where(col(CallbackRequest.sla_deadline) < now)
             elif view != "all":
+                # The window's views are fixed: a programming mistake, English only.
                 raise CallbackError(f"Unknown queue view {view!r}.")
             stmt = stmt.order_by(*URGENCY)
             return list(s.exec(stmt.limit(limit)))
@@ -525,22 +550,37 @@ class CallbackQueue:
     def _phone(self, phone: str) -> str:
         try:
             return normalize_phone(phone, self.customers.default_region)
-        except InvalidContact as exc:
-            raise CallbackError(str(exc)) from exc
+        except InvalidContact as exc:  # its template, so the window can translate it
+            raise CallbackError(exc.template, **exc.fields) from exc
 
     @staticmethod
     def _operator(operator: str) -> str:
         operator = operator.strip()
         if not operator:
-            raise CallbackError("Set the operator's name in the settings before taking callbacks.")
+            raise CallbackError(
+                QT_TRANSLATE_NOOP(
+                    "core", "Set the operator's name in the settings before taking callbacks."
+                )
+            )
         return operator
 
     @staticmethod
     def _get(s: Session, request_id: int) -> CallbackRequest:
         row = s.get(CallbackRequest, request_id)
         if row is None:
-            raise CallbackError(f"Callback #{request_id} does not exist.")
+            raise CallbackError(
+                QT_TRANSLATE_NOOP("core", "Callback #{request_id} does not exist."),
+                request_id=request_id,
+            )
         return row
+
+    @staticmethod
+    def _closed(request_id: int, status: str) -> CallbackError:
+        template = _ALREADY_CLOSED.get(status)
+        if template is None:  # a status this version doesn't know (a newer app wrote it)
+            template = QT_TRANSLATE_NOOP("core", "Callback #{request_id} is already {status}.")
+            return CallbackError(template, request_id=request_id, status=status)
+        return CallbackError(template, request_id=request_id)
 
     @staticmethod
     def _claimable(now: datetime) -> Any:
@@ -573,7 +613,11 @@ class CallbackQueue:
         if row.claim_expires_at is not None and row.claim_expires_at < now:
             return  # expired and nobody took it: the call still counts
         raise ClaimLost(
-            f"Callback #{row.id} is now handled by {row.claimed_by}; your claim expired."
+            QT_TRANSLATE_NOOP(
+                "core", "Callback #{request_id} is now handled by {operator}; your claim expired."
+            ),
+            request_id=row.id,
+            operator=row.claimed_by,
         )
 
     def find_by_external(self, source: CallbackSource, external_id: str) -> CallbackRequest | None:

@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from app.attachments import AttachmentStore
 from app.contacts import InvalidContact, normalize
 from app.db import Database
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import (
     Attachment,
     CallbackAttempt,
@@ -37,8 +38,11 @@ from app.search import search_customers
 log = logging.getLogger(__name__)
 
 
-class CustomerError(ValueError):
-    """A request about customers that can't be done; the message says why."""
+class CustomerError(OperatorError, ValueError):
+    """A request about customers that can't be done; the message says why.
+
+    Templates of mistakes only a caller's code can make (an unknown field or
+    contact kind) are not marked for translation: the operator never sees them."""
 
 
 class CustomerNotFound(CustomerError):
@@ -48,7 +52,14 @@ class CustomerNotFound(CustomerError):
 class DuplicateContact(CustomerError):
     def __init__(self, kind: str, normalized: str, owner_id: int, owner_name: str) -> None:
         super().__init__(
-            f"The {kind} {normalized} already belongs to customer #{owner_id} ({owner_name})."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The {kind} {normalized} already belongs to customer #{owner_id} ({owner_name}).",
+            ),
+            kind=kind,
+            normalized=normalized,
+            owner_id=owner_id,
+            owner_name=owner_name,
         )
         self.kind, self.normalized, self.owner_id = kind, normalized, owner_id
         self.owner_name = owner_name
@@ -71,14 +82,20 @@ class MergeResult:
 
 
 _EDITABLE = frozenset({"name", "company", "notes", "tags", "owner"})
+_CONTACT_NOT_THEIRS = QT_TRANSLATE_NOOP(
+    "core", "Contact #{contact_id} is no longer this customer's (changed elsewhere?)."
+)
 
 
 def clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise CustomerError("The customer's name is empty.")
+        raise CustomerError(QT_TRANSLATE_NOOP("core", "The customer's name is empty."))
     if len(cleaned) > 300:
-        raise CustomerError("The customer's name is longer than 300 characters.")
+        raise CustomerError(
+            QT_TRANSLATE_NOOP("core", "The customer's name is longer than {limit} characters."),
+            limit=300,
+        )
     return cleaned
 
 
@@ -163,7 +180,9 @@ class Customers:
     def update(self, customer_id: int, **changes: Any) -> Customer:
         unknown = set(changes) - _EDITABLE
         if unknown:
-            raise CustomerError(f"Unknown customer fields: {', '.join(sorted(unknown))}.")
+            raise CustomerError(
+                "Unknown customer fields: {names}.", names=", ".join(sorted(unknown))
+            )
         if "name" in changes:
             changes["name"] = clean_name(changes["name"])
         with self.db.session() as s:
@@ -185,7 +204,9 @@ class Customers:
         transaction. A taken or malformed contact leaves everything as it was."""
         unknown = set(changes) - _EDITABLE
         if unknown:
-            raise CustomerError(f"Unknown customer fields: {', '.join(sorted(unknown))}.")
+            raise CustomerError(
+                "Unknown customer fields: {names}.", names=", ".join(sorted(unknown))
+            )
         fields = dict(changes)
         if "name" in fields:
             fields["name"] = clean_name(fields["name"])
@@ -200,9 +221,7 @@ class Customers:
             for contact_id in remove:
                 point = s.get(ContactPoint, contact_id)
                 if point is None or point.customer_id != customer_id:
-                    raise CustomerError(
-                        f"Contact #{contact_id} is no longer this customer's (changed elsewhere?)."
-                    )
+                    raise CustomerError(_CONTACT_NOT_THEIRS, contact_id=contact_id)
                 s.delete(point)
             # Removals first: a number moved from one row to another is freed then taken.
             s.flush()
@@ -225,7 +244,12 @@ class Customers:
         with self.db.session() as s:
             point = s.get(ContactPoint, contact_id)
             if point is None:
-                raise CustomerError(f"Contact #{contact_id} does not exist (already removed?).")
+                raise CustomerError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Contact #{contact_id} does not exist (already removed?)."
+                    ),
+                    contact_id=contact_id,
+                )
             s.delete(point)
 
     def merge(self, keep_id: int, remove_id: int) -> MergeResult:
@@ -234,7 +258,9 @@ class Customers:
         Contact points, interactions and callbacks move; notes and tags are
         joined; nothing is deleted but the emptied customer row."""
         if keep_id == remove_id:
-            raise CustomerError("A customer can't be merged with itself.")
+            raise CustomerError(
+                QT_TRANSLATE_NOOP("core", "A customer can't be merged with itself.")
+            )
         with self.db.session() as s:
             keep = self._get(s, keep_id)
             gone = self._get(s, remove_id)
@@ -320,7 +346,12 @@ class Customers:
     def _get(s: Session, customer_id: int) -> Customer:
         customer = s.get(Customer, customer_id)
         if customer is None:
-            raise CustomerNotFound(f"Customer #{customer_id} does not exist (deleted or merged?).")
+            raise CustomerNotFound(
+                QT_TRANSLATE_NOOP(
+                    "core", "Customer #{customer_id} does not exist (deleted or merged?)."
+                ),
+                customer_id=customer_id,
+            )
         return customer
 
     def _normalize_all(
@@ -331,11 +362,11 @@ class Customers:
             try:
                 kind = ContactKind(item.kind).value
             except ValueError as exc:
-                raise CustomerError(f"Unknown contact kind {item.kind!r}.") from exc
+                raise CustomerError("Unknown contact kind {kind!r}.", kind=item.kind) from exc
             try:
                 norm = normalize(kind, item.value, self.default_region)
             except InvalidContact as exc:
-                raise CustomerError(str(exc)) from exc
+                raise CustomerError(exc.template, **exc.fields) from exc
             out.setdefault((kind, norm), item)  # the same number typed twice is one contact
         return out
 
@@ -365,7 +396,13 @@ class Customers:
             s.flush()
         except IntegrityError as exc:
             # Another operator took the same number between our check and insert.
-            raise CustomerError(f"The {kind} {norm} was just added to another customer.") from exc
+            raise CustomerError(
+                QT_TRANSLATE_NOOP(
+                    "core", "The {kind} {normalized} was just added to another customer."
+                ),
+                kind=kind,
+                normalized=norm,
+            ) from exc
         return point
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.errors import DatabaseError
+from app.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -142,6 +143,21 @@ def head_revision() -> str:
     return _head_from_files() or alembic_head_revision()
 
 
+_SEVERAL_REVISIONS = QT_TRANSLATE_NOOP(
+    "core",
+    "The table {table} of the database {url} holds several revisions ({revisions}); expected one.",
+)
+
+
+def _shown_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _reason(exc: BaseException) -> str:
+    """A driver's or Alembic's error as it words it (not ours to translate)."""
+    return str(exc) or type(exc).__name__
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision stored in the database (None: no schema yet), read with plain
     SQL as Alembic reads it; more than one stored revision is an error, as in
@@ -152,10 +168,21 @@ def current_revision(engine: Engine) -> str | None:
         stored = [row[0] for row in conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))]
     if len(stored) > 1:
         raise DatabaseError(
-            f"The table {VERSION_TABLE} holds several revisions ({', '.join(stored)}); "
-            "expected one"
+            _SEVERAL_REVISIONS,
+            table=VERSION_TABLE,
+            url=_shown_url(engine),
+            revisions=", ".join(stored),
         )
     return stored[0] if stored else None
+
+
+_UPGRADE_FAILED = QT_TRANSLATE_NOOP(
+    "core", "The database {url} could not be upgraded to revision {revision}: {error}"
+)
+_UPGRADE_FROM_FAILED = QT_TRANSLATE_NOOP(
+    "core",
+    "The database {url} could not be upgraded from revision {before} to {revision}: {error}",
+)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
@@ -171,10 +198,19 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
         command.upgrade(alembic_config(engine), revision)
         after = current_revision(engine)
+    except DatabaseError:
+        raise  # says what is wrong already
     except Exception as exc:  # any driver error: say what failed, keep the cause
+        if before is None:  # empty, or its revision could not even be read
+            raise DatabaseError(
+                _UPGRADE_FAILED, url=_shown_url(engine), revision=revision, error=_reason(exc)
+            ) from exc
         raise DatabaseError(
-            f"The database {engine.url.render_as_string(hide_password=True)} could not be "
-            f"upgraded from revision {before or 'empty'} to {revision}: {exc}"
+            _UPGRADE_FROM_FAILED,
+            url=_shown_url(engine),
+            before=before,
+            revision=revision,
+            error=_reason(exc),
         ) from exc
     if before != after:
         log.info("database migrated from %s to %s", before or "empty", after)
@@ -188,7 +224,10 @@ class Database:
         try:
             self.engine = make_engine(url)
         except Exception as exc:
-            raise DatabaseError(f"The database URL is not usable: {exc}") from exc
+            raise DatabaseError(
+                QT_TRANSLATE_NOOP("core", "The database URL is not usable: {error}"),
+                error=_reason(exc),
+            ) from exc
         if run_migrations:
             migrate(self.engine)
 

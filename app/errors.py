@@ -7,6 +7,8 @@ re-exports them.
 
 from __future__ import annotations
 
+from app.messages import OperatorError
 
-class DatabaseError(Exception):
+
+class DatabaseError(OperatorError):
     """The database can't be opened or migrated; the message is for the operator."""

@@ -14,13 +14,17 @@ nearly every byte to some letter and would otherwise "succeed" on any file.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import ContactKind
 
 
-class ImportFileError(ValueError):
+class ImportFileError(OperatorError, ValueError):
     """The whole file can't be read (encoding, no header, no vCard at all):
     nothing in it can be imported. The message is for the operator."""
 
@@ -32,12 +36,42 @@ class ImportIssue:
     ``line`` is the file's line number (1-based; a CSV header is line 1);
     ``card`` the vCard's ordinal number in the file, when the file is vCard;
     ``field`` the column header or vCard property as the file spells it.
+
+    ``message`` is the English text (logs, tests, ``str()``); ``template`` and
+    ``fields`` are what it was made of (app/messages.py), for the window to
+    translate. An empty ``template`` means the message is not ours to
+    translate (it is shown as it is). Made with ``of`` or ``from_error``.
     """
 
     field: str
     message: str
     line: int | None = None
     card: int | None = None
+    template: str = dataclasses.field(default="", compare=False, repr=False)
+    fields: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        field_name: str,
+        template: str,
+        line: int | None = None,
+        card: int | None = None,
+        /,
+        **fields: Any,
+    ) -> ImportIssue:
+        """An issue from a template marked with QT_TRANSLATE_NOOP("core", ...)."""
+        message = template.format(**fields) if fields else template
+        return cls(field_name, message, line, card, template, fields)
+
+    @classmethod
+    def from_error(
+        cls, field_name: str, error: Exception, line: int | None = None, card: int | None = None
+    ) -> ImportIssue:
+        """An issue saying what ``error`` says; an OperatorError keeps its template."""
+        if isinstance(error, OperatorError):
+            return cls(field_name, str(error), line, card, error.template, dict(error.fields))
+        return cls(field_name, str(error), line, card)
 
     @property
     def where(self) -> str:
@@ -79,8 +113,17 @@ class SourceRecord:
     # record is invalid whatever its values are.
     issues: list[ImportIssue] = field(default_factory=list)
 
-    def issue(self, field_name: str, message: str, line: int | None = None) -> None:
-        self.issues.append(ImportIssue(field_name, message, line or self.line, self.card))
+    def issue(
+        self, field_name: str, template: str, line: int | None = None, /, **fields: Any
+    ) -> None:
+        """Records a problem; ``template`` is marked with QT_TRANSLATE_NOOP("core", ...)."""
+        self.issues.append(
+            ImportIssue.of(field_name, template, line or self.line, self.card, **fields)
+        )
+
+    def issue_from(self, field_name: str, error: Exception, line: int | None = None) -> None:
+        """Records ``error`` as a problem (its template kept when it has one)."""
+        self.issues.append(ImportIssue.from_error(field_name, error, line or self.line, self.card))
 
 
 @dataclass
@@ -128,6 +171,28 @@ def looks_like_cyrillic_text(text: str) -> bool:
     return odd <= len(words) * 0.2
 
 
+def _byte(data: bytes, offset: int) -> str:
+    return f"0x{data[offset]:02X}"
+
+
+_NOT_IN_ENCODING = QT_TRANSLATE_NOOP(
+    "core",
+    "The file is not in {encoding}: line {line} has byte {byte}, which {encoding} does not allow.",
+)
+_BAD_UTF8_WITH_BOM = QT_TRANSLATE_NOOP(
+    "core",
+    "The file is marked as UTF-8 but line {line} has byte {byte}, which is not valid UTF-8. The file is damaged or was saved in two encodings.",  # noqa: E501
+)
+_NEITHER_UTF8_NOR_CP1251 = QT_TRANSLATE_NOOP(
+    "core",
+    'The file is neither UTF-8 nor Windows-1251: as UTF-8 it breaks on line {utf8_line} (byte {utf8_byte}), and line {line} has byte {byte}, which Windows-1251 does not have. Save it as "CSV UTF-8" or choose its encoding.',  # noqa: E501
+)
+_NOT_READABLE_AS_CP1251 = QT_TRANSLATE_NOOP(
+    "core",
+    'The file is not UTF-8 (line {line} has byte {byte}) and read as Windows-1251 it is not readable text. Save it as "CSV UTF-8" or choose its encoding.',  # noqa: E501
+)
+
+
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The file's text and the encoding used; ImportFileError if there is none.
 
@@ -137,13 +202,17 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             codec = codecs.lookup(encoding)
         except LookupError as exc:
-            raise ImportFileError(f"Unknown encoding {encoding!r}.") from exc
+            raise ImportFileError(
+                QT_TRANSLATE_NOOP("core", "Unknown encoding {encoding!r}."), encoding=encoding
+            ) from exc
         try:
             text = data.decode(codec.name)
         except UnicodeDecodeError as exc:
             raise ImportFileError(
-                f"The file is not in {encoding}: line {line_of(data, exc.start)} has byte "
-                f"0x{data[exc.start]:02X}, which {encoding} does not allow."
+                _NOT_IN_ENCODING,
+                encoding=encoding,
+                line=line_of(data, exc.start),
+                byte=_byte(data, exc.start),
             ) from exc
         return text.removeprefix("\ufeff"), codec.name
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -152,32 +221,27 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return data.decode("utf-16").removeprefix("\ufeff"), "utf-16"
         except UnicodeDecodeError as exc:
             raise ImportFileError(
-                f"The file starts as UTF-16 but is broken: {exc.reason}."
+                QT_TRANSLATE_NOOP("core", "The file starts as UTF-16 but is broken: {reason}."),
+                reason=exc.reason,
             ) from exc
     try:
         # Not "utf-8-sig": its error offsets don't count the BOM.
         return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         bad_line = line_of(data, utf8_error.start)
-        bad_byte = data[utf8_error.start]
+        bad_byte = _byte(data, utf8_error.start)
         if data.startswith(codecs.BOM_UTF8):
-            raise ImportFileError(
-                f"The file is marked as UTF-8 but line {bad_line} has byte 0x{bad_byte:02X}, "
-                "which is not valid UTF-8. The file is damaged or was saved in two encodings."
-            ) from utf8_error
+            raise ImportFileError(_BAD_UTF8_WITH_BOM, line=bad_line, byte=bad_byte) from utf8_error
     try:
         text = data.decode("cp1251")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            f"The file is neither UTF-8 nor Windows-1251: as UTF-8 it breaks on line {bad_line} "
-            f"(byte 0x{bad_byte:02X}), and line {line_of(data, exc.start)} has byte "
-            f"0x{data[exc.start]:02X}, which Windows-1251 does not have. Save it as "
-            '"CSV UTF-8" or choose its encoding.'
+            _NEITHER_UTF8_NOR_CP1251,
+            utf8_line=bad_line,
+            utf8_byte=bad_byte,
+            line=line_of(data, exc.start),
+            byte=_byte(data, exc.start),
         ) from exc
     if not looks_like_cyrillic_text(text):
-        raise ImportFileError(
-            f"The file is not UTF-8 (line {bad_line} has byte 0x{bad_byte:02X}) and read as "
-            'Windows-1251 it is not readable text. Save it as "CSV UTF-8" or choose its '
-            "encoding."
-        )
+        raise ImportFileError(_NOT_READABLE_AS_CP1251, line=bad_line, byte=bad_byte)
     return text, "cp1251"

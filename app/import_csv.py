@@ -23,6 +23,7 @@ from app.import_common import (
     SourceRecord,
     decode_bytes,
 )
+from app.messages import QT_TRANSLATE_NOOP
 from app.models import ContactKind
 
 _HEADER_NOISE = re.compile(r"[\W_\d]+")
@@ -89,6 +90,23 @@ _SPLIT: dict[str, re.Pattern[str]] = {
 }
 _SPLIT_DEFAULT = re.compile(r"[,;\s]+")
 DELIMITERS = (";", ",", "\t")
+# What the refusal of a header lists as examples (not translated: headers).
+_NAME_EXAMPLES = "name, ФИО, имя, ПІБ, ім'я"
+_CONTACT_EXAMPLES = "phone/телефон, email/почта/пошта, telegram, viber, whatsapp"
+_LACKS_NAME = QT_TRANSLATE_NOOP(
+    "core", "Line {line}: the header lacks a name column ({names}). Found: {found}."
+)
+_LACKS_CONTACT = QT_TRANSLATE_NOOP(
+    "core", "Line {line}: the header lacks a contact column ({contacts}). Found: {found}."
+)
+_LACKS_BOTH = QT_TRANSLATE_NOOP(
+    "core",
+    "Line {line}: the header lacks a name column ({names}) and a contact column ({contacts}). Found: {found}.",  # noqa: E501
+)
+_TOO_MANY_CELLS = QT_TRANSLATE_NOOP(
+    "core",
+    "the row has {cells} cells but the header has {columns} (an unquoted delimiter inside a value?).",  # noqa: E501
+)
 
 
 def _split(fieldname: str, cell: str) -> list[str]:
@@ -137,13 +155,19 @@ def parse_csv(data: bytes, encoding: str | None = None) -> ParsedSource:
         line_offset = 1
         first = _first_line(text)
     if not first.strip():
-        raise ImportFileError("The file is empty or its first line (the header) is blank.")
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("core", "The file is empty or its first line (the header) is blank.")
+        )
     delimiter = delimiter or sniff_delimiter(first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise ImportFileError(f"Line {1 + line_offset}: the header can't be read: {exc}.") from exc
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("core", "Line {line}: the header can't be read: {reason}."),
+            line=1 + line_offset,
+            reason=str(exc),
+        ) from exc
     columns: dict[int, str] = {}
     ignored: list[str] = []
     for index, cell in enumerate(header):
@@ -153,17 +177,22 @@ def parse_csv(data: bytes, encoding: str | None = None) -> ParsedSource:
         elif cell.strip():
             ignored.append(cell.strip())
     found = set(columns.values())
-    missing = []
-    if not found & {"name", "last_name"}:
-        missing.append("a name column (name, ФИО, имя, ПІБ, ім'я)")
-    if not found & set(CONTACT_FIELDS):
-        missing.append(
-            "a contact column (phone/телефон, email/почта/пошта, telegram, viber, whatsapp)"
+    lacks_name = not found & {"name", "last_name"}
+    lacks_contact = not found & set(CONTACT_FIELDS)
+    if lacks_name or lacks_contact:
+        examples: dict[str, str] = {}
+        if lacks_name:
+            examples["names"] = _NAME_EXAMPLES
+        if lacks_contact:
+            examples["contacts"] = _CONTACT_EXAMPLES
+        template = (
+            _LACKS_BOTH if len(examples) == 2 else _LACKS_NAME if lacks_name else _LACKS_CONTACT
         )
-    if missing:
-        shown = ", ".join(repr(c) for c in header) or "nothing"
         raise ImportFileError(
-            f"Line {1 + line_offset}: the header lacks {' and '.join(missing)}. Found: {shown}."
+            template,
+            line=1 + line_offset,
+            found=", ".join(repr(c) for c in header) or "''",
+            **examples,
         )
     cyrillic_order = any(
         _CYRILLIC_RE.search(header[i]) for i, f in columns.items() if f == "last_name"
@@ -183,7 +212,11 @@ def parse_csv(data: bytes, encoding: str | None = None) -> ParsedSource:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise ImportFileError(f"Line {start}: the row can't be read: {exc}.") from exc
+            raise ImportFileError(
+                QT_TRANSLATE_NOOP("core", "Line {line}: the row can't be read: {reason}."),
+                line=start,
+                reason=str(exc),
+            ) from exc
         last_line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # blank lines and ";;;;" rows that spreadsheets leave at the end
@@ -208,11 +241,7 @@ def _record(
 ) -> SourceRecord:
     record = SourceRecord(line=line)
     if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
-        record.issue(
-            "",
-            f"the row has {len(row)} cells but the header has {len(header)} "
-            "(an unquoted delimiter inside a value?).",
-        )
+        record.issue("", _TOO_MANY_CELLS, cells=len(row), columns=len(header))
     name_parts: dict[str, str] = {}
     notes: list[str] = []
     for index, fieldname in columns.items():

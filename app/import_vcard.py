@@ -28,6 +28,7 @@ from app.import_common import (
     decode_bytes,
     looks_like_cyrillic_text,
 )
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import ContactKind
 
 _NAME_RE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
@@ -142,8 +143,9 @@ def unescape(value: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
-class BadValue(Exception):
-    """A property value that can't be decoded; the message says why."""
+class BadValue(OperatorError):
+    """A property value that can't be decoded; the message says why (it is the
+    problem's text on the card's line, so it starts lower-case)."""
 
 
 def _decode_charset(raw: bytes, charset: str | None) -> str:
@@ -151,15 +153,21 @@ def _decode_charset(raw: bytes, charset: str | None) -> str:
         try:
             return raw.decode(codecs.lookup(charset).name)
         except LookupError as exc:
-            raise BadValue(f"unknown CHARSET {charset!r}") from exc
+            raise BadValue(
+                QT_TRANSLATE_NOOP("core", "unknown CHARSET {charset!r}."), charset=charset
+            ) from exc
         except UnicodeDecodeError as exc:
-            raise BadValue(f"the value is not valid {charset}") from exc
+            raise BadValue(
+                QT_TRANSLATE_NOOP("core", "the value is not valid {charset}."), charset=charset
+            ) from exc
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         text = raw.decode("cp1251", errors="replace")
         if "\ufffd" in text or not looks_like_cyrillic_text(text):
-            raise BadValue("the value is neither UTF-8 nor Windows-1251 text") from None
+            raise BadValue(
+                QT_TRANSLATE_NOOP("core", "the value is neither UTF-8 nor Windows-1251 text.")
+            ) from None
         return text
 
 
@@ -169,15 +177,21 @@ def decode_value(prop: Property) -> str:
     encoding = prop.encoding
     if encoding == "QUOTED-PRINTABLE":
         if not prop.value.isascii():
-            raise BadValue("a QUOTED-PRINTABLE value has non-ASCII characters")
+            raise BadValue(
+                QT_TRANSLATE_NOOP("core", "a QUOTED-PRINTABLE value has non-ASCII characters.")
+            )
         if _BROKEN_QP.search(prop.value):
-            raise BadValue("broken QUOTED-PRINTABLE (an '=' not followed by two hex digits)")
+            raise BadValue(
+                QT_TRANSLATE_NOOP(
+                    "core", "broken QUOTED-PRINTABLE (an '=' not followed by two hex digits)."
+                )
+            )
         return _decode_charset(quopri.decodestring(prop.value.encode("ascii")), charset)
     if encoding in ("B", "BASE64"):
         try:
             raw = base64.b64decode(prop.value.strip(), validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise BadValue("broken BASE64") from exc
+            raise BadValue(QT_TRANSLATE_NOOP("core", "broken BASE64.")) from exc
         return _decode_charset(raw, charset)
     return prop.value
 
@@ -205,7 +219,7 @@ class _CardBuilder:
         try:
             value = decode_value(prop)
         except BadValue as exc:
-            self.record.issue(prop.name, f"{exc}.", prop.line)
+            self.record.issue_from(prop.name, exc, prop.line)
             return
         handler(self, prop, value)
 
@@ -228,7 +242,12 @@ def _n(card: _CardBuilder, prop: Property, value: str) -> None:
 
 def _version(card: _CardBuilder, prop: Property, value: str) -> None:
     if value.strip() not in _VERSIONS:
-        card.record.issue("VERSION", f"unsupported vCard version {value.strip()!r}.", prop.line)
+        card.record.issue(
+            "VERSION",
+            QT_TRANSLATE_NOOP("core", "unsupported vCard version {version!r}."),
+            prop.line,
+            version=value.strip(),
+        )
 
 
 def _contact(kind: ContactKind) -> _Handler:
@@ -273,7 +292,9 @@ _HANDLERS: dict[str, _Handler] = {
 def parse_vcard(data: bytes, encoding: str | None = None) -> ParsedSource:
     text, used = decode_bytes(data, encoding)
     if "BEGIN:VCARD" not in text.upper():
-        raise ImportFileError("The file holds no vCard (no BEGIN:VCARD line).")
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("core", "The file holds no vCard (no BEGIN:VCARD line).")
+        )
     records: list[SourceRecord] = []
     stray: list[ImportIssue] = []
     current: _CardBuilder | None = None
@@ -285,27 +306,50 @@ def parse_vcard(data: bytes, encoding: str | None = None) -> ParsedSource:
         keyword = (prop.name, prop.value.strip().upper()) if prop else None
         if keyword == ("BEGIN", "VCARD"):
             if current is not None:
-                current.record.issue("END", "the card has no END:VCARD before the next card.")
+                current.record.issue(
+                    "END",
+                    QT_TRANSLATE_NOOP("core", "the card has no END:VCARD before the next card."),
+                )
                 records.append(current.finish())
             cards += 1
             current = _CardBuilder(cards, number)
         elif keyword == ("END", "VCARD"):
             if current is None:
-                stray.append(ImportIssue("END", "END:VCARD without BEGIN:VCARD.", number))
+                stray.append(
+                    ImportIssue.of(
+                        "END", QT_TRANSLATE_NOOP("core", "END:VCARD without BEGIN:VCARD."), number
+                    )
+                )
             else:
                 records.append(current.finish())
                 current = None
         elif current is None:
-            stray.append(ImportIssue("", f"text outside any card: {_preview(line)}.", number))
+            stray.append(
+                ImportIssue.of(
+                    "",
+                    QT_TRANSLATE_NOOP("core", "text outside any card: {text!r}."),
+                    number,
+                    text=_preview(line),
+                )
+            )
         elif prop is None:
-            current.record.issue("", f"not a vCard property: {_preview(line)}.", number)
+            current.record.issue(
+                "",
+                QT_TRANSLATE_NOOP("core", "not a vCard property: {text!r}."),
+                number,
+                text=_preview(line),
+            )
         else:
             current.add(prop)
     if current is not None:
-        current.record.issue("END", "the file ends inside this card (no END:VCARD): truncated?")
+        current.record.issue(
+            "END",
+            QT_TRANSLATE_NOOP("core", "the file ends inside this card (no END:VCARD): truncated?"),
+        )
         records.append(current.finish())
     return ParsedSource(format="vcard", encoding=used, records=records, issues=stray)
 
 
 def _preview(line: str) -> str:
-    return repr(line if len(line) <= 40 else line[:40] + "…")
+    """The line as shown in a problem (the template adds the quotes): cut at 40."""
+    return line if len(line) <= 40 else line[:40] + "…"

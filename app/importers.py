@@ -48,6 +48,7 @@ from app.import_common import (
 )
 from app.import_csv import parse_csv
 from app.import_vcard import parse_vcard
+from app.messages import QT_TRANSLATE_NOOP
 from app.models import ContactKind, ContactPoint, Customer, utcnow
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,16 @@ LOOKUP_CHUNK = 500  # values per IN (...) query: far below every driver's limit
 # longer value mid-batch, and silently cutting a company name is worse.
 MAX_COMPANY_LENGTH = 300
 MAX_CONTACT_LENGTH = 500
+
+_TOO_LONG = QT_TRANSLATE_NOOP("core", "longer than {limit} characters.")
+_NO_CONTACT = QT_TRANSLATE_NOOP(
+    "core",
+    "no phone, email or messenger: imported, but a second import of this file will create it again.",  # noqa: E501
+)
+_BATCH_LOST = QT_TRANSLATE_NOOP(
+    "core",
+    "this row and the next {count} were not imported: a contact in them was just added by someone else. Import the file again to see which.",  # noqa: E501
+)
 
 __all__ = [
     "CustomerImporter",
@@ -138,7 +149,11 @@ def read_file(path: Path, encoding: str | None = None) -> ParsedSource:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"{path.name} can't be read: {exc.strerror or exc}.") from exc
+        raise ImportFileError(
+            QT_TRANSLATE_NOOP("core", "{name} can't be read: {reason}."),
+            name=path.name,
+            reason=exc.strerror or str(exc),
+        ) from exc
     return parse_bytes(data, encoding, vcard=path.suffix.lower() in (".vcf", ".vcard") or None)
 
 
@@ -211,7 +226,7 @@ class CustomerImporter:
         )
         total = len(source.records)
         step = max(MIN_PROGRESS_STEP, total // 100)
-        seen: dict[tuple[str, str], str] = {}
+        seen: dict[tuple[str, str], SourceRecord] = {}
         checked: list[tuple[ValidRecord | None, list[ImportIssue]]] = []
         for done, record in enumerate(source.records):
             if done % step == 0:
@@ -237,30 +252,48 @@ class CustomerImporter:
     def _check_record(
         self,
         record: SourceRecord,
-        seen: dict[tuple[str, str], str],
+        seen: dict[tuple[str, str], SourceRecord],
         warnings: list[ImportIssue],
     ) -> tuple[ValidRecord | None, list[ImportIssue]]:
         issues = list(record.issues)
 
-        def issue(field_name: str, message: str, line: int | None = None) -> None:
-            issues.append(ImportIssue(field_name, message, line or record.line, record.card))
+        def issue(
+            field_name: str, template: str, line: int | None = None, /, **fields: object
+        ) -> None:
+            issues.append(
+                ImportIssue.of(field_name, template, line or record.line, record.card, **fields)
+            )
+
+        def issue_from(field_name: str, error: Exception, line: int | None = None) -> None:
+            issues.append(
+                ImportIssue.from_error(field_name, error, line or record.line, record.card)
+            )
 
         contacts: dict[tuple[str, str], NewContact] = {}
         for raw in record.contacts:
             try:
                 norm = normalize(raw.kind, raw.value, self.default_region)
             except InvalidContact as exc:
-                issue(raw.field, str(exc), raw.line)
+                issue_from(raw.field, exc, raw.line)
                 continue
             if len(norm) > MAX_CONTACT_LENGTH:
-                issue(raw.field, f"longer than {MAX_CONTACT_LENGTH} characters.", raw.line)
+                issue(raw.field, _TOO_LONG, raw.line, limit=MAX_CONTACT_LENGTH)
                 continue
             key = (raw.kind.value, norm)
             if key in contacts:
                 continue  # the same number twice on one row is one contact
-            first = seen.setdefault(key, _where(record))
-            if first != _where(record):
-                issue(raw.field, f"{norm} is also on {first} of this file.", raw.line)
+            first = seen.setdefault(key, record)
+            if first is not record:
+                if first.card is not None:
+                    template = QT_TRANSLATE_NOOP(
+                        "core", "{value} is also on card {card} of this file."
+                    )
+                    issue(raw.field, template, raw.line, value=norm, card=first.card)
+                else:
+                    template = QT_TRANSLATE_NOOP(
+                        "core", "{value} is also on line {other_line} of this file."
+                    )
+                    issue(raw.field, template, raw.line, value=norm, other_line=first.line)
                 continue
             contacts[key] = _new_contact(raw, norm)
         name = record.name
@@ -269,34 +302,30 @@ class CustomerImporter:
                 first_contact = next(iter(contacts.values()))
                 name = _display(first_contact)
                 warnings.append(
-                    ImportIssue(
+                    ImportIssue.of(
                         record.name_field,
-                        f"no name: saved as {name!r}.",
+                        QT_TRANSLATE_NOOP("core", "no name: saved as {name!r}."),
                         record.line,
                         record.card,
+                        name=name,
                     )
                 )
             elif not issues:
-                issue(record.name_field, "neither a name nor a contact: nothing to import.")
+                issue(
+                    record.name_field,
+                    QT_TRANSLATE_NOOP("core", "neither a name nor a contact: nothing to import."),
+                )
         try:
             name = clean_name(name) if name.strip() else name
         except CustomerError as exc:
-            issue(record.name_field, str(exc))
+            issue_from(record.name_field, exc)
         company = " ".join(record.company.split())
         if len(company) > MAX_COMPANY_LENGTH:
-            issue(record.company_field, f"longer than {MAX_COMPANY_LENGTH} characters.")
+            issue(record.company_field, _TOO_LONG, limit=MAX_COMPANY_LENGTH)
         if issues or not name.strip():
             return None, issues
         if not contacts:
-            warnings.append(
-                ImportIssue(
-                    "",
-                    "no phone, email or messenger: imported, but a second import of this file "
-                    "will create it again.",
-                    record.line,
-                    record.card,
-                )
-            )
+            warnings.append(ImportIssue.of("", _NO_CONTACT, record.line, record.card))
         return (
             ValidRecord(
                 line=record.line,
@@ -362,12 +391,8 @@ class CustomerImporter:
                 # Lost a race inside the batch after its own check: nothing of
                 # this batch is stored (the transaction rolled back).
                 report.errors.append(
-                    ImportIssue(
-                        "",
-                        f"this row and the next {len(batch) - 1} were not imported: a contact in "
-                        "them was just added by someone else. Import the file again to see which.",
-                        batch[0].line,
-                        batch[0].card,
+                    ImportIssue.of(
+                        "", _BATCH_LOST, batch[0].line, batch[0].card, count=len(batch) - 1
                     )
                 )
                 break
@@ -443,10 +468,6 @@ class CustomerImporter:
             return len(batch), late
 
 
-def _where(record: SourceRecord) -> str:
-    return f"card {record.card}" if record.card is not None else f"line {record.line}"
-
-
 def _new_contact(raw: RawContact, norm: str) -> NewContact:
     return NewContact(raw.kind.value, raw.value.strip(), norm, raw.label, raw.field, raw.line)
 
@@ -477,5 +498,5 @@ def _owners(s: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str]
 
 
 def _taken_issue(record: ValidRecord, contact: NewContact, owner: tuple[int, str]) -> ImportIssue:
-    message = str(DuplicateContact(contact.kind, contact.normalized, owner[0], owner[1]))
-    return ImportIssue(contact.field, message, contact.line, record.card)
+    error = DuplicateContact(contact.kind, contact.normalized, owner[0], owner[1])
+    return ImportIssue.from_error(contact.field, error, contact.line, record.card)

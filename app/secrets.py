@@ -17,6 +17,7 @@ import enum
 import logging
 from typing import TYPE_CHECKING
 
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.settings import redactor
 
 if TYPE_CHECKING:
@@ -39,15 +40,21 @@ class SecretKind(enum.StrEnum):
 WEBFORM_TOKEN_ID = "webform"
 
 
-class SecretsUnavailable(RuntimeError):
-    """No usable keyring: passwords can be neither saved nor read."""
+class SecretsUnavailable(OperatorError, RuntimeError):
+    """No usable keyring: passwords can be neither saved nor read (the settings
+    and the web form show why)."""
 
 
-_NO_KEYRING_HELP = (
-    "No password store (keyring) is available, so passwords and tokens can't be saved. "
-    "On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) in your "
-    "desktop session; on Windows the Credential Manager is used automatically."
+# One literal, however long: lupdate reads only a single string in the marker.
+_NO_KEYRING_HELP = QT_TRANSLATE_NOOP(
+    "core",
+    "No password store (keyring) is available, so passwords and tokens can't be saved. On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) in your desktop session; on Windows the Credential Manager is used automatically.",  # noqa: E501
 )
+
+
+def _reason(exc: BaseException) -> str:
+    """keyring's error as it words it (not ours to translate)."""
+    return str(exc) or type(exc).__name__
 
 
 def _entry(kind: SecretKind, account_id: int | str) -> str:
@@ -90,7 +97,10 @@ class SecretStore:
         try:
             self.backend.set_password(SERVICE, _entry(kind, account_id), secret)
         except keyring.errors.KeyringError as exc:
-            raise SecretsUnavailable(f"The password store refused the password: {exc}") from exc
+            raise SecretsUnavailable(
+                QT_TRANSLATE_NOOP("core", "The password store refused the password: {error}"),
+                error=_reason(exc),
+            ) from exc
         log.info("secret saved for %s", _entry(kind, account_id))
 
     def get(self, kind: SecretKind, account_id: int | str) -> str | None:
@@ -100,7 +110,10 @@ class SecretStore:
         try:
             secret = self.backend.get_password(SERVICE, _entry(kind, account_id))
         except keyring.errors.KeyringError as exc:
-            raise SecretsUnavailable(f"The password store could not be read: {exc}") from exc
+            raise SecretsUnavailable(
+                QT_TRANSLATE_NOOP("core", "The password store could not be read: {error}"),
+                error=_reason(exc),
+            ) from exc
         if secret:
             redactor.register(secret)
         return secret
@@ -114,7 +127,12 @@ class SecretStore:
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: deleting is done either way
         except keyring.errors.KeyringError as exc:
-            raise SecretsUnavailable(f"The password store could not delete: {exc}") from exc
+            raise SecretsUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "core", "The password store could not delete the password: {error}"
+                ),
+                error=_reason(exc),
+            ) from exc
         log.info("secret deleted for %s", _entry(kind, account_id))
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import platformdirs
 
 from app.contacts import DIAL_FORMATS, check_region, region_shape
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.working_hours import RetryStep, ScheduleError, WorkingHours
 
 APP_NAME = "Switchboard"
@@ -74,6 +75,11 @@ UNKNOWN_SENDER_POLICIES = ("unlinked", "create_customer")
 RING_TONES = ("builtin", "off")
 
 
+class SettingsError(OperatorError, ValueError):
+    """A setting with a value that can't be used; the message names it. A ValueError,
+    so a config file holding one is set aside like any unreadable one (load)."""
+
+
 @dataclass
 class Settings:
     # Empty means the embedded SQLite file under the data dir.
@@ -113,14 +119,19 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def working_hours_schedule(self) -> WorkingHours:
-        try:
-            week = {int(day): shifts for day, shifts in self.working_hours.items()}
-        except ValueError as exc:
-            raise ValueError(f"working_hours keys are weekdays 0-6: {exc}") from exc
+        week: dict[int, list[str]] = {}
+        for day, shifts in self.working_hours.items():
+            try:
+                week[int(day)] = shifts
+            except ValueError as exc:
+                raise SettingsError(
+                    QT_TRANSLATE_NOOP("core", "working_hours keys are weekdays 0-6, not {key!r}."),
+                    key=day,
+                ) from exc
         try:
             return WorkingHours.from_text(self.shop_timezone, week, self.holidays)
         except ScheduleError as exc:
-            raise ValueError(str(exc)) from exc
+            raise SettingsError(exc.template, **exc.fields) from exc
 
     def validate(self) -> None:
         """Every value usable (ValueError naming the first that is not). The phone
@@ -135,29 +146,53 @@ class Settings:
             for step in self.callback_retry_schedule:
                 RetryStep(step)
         except ScheduleError as exc:
-            raise ValueError(str(exc)) from exc
+            raise SettingsError(exc.template, **exc.fields) from exc
         if not 1 <= self.callback_sla_minutes <= 7 * 24 * 60:
-            raise ValueError("callback_sla_minutes must be between 1 minute and a week.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "core", "callback_sla_minutes must be between 1 minute and a week."
+                )
+            )
         if not 1 <= self.callback_claim_minutes <= 24 * 60:
-            raise ValueError("callback_claim_minutes must be between 1 minute and a day.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "core", "callback_claim_minutes must be between 1 minute and a day."
+                )
+            )
         if self.dial_format not in DIAL_FORMATS:
-            raise ValueError(f"dial_format must be one of {', '.join(DIAL_FORMATS)}.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP("core", "dial_format must be one of {choices}, not {value!r}."),
+                choices=", ".join(DIAL_FORMATS),
+                value=self.dial_format,
+            )
         if self.unknown_sender not in UNKNOWN_SENDER_POLICIES:
-            raise ValueError(
-                f"unknown_sender must be one of {', '.join(UNKNOWN_SENDER_POLICIES)},"
-                f" not {self.unknown_sender!r}."
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "core", "unknown_sender must be one of {choices}, not {value!r}."
+                ),
+                choices=", ".join(UNKNOWN_SENDER_POLICIES),
+                value=self.unknown_sender,
             )
         if self.ring_tone not in RING_TONES:
-            raise ValueError(f"ring_tone must be one of {', '.join(RING_TONES)}.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP("core", "ring_tone must be one of {choices}, not {value!r}."),
+                choices=", ".join(RING_TONES),
+                value=self.ring_tone,
+            )
         if not 1 <= self.webform_port <= 65535:
-            raise ValueError("webform_port must be between 1 and 65535.")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP("core", "webform_port must be between 1 and 65535, not {value}."),
+                value=self.webform_port,
+            )
         try:
             # IPv4 only: the endpoint is a ThreadingHTTPServer (AF_INET).
             ipaddress.IPv4Address(self.webform_bind)
         except ValueError as exc:
-            raise ValueError(
-                "webform_bind must be an IPv4 address such as 127.0.0.1,"
-                f" not {self.webform_bind!r}."
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "core", "webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}."
+                ),
+                value=self.webform_bind,
             ) from exc
 
     def resolved_database_url(self, paths: AppPaths) -> str:

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, or_, select
 from app.contacts import InvalidContact, normalize
 from app.customers import ContactInput, CustomerError, CustomerNotFound, Customers
 from app.db import Database
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import (
     Channel,
     ContactKind,
@@ -36,8 +37,12 @@ from app.models import (
 log = logging.getLogger(__name__)
 
 
-class TimelineError(ValueError):
-    pass
+class TimelineError(OperatorError, ValueError):
+    """An interaction request that can't be done; the message says why.
+
+    Templates of mistakes only a caller's code can make (a field that can't be
+    set, a blank external id) are not marked for translation: the operator never
+    sees them."""
 
 
 class InteractionNotFound(TimelineError):
@@ -152,7 +157,9 @@ class Timeline:
     def update(self, interaction_id: int, **changes: Any) -> Interaction:
         unknown = set(changes) - _UPDATABLE
         if unknown:
-            raise TimelineError(f"Interaction fields that can't be updated: {sorted(unknown)}.")
+            raise TimelineError(
+                "Interaction fields that can't be updated: {names}.", names=sorted(unknown)
+            )
         if "status" in changes:
             changes["status"] = InteractionStatus(changes["status"]).value
         with self.db.session() as s:
@@ -186,7 +193,7 @@ class Timeline:
             row.duration_s = max(0.0, (end - start).total_seconds()) if start else 0.0
             for key, value in changes.items():
                 if key not in _UPDATABLE:
-                    raise TimelineError(f"Interaction field {key!r} can't be set on close.")
+                    raise TimelineError("Interaction field {key!r} can't be set on close.", key=key)
                 setattr(row, key, {**row.meta, **value} if key == "meta" else value)
             row.updated_at = utcnow()
             s.add(row)
@@ -289,7 +296,10 @@ class Timeline:
     def _get(s: Session, interaction_id: int) -> Interaction:
         row = s.get(Interaction, interaction_id)
         if row is None:
-            raise InteractionNotFound(f"Interaction #{interaction_id} does not exist.")
+            raise InteractionNotFound(
+                QT_TRANSLATE_NOOP("core", "Interaction #{interaction_id} does not exist."),
+                interaction_id=interaction_id,
+            )
         return row
 
     def _normalize_contact(self, draft: InteractionDraft) -> tuple[str | None, str | None]:

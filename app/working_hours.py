@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
+
 Shift = tuple[time, time]  # end <= start means the shift ends the next day
 
 # How far ahead to look for an open moment before deciding there is none
@@ -23,15 +25,20 @@ _SEARCH_DAYS = 400
 _STEP_RE = re.compile(r"^\s*(\d+)\s*([mhd])\s*$")
 
 
-class ScheduleError(ValueError):
-    pass
+class ScheduleError(OperatorError, ValueError):
+    """A schedule that can't be used, or no open time in it; the message says why."""
+
+
+_NO_OPEN_TIME = QT_TRANSLATE_NOOP("core", "The working hours have no open time in the coming year.")
 
 
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ScheduleError(f"Unknown time zone {name!r}.") from exc
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("core", "Unknown time zone {name!r}."), name=name
+        ) from exc
 
 
 def parse_shift(text: str) -> Shift:
@@ -40,9 +47,14 @@ def parse_shift(text: str) -> Shift:
         start_s, end_s = (part.strip() for part in text.split("-"))
         start, end = time.fromisoformat(start_s), time.fromisoformat(end_s)
     except ValueError as exc:
-        raise ScheduleError(f"{text!r} is not a shift like 09:00-18:00.") from exc
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("core", "{text!r} is not a shift like 09:00-18:00."), text=text
+        ) from exc
     if start == end:
-        raise ScheduleError(f"The shift {text!r} starts and ends at the same time.")
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("core", "The shift {text!r} starts and ends at the same time."),
+            text=text,
+        )
     return start, end
 
 
@@ -64,13 +76,23 @@ class WorkingHours:
         parsed = {}
         for day, shifts in week.items():
             if not 0 <= int(day) <= 6:
-                raise ScheduleError(f"Weekday {day} is not 0 (Monday) to 6 (Sunday).")
+                raise ScheduleError(
+                    QT_TRANSLATE_NOOP("core", "Weekday {day} is not 0 (Monday) to 6 (Sunday)."),
+                    day=day,
+                )
             parsed[int(day)] = tuple(parse_shift(s) for s in shifts)
-        try:
-            days_off = frozenset(date.fromisoformat(d) for d in holidays)
-        except ValueError as exc:
-            raise ScheduleError(f"A holiday is not a date like 2026-01-01: {exc}") from exc
-        return cls(timezone, parsed, days_off)
+        days_off: set[date] = set()
+        for d in holidays:
+            try:
+                days_off.add(date.fromisoformat(d))
+            except ValueError as exc:
+                raise ScheduleError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The holiday {value!r} is not a date like 2026-01-01."
+                    ),
+                    value=d,
+                ) from exc
+        return cls(timezone, parsed, frozenset(days_off))
 
     @property
     def tz(self) -> ZoneInfo:
@@ -97,7 +119,7 @@ class WorkingHours:
         """``at`` itself when open, else the next opening."""
         for begin, _end in self.intervals(at):
             return max(begin, at)
-        raise ScheduleError("The working hours have no open time in the coming year.")
+        raise ScheduleError(_NO_OPEN_TIME)
 
     def add_working_time(self, start: datetime, amount: timedelta) -> datetime:
         """The moment when ``amount`` of working time has passed since ``start``."""
@@ -110,7 +132,7 @@ class WorkingHours:
                 return begin + left
             left -= end - begin
             cursor = end
-        raise ScheduleError("The working hours have no open time in the coming year.")
+        raise ScheduleError(_NO_OPEN_TIME)
 
     def working_time_between(self, start: datetime, end: datetime) -> timedelta:
         total, cursor = timedelta(), start
@@ -138,7 +160,12 @@ class RetryStep:
 
     def __post_init__(self) -> None:
         if self.text != "next_day" and not _STEP_RE.match(self.text):
-            raise ScheduleError(f"Retry step {self.text!r} is not like 15m, 1h, 2d or next_day.")
+            raise ScheduleError(
+                QT_TRANSLATE_NOOP(
+                    "core", "Retry step {step!r} is not like 15m, 1h, 2d or next_day."
+                ),
+                step=self.text,
+            )
 
     def due_after(self, now: datetime, hours: WorkingHours) -> datetime:
         if self.text == "next_day":

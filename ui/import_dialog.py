@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from app.core import Core
 from app.import_common import ImportIssue
 from app.importers import CustomerImporter, ImportPlan, ImportReport
+from app.messages import OperatorError
+from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR, error_label
 from ui.import_job import CHECK, ImportJob
 
@@ -59,6 +61,15 @@ class Stage(Enum):
     WRITING = "writing"
     DONE = "done"
     FAILED = "failed"
+
+
+def issue_text(issue: ImportIssue) -> str:
+    """The problem in the operator's language: the core's template translated and
+    filled in (ui/core_text.py), or the message as it is when it has no template
+    (a text that is not ours, such as a library's)."""
+    if not issue.template:
+        return issue.message
+    return error_text(OperatorError(issue.template, **issue.fields))
 
 
 def choose_import_file(parent: QWidget) -> Path | None:
@@ -190,9 +201,9 @@ class ImportDialog(QDialog):
         report = self.report or (self.plan.report if self.plan else None)
         if report is None:
             return
-        lines = [str(issue) for issue in report.errors]
+        lines = [self._copied(issue) for issue in report.errors]
         note = self.tr("note")
-        lines += [f"{issue} ({note})" for issue in report.warnings]
+        lines += [f"{self._copied(issue)} ({note})" for issue in report.warnings]
         QGuiApplication.clipboard().setText("\n".join(lines))
         self.stage_label.setText(self.tr("The list is copied: paste it where you fix the file."))
 
@@ -332,7 +343,7 @@ class ImportDialog(QDialog):
         return text
 
     def _where(self, issue: ImportIssue) -> str:
-        """The place in the operator's language (the core's messages are English)."""
+        """The place in the operator's language (ImportIssue.where is English)."""
         line = self._number(issue.line) if issue.line is not None else ""
         if issue.card is not None:
             card = self._number(issue.card)
@@ -340,6 +351,11 @@ class ImportDialog(QDialog):
                 return self.tr("card %1 (line %2)").replace("%1", card).replace("%2", line)
             return self.tr("card %1").replace("%1", card)
         return self.tr("line %1").replace("%1", line) if line else self.tr("whole file")
+
+    def _copied(self, issue: ImportIssue) -> str:
+        """One problem as a line of text, as the table shows it: "line 3, Phone: …"."""
+        where, problem = self._where(issue), issue_text(issue)
+        return f"{where}, {issue.field}: {problem}" if issue.field else f"{where}: {problem}"
 
     def _number(self, value: int) -> str:
         return QLocale().toString(value)
@@ -362,9 +378,8 @@ class ImportDialog(QDialog):
         shown = rows[:SHOWN_ISSUES]
         self.issues.setRowCount(len(shown))
         for row, (issue, is_note) in enumerate(shown):
-            problem = (
-                issue.message if not is_note else self.tr("Note: %1").replace("%1", issue.message)
-            )
+            text = issue_text(issue)
+            problem = self.tr("Note: %1").replace("%1", text) if is_note else text
             for column, text in enumerate((self._where(issue), issue.field, problem)):
                 item = QTableWidgetItem(text)
                 if column == 2 and not is_note:

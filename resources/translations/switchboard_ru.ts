@@ -95,67 +95,67 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="61"/>
+        <location filename="../../ui/call_control.py" line="62"/>
         <source>Type a number to call.</source>
         <translation>Введите номер, чтобы позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="63"/>
+        <location filename="../../ui/call_control.py" line="64"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Буквы набрать нельзя: введите номер только цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="66"/>
+        <location filename="../../ui/call_control.py" line="67"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Это не номер телефона: используйте цифры, пробелы, дефисы, скобки и + в начале.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="68"/>
+        <location filename="../../ui/call_control.py" line="69"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер слишком длинный для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="69"/>
+        <location filename="../../ui/call_control.py" line="70"/>
         <source>That SIP address is not valid.</source>
         <translation>Неверный SIP-адрес.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="75"/>
+        <location filename="../../ui/call_control.py" line="76"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="77"/>
+        <location filename="../../ui/call_control.py" line="78"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Нет SIP-аккаунта: добавьте его в Настройки &gt; Аккаунты.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="115"/>
+        <location filename="../../ui/call_control.py" line="116"/>
         <source>The call could not be placed: %1</source>
         <translation>Не удалось позвонить: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="137"/>
+        <location filename="../../ui/call_control.py" line="138"/>
         <source>No call is ringing.</source>
         <translation>Входящих звонков нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="154"/>
+        <location filename="../../ui/call_control.py" line="155"/>
         <source>There is no call to hang up.</source>
         <translation>Нет звонка, который можно завершить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="203"/>
+        <location filename="../../ui/call_control.py" line="204"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для перевода с консультацией нужен второй звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="227"/>
+        <location filename="../../ui/call_control.py" line="228"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запись недоступна: нет папки для записей.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="265"/>
+        <location filename="../../ui/call_control.py" line="266"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференции нужны ровно два отвеченных звонка.</translation>
     </message>
@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="138"/>
+        <location filename="../../ui/callback_desk.py" line="139"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не удалось прочитать очередь обратных звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="156"/>
+        <location filename="../../ui/callback_desk.py" line="157"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="165"/>
+        <location filename="../../ui/callback_desk.py" line="166"/>
         <source>Save how the last callback went first.</source>
         <translation>Сначала сохраните результат предыдущего обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="170"/>
+        <location filename="../../ui/callback_desk.py" line="171"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершите текущий звонок, прежде чем брать обратный звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="174"/>
+        <location filename="../../ui/callback_desk.py" line="175"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="192"/>
+        <location filename="../../ui/callback_desk.py" line="193"/>
         <source>No callback is due right now.</source>
         <translation>Сейчас нет обратных звонков к выполнению.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="201"/>
+        <location filename="../../ui/callback_desk.py" line="202"/>
         <source>Calling back %1…</source>
         <translation>Перезваниваем: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="213"/>
+        <location filename="../../ui/callback_desk.py" line="215"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Этот обратный звонок нельзя взять: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="216"/>
+        <location filename="../../ui/callback_desk.py" line="219"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не удалось позвонить по заявке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="264"/>
+        <location filename="../../ui/callback_desk.py" line="267"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат обратного звонка %1 не сохранён: заявка вернётся в очередь, когда истечёт ваша бронь.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="288"/>
+        <location filename="../../ui/callback_desk.py" line="291"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат обратного звонка сохранён: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="300"/>
+        <location filename="../../ui/callback_desk.py" line="303"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Обратный звонок %1 взял другой оператор после того, как истекла ваша бронь, поэтому результат не сохранён. Звонок есть в истории клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="307"/>
+        <location filename="../../ui/callback_desk.py" line="310"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не удалось сохранить результат обратного звонка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="318"/>
+        <location filename="../../ui/callback_desk.py" line="323"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="322"/>
+        <location filename="../../ui/callback_desk.py" line="327"/>
         <source>Open settings…</source>
         <translation>Открыть настройки…</translation>
     </message>
@@ -605,47 +605,47 @@
 <context>
     <name>CallbackReportDialog</name>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="42"/>
+        <location filename="../../ui/callback_report_dialog.py" line="43"/>
         <source>Callback report</source>
         <translation>Отчёт по обратным звонкам</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <location filename="../../ui/callback_report_dialog.py" line="52"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <location filename="../../ui/callback_report_dialog.py" line="52"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <location filename="../../ui/callback_report_dialog.py" line="52"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="62"/>
+        <location filename="../../ui/callback_report_dialog.py" line="63"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="82"/>
+        <location filename="../../ui/callback_report_dialog.py" line="83"/>
         <source>Counting…</source>
         <translation>Считаем…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="95"/>
+        <location filename="../../ui/callback_report_dialog.py" line="96"/>
         <source>The report could not be made: %1</source>
         <translation>Не удалось построить отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="110"/>
+        <location filename="../../ui/callback_report_dialog.py" line="111"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="112"/>
+        <location filename="../../ui/callback_report_dialog.py" line="113"/>
         <source>The report could not be saved: %1</source>
         <translation>Не удалось сохранить отчёт: %1</translation>
     </message>
@@ -778,92 +778,92 @@
 <context>
     <name>CallbackRequestDialog</name>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="93"/>
+        <location filename="../../ui/callback_request_dialog.py" line="94"/>
         <source>Request a callback</source>
         <translation>Заявка на обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="113"/>
+        <location filename="../../ui/callback_request_dialog.py" line="114"/>
         <source>+380 50 123 45 67</source>
         <translation>+380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="116"/>
+        <location filename="../../ui/callback_request_dialog.py" line="117"/>
         <source>Only within this time</source>
         <translation>Только в это время</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="123"/>
+        <location filename="../../ui/callback_request_dialog.py" line="124"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="127"/>
+        <location filename="../../ui/callback_request_dialog.py" line="128"/>
         <source>Shop time (%1)</source>
         <translation>Время магазина (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="134"/>
+        <location filename="../../ui/callback_request_dialog.py" line="135"/>
         <source>Normal</source>
         <translation>Обычный</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="135"/>
+        <location filename="../../ui/callback_request_dialog.py" line="136"/>
         <source>High</source>
         <translation>Высокий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="136"/>
+        <location filename="../../ui/callback_request_dialog.py" line="137"/>
         <source>Urgent</source>
         <translation>Срочный</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="139"/>
+        <location filename="../../ui/callback_request_dialog.py" line="140"/>
         <source>What the customer wants, what to prepare</source>
         <translation>Что нужно клиенту, что подготовить</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="145"/>
+        <location filename="../../ui/callback_request_dialog.py" line="146"/>
         <source>Customer:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="146"/>
+        <location filename="../../ui/callback_request_dialog.py" line="147"/>
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="147"/>
+        <location filename="../../ui/callback_request_dialog.py" line="148"/>
         <source>Preferred time:</source>
         <translation>Удобное время:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="150"/>
+        <location filename="../../ui/callback_request_dialog.py" line="151"/>
         <source>Priority:</source>
         <translation>Приоритет:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="151"/>
+        <location filename="../../ui/callback_request_dialog.py" line="152"/>
         <source>Comment:</source>
         <translation>Комментарий:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="198"/>
+        <location filename="../../ui/callback_request_dialog.py" line="199"/>
         <source>Type the number to call back.</source>
         <translation>Введите номер для обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="203"/>
+        <location filename="../../ui/callback_request_dialog.py" line="204"/>
         <source>The preferred time ends before it starts.</source>
         <translation>Удобное время заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="207"/>
+        <location filename="../../ui/callback_request_dialog.py" line="208"/>
         <source>The preferred time is already over: choose one that ends later.</source>
         <translation>Удобное время уже прошло: выберите более позднее.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="231"/>
+        <location filename="../../ui/callback_request_dialog.py" line="232"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -871,127 +871,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="81"/>
+        <location filename="../../ui/customer_card.py" line="82"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="108"/>
+        <location filename="../../ui/customer_card.py" line="109"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="109"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="112"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="113"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="118"/>
+        <location filename="../../ui/customer_card.py" line="119"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="121"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="122"/>
+        <location filename="../../ui/customer_card.py" line="123"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="124"/>
+        <location filename="../../ui/customer_card.py" line="125"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="128"/>
+        <location filename="../../ui/customer_card.py" line="129"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="131"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="133"/>
+        <location filename="../../ui/customer_card.py" line="134"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="175"/>
+        <location filename="../../ui/customer_card.py" line="176"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="185"/>
+        <location filename="../../ui/customer_card.py" line="186"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="215"/>
+        <location filename="../../ui/customer_card.py" line="216"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="217"/>
+        <location filename="../../ui/customer_card.py" line="218"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="269"/>
+        <location filename="../../ui/customer_card.py" line="270"/>
         <source>Export customer data</source>
         <translation>Выгрузка данных клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="269"/>
+        <location filename="../../ui/customer_card.py" line="270"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="282"/>
+        <location filename="../../ui/customer_card.py" line="283"/>
         <source>Customer data exported to %1</source>
         <translation>Данные клиента сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="284"/>
+        <location filename="../../ui/customer_card.py" line="286"/>
         <source>Export failed: %1</source>
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="293"/>
+        <location filename="../../ui/customer_card.py" line="296"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="295"/>
+        <location filename="../../ui/customer_card.py" line="298"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="312"/>
+        <location filename="../../ui/customer_card.py" line="316"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="323"/>
+        <location filename="../../ui/customer_card.py" line="328"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -1003,32 +1003,32 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="45"/>
+        <location filename="../../ui/customer_list.py" line="46"/>
         <source>Search customers</source>
         <translation>Поиск клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="47"/>
+        <location filename="../../ui/customer_list.py" line="48"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Имя, компания, заметки, телефон или e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="77"/>
+        <location filename="../../ui/customer_list.py" line="78"/>
         <source>Loading customers…</source>
         <translation>Загрузка клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="109"/>
+        <location filename="../../ui/customer_list.py" line="110"/>
         <source>No customers match “%1”.</source>
         <translation>Нет клиентов по запросу «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="111"/>
+        <location filename="../../ui/customer_list.py" line="112"/>
         <source>No customers yet.</source>
         <translation>Клиентов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="118"/>
+        <location filename="../../ui/customer_list.py" line="119"/>
         <source>Search failed: %1</source>
         <translation>Поиск не удался: %1</translation>
     </message>
@@ -1049,82 +1049,82 @@
 <context>
     <name>EditCustomerDialog</name>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="68"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="69"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="82"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="83"/>
         <source>comma-separated, e.g. wholesale, vip</source>
         <translation>через запятую, например: опт, vip</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="100"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="101"/>
         <source>Add contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="103"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="104"/>
         <source>Remove contact</source>
         <translation>Убрать контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="118"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="123"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="126"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="127"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="208"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="209"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введите имя клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="228"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="229"/>
         <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
         <translation>%1 уже принадлежит клиенту %2 (#%3). Сначала уберите его там или объедините клиентов.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="234"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="235"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -1132,219 +1132,219 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
-        <location filename="../../ui/import_dialog.py" line="90"/>
+        <location filename="../../ui/import_dialog.py" line="78"/>
+        <location filename="../../ui/import_dialog.py" line="101"/>
         <source>Import customers</source>
         <translation>Импорт клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="69"/>
+        <location filename="../../ui/import_dialog.py" line="80"/>
         <source>Contacts (*.csv *.txt *.vcf *.vcard);;All files (*)</source>
         <translation>Контакты (*.csv *.txt *.vcf *.vcard);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="102"/>
+        <location filename="../../ui/import_dialog.py" line="113"/>
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="107"/>
+        <location filename="../../ui/import_dialog.py" line="118"/>
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="109"/>
+        <location filename="../../ui/import_dialog.py" line="120"/>
         <source>Choose the file&apos;s encoding if names look garbled, and it is read again</source>
         <translation>Выберите кодировку файла, если имена выглядят как набор символов, и файл будет прочитан заново</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>Where</source>
         <translation>Где</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135"/>
+        <location filename="../../ui/import_dialog.py" line="146"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="138"/>
+        <location filename="../../ui/import_dialog.py" line="149"/>
         <source>Copy the problems</source>
         <translation>Скопировать проблемы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="141"/>
-        <location filename="../../ui/import_dialog.py" line="358"/>
+        <location filename="../../ui/import_dialog.py" line="152"/>
+        <location filename="../../ui/import_dialog.py" line="374"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="152"/>
+        <location filename="../../ui/import_dialog.py" line="163"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="175"/>
+        <location filename="../../ui/import_dialog.py" line="186"/>
         <source>Reading %1…</source>
         <translation>Читаем %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="184"/>
+        <location filename="../../ui/import_dialog.py" line="195"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="194"/>
+        <location filename="../../ui/import_dialog.py" line="205"/>
         <source>note</source>
         <translation>замечание</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="197"/>
+        <location filename="../../ui/import_dialog.py" line="208"/>
         <source>The list is copied: paste it where you fix the file.</source>
         <translation>Список скопирован: вставьте его туда, где исправляете файл.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="205"/>
+        <location filename="../../ui/import_dialog.py" line="216"/>
         <source>Checking: %1 of %2 rows</source>
         <translation>Проверка: %1 из %2 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="205"/>
+        <location filename="../../ui/import_dialog.py" line="216"/>
         <source>Importing: %1 of %2</source>
         <translation>Импорт: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="226"/>
+        <location filename="../../ui/import_dialog.py" line="237"/>
         <source>Import %1, skip %2</source>
         <translation>Импортировать %1, пропустить %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="231"/>
+        <location filename="../../ui/import_dialog.py" line="242"/>
         <source>Import %1</source>
         <translation>Импортировать %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="243"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="243"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>Import finished.</source>
         <translation>Импорт завершён.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="261"/>
+        <location filename="../../ui/import_dialog.py" line="272"/>
         <source>The import stopped.</source>
         <translation>Импорт остановлен.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="264"/>
+        <location filename="../../ui/import_dialog.py" line="275"/>
         <source>Customers imported before it stopped: %1. The others were not imported.</source>
         <translation>Клиентов импортировано до остановки: %1. Остальные не импортированы.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="270"/>
+        <location filename="../../ui/import_dialog.py" line="281"/>
         <source>The file can&apos;t be imported.</source>
         <translation>Этот файл нельзя импортировать.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="279"/>
+        <location filename="../../ui/import_dialog.py" line="290"/>
         <source>%1 file, %2, records: %3</source>
         <translation>Файл %1, %2, записей: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="288"/>
+        <location filename="../../ui/import_dialog.py" line="299"/>
         <source>The file has no customers in it.</source>
         <translation>В файле нет клиентов.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="291"/>
+        <location filename="../../ui/import_dialog.py" line="302"/>
         <source>Customers ready to import: %1.</source>
         <translation>Клиентов готово к импорту: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="296"/>
+        <location filename="../../ui/import_dialog.py" line="307"/>
         <source>Problems: %1 (listed below). Rows that are fine: %2. Fix the file and import it again, or import the rows that are fine now and skip the rest.</source>
         <translation>Проблем: %1 (список ниже). Строк без ошибок: %2. Исправьте файл и импортируйте его снова или импортируйте сейчас строки без ошибок, пропустив остальные.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="304"/>
+        <location filename="../../ui/import_dialog.py" line="315"/>
         <source>No row can be imported: see the problems below. Nothing was changed.</source>
         <translation>Ни одну строку нельзя импортировать: см. проблемы ниже. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="308"/>
+        <location filename="../../ui/import_dialog.py" line="319"/>
         <source>Notes: %1 (imported as described).</source>
         <translation>Замечаний: %1 (импортируется как описано).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="314"/>
+        <location filename="../../ui/import_dialog.py" line="325"/>
         <source>Columns not imported: %1.</source>
         <translation>Не импортируются столбцы: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="324"/>
+        <location filename="../../ui/import_dialog.py" line="335"/>
         <source>Customers imported before you cancelled: %1. The others were not imported.</source>
         <translation>Клиентов импортировано до отмены: %1. Остальные не импортированы.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="326"/>
+        <location filename="../../ui/import_dialog.py" line="337"/>
         <source>Customers imported: %1.</source>
         <translation>Клиентов импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="329"/>
+        <location filename="../../ui/import_dialog.py" line="340"/>
         <source>Rows skipped: %1 (see below).</source>
         <translation>Строк пропущено: %1 (см. ниже).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="340"/>
+        <location filename="../../ui/import_dialog.py" line="351"/>
         <source>card %1 (line %2)</source>
         <translation>визитка %1 (строка %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="341"/>
+        <location filename="../../ui/import_dialog.py" line="352"/>
         <source>card %1</source>
         <translation>визитка %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="342"/>
+        <location filename="../../ui/import_dialog.py" line="353"/>
         <source>line %1</source>
         <translation>строка %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="342"/>
+        <location filename="../../ui/import_dialog.py" line="353"/>
         <source>whole file</source>
         <translation>весь файл</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="358"/>
+        <location filename="../../ui/import_dialog.py" line="374"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="366"/>
+        <location filename="../../ui/import_dialog.py" line="382"/>
         <source>Note: %1</source>
         <translation>Замечание: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="377"/>
+        <location filename="../../ui/import_dialog.py" line="392"/>
         <source>The first %1 of %2 are shown; Copy the problems copies them all.</source>
         <translation>Показаны первые %1 из %2; «Скопировать проблемы» копирует все.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="395"/>
+        <location filename="../../ui/import_dialog.py" line="410"/>
         <source>Cancelling after the current batch…</source>
         <translation>Отменяем после текущей порции…</translation>
     </message>
@@ -1667,27 +1667,27 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="44"/>
+        <location filename="../../ui/new_customer_dialog.py" line="45"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="55"/>
+        <location filename="../../ui/new_customer_dialog.py" line="56"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="56"/>
+        <location filename="../../ui/new_customer_dialog.py" line="57"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="57"/>
+        <location filename="../../ui/new_customer_dialog.py" line="58"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="67"/>
+        <location filename="../../ui/new_customer_dialog.py" line="68"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введите имя клиента.</translation>
     </message>
@@ -1695,17 +1695,17 @@
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../ui/recording_player.py" line="37"/>
+        <location filename="../../ui/recording_player.py" line="39"/>
         <source>The recording file is missing: %1</source>
         <translation>Файл записи не найден: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_player.py" line="60"/>
+        <location filename="../../ui/recording_player.py" line="62"/>
         <source>Recordings can&apos;t be played here: %1</source>
         <translation>Записи здесь нельзя воспроизвести: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_player.py" line="81"/>
+        <location filename="../../ui/recording_player.py" line="83"/>
         <source>The recording can&apos;t be played: %1</source>
         <translation>Запись не воспроизводится: %1</translation>
     </message>
@@ -1741,64 +1741,64 @@
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="75"/>
-        <location filename="../../ui/screen_pop.py" line="84"/>
+        <location filename="../../ui/screen_pop.py" line="76"/>
+        <location filename="../../ui/screen_pop.py" line="85"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="178"/>
+        <location filename="../../ui/screen_pop.py" line="179"/>
         <source>Looking up the caller…</source>
         <translation>Ищем звонящего…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="100"/>
+        <location filename="../../ui/screen_pop.py" line="101"/>
         <source>Last contacts:</source>
         <translation>Последние контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="107"/>
+        <location filename="../../ui/screen_pop.py" line="108"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="111"/>
+        <location filename="../../ui/screen_pop.py" line="112"/>
         <source>&amp;Reject</source>
         <translation>&amp;Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="115"/>
+        <location filename="../../ui/screen_pop.py" line="116"/>
         <source>&amp;Create customer</source>
         <translation>&amp;Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="118"/>
+        <location filename="../../ui/screen_pop.py" line="119"/>
         <source>&amp;Open card</source>
         <translation>О&amp;ткрыть карточку</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="197"/>
+        <location filename="../../ui/screen_pop.py" line="198"/>
         <source>Unknown number</source>
         <translation>Номер скрыт</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="212"/>
-        <location filename="../../ui/screen_pop.py" line="233"/>
+        <location filename="../../ui/screen_pop.py" line="213"/>
+        <location filename="../../ui/screen_pop.py" line="234"/>
         <source>Unknown caller</source>
         <translation>Неизвестный абонент</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="213"/>
+        <location filename="../../ui/screen_pop.py" line="214"/>
         <source>Not in your customers yet.</source>
         <translation>Пока нет среди ваших клиентов.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="228"/>
+        <location filename="../../ui/screen_pop.py" line="229"/>
         <source>No earlier contacts.</source>
         <translation>Ранее контактов не было.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="234"/>
+        <location filename="../../ui/screen_pop.py" line="236"/>
         <source>The customer lookup failed: %1</source>
         <translation>Не удалось найти клиента: %1</translation>
     </message>
@@ -1806,233 +1806,233 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
         <source>If the other side can</source>
         <translation>Если собеседник поддерживает</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Required</source>
         <translation>Обязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="270"/>
+        <location filename="../../ui/settings_dialog.py" line="271"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="273"/>
+        <location filename="../../ui/settings_dialog.py" line="274"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <location filename="../../ui/settings_dialog.py" line="282"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="296"/>
+        <location filename="../../ui/settings_dialog.py" line="301"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="303"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="305"/>
+        <location filename="../../ui/settings_dialog.py" line="310"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="313"/>
+        <location filename="../../ui/settings_dialog.py" line="318"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="314"/>
+        <location filename="../../ui/settings_dialog.py" line="319"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315"/>
+        <location filename="../../ui/settings_dialog.py" line="320"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="316"/>
+        <location filename="../../ui/settings_dialog.py" line="321"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="319"/>
+        <location filename="../../ui/settings_dialog.py" line="324"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <location filename="../../ui/settings_dialog.py" line="338"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="335"/>
+        <location filename="../../ui/settings_dialog.py" line="340"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="375"/>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="383"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -2040,37 +2040,37 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="143"/>
+        <location filename="../../ui/shell.py" line="147"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_audio.py" line="139"/>
+        <location filename="../../ui/call_audio.py" line="146"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="208"/>
+        <location filename="../../ui/shell.py" line="212"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="221"/>
+        <location filename="../../ui/shell.py" line="229"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="252"/>
+        <location filename="../../ui/shell.py" line="260"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="275"/>
+        <location filename="../../ui/shell.py" line="283"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="280"/>
+        <location filename="../../ui/shell.py" line="288"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -2167,67 +2167,67 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="103"/>
+        <location filename="../../ui/timeline_view.py" line="104"/>
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="107"/>
+        <location filename="../../ui/timeline_view.py" line="108"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="147"/>
+        <location filename="../../ui/timeline_view.py" line="148"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="211"/>
+        <location filename="../../ui/timeline_view.py" line="212"/>
         <source>recording</source>
         <translation>запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="215"/>
+        <location filename="../../ui/timeline_view.py" line="216"/>
         <source>Double-click to play the recording</source>
         <translation>Дважды щёлкните, чтобы прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="224"/>
+        <location filename="../../ui/timeline_view.py" line="225"/>
         <source>Nothing here yet.</source>
         <translation>Пока пусто.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="235"/>
+        <location filename="../../ui/timeline_view.py" line="237"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не удалось загрузить историю: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="270"/>
+        <location filename="../../ui/timeline_view.py" line="273"/>
         <source>Play recording</source>
         <translation>Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="272"/>
+        <location filename="../../ui/timeline_view.py" line="275"/>
         <source>Stop playback</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="277"/>
+        <location filename="../../ui/timeline_view.py" line="280"/>
         <source>■ Stop playback</source>
         <translation>■ Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="281"/>
+        <location filename="../../ui/timeline_view.py" line="284"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="285"/>
+        <location filename="../../ui/timeline_view.py" line="288"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослушать запись выбранного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="287"/>
+        <location filename="../../ui/timeline_view.py" line="290"/>
         <source>Select a call with a recording to play it</source>
         <translation>Выберите звонок с записью, чтобы прослушать её</translation>
     </message>
@@ -2376,45 +2376,519 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="126"/>
+        <location filename="../../ui/webform_service.py" line="152"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: принимает заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="133"/>
+        <location filename="../../ui/webform_service.py" line="159"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форма не запущена: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="139"/>
+        <location filename="../../ui/webform_service.py" line="165"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не сохранён; создайте его в Настройки &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="141"/>
+        <location filename="../../ui/webform_service.py" line="167"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>нет хранилища паролей, откуда взять токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="144"/>
+        <location filename="../../ui/webform_service.py" line="170"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже занят.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="146"/>
+        <location filename="../../ui/webform_service.py" line="172"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адрес этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="148"/>
+        <location filename="../../ui/webform_service.py" line="174"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порта %1 нужны права администратора; используйте порт выше 1024.</translation>
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <location filename="../../app/accounts.py" line="37"/>
+        <source>A SIP account needs a user name and a domain.</source>
+        <translation>Для SIP-аккаунта нужны имя пользователя и домен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/accounts.py" line="51"/>
+        <source>SIP account #{account_id} no longer exists.</source>
+        <translation>SIP-аккаунта №{account_id} больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../../app/attachments.py" line="80"/>
+        <source>{name} is {size} MB; the limit is {limit} MB.</source>
+        <translation>Файл {name} — {size} МБ; допустимо не больше {limit} МБ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callback_report.py" line="111"/>
+        <source>The report period ends before it starts.</source>
+        <translation>Период отчёта заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="60"/>
+        <source>The time to call back is already in the past.</source>
+        <translation>Время обратного звонка уже прошло.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="64"/>
+        <source>Callback #{request_id} is already done.</source>
+        <translation>Обратный звонок #{request_id} уже выполнен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="65"/>
+        <source>Callback #{request_id} has already failed.</source>
+        <translation>Обратный звонок #{request_id} уже закрыт: дозвониться не удалось.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="68"/>
+        <source>Callback #{request_id} is already cancelled.</source>
+        <translation>Обратный звонок #{request_id} уже отменён.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="245"/>
+        <source>The preferred time is already in the past.</source>
+        <translation>Желаемое время уже прошло.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="249"/>
+        <source>The preferred time window ends before it starts.</source>
+        <translation>Желаемый промежуток времени заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="390"/>
+        <source>Callback #{request_id} is being handled by {operator}.</source>
+        <translation>Обратным звонком #{request_id} сейчас занимается {operator}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="446"/>
+        <source>Say when to call back.</source>
+        <translation>Укажите, когда перезвонить.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="561"/>
+        <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
+        <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="572"/>
+        <source>Callback #{request_id} does not exist.</source>
+        <translation>Обратный звонок #{request_id} не найден.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="581"/>
+        <source>Callback #{request_id} is already {status}.</source>
+        <translation>Обратный звонок #{request_id} уже в статусе «{status}».</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="616"/>
+        <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
+        <translation>Обратным звонком #{request_id} теперь занимается {operator}: ваша бронь истекла.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="52"/>
+        <location filename="../../app/contacts.py" line="67"/>
+        <source>Unknown phone region {region!r}: use a two-letter country code.</source>
+        <translation>Неизвестный телефонный регион {region!r}: укажите двухбуквенный код страны.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="80"/>
+        <source>{value!r} is not a phone number: the country code is missing or unknown.</source>
+        <translation>{value!r} — не номер телефона: код страны не указан или неизвестен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="84"/>
+        <source>{value!r} is not a phone number: it is too short.</source>
+        <translation>{value!r} — не номер телефона: слишком короткий.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="86"/>
+        <source>{value!r} is not a phone number: it is too long.</source>
+        <translation>{value!r} — не номер телефона: слишком длинный.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="88"/>
+        <source>{value!r} is not a phone number.</source>
+        <translation>{value!r} — не номер телефона.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="98"/>
+        <source>The phone number is empty.</source>
+        <translation>Номер телефона не указан.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="105"/>
+        <source>{value!r} is not a phone number: it has letters or symbols.</source>
+        <translation>{value!r} — не номер телефона: в нём есть буквы или символы.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="128"/>
+        <source>{value!r} is not a possible phone number in region {region}.</source>
+        <translation>{value!r} не может быть номером телефона в регионе {region}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="167"/>
+        <source>Unknown dialling format {style!r}: one of {formats}.</source>
+        <translation>Неизвестный формат набора {style!r}: допустимы {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="204"/>
+        <source>{value!r} is not an email address.</source>
+        <translation>{value!r} — не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="212"/>
+        <source>The {kind} id is empty.</source>
+        <translation>Идентификатор {kind} не указан.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="215"/>
+        <source>{value!r} is not a {kind} id: it contains spaces.</source>
+        <translation>{value!r} — не идентификатор {kind}: в нём есть пробелы.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="55"/>
+        <source>The {kind} {normalized} already belongs to customer #{owner_id} ({owner_name}).</source>
+        <translation>{normalized} ({kind}) уже принадлежит клиенту №{owner_id} ({owner_name}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="85"/>
+        <source>Contact #{contact_id} is no longer this customer&apos;s (changed elsewhere?).</source>
+        <translation>Контакт №{contact_id} больше не принадлежит этому клиенту (изменён в другом месте?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="93"/>
+        <source>The customer&apos;s name is empty.</source>
+        <translation>Не указано имя клиента.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="96"/>
+        <source>The customer&apos;s name is longer than {limit} characters.</source>
+        <translation>Имя клиента длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="248"/>
+        <source>Contact #{contact_id} does not exist (already removed?).</source>
+        <translation>Контакт №{contact_id} не найден (уже удалён?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="262"/>
+        <source>A customer can&apos;t be merged with itself.</source>
+        <translation>Нельзя объединить клиента с самим собой.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="350"/>
+        <source>Customer #{customer_id} does not exist (deleted or merged?).</source>
+        <translation>Клиент №{customer_id} не найден (удалён или объединён с другим?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="400"/>
+        <source>The {kind} {normalized} was just added to another customer.</source>
+        <translation>{normalized} ({kind}) только что добавили другому клиенту.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="146"/>
+        <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
+        <translation>В таблице {table} базы данных {url} несколько версий схемы ({revisions}), а должна быть одна.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="179"/>
+        <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
+        <translation>Не удалось обновить базу данных {url} до версии {revision}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="182"/>
+        <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
+        <translation>Не удалось обновить базу данных {url} с версии {before} до {revision}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="228"/>
+        <source>The database URL is not usable: {error}</source>
+        <translation>Не удалось использовать URL базы данных: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="178"/>
+        <source>The file is not in {encoding}: line {line} has byte {byte}, which {encoding} does not allow.</source>
+        <translation>Файл не в кодировке {encoding}: в строке {line} есть байт {byte}, недопустимый в {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="182"/>
+        <source>The file is marked as UTF-8 but line {line} has byte {byte}, which is not valid UTF-8. The file is damaged or was saved in two encodings.</source>
+        <translation>Файл помечен как UTF-8, но в строке {line} есть байт {byte}, недопустимый в UTF-8. Файл повреждён или сохранён в двух кодировках.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="186"/>
+        <source>The file is neither UTF-8 nor Windows-1251: as UTF-8 it breaks on line {utf8_line} (byte {utf8_byte}), and line {line} has byte {byte}, which Windows-1251 does not have. Save it as &quot;CSV UTF-8&quot; or choose its encoding.</source>
+        <translation>Файл не в UTF-8 и не в Windows-1251: как UTF-8 он не читается со строки {utf8_line} (байт {utf8_byte}), а в строке {line} есть байт {byte}, которого нет в Windows-1251. Сохраните его как «CSV UTF-8» или выберите его кодировку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="190"/>
+        <source>The file is not UTF-8 (line {line} has byte {byte}) and read as Windows-1251 it is not readable text. Save it as &quot;CSV UTF-8&quot; or choose its encoding.</source>
+        <translation>Файл не в UTF-8 (в строке {line} есть байт {byte}), а в Windows-1251 он не читается как текст. Сохраните его как «CSV UTF-8» или выберите его кодировку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="206"/>
+        <source>Unknown encoding {encoding!r}.</source>
+        <translation>Неизвестная кодировка {encoding!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="224"/>
+        <source>The file starts as UTF-16 but is broken: {reason}.</source>
+        <translation>Файл начинается как UTF-16, но повреждён: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="96"/>
+        <source>Line {line}: the header lacks a name column ({names}). Found: {found}.</source>
+        <translation>Строка {line}: в заголовке нет столбца с именем ({names}). Найдено: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="99"/>
+        <source>Line {line}: the header lacks a contact column ({contacts}). Found: {found}.</source>
+        <translation>Строка {line}: в заголовке нет столбца с контактом ({contacts}). Найдено: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="102"/>
+        <source>Line {line}: the header lacks a name column ({names}) and a contact column ({contacts}). Found: {found}.</source>
+        <translation>Строка {line}: в заголовке нет столбца с именем ({names}) и столбца с контактом ({contacts}). Найдено: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="106"/>
+        <source>the row has {cells} cells but the header has {columns} (an unquoted delimiter inside a value?).</source>
+        <translation>ячеек в строке: {cells}, а в заголовке: {columns} (разделитель внутри значения без кавычек?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="159"/>
+        <source>The file is empty or its first line (the header) is blank.</source>
+        <translation>Файл пуст или его первая строка (заголовок) пустая.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="167"/>
+        <source>Line {line}: the header can&apos;t be read: {reason}.</source>
+        <translation>Строка {line}: заголовок не читается: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="216"/>
+        <source>Line {line}: the row can&apos;t be read: {reason}.</source>
+        <translation>Строка {line} не читается: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="157"/>
+        <source>unknown CHARSET {charset!r}.</source>
+        <translation>неизвестный CHARSET {charset!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="161"/>
+        <source>the value is not valid {charset}.</source>
+        <translation>значение не в кодировке {charset}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="169"/>
+        <source>the value is neither UTF-8 nor Windows-1251 text.</source>
+        <translation>значение не является текстом ни в UTF-8, ни в Windows-1251.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="181"/>
+        <source>a QUOTED-PRINTABLE value has non-ASCII characters.</source>
+        <translation>в значении QUOTED-PRINTABLE есть символы не из ASCII.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="185"/>
+        <source>broken QUOTED-PRINTABLE (an &apos;=&apos; not followed by two hex digits).</source>
+        <translation>испорченный QUOTED-PRINTABLE (после &apos;=&apos; нет двух шестнадцатеричных цифр).</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="194"/>
+        <source>broken BASE64.</source>
+        <translation>испорченный BASE64.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="247"/>
+        <source>unsupported vCard version {version!r}.</source>
+        <translation>неподдерживаемая версия vCard {version!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="296"/>
+        <source>The file holds no vCard (no BEGIN:VCARD line).</source>
+        <translation>В файле нет ни одной vCard (нет строки BEGIN:VCARD).</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="311"/>
+        <source>the card has no END:VCARD before the next card.</source>
+        <translation>у карточки нет END:VCARD перед следующей карточкой.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="320"/>
+        <source>END:VCARD without BEGIN:VCARD.</source>
+        <translation>END:VCARD без BEGIN:VCARD.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="330"/>
+        <source>text outside any card: {text!r}.</source>
+        <translation>текст вне карточек: {text!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="338"/>
+        <source>not a vCard property: {text!r}.</source>
+        <translation>не свойство vCard: {text!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="347"/>
+        <source>the file ends inside this card (no END:VCARD): truncated?</source>
+        <translation>файл кончается внутри этой карточки (нет END:VCARD): обрезан?</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="67"/>
+        <source>longer than {limit} characters.</source>
+        <translation>длиннее допустимого (максимум символов: {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="68"/>
+        <source>no phone, email or messenger: imported, but a second import of this file will create it again.</source>
+        <translation>нет телефона, email или мессенджера: клиент импортирован, но повторный импорт этого файла создаст его ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="72"/>
+        <source>this row and the next {count} were not imported: a contact in them was just added by someone else. Import the file again to see which.</source>
+        <translation>эта строка и ещё {count} после неё не импортированы: контакт из них только что добавил кто-то другой. Импортируйте файл ещё раз, чтобы увидеть, какой.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="153"/>
+        <source>{name} can&apos;t be read: {reason}.</source>
+        <translation>Не удаётся прочитать {name}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="288"/>
+        <source>{value} is also on card {card} of this file.</source>
+        <translation>{value} есть также в карточке {card} этого файла.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="293"/>
+        <source>{value} is also on line {other_line} of this file.</source>
+        <translation>{value} есть также в строке {other_line} этого файла.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="307"/>
+        <source>no name: saved as {name!r}.</source>
+        <translation>нет имени: сохранён под именем {name!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="316"/>
+        <source>neither a name nor a contact: nothing to import.</source>
+        <translation>нет ни имени, ни контакта: импортировать нечего.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="49"/>
+        <source>No password store (keyring) is available, so passwords and tokens can&apos;t be saved. On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) in your desktop session; on Windows the Credential Manager is used automatically.</source>
+        <translation>Нет хранилища паролей (keyring), поэтому пароли и токены сохранить нельзя. В Linux установите и разблокируйте Secret Service (GNOME Keyring или KWallet) в своём сеансе рабочего стола; в Windows автоматически используется диспетчер учётных данных.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="101"/>
+        <source>The password store refused the password: {error}</source>
+        <translation>Хранилище паролей не приняло пароль: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="114"/>
+        <source>The password store could not be read: {error}</source>
+        <translation>Не удалось прочитать хранилище паролей: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="131"/>
+        <source>The password store could not delete the password: {error}</source>
+        <translation>Не удалось удалить пароль из хранилища паролей: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="128"/>
+        <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
+        <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="152"/>
+        <source>callback_sla_minutes must be between 1 minute and a week.</source>
+        <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="158"/>
+        <source>callback_claim_minutes must be between 1 minute and a day.</source>
+        <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="164"/>
+        <source>dial_format must be one of {choices}, not {value!r}.</source>
+        <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="170"/>
+        <source>unknown_sender must be one of {choices}, not {value!r}.</source>
+        <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="178"/>
+        <source>ring_tone must be one of {choices}, not {value!r}.</source>
+        <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="184"/>
+        <source>webform_port must be between 1 and 65535, not {value}.</source>
+        <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="192"/>
+        <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
+        <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline.py" line="300"/>
+        <source>Interaction #{interaction_id} does not exist.</source>
+        <translation>Событие истории №{interaction_id} не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="32"/>
+        <source>The working hours have no open time in the coming year.</source>
+        <translation>В графике работы нет рабочего времени на ближайший год.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="40"/>
+        <source>Unknown time zone {name!r}.</source>
+        <translation>Неизвестный часовой пояс {name!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="51"/>
+        <source>{text!r} is not a shift like 09:00-18:00.</source>
+        <translation>{text!r} — не смена вида 09:00-18:00.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="55"/>
+        <source>The shift {text!r} starts and ends at the same time.</source>
+        <translation>Смена {text!r} начинается и заканчивается в одно и то же время.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="80"/>
+        <source>Weekday {day} is not 0 (Monday) to 6 (Sunday).</source>
+        <translation>День недели {day} должен быть от 0 (понедельник) до 6 (воскресенье).</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="90"/>
+        <source>The holiday {value!r} is not a date like 2026-01-01.</source>
+        <translation>Праздничный день {value!r} — не дата вида 2026-01-01.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="164"/>
+        <source>Retry step {step!r} is not like 15m, 1h, 2d or next_day.</source>
+        <translation>Шаг повтора {step!r} должен быть вида 15m, 1h, 2d или next_day.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="119"/>
+        <location filename="../../ui/main.py" line="134"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

@@ -95,67 +95,67 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="61"/>
+        <location filename="../../ui/call_control.py" line="62"/>
         <source>Type a number to call.</source>
         <translation>Введіть номер, щоб зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="63"/>
+        <location filename="../../ui/call_control.py" line="64"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Літери набрати неможливо: введіть номер лише цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="66"/>
+        <location filename="../../ui/call_control.py" line="67"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Це не номер телефону: використовуйте цифри, пробіли, дефіси, дужки та + на початку.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="68"/>
+        <location filename="../../ui/call_control.py" line="69"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер задовгий для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="69"/>
+        <location filename="../../ui/call_control.py" line="70"/>
         <source>That SIP address is not valid.</source>
         <translation>Неправильна SIP-адреса.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="75"/>
+        <location filename="../../ui/call_control.py" line="76"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="77"/>
+        <location filename="../../ui/call_control.py" line="78"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Немає SIP-облікового запису: додайте його в Налаштування &gt; Облікові записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="115"/>
+        <location filename="../../ui/call_control.py" line="116"/>
         <source>The call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="137"/>
+        <location filename="../../ui/call_control.py" line="138"/>
         <source>No call is ringing.</source>
         <translation>Вхідних дзвінків немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="154"/>
+        <location filename="../../ui/call_control.py" line="155"/>
         <source>There is no call to hang up.</source>
         <translation>Немає дзвінка, який можна завершити.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="203"/>
+        <location filename="../../ui/call_control.py" line="204"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для переведення з консультацією потрібен другий дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="227"/>
+        <location filename="../../ui/call_control.py" line="228"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запис недоступний: немає теки для записів.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="265"/>
+        <location filename="../../ui/call_control.py" line="266"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференції потрібні рівно два прийняті дзвінки.</translation>
     </message>
@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="138"/>
+        <location filename="../../ui/callback_desk.py" line="139"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="156"/>
+        <location filename="../../ui/callback_desk.py" line="157"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="165"/>
+        <location filename="../../ui/callback_desk.py" line="166"/>
         <source>Save how the last callback went first.</source>
         <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="170"/>
+        <location filename="../../ui/callback_desk.py" line="171"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="174"/>
+        <location filename="../../ui/callback_desk.py" line="175"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="192"/>
+        <location filename="../../ui/callback_desk.py" line="193"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="201"/>
+        <location filename="../../ui/callback_desk.py" line="202"/>
         <source>Calling back %1…</source>
         <translation>Передзвонюємо: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="213"/>
+        <location filename="../../ui/callback_desk.py" line="215"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="216"/>
+        <location filename="../../ui/callback_desk.py" line="219"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати за заявкою: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="264"/>
+        <location filename="../../ui/callback_desk.py" line="267"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="288"/>
+        <location filename="../../ui/callback_desk.py" line="291"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат зворотного дзвінка збережено: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="300"/>
+        <location filename="../../ui/callback_desk.py" line="303"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="307"/>
+        <location filename="../../ui/callback_desk.py" line="310"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="318"/>
+        <location filename="../../ui/callback_desk.py" line="323"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="322"/>
+        <location filename="../../ui/callback_desk.py" line="327"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
     </message>
@@ -605,47 +605,47 @@
 <context>
     <name>CallbackReportDialog</name>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="42"/>
+        <location filename="../../ui/callback_report_dialog.py" line="43"/>
         <source>Callback report</source>
         <translation>Звіт зі зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <location filename="../../ui/callback_report_dialog.py" line="52"/>
         <source>Today</source>
         <translation>Сьогодні</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <location filename="../../ui/callback_report_dialog.py" line="52"/>
         <source>Last 7 days</source>
         <translation>Останні 7 днів</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="51"/>
+        <location filename="../../ui/callback_report_dialog.py" line="52"/>
         <source>Last 30 days</source>
         <translation>Останні 30 днів</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="62"/>
+        <location filename="../../ui/callback_report_dialog.py" line="63"/>
         <source>Period:</source>
         <translation>Період:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="82"/>
+        <location filename="../../ui/callback_report_dialog.py" line="83"/>
         <source>Counting…</source>
         <translation>Рахуємо…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="95"/>
+        <location filename="../../ui/callback_report_dialog.py" line="96"/>
         <source>The report could not be made: %1</source>
         <translation>Не вдалося побудувати звіт: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="110"/>
+        <location filename="../../ui/callback_report_dialog.py" line="111"/>
         <source>Saved to %1</source>
         <translation>Збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="112"/>
+        <location filename="../../ui/callback_report_dialog.py" line="113"/>
         <source>The report could not be saved: %1</source>
         <translation>Не вдалося зберегти звіт: %1</translation>
     </message>
@@ -778,92 +778,92 @@
 <context>
     <name>CallbackRequestDialog</name>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="93"/>
+        <location filename="../../ui/callback_request_dialog.py" line="94"/>
         <source>Request a callback</source>
         <translation>Заявка на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="113"/>
+        <location filename="../../ui/callback_request_dialog.py" line="114"/>
         <source>+380 50 123 45 67</source>
         <translation>+380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="116"/>
+        <location filename="../../ui/callback_request_dialog.py" line="117"/>
         <source>Only within this time</source>
         <translation>Лише в цей час</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="123"/>
+        <location filename="../../ui/callback_request_dialog.py" line="124"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="127"/>
+        <location filename="../../ui/callback_request_dialog.py" line="128"/>
         <source>Shop time (%1)</source>
         <translation>Час магазину (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="134"/>
+        <location filename="../../ui/callback_request_dialog.py" line="135"/>
         <source>Normal</source>
         <translation>Звичайний</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="135"/>
+        <location filename="../../ui/callback_request_dialog.py" line="136"/>
         <source>High</source>
         <translation>Високий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="136"/>
+        <location filename="../../ui/callback_request_dialog.py" line="137"/>
         <source>Urgent</source>
         <translation>Терміновий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="139"/>
+        <location filename="../../ui/callback_request_dialog.py" line="140"/>
         <source>What the customer wants, what to prepare</source>
         <translation>Що потрібно клієнту, що підготувати</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="145"/>
+        <location filename="../../ui/callback_request_dialog.py" line="146"/>
         <source>Customer:</source>
         <translation>Клієнт:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="146"/>
+        <location filename="../../ui/callback_request_dialog.py" line="147"/>
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="147"/>
+        <location filename="../../ui/callback_request_dialog.py" line="148"/>
         <source>Preferred time:</source>
         <translation>Зручний час:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="150"/>
+        <location filename="../../ui/callback_request_dialog.py" line="151"/>
         <source>Priority:</source>
         <translation>Пріоритет:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="151"/>
+        <location filename="../../ui/callback_request_dialog.py" line="152"/>
         <source>Comment:</source>
         <translation>Коментар:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="198"/>
+        <location filename="../../ui/callback_request_dialog.py" line="199"/>
         <source>Type the number to call back.</source>
         <translation>Введіть номер для зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="203"/>
+        <location filename="../../ui/callback_request_dialog.py" line="204"/>
         <source>The preferred time ends before it starts.</source>
         <translation>Зручний час закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="207"/>
+        <location filename="../../ui/callback_request_dialog.py" line="208"/>
         <source>The preferred time is already over: choose one that ends later.</source>
         <translation>Зручний час уже минув: оберіть пізніший.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="231"/>
+        <location filename="../../ui/callback_request_dialog.py" line="232"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -871,127 +871,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="81"/>
+        <location filename="../../ui/customer_card.py" line="82"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="108"/>
+        <location filename="../../ui/customer_card.py" line="109"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="109"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="112"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="113"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="118"/>
+        <location filename="../../ui/customer_card.py" line="119"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="121"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="122"/>
+        <location filename="../../ui/customer_card.py" line="123"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="124"/>
+        <location filename="../../ui/customer_card.py" line="125"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="128"/>
+        <location filename="../../ui/customer_card.py" line="129"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="131"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="133"/>
+        <location filename="../../ui/customer_card.py" line="134"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="175"/>
+        <location filename="../../ui/customer_card.py" line="176"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="185"/>
+        <location filename="../../ui/customer_card.py" line="186"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="215"/>
+        <location filename="../../ui/customer_card.py" line="216"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="217"/>
+        <location filename="../../ui/customer_card.py" line="218"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="269"/>
+        <location filename="../../ui/customer_card.py" line="270"/>
         <source>Export customer data</source>
         <translation>Вивантаження даних клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="269"/>
+        <location filename="../../ui/customer_card.py" line="270"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="282"/>
+        <location filename="../../ui/customer_card.py" line="283"/>
         <source>Customer data exported to %1</source>
         <translation>Дані клієнта збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="284"/>
+        <location filename="../../ui/customer_card.py" line="286"/>
         <source>Export failed: %1</source>
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="293"/>
+        <location filename="../../ui/customer_card.py" line="296"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="295"/>
+        <location filename="../../ui/customer_card.py" line="298"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="312"/>
+        <location filename="../../ui/customer_card.py" line="316"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="323"/>
+        <location filename="../../ui/customer_card.py" line="328"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1003,32 +1003,32 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="45"/>
+        <location filename="../../ui/customer_list.py" line="46"/>
         <source>Search customers</source>
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="47"/>
+        <location filename="../../ui/customer_list.py" line="48"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Ім’я, компанія, нотатки, телефон або e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="77"/>
+        <location filename="../../ui/customer_list.py" line="78"/>
         <source>Loading customers…</source>
         <translation>Завантаження клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="109"/>
+        <location filename="../../ui/customer_list.py" line="110"/>
         <source>No customers match “%1”.</source>
         <translation>Немає клієнтів за запитом «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="111"/>
+        <location filename="../../ui/customer_list.py" line="112"/>
         <source>No customers yet.</source>
         <translation>Клієнтів поки немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="118"/>
+        <location filename="../../ui/customer_list.py" line="119"/>
         <source>Search failed: %1</source>
         <translation>Пошук не вдався: %1</translation>
     </message>
@@ -1049,82 +1049,82 @@
 <context>
     <name>EditCustomerDialog</name>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="68"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="69"/>
         <source>Edit customer</source>
         <translation>Зміна клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="82"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="83"/>
         <source>comma-separated, e.g. wholesale, vip</source>
         <translation>через кому, наприклад: опт, vip</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
         <source>Value</source>
         <translation>Значення</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="90"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
         <source>Label</source>
         <translation>Позначка</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="100"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="101"/>
         <source>Add contact</source>
         <translation>Додати контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="103"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="104"/>
         <source>Remove contact</source>
         <translation>Прибрати контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="118"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="123"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="126"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="127"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="208"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="209"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="228"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="229"/>
         <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
         <translation>%1 вже належить клієнту %2 (#%3). Спершу приберіть його там або об’єднайте клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="234"/>
+        <location filename="../../ui/edit_customer_dialog.py" line="235"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -1132,219 +1132,219 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
-        <location filename="../../ui/import_dialog.py" line="90"/>
+        <location filename="../../ui/import_dialog.py" line="78"/>
+        <location filename="../../ui/import_dialog.py" line="101"/>
         <source>Import customers</source>
         <translation>Імпорт клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="69"/>
+        <location filename="../../ui/import_dialog.py" line="80"/>
         <source>Contacts (*.csv *.txt *.vcf *.vcard);;All files (*)</source>
         <translation>Контакти (*.csv *.txt *.vcf *.vcard);;Усі файли (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="102"/>
+        <location filename="../../ui/import_dialog.py" line="113"/>
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="107"/>
+        <location filename="../../ui/import_dialog.py" line="118"/>
         <source>Automatic</source>
         <translation>Автоматично</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="109"/>
+        <location filename="../../ui/import_dialog.py" line="120"/>
         <source>Choose the file&apos;s encoding if names look garbled, and it is read again</source>
         <translation>Оберіть кодування файлу, якщо імена виглядають як набір символів, і файл буде прочитано знову</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>Where</source>
         <translation>Де</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>Column</source>
         <translation>Стовпець</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135"/>
+        <location filename="../../ui/import_dialog.py" line="146"/>
         <source>Import</source>
         <translation>Імпортувати</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="138"/>
+        <location filename="../../ui/import_dialog.py" line="149"/>
         <source>Copy the problems</source>
         <translation>Скопіювати проблеми</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="141"/>
-        <location filename="../../ui/import_dialog.py" line="358"/>
+        <location filename="../../ui/import_dialog.py" line="152"/>
+        <location filename="../../ui/import_dialog.py" line="374"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="152"/>
+        <location filename="../../ui/import_dialog.py" line="163"/>
         <source>Encoding:</source>
         <translation>Кодування:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="175"/>
+        <location filename="../../ui/import_dialog.py" line="186"/>
         <source>Reading %1…</source>
         <translation>Читаємо %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="184"/>
+        <location filename="../../ui/import_dialog.py" line="195"/>
         <source>Importing…</source>
         <translation>Імпорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="194"/>
+        <location filename="../../ui/import_dialog.py" line="205"/>
         <source>note</source>
         <translation>зауваження</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="197"/>
+        <location filename="../../ui/import_dialog.py" line="208"/>
         <source>The list is copied: paste it where you fix the file.</source>
         <translation>Список скопійовано: вставте його туди, де виправляєте файл.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="205"/>
+        <location filename="../../ui/import_dialog.py" line="216"/>
         <source>Checking: %1 of %2 rows</source>
         <translation>Перевірка: %1 з %2 рядків</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="205"/>
+        <location filename="../../ui/import_dialog.py" line="216"/>
         <source>Importing: %1 of %2</source>
         <translation>Імпорт: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="226"/>
+        <location filename="../../ui/import_dialog.py" line="237"/>
         <source>Import %1, skip %2</source>
         <translation>Імпортувати %1, пропустити %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="231"/>
+        <location filename="../../ui/import_dialog.py" line="242"/>
         <source>Import %1</source>
         <translation>Імпортувати %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="243"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>Cancelled.</source>
         <translation>Скасовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="243"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>Import finished.</source>
         <translation>Імпорт завершено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="261"/>
+        <location filename="../../ui/import_dialog.py" line="272"/>
         <source>The import stopped.</source>
         <translation>Імпорт зупинено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="264"/>
+        <location filename="../../ui/import_dialog.py" line="275"/>
         <source>Customers imported before it stopped: %1. The others were not imported.</source>
         <translation>Клієнтів імпортовано до зупинки: %1. Решту не імпортовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="270"/>
+        <location filename="../../ui/import_dialog.py" line="281"/>
         <source>The file can&apos;t be imported.</source>
         <translation>Цей файл не можна імпортувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="279"/>
+        <location filename="../../ui/import_dialog.py" line="290"/>
         <source>%1 file, %2, records: %3</source>
         <translation>Файл %1, %2, записів: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="288"/>
+        <location filename="../../ui/import_dialog.py" line="299"/>
         <source>The file has no customers in it.</source>
         <translation>У файлі немає клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="291"/>
+        <location filename="../../ui/import_dialog.py" line="302"/>
         <source>Customers ready to import: %1.</source>
         <translation>Клієнтів готово до імпорту: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="296"/>
+        <location filename="../../ui/import_dialog.py" line="307"/>
         <source>Problems: %1 (listed below). Rows that are fine: %2. Fix the file and import it again, or import the rows that are fine now and skip the rest.</source>
         <translation>Проблем: %1 (список нижче). Рядків без помилок: %2. Виправте файл та імпортуйте його знову або імпортуйте зараз рядки без помилок, пропустивши решту.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="304"/>
+        <location filename="../../ui/import_dialog.py" line="315"/>
         <source>No row can be imported: see the problems below. Nothing was changed.</source>
         <translation>Жоден рядок не можна імпортувати: див. проблеми нижче. Нічого не змінено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="308"/>
+        <location filename="../../ui/import_dialog.py" line="319"/>
         <source>Notes: %1 (imported as described).</source>
         <translation>Зауважень: %1 (імпортується як описано).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="314"/>
+        <location filename="../../ui/import_dialog.py" line="325"/>
         <source>Columns not imported: %1.</source>
         <translation>Не імпортуються стовпці: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="324"/>
+        <location filename="../../ui/import_dialog.py" line="335"/>
         <source>Customers imported before you cancelled: %1. The others were not imported.</source>
         <translation>Клієнтів імпортовано до скасування: %1. Решту не імпортовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="326"/>
+        <location filename="../../ui/import_dialog.py" line="337"/>
         <source>Customers imported: %1.</source>
         <translation>Клієнтів імпортовано: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="329"/>
+        <location filename="../../ui/import_dialog.py" line="340"/>
         <source>Rows skipped: %1 (see below).</source>
         <translation>Рядків пропущено: %1 (див. нижче).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="340"/>
+        <location filename="../../ui/import_dialog.py" line="351"/>
         <source>card %1 (line %2)</source>
         <translation>візитка %1 (рядок %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="341"/>
+        <location filename="../../ui/import_dialog.py" line="352"/>
         <source>card %1</source>
         <translation>візитка %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="342"/>
+        <location filename="../../ui/import_dialog.py" line="353"/>
         <source>line %1</source>
         <translation>рядок %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="342"/>
+        <location filename="../../ui/import_dialog.py" line="353"/>
         <source>whole file</source>
         <translation>увесь файл</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="358"/>
+        <location filename="../../ui/import_dialog.py" line="374"/>
         <source>Close</source>
         <translation>Закрити</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="366"/>
+        <location filename="../../ui/import_dialog.py" line="382"/>
         <source>Note: %1</source>
         <translation>Зауваження: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="377"/>
+        <location filename="../../ui/import_dialog.py" line="392"/>
         <source>The first %1 of %2 are shown; Copy the problems copies them all.</source>
         <translation>Показано перші %1 з %2; «Скопіювати проблеми» копіює всі.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="395"/>
+        <location filename="../../ui/import_dialog.py" line="410"/>
         <source>Cancelling after the current batch…</source>
         <translation>Скасовуємо після поточної порції…</translation>
     </message>
@@ -1667,27 +1667,27 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="44"/>
+        <location filename="../../ui/new_customer_dialog.py" line="45"/>
         <source>New customer</source>
         <translation>Новий клієнт</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="55"/>
+        <location filename="../../ui/new_customer_dialog.py" line="56"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="56"/>
+        <location filename="../../ui/new_customer_dialog.py" line="57"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="57"/>
+        <location filename="../../ui/new_customer_dialog.py" line="58"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="67"/>
+        <location filename="../../ui/new_customer_dialog.py" line="68"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
@@ -1695,17 +1695,17 @@
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../ui/recording_player.py" line="37"/>
+        <location filename="../../ui/recording_player.py" line="39"/>
         <source>The recording file is missing: %1</source>
         <translation>Файл запису не знайдено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_player.py" line="60"/>
+        <location filename="../../ui/recording_player.py" line="62"/>
         <source>Recordings can&apos;t be played here: %1</source>
         <translation>Записи тут не можна відтворити: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_player.py" line="81"/>
+        <location filename="../../ui/recording_player.py" line="83"/>
         <source>The recording can&apos;t be played: %1</source>
         <translation>Запис не відтворюється: %1</translation>
     </message>
@@ -1741,64 +1741,64 @@
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="75"/>
-        <location filename="../../ui/screen_pop.py" line="84"/>
+        <location filename="../../ui/screen_pop.py" line="76"/>
+        <location filename="../../ui/screen_pop.py" line="85"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="178"/>
+        <location filename="../../ui/screen_pop.py" line="179"/>
         <source>Looking up the caller…</source>
         <translation>Шукаємо абонента…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="100"/>
+        <location filename="../../ui/screen_pop.py" line="101"/>
         <source>Last contacts:</source>
         <translation>Останні контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="107"/>
+        <location filename="../../ui/screen_pop.py" line="108"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="111"/>
+        <location filename="../../ui/screen_pop.py" line="112"/>
         <source>&amp;Reject</source>
         <translation>В&amp;ідхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="115"/>
+        <location filename="../../ui/screen_pop.py" line="116"/>
         <source>&amp;Create customer</source>
         <translation>&amp;Створити клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="118"/>
+        <location filename="../../ui/screen_pop.py" line="119"/>
         <source>&amp;Open card</source>
         <translation>Ві&amp;дкрити картку</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="197"/>
+        <location filename="../../ui/screen_pop.py" line="198"/>
         <source>Unknown number</source>
         <translation>Номер приховано</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="212"/>
-        <location filename="../../ui/screen_pop.py" line="233"/>
+        <location filename="../../ui/screen_pop.py" line="213"/>
+        <location filename="../../ui/screen_pop.py" line="234"/>
         <source>Unknown caller</source>
         <translation>Невідомий абонент</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="213"/>
+        <location filename="../../ui/screen_pop.py" line="214"/>
         <source>Not in your customers yet.</source>
         <translation>Поки немає серед ваших клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="228"/>
+        <location filename="../../ui/screen_pop.py" line="229"/>
         <source>No earlier contacts.</source>
         <translation>Раніше контактів не було.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="234"/>
+        <location filename="../../ui/screen_pop.py" line="236"/>
         <source>The customer lookup failed: %1</source>
         <translation>Не вдалося знайти клієнта: %1</translation>
     </message>
@@ -1806,233 +1806,233 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="270"/>
+        <location filename="../../ui/settings_dialog.py" line="271"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="273"/>
+        <location filename="../../ui/settings_dialog.py" line="274"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <location filename="../../ui/settings_dialog.py" line="282"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="296"/>
+        <location filename="../../ui/settings_dialog.py" line="301"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="303"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="305"/>
+        <location filename="../../ui/settings_dialog.py" line="310"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="313"/>
+        <location filename="../../ui/settings_dialog.py" line="318"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="314"/>
+        <location filename="../../ui/settings_dialog.py" line="319"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315"/>
+        <location filename="../../ui/settings_dialog.py" line="320"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="316"/>
+        <location filename="../../ui/settings_dialog.py" line="321"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="319"/>
+        <location filename="../../ui/settings_dialog.py" line="324"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <location filename="../../ui/settings_dialog.py" line="338"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="335"/>
+        <location filename="../../ui/settings_dialog.py" line="340"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="375"/>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="383"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -2040,37 +2040,37 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="143"/>
+        <location filename="../../ui/shell.py" line="147"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_audio.py" line="139"/>
+        <location filename="../../ui/call_audio.py" line="146"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="208"/>
+        <location filename="../../ui/shell.py" line="212"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="221"/>
+        <location filename="../../ui/shell.py" line="229"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="252"/>
+        <location filename="../../ui/shell.py" line="260"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="275"/>
+        <location filename="../../ui/shell.py" line="283"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="280"/>
+        <location filename="../../ui/shell.py" line="288"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -2167,67 +2167,67 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="103"/>
+        <location filename="../../ui/timeline_view.py" line="104"/>
         <source>All channels</source>
         <translation>Усі канали</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="107"/>
+        <location filename="../../ui/timeline_view.py" line="108"/>
         <source>Timeline</source>
         <translation>Історія</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="147"/>
+        <location filename="../../ui/timeline_view.py" line="148"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="211"/>
+        <location filename="../../ui/timeline_view.py" line="212"/>
         <source>recording</source>
         <translation>запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="215"/>
+        <location filename="../../ui/timeline_view.py" line="216"/>
         <source>Double-click to play the recording</source>
         <translation>Двічі клацніть, щоб прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="224"/>
+        <location filename="../../ui/timeline_view.py" line="225"/>
         <source>Nothing here yet.</source>
         <translation>Поки порожньо.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="235"/>
+        <location filename="../../ui/timeline_view.py" line="237"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не вдалося завантажити історію: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="270"/>
+        <location filename="../../ui/timeline_view.py" line="273"/>
         <source>Play recording</source>
         <translation>Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="272"/>
+        <location filename="../../ui/timeline_view.py" line="275"/>
         <source>Stop playback</source>
         <translation>Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="277"/>
+        <location filename="../../ui/timeline_view.py" line="280"/>
         <source>■ Stop playback</source>
         <translation>■ Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="281"/>
+        <location filename="../../ui/timeline_view.py" line="284"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="285"/>
+        <location filename="../../ui/timeline_view.py" line="288"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослухати запис вибраного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="287"/>
+        <location filename="../../ui/timeline_view.py" line="290"/>
         <source>Select a call with a recording to play it</source>
         <translation>Виберіть дзвінок із записом, щоб прослухати його</translation>
     </message>
@@ -2376,45 +2376,519 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="126"/>
+        <location filename="../../ui/webform_service.py" line="152"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: приймає заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="133"/>
+        <location filename="../../ui/webform_service.py" line="159"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форму не запущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="139"/>
+        <location filename="../../ui/webform_service.py" line="165"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не збережено; створіть його в Налаштування &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="141"/>
+        <location filename="../../ui/webform_service.py" line="167"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>немає сховища паролів, звідки взяти токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="144"/>
+        <location filename="../../ui/webform_service.py" line="170"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже зайнятий.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="146"/>
+        <location filename="../../ui/webform_service.py" line="172"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адреса цього комп&apos;ютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="148"/>
+        <location filename="../../ui/webform_service.py" line="174"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порту %1 потрібні права адміністратора; використовуйте порт вище 1024.</translation>
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <location filename="../../app/accounts.py" line="37"/>
+        <source>A SIP account needs a user name and a domain.</source>
+        <translation>Для SIP-облікового запису потрібні ім’я користувача й домен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/accounts.py" line="51"/>
+        <source>SIP account #{account_id} no longer exists.</source>
+        <translation>SIP-облікового запису №{account_id} більше немає.</translation>
+    </message>
+    <message>
+        <location filename="../../app/attachments.py" line="80"/>
+        <source>{name} is {size} MB; the limit is {limit} MB.</source>
+        <translation>Файл {name} — {size} МБ; дозволено не більше {limit} МБ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callback_report.py" line="111"/>
+        <source>The report period ends before it starts.</source>
+        <translation>Період звіту закінчується раніше, ніж починається.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="60"/>
+        <source>The time to call back is already in the past.</source>
+        <translation>Час зворотного дзвінка вже минув.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="64"/>
+        <source>Callback #{request_id} is already done.</source>
+        <translation>Зворотний дзвінок #{request_id} уже виконано.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="65"/>
+        <source>Callback #{request_id} has already failed.</source>
+        <translation>Зворотний дзвінок #{request_id} уже закрито: додзвонитися не вдалося.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="68"/>
+        <source>Callback #{request_id} is already cancelled.</source>
+        <translation>Зворотний дзвінок #{request_id} уже скасовано.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="245"/>
+        <source>The preferred time is already in the past.</source>
+        <translation>Бажаний час уже минув.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="249"/>
+        <source>The preferred time window ends before it starts.</source>
+        <translation>Бажаний проміжок часу закінчується раніше, ніж починається.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="390"/>
+        <source>Callback #{request_id} is being handled by {operator}.</source>
+        <translation>Зворотним дзвінком #{request_id} зараз займається {operator}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="446"/>
+        <source>Say when to call back.</source>
+        <translation>Вкажіть, коли передзвонити.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="561"/>
+        <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
+        <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="572"/>
+        <source>Callback #{request_id} does not exist.</source>
+        <translation>Зворотний дзвінок #{request_id} не знайдено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="581"/>
+        <source>Callback #{request_id} is already {status}.</source>
+        <translation>Зворотний дзвінок #{request_id} уже має статус «{status}».</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="616"/>
+        <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
+        <translation>Зворотним дзвінком #{request_id} тепер займається {operator}: ваше бронювання минуло.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="52"/>
+        <location filename="../../app/contacts.py" line="67"/>
+        <source>Unknown phone region {region!r}: use a two-letter country code.</source>
+        <translation>Невідомий телефонний регіон {region!r}: вкажіть двобуквений код країни.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="80"/>
+        <source>{value!r} is not a phone number: the country code is missing or unknown.</source>
+        <translation>{value!r} — не номер телефону: код країни не вказано або він невідомий.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="84"/>
+        <source>{value!r} is not a phone number: it is too short.</source>
+        <translation>{value!r} — не номер телефону: надто короткий.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="86"/>
+        <source>{value!r} is not a phone number: it is too long.</source>
+        <translation>{value!r} — не номер телефону: надто довгий.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="88"/>
+        <source>{value!r} is not a phone number.</source>
+        <translation>{value!r} — не номер телефону.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="98"/>
+        <source>The phone number is empty.</source>
+        <translation>Номер телефону не вказано.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="105"/>
+        <source>{value!r} is not a phone number: it has letters or symbols.</source>
+        <translation>{value!r} — не номер телефону: у ньому є літери або символи.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="128"/>
+        <source>{value!r} is not a possible phone number in region {region}.</source>
+        <translation>{value!r} не може бути номером телефону в регіоні {region}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="167"/>
+        <source>Unknown dialling format {style!r}: one of {formats}.</source>
+        <translation>Невідомий формат набору {style!r}: допустимі {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="204"/>
+        <source>{value!r} is not an email address.</source>
+        <translation>{value!r} — не адреса електронної пошти.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="212"/>
+        <source>The {kind} id is empty.</source>
+        <translation>Ідентифікатор {kind} не вказано.</translation>
+    </message>
+    <message>
+        <location filename="../../app/contacts.py" line="215"/>
+        <source>{value!r} is not a {kind} id: it contains spaces.</source>
+        <translation>{value!r} — не ідентифікатор {kind}: у ньому є пробіли.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="55"/>
+        <source>The {kind} {normalized} already belongs to customer #{owner_id} ({owner_name}).</source>
+        <translation>{normalized} ({kind}) вже належить клієнту №{owner_id} ({owner_name}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="85"/>
+        <source>Contact #{contact_id} is no longer this customer&apos;s (changed elsewhere?).</source>
+        <translation>Контакт №{contact_id} більше не належить цьому клієнту (змінено в іншому місці?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="93"/>
+        <source>The customer&apos;s name is empty.</source>
+        <translation>Не вказано ім’я клієнта.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="96"/>
+        <source>The customer&apos;s name is longer than {limit} characters.</source>
+        <translation>Ім’я клієнта довше за {limit} символів.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="248"/>
+        <source>Contact #{contact_id} does not exist (already removed?).</source>
+        <translation>Контакт №{contact_id} не знайдено (вже видалено?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="262"/>
+        <source>A customer can&apos;t be merged with itself.</source>
+        <translation>Не можна об’єднати клієнта з самим собою.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="350"/>
+        <source>Customer #{customer_id} does not exist (deleted or merged?).</source>
+        <translation>Клієнта №{customer_id} не знайдено (видалено чи об’єднано з іншим?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers.py" line="400"/>
+        <source>The {kind} {normalized} was just added to another customer.</source>
+        <translation>{normalized} ({kind}) щойно додали іншому клієнту.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="146"/>
+        <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
+        <translation>У таблиці {table} бази даних {url} кілька версій схеми ({revisions}), а має бути одна.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="179"/>
+        <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
+        <translation>Не вдалося оновити базу даних {url} до версії {revision}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="182"/>
+        <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
+        <translation>Не вдалося оновити базу даних {url} з версії {before} до {revision}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="228"/>
+        <source>The database URL is not usable: {error}</source>
+        <translation>Не вдалося використати URL бази даних: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="178"/>
+        <source>The file is not in {encoding}: line {line} has byte {byte}, which {encoding} does not allow.</source>
+        <translation>Файл не в кодуванні {encoding}: у рядку {line} є байт {byte}, неприпустимий у {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="182"/>
+        <source>The file is marked as UTF-8 but line {line} has byte {byte}, which is not valid UTF-8. The file is damaged or was saved in two encodings.</source>
+        <translation>Файл позначено як UTF-8, але в рядку {line} є байт {byte}, неприпустимий в UTF-8. Файл пошкоджено або збережено у двох кодуваннях.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="186"/>
+        <source>The file is neither UTF-8 nor Windows-1251: as UTF-8 it breaks on line {utf8_line} (byte {utf8_byte}), and line {line} has byte {byte}, which Windows-1251 does not have. Save it as &quot;CSV UTF-8&quot; or choose its encoding.</source>
+        <translation>Файл не в UTF-8 і не в Windows-1251: як UTF-8 він не читається з рядка {utf8_line} (байт {utf8_byte}), а в рядку {line} є байт {byte}, якого немає у Windows-1251. Збережіть його як «CSV UTF-8» або виберіть його кодування.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="190"/>
+        <source>The file is not UTF-8 (line {line} has byte {byte}) and read as Windows-1251 it is not readable text. Save it as &quot;CSV UTF-8&quot; or choose its encoding.</source>
+        <translation>Файл не в UTF-8 (у рядку {line} є байт {byte}), а у Windows-1251 він не читається як текст. Збережіть його як «CSV UTF-8» або виберіть його кодування.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="206"/>
+        <source>Unknown encoding {encoding!r}.</source>
+        <translation>Невідоме кодування {encoding!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_common.py" line="224"/>
+        <source>The file starts as UTF-16 but is broken: {reason}.</source>
+        <translation>Файл починається як UTF-16, але пошкоджений: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="96"/>
+        <source>Line {line}: the header lacks a name column ({names}). Found: {found}.</source>
+        <translation>Рядок {line}: у заголовку немає стовпця з ім’ям ({names}). Знайдено: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="99"/>
+        <source>Line {line}: the header lacks a contact column ({contacts}). Found: {found}.</source>
+        <translation>Рядок {line}: у заголовку немає стовпця з контактом ({contacts}). Знайдено: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="102"/>
+        <source>Line {line}: the header lacks a name column ({names}) and a contact column ({contacts}). Found: {found}.</source>
+        <translation>Рядок {line}: у заголовку немає стовпця з ім’ям ({names}) і стовпця з контактом ({contacts}). Знайдено: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="106"/>
+        <source>the row has {cells} cells but the header has {columns} (an unquoted delimiter inside a value?).</source>
+        <translation>комірок у рядку: {cells}, а в заголовку: {columns} (роздільник усередині значення без лапок?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="159"/>
+        <source>The file is empty or its first line (the header) is blank.</source>
+        <translation>Файл порожній або його перший рядок (заголовок) порожній.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="167"/>
+        <source>Line {line}: the header can&apos;t be read: {reason}.</source>
+        <translation>Рядок {line}: заголовок не читається: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_csv.py" line="216"/>
+        <source>Line {line}: the row can&apos;t be read: {reason}.</source>
+        <translation>Рядок {line} не читається: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="157"/>
+        <source>unknown CHARSET {charset!r}.</source>
+        <translation>невідомий CHARSET {charset!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="161"/>
+        <source>the value is not valid {charset}.</source>
+        <translation>значення не в кодуванні {charset}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="169"/>
+        <source>the value is neither UTF-8 nor Windows-1251 text.</source>
+        <translation>значення не є текстом ні в UTF-8, ні в Windows-1251.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="181"/>
+        <source>a QUOTED-PRINTABLE value has non-ASCII characters.</source>
+        <translation>у значенні QUOTED-PRINTABLE є символи не з ASCII.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="185"/>
+        <source>broken QUOTED-PRINTABLE (an &apos;=&apos; not followed by two hex digits).</source>
+        <translation>пошкоджений QUOTED-PRINTABLE (після &apos;=&apos; немає двох шістнадцяткових цифр).</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="194"/>
+        <source>broken BASE64.</source>
+        <translation>пошкоджений BASE64.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="247"/>
+        <source>unsupported vCard version {version!r}.</source>
+        <translation>непідтримувана версія vCard {version!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="296"/>
+        <source>The file holds no vCard (no BEGIN:VCARD line).</source>
+        <translation>У файлі немає жодної vCard (немає рядка BEGIN:VCARD).</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="311"/>
+        <source>the card has no END:VCARD before the next card.</source>
+        <translation>у картки немає END:VCARD перед наступною карткою.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="320"/>
+        <source>END:VCARD without BEGIN:VCARD.</source>
+        <translation>END:VCARD без BEGIN:VCARD.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="330"/>
+        <source>text outside any card: {text!r}.</source>
+        <translation>текст поза картками: {text!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="338"/>
+        <source>not a vCard property: {text!r}.</source>
+        <translation>не властивість vCard: {text!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_vcard.py" line="347"/>
+        <source>the file ends inside this card (no END:VCARD): truncated?</source>
+        <translation>файл закінчується всередині цієї картки (немає END:VCARD): обрізаний?</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="67"/>
+        <source>longer than {limit} characters.</source>
+        <translation>довше за дозволене (максимум символів: {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="68"/>
+        <source>no phone, email or messenger: imported, but a second import of this file will create it again.</source>
+        <translation>немає телефону, email чи месенджера: клієнта імпортовано, але повторний імпорт цього файлу створить його ще раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="72"/>
+        <source>this row and the next {count} were not imported: a contact in them was just added by someone else. Import the file again to see which.</source>
+        <translation>цей рядок і ще {count} після нього не імпортовано: контакт із них щойно додав хтось інший. Імпортуйте файл ще раз, щоб побачити, який.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="153"/>
+        <source>{name} can&apos;t be read: {reason}.</source>
+        <translation>Не вдається прочитати {name}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="288"/>
+        <source>{value} is also on card {card} of this file.</source>
+        <translation>{value} є також у картці {card} цього файлу.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="293"/>
+        <source>{value} is also on line {other_line} of this file.</source>
+        <translation>{value} є також у рядку {other_line} цього файлу.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="307"/>
+        <source>no name: saved as {name!r}.</source>
+        <translation>немає імені: збережено під іменем {name!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/importers.py" line="316"/>
+        <source>neither a name nor a contact: nothing to import.</source>
+        <translation>немає ні імені, ні контакту: імпортувати нічого.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="49"/>
+        <source>No password store (keyring) is available, so passwords and tokens can&apos;t be saved. On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) in your desktop session; on Windows the Credential Manager is used automatically.</source>
+        <translation>Немає сховища паролів (keyring), тож паролі й токени не можна зберегти. У Linux установіть і розблокуйте Secret Service (GNOME Keyring або KWallet) у своєму сеансі робочого столу; у Windows автоматично використовується диспетчер облікових даних.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="101"/>
+        <source>The password store refused the password: {error}</source>
+        <translation>Сховище паролів не прийняло пароль: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="114"/>
+        <source>The password store could not be read: {error}</source>
+        <translation>Не вдалося прочитати сховище паролів: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="131"/>
+        <source>The password store could not delete the password: {error}</source>
+        <translation>Не вдалося видалити пароль зі сховища паролів: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="128"/>
+        <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
+        <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="152"/>
+        <source>callback_sla_minutes must be between 1 minute and a week.</source>
+        <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="158"/>
+        <source>callback_claim_minutes must be between 1 minute and a day.</source>
+        <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="164"/>
+        <source>dial_format must be one of {choices}, not {value!r}.</source>
+        <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="170"/>
+        <source>unknown_sender must be one of {choices}, not {value!r}.</source>
+        <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="178"/>
+        <source>ring_tone must be one of {choices}, not {value!r}.</source>
+        <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="184"/>
+        <source>webform_port must be between 1 and 65535, not {value}.</source>
+        <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="192"/>
+        <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
+        <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline.py" line="300"/>
+        <source>Interaction #{interaction_id} does not exist.</source>
+        <translation>Подію історії №{interaction_id} не знайдено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="32"/>
+        <source>The working hours have no open time in the coming year.</source>
+        <translation>У графіку роботи немає робочого часу на найближчий рік.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="40"/>
+        <source>Unknown time zone {name!r}.</source>
+        <translation>Невідомий часовий пояс {name!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="51"/>
+        <source>{text!r} is not a shift like 09:00-18:00.</source>
+        <translation>{text!r} — не зміна на зразок 09:00-18:00.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="55"/>
+        <source>The shift {text!r} starts and ends at the same time.</source>
+        <translation>Зміна {text!r} починається й закінчується в один і той самий час.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="80"/>
+        <source>Weekday {day} is not 0 (Monday) to 6 (Sunday).</source>
+        <translation>День тижня {day} має бути від 0 (понеділок) до 6 (неділя).</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="90"/>
+        <source>The holiday {value!r} is not a date like 2026-01-01.</source>
+        <translation>Святковий день {value!r} — не дата на зразок 2026-01-01.</translation>
+    </message>
+    <message>
+        <location filename="../../app/working_hours.py" line="164"/>
+        <source>Retry step {step!r} is not like 15m, 1h, 2d or next_day.</source>
+        <translation>Крок повтору {step!r} має бути на зразок 15m, 1h, 2d або next_day.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="119"/>
+        <location filename="../../ui/main.py" line="134"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
