@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Refreshes the Russian and Ukrainian catalogues from the UI sources and compiles
+# Refreshes the Russian and Ukrainian catalogues from the UI sources (and the core's
+# operator messages, app/messages.py) and compiles
 # them. Translate new strings in resources/translations/*.ts (Qt Linguist:
 # pyside6-linguist), then run this again to rebuild the shipped .qm files.
 set -euo pipefail
