@@ -40,6 +40,9 @@ def supported_regions() -> list[str]:
 
 
 _REGION_SHAPE_RE = re.compile(r"^[A-Z]{2}$")
+_UNKNOWN_REGION = QT_TRANSLATE_NOOP(
+    "core", "Unknown phone region {region!r}: use a two-letter country code."
+)
 
 
 def region_shape(region: str) -> str:
@@ -48,12 +51,7 @@ def region_shape(region: str) -> str:
     before the window's first paint. check_region says whether it is known."""
     code = region.strip().upper() if isinstance(region, str) else ""
     if not _REGION_SHAPE_RE.match(code):
-        raise InvalidContact(
-            QT_TRANSLATE_NOOP(
-                "core", "Unknown phone region {region!r}: use a two-letter country code."
-            ),
-            region=region,
-        )
+        raise InvalidContact(_UNKNOWN_REGION, region=region)
     return code
 
 
@@ -63,12 +61,7 @@ def check_region(region: str) -> str:
 
     code = region_shape(region)
     if code not in phonenumbers.SUPPORTED_REGIONS:
-        raise InvalidContact(
-            QT_TRANSLATE_NOOP(
-                "core", "Unknown phone region {region!r}: use a two-letter country code."
-            ),
-            region=region,
-        )
+        raise InvalidContact(_UNKNOWN_REGION, region=region)
     return code
 
 

@@ -2494,63 +2494,62 @@
         <translation>Обратным звонком #{request_id} теперь занимается {operator}: ваша бронь истекла.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="52"/>
-        <location filename="../../app/contacts.py" line="67"/>
+        <location filename="../../app/contacts.py" line="43"/>
         <source>Unknown phone region {region!r}: use a two-letter country code.</source>
         <translation>Неизвестный телефонный регион {region!r}: укажите двухбуквенный код страны.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="80"/>
+        <location filename="../../app/contacts.py" line="73"/>
         <source>{value!r} is not a phone number: the country code is missing or unknown.</source>
         <translation>{value!r} — не номер телефона: код страны не указан или неизвестен.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="84"/>
+        <location filename="../../app/contacts.py" line="77"/>
         <source>{value!r} is not a phone number: it is too short.</source>
         <translation>{value!r} — не номер телефона: слишком короткий.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="86"/>
+        <location filename="../../app/contacts.py" line="79"/>
         <source>{value!r} is not a phone number: it is too long.</source>
         <translation>{value!r} — не номер телефона: слишком длинный.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="88"/>
+        <location filename="../../app/contacts.py" line="81"/>
         <source>{value!r} is not a phone number.</source>
         <translation>{value!r} — не номер телефона.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="98"/>
+        <location filename="../../app/contacts.py" line="91"/>
         <source>The phone number is empty.</source>
         <translation>Номер телефона не указан.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="105"/>
+        <location filename="../../app/contacts.py" line="98"/>
         <source>{value!r} is not a phone number: it has letters or symbols.</source>
         <translation>{value!r} — не номер телефона: в нём есть буквы или символы.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="128"/>
+        <location filename="../../app/contacts.py" line="121"/>
         <source>{value!r} is not a possible phone number in region {region}.</source>
         <translation>{value!r} не может быть номером телефона в регионе {region}.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="167"/>
+        <location filename="../../app/contacts.py" line="160"/>
         <source>Unknown dialling format {style!r}: one of {formats}.</source>
         <translation>Неизвестный формат набора {style!r}: допустимы {formats}.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="204"/>
+        <location filename="../../app/contacts.py" line="197"/>
         <source>{value!r} is not an email address.</source>
         <translation>{value!r} — не адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="212"/>
+        <location filename="../../app/contacts.py" line="205"/>
         <source>The {kind} id is empty.</source>
         <translation>Идентификатор {kind} не указан.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="215"/>
+        <location filename="../../app/contacts.py" line="208"/>
         <source>{value!r} is not a {kind} id: it contains spaces.</source>
         <translation>{value!r} — не идентификатор {kind}: в нём есть пробелы.</translation>
     </message>

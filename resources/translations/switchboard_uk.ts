@@ -2494,63 +2494,62 @@
         <translation>Зворотним дзвінком #{request_id} тепер займається {operator}: ваше бронювання минуло.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="52"/>
-        <location filename="../../app/contacts.py" line="67"/>
+        <location filename="../../app/contacts.py" line="43"/>
         <source>Unknown phone region {region!r}: use a two-letter country code.</source>
         <translation>Невідомий телефонний регіон {region!r}: вкажіть двобуквений код країни.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="80"/>
+        <location filename="../../app/contacts.py" line="73"/>
         <source>{value!r} is not a phone number: the country code is missing or unknown.</source>
         <translation>{value!r} — не номер телефону: код країни не вказано або він невідомий.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="84"/>
+        <location filename="../../app/contacts.py" line="77"/>
         <source>{value!r} is not a phone number: it is too short.</source>
         <translation>{value!r} — не номер телефону: надто короткий.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="86"/>
+        <location filename="../../app/contacts.py" line="79"/>
         <source>{value!r} is not a phone number: it is too long.</source>
         <translation>{value!r} — не номер телефону: надто довгий.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="88"/>
+        <location filename="../../app/contacts.py" line="81"/>
         <source>{value!r} is not a phone number.</source>
         <translation>{value!r} — не номер телефону.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="98"/>
+        <location filename="../../app/contacts.py" line="91"/>
         <source>The phone number is empty.</source>
         <translation>Номер телефону не вказано.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="105"/>
+        <location filename="../../app/contacts.py" line="98"/>
         <source>{value!r} is not a phone number: it has letters or symbols.</source>
         <translation>{value!r} — не номер телефону: у ньому є літери або символи.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="128"/>
+        <location filename="../../app/contacts.py" line="121"/>
         <source>{value!r} is not a possible phone number in region {region}.</source>
         <translation>{value!r} не може бути номером телефону в регіоні {region}.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="167"/>
+        <location filename="../../app/contacts.py" line="160"/>
         <source>Unknown dialling format {style!r}: one of {formats}.</source>
         <translation>Невідомий формат набору {style!r}: допустимі {formats}.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="204"/>
+        <location filename="../../app/contacts.py" line="197"/>
         <source>{value!r} is not an email address.</source>
         <translation>{value!r} — не адреса електронної пошти.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="212"/>
+        <location filename="../../app/contacts.py" line="205"/>
         <source>The {kind} id is empty.</source>
         <translation>Ідентифікатор {kind} не вказано.</translation>
     </message>
     <message>
-        <location filename="../../app/contacts.py" line="215"/>
+        <location filename="../../app/contacts.py" line="208"/>
         <source>{value!r} is not a {kind} id: it contains spaces.</source>
         <translation>{value!r} — не ідентифікатор {kind}: у ньому є пробіли.</translation>
     </message>

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 
 from app.core import Core
+from tests.app.test_messages import marker_calls
 from tests.ui.conftest import RecordingEngine
 from ui.i18n import TRANSLATIONS_DIR, Translations, resolve_language
 
-ROOT = Path(__file__).resolve().parents[2]
 FIELD = re.compile(r"\{[^{}]*\}")  # a str.format field of a core template
 
 
@@ -63,16 +61,7 @@ def test_every_message_is_translated_and_keeps_its_fields() -> None:
 def marked_core_templates() -> set[str]:
     """What app/ marks with QT_TRANSLATE_NOOP("core", ...): the catalogue must hold
     each (scripts/update_translations.sh run after a message changed)."""
-    found = set()
-    for path in sorted((ROOT / "app").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "QT_TRANSLATE_NOOP"
-            ):
-                found.add(node.args[1].value)  # type: ignore[attr-defined]
-    return found
+    return {call.args[1].value for _, call in marker_calls()}  # type: ignore[attr-defined]
 
 
 def test_language_setting_and_fallback() -> None:
