@@ -60,53 +60,35 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(paths)
 
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from ui.i18n import Translations
-    from ui.single_instance import ACTIVATE, SingleInstance, forward
-    from ui.tray import Tray, app_icon, caller_name
+    from ui.single_instance import ACTIVATE, SingleInstance, forward, may_be_running
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Switchboard")
     qt_app.setQuitOnLastWindowClosed(False)
     link = args.link if args.link and is_call_link(args.link) else ""
-    if forward(link or ACTIVATE):
+    if may_be_running() and forward(link or ACTIVATE):
         log.info("handed %r to the running instance", link or ACTIVATE)
         return 0
-    instance = SingleInstance()
-    if not instance.listen():
-        log.warning("single-instance server did not start: %s", instance.server.errorString())
 
     settings = Settings.load(paths.config_file)
     translations = Translations()
     translations.install(settings.language)
-    qt_app.setWindowIcon(app_icon())
     core = Core.prepare(paths, settings)  # the database is opened after the first paint
 
     from ui.shell import Shell
 
     shell = Shell(core)
     window = shell.window
-    tray = Tray(
-        shell.bridge,
-        window=window,
-        tasks=shell.tasks,
-        find_name=lambda number: caller_name(core, number),
-    )
-    window.registration.accountsChanged.connect(tray.set_accounts)
-    if Tray.available():
-        tray.show()
-        window.hide_on_close = True
-    tray.showRequested.connect(window.bring_to_front)
-    tray.showRequested.connect(tray.reset_missed)
-    window.activated.connect(tray.reset_missed)
+    instance = SingleInstance()
 
     def quit_app() -> None:
         window.quitting = True
         window.close()
         qt_app.quit()
 
-    tray.quitRequested.connect(quit_app)
     window.quitRequested.connect(quit_app)
     window.destroyed.connect(qt_app.quit)
 
@@ -115,11 +97,36 @@ def main(argv: list[str] | None = None) -> int:
             window.dial_link(message)
         else:
             window.bring_to_front()
-        tray.reset_missed()
 
     instance.received.connect(received)
-    if not Tray.available():
-        qt_app.lastWindowClosed.connect(qt_app.quit)
+
+    def add_tray_and_listen() -> None:
+        """What the first picture does not need (~30 ms before it otherwise): the
+        single-instance server, the tray icon and the icons it paints."""
+        if not instance.listen():
+            log.warning("single-instance server did not start: %s", instance.server.errorString())
+        from ui.tray import Tray, app_icon, caller_name
+
+        qt_app.setWindowIcon(app_icon())
+        tray = Tray(
+            shell.bridge,
+            window=window,
+            tasks=shell.tasks,
+            find_name=lambda number: caller_name(core, number),
+        )
+        window.registration.accountsChanged.connect(tray.set_accounts)
+        tray.showRequested.connect(window.bring_to_front)
+        tray.showRequested.connect(tray.reset_missed)
+        window.activated.connect(tray.reset_missed)
+        instance.received.connect(lambda _message: tray.reset_missed())
+        tray.quitRequested.connect(quit_app)
+        if Tray.available():
+            tray.show()
+            window.hide_on_close = True
+        else:
+            qt_app.lastWindowClosed.connect(qt_app.quit)
+            if not window.isVisible():  # closed before this ran: nothing would quit
+                qt_app.quit()
 
     def core_failed(exc: Exception) -> None:
         if isinstance(exc, DatabaseError):
@@ -128,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             log.error("the database could not be opened", exc_info=exc)
         # Over the window (hiding it first could end the event loop through
         # lastWindowClosed, with code 0).
+        from PySide6.QtWidgets import QMessageBox
+
         from ui.core_text import error_text
 
         QMessageBox.critical(
@@ -142,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     # window is up; meanwhile the dial field takes typing and the window's
     # database actions wait disabled (MainWindow.core_opened).
     after_first_paint(window, shell.open_core)
+    after_first_paint(window, add_tray_and_listen)
     window.show()
     if link:
         shell.engineReady.connect(lambda: window.dial_link(link))

@@ -3,15 +3,24 @@ the running one (over a QLocalServer) and exits.
 
 The socket name includes the user, so two people on one machine each get their
 own instance. A stale socket file left by a crash is removed before listening.
+
+QtNetwork (~15 ms to import) is loaded only when needed: an everyday start on
+Linux first looks for the running instance's socket file (``may_be_running``),
+and listens after the window's first paint.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 TIMEOUT_MS = 1000
 ACTIVATE = "activate"  # the message when no link was given: just show the window
@@ -22,8 +31,23 @@ def server_name(suffix: str = "") -> str:
     return f"switchboard-{user}{suffix}"
 
 
+def socket_path(name: str) -> str:
+    """Where QLocalServer puts a Unix socket for a plain name (Qt: QDir::tempPath)."""
+    return os.path.join(QDir.tempPath(), name)
+
+
+def may_be_running(name: str | None = None) -> bool:
+    """False only when no instance can be listening: on Unix, its socket file is
+    missing. Windows' named pipes leave no file to look at: always True there."""
+    if sys.platform == "win32":
+        return True
+    return os.path.exists(socket_path(name or server_name()))
+
+
 def forward(message: str, name: str | None = None) -> bool:
     """Sends ``message`` to a running instance; False when none is running."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(TIMEOUT_MS):
@@ -43,6 +67,8 @@ class SingleInstance(QObject):
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self.name = name or server_name()
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -53,7 +79,7 @@ class SingleInstance(QObject):
     def listen(self) -> bool:
         if self.server.listen(self.name):
             return True
-        QLocalServer.removeServer(self.name)  # a crashed instance's leftover
+        self.server.removeServer(self.name)  # a crashed instance's leftover
         return self.server.listen(self.name)
 
     def close(self) -> None:
@@ -80,7 +106,7 @@ class SingleInstance(QObject):
                 line, _, rest = bytes(buffer).partition(b"\n")
                 buffer[:] = rest
                 self.received.emit(line.decode("utf-8", "replace").strip())
-            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            if socket.state() == socket.LocalSocketState.UnconnectedState:
                 self._drop(socket)
 
     def _drop(self, socket: QLocalSocket) -> None:

@@ -7,7 +7,14 @@ from typing import Any
 
 from PySide6.QtNetwork import QLocalSocket
 
-from ui.single_instance import ACTIVATE, SingleInstance, forward, server_name
+from ui.single_instance import (
+    ACTIVATE,
+    SingleInstance,
+    forward,
+    may_be_running,
+    server_name,
+    socket_path,
+)
 
 
 def unique_name() -> str:
@@ -64,3 +71,17 @@ def test_link_from_another_instance_is_dialled(qtbot: Any, shell: Any, engine: A
     shell.window.dial_link("tel:+380-50-123-45-67")
     qtbot.waitUntil(lambda: "dial" in engine.names())
     assert engine.commands[0][:3] == ("dial", "office", "+380501234567")
+
+
+def test_the_socket_file_says_whether_an_instance_may_be_running(qtbot: Any) -> None:
+    name = unique_name()
+    assert not may_be_running(name)  # a start with no instance skips QtNetwork
+    running = SingleInstance(name)
+    assert running.listen()
+    try:
+        # Where Qt put the socket is where may_be_running looks.
+        assert running.server.fullServerName() == socket_path(name)
+        assert may_be_running(name)
+    finally:
+        running.close()
+    assert not may_be_running(name)

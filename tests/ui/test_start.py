@@ -27,7 +27,6 @@ BEFORE_PAINT = (
     "ui.main",
     "ui.shell",
     "ui.main_window",
-    "ui.tray",
     "ui.i18n",
     "ui.single_instance",
     "ui.first_paint",
