@@ -14,6 +14,7 @@ database unusable) is recorded instead of shown.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -21,12 +22,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import ui.main
+import ui.main_window
 import ui.shell
 
 DATABASE_SIDE = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
 # Not needed for the first picture and slow to import: loaded after the paint.
 LATER_SIDE = ("phonenumbers",)
-seen: dict[str, Any] = {"messages": [], "engine_started": False, "paint": None}
+seen: dict[str, Any] = {"messages": [], "engine_started": False, "paint": None, "links": []}
+# Set by a test that starts a second Switchboard with a link: quit once it came.
+WAIT_FOR_LINK = bool(os.environ.get("START_DRIVER_WAIT_FOR_LINK"))
 
 
 def database_side_imported() -> list[str]:
@@ -81,7 +85,15 @@ def watched_init(self: ui.shell.Shell, *args: Any, **kwargs: Any) -> None:
         seen["customers"] = [results.item(i).text() for i in range(results.count())]
         seen["list_status_visible_after"] = window.customers.status.isVisible()
         seen["edit_customer_enabled_after"] = window.actions_by_name["edit_customer"].isEnabled()
-        window.quitRequested.emit()
+        if not WAIT_FOR_LINK or seen["links"]:
+            window.quitRequested.emit()
+
+    def link_received(link: str) -> None:
+        seen["links"].append(link)
+        if "customers" in seen:
+            window.quitRequested.emit()
+
+    window.dial_link = link_received  # type: ignore[method-assign]
 
     def ready() -> None:
         seen["core_open_when_ready"] = self.core.is_open

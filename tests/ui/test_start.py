@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,48 @@ def test_an_unusable_database_says_why_and_exits_2(
     title, text = seen["messages"][0]
     assert title == "Switchboard" and says in text
     assert "customers" not in seen and not seen["engine_started"]
+
+
+def test_a_second_start_hands_its_link_to_the_running_window(tmp_path: Path) -> None:
+    from ui.single_instance import server_name
+
+    env = {**environment(tmp_path), "START_DRIVER_WAIT_FOR_LINK": "1"}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.start_driver"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The running window listens after its first paint; its socket file (in
+        # TMPDIR, where Qt puts it) is what the second start looks for first.
+        socket_file = tmp_path / server_name()
+        deadline = time.monotonic() + 60
+        while not socket_file.exists() and first.poll() is None:
+            assert time.monotonic() < deadline, "the first start never listened"
+            time.sleep(0.05)
+        second = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from ui.main import main; sys.exit(main(sys.argv[1:]))",
+                "tel:+380 50 123 45 67",
+            ],
+            cwd=ROOT,
+            env=environment(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode == 0, second.stderr[-3000:]
+        out, err = first.communicate(timeout=60)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.communicate()
+    assert first.returncode == 0, err[-3000:]
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["links"] == ["tel:+380 50 123 45 67"]
+    assert seen["messages"] == []
