@@ -4,6 +4,9 @@
 ``Authorization: Bearer <token>`` (the token is kept in the keyring). Answers:
 201 with the new request, 200 for a repeated ``request_id``, and a clear 4xx for
 everything else (401 token, 411/413 size, 415 type, 400 JSON, 422 fields, 429 rate).
+When the database can't be written (locked, gone) the answer is 503 with
+Retry-After, so the website keeps the submission and tries again; any other
+failure on our side is a 500 with a JSON reason, never a dropped connection.
 
 It runs in its own thread (a ThreadingHTTPServer); the queue it writes to is
 safe to call from any thread. Phone numbers and comments are personal data: the
@@ -22,12 +25,25 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from app.callbacks import CallbackError, CallbackQueue
+from app.errors import DatabaseError
+from app.messages import OperatorError
 from app.models import CallbackRequest, CallbackSource
-from app.webform_intake import MAX_BODY_BYTES, MIN_TOKEN_LENGTH, IntakeError, parse_webform
+from app.webform_intake import (
+    MAX_BODY_BYTES,
+    MIN_TOKEN_LENGTH,
+    IntakeError,
+    WebFormRequest,
+    parse_webform,
+)
 
 log = logging.getLogger(__name__)
 PATH = "/callback-requests"
+RETRY_AFTER_S = 30  # a busy or unreachable database: when the website should try again
+UNAVAILABLE = {"error": "The callback queue is unavailable right now; try again later."}
+NOT_STORED = {"error": "The request could not be stored."}
 
 
 class RateLimiter:
@@ -125,6 +141,16 @@ class WebFormServer:
             form = parse_webform(body, headers.get("Content-Type", ""))
         except IntakeError as exc:
             return exc.status, {"error": str(exc)}
+        try:
+            return self._store(form)
+        except (SQLAlchemyError, DatabaseError):
+            log.exception("intake: the database refused the request")
+            return HTTPStatus.SERVICE_UNAVAILABLE, UNAVAILABLE
+        except OperatorError as exc:  # the shop's settings (a time zone), not the form
+            log.error("intake: request not stored: %s", exc)
+            return HTTPStatus.INTERNAL_SERVER_ERROR, NOT_STORED
+
+    def _store(self, form: WebFormRequest) -> tuple[int, dict[str, Any]]:
         if form.request_id:
             existing = self.queue.find_by_external(CallbackSource.WEB_FORM, form.request_id)
             if existing is not None:
@@ -212,7 +238,14 @@ class WebFormServer:
                         {"error": f"The request is larger than {MAX_BODY_BYTES} bytes."},
                     )
                     return
-                status, payload = server.handle(self.headers, self.rfile.read(length))
-                self._send(status, payload)
+                try:
+                    status, payload = server.handle(self.headers, self.rfile.read(length))
+                except Exception:  # a bug of ours: the website still gets an answer
+                    log.exception("intake: request failed")
+                    status, payload = HTTPStatus.INTERNAL_SERVER_ERROR, NOT_STORED
+                extra = None
+                if status == HTTPStatus.SERVICE_UNAVAILABLE:
+                    extra = {"Retry-After": str(RETRY_AFTER_S)}
+                self._send(status, payload, extra)
 
         return Handler

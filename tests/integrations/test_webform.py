@@ -1,11 +1,14 @@
 """The web-form intake over real HTTP on 127.0.0.1."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
 
 from app.core import Core
+from app.messages import QT_TRANSLATE_NOOP
+from app.working_hours import ScheduleError
 from integrations.webform import PATH, RateLimiter, WebFormServer
 
 TOKEN = "form-token-0123456789abcdef"
@@ -150,3 +153,48 @@ def test_on_created_hears_new_requests_only(core: Core) -> None:
 def test_a_server_never_started_stops_at_once(core: Core) -> None:
     srv = WebFormServer(core.callbacks, TOKEN)
     srv.stop()  # would wait forever in socketserver.shutdown()
+
+
+def test_a_database_gone_answers_503_and_the_server_recovers(sqlite_core: Core) -> None:
+    srv = WebFormServer(sqlite_core.callbacks, TOKEN, limiter=RateLimiter(per_minute=600, burst=50))
+    srv.start()
+    database = Path(str(sqlite_core.db.engine.url.database))
+    folder = database.parent
+    try:
+        sqlite_core.db.engine.dispose()
+        folder.rename(folder.with_name("unmounted"))  # a network drive gone, say
+        try:
+            answer = post(srv, {**GOOD, "request_id": "sub-9"})
+        finally:
+            folder.with_name("unmounted").rename(folder)
+        assert answer.status_code == 503
+        assert answer.headers["Retry-After"] == "30"
+        assert "try again" in answer.json()["error"]
+        assert sqlite_core.callbacks.queue() == []
+        # The website's retry, once the database is back: stored once.
+        again = post(srv, {**GOOD, "request_id": "sub-9"})
+        assert again.status_code == 201
+        assert [row.id for row in sqlite_core.callbacks.queue()] == [again.json()["id"]]
+    finally:
+        srv.stop()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        RuntimeError("a bug of ours"),
+        ScheduleError(QT_TRANSLATE_NOOP("core", "Unknown time zone {name!r}."), name="Mars/Base"),
+    ],
+)
+def test_any_other_failure_is_a_500_with_a_reason_not_a_dropped_connection(
+    core: Core, server: WebFormServer, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(core.callbacks, "request", refuse)
+    answer = post(server, GOOD)
+    assert answer.status_code == 500
+    assert answer.json() == {"error": "The request could not be stored."}
+    monkeypatch.undo()
+    assert post(server, GOOD).status_code == 201  # the server kept going
