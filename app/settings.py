@@ -14,6 +14,7 @@ import json
 import logging
 import logging.handlers
 import os
+import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -73,11 +74,34 @@ UNKNOWN_SENDER_POLICIES = ("unlinked", "create_customer")
 # What plays while an inbound call rings: the built-in tone, or nothing (the
 # screen-pop and the tray still show the call).
 RING_TONES = ("builtin", "off")
+WRONG_KIND = QT_TRANSLATE_NOOP(
+    "core", "The setting {name} has a value of the wrong kind: {value!r}."
+)
 
 
 class SettingsError(OperatorError, ValueError):
     """A setting with a value that can't be used; the message names it. A ValueError,
     so a config file holding one is set aside like any unreadable one (load)."""
+
+
+def _same_kind(name: str, value: Any, default: Any) -> bool:
+    """Whether a value read from the file is of the setting's kind, the default's
+    (JSON gives text, numbers, true/false, lists, objects; true is not a number
+    here). Lists hold text; ``working_hours`` maps weekdays to lists of text."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if not isinstance(value, type(default)):
+        return False
+    if name == "extra":
+        return True
+    if isinstance(value, list):
+        return all(isinstance(item, str) for item in value)
+    if isinstance(value, dict):
+        return all(
+            isinstance(shifts, list) and all(isinstance(shift, str) for shift in shifts)
+            for shifts in value.values()
+        )
+    return True
 
 
 @dataclass
@@ -134,37 +158,82 @@ class Settings:
             raise SettingsError(exc.template, **exc.fields) from exc
 
     def validate(self) -> None:
-        """Every value usable (ValueError naming the first that is not). The phone
+        """Every value usable (SettingsError naming the first that is not). The phone
         region is checked for its shape only: whether phonenumbers knows it is
         asked on save (check_region), because this runs before the window's first
         paint and phonenumbers' import would hold it back. A well-shaped region
         phonenumbers doesn't know (a hand-edited file) gets its clear message when
         a number is normalised with it."""
-        self.default_region = region_shape(self.default_region)
-        self.working_hours_schedule()
+        problems = self.problems()
+        if problems:
+            raise problems[0][1]
+
+    def problems(self) -> list[tuple[tuple[str, ...], SettingsError]]:
+        """Each unusable value: the settings it involves, and why."""
+        found: list[tuple[tuple[str, ...], SettingsError]] = []
+        defaults = type(self)()
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if not _same_kind(item.name, value, getattr(defaults, item.name)):
+                found.append(((item.name,), SettingsError(WRONG_KIND, name=item.name, value=value)))
+        if found:  # the value checks below take the kinds for granted
+            return found
+        for names, check in (
+            (("default_region",), self._check_region),
+            (("working_hours", "shop_timezone", "holidays"), self.working_hours_schedule),
+            (("callback_retry_schedule",), self._check_retry_schedule),
+            (("callback_sla_minutes",), self._check_sla),
+            (("callback_claim_minutes",), self._check_claim),
+            (("dial_format",), self._check_dial_format),
+            (("unknown_sender",), self._check_unknown_sender),
+            (("ring_tone",), self._check_ring_tone),
+            (("webform_port",), self._check_webform_port),
+            (("webform_bind",), self._check_webform_bind),
+        ):
+            try:
+                check()
+            except SettingsError as exc:
+                found.append((names, exc))
+        return found
+
+    def _check_region(self) -> None:
+        try:
+            self.default_region = region_shape(self.default_region)
+        except OperatorError as exc:
+            raise SettingsError(exc.template, **exc.fields) from exc
+
+    def _check_retry_schedule(self) -> None:
         try:
             for step in self.callback_retry_schedule:
                 RetryStep(step)
         except ScheduleError as exc:
             raise SettingsError(exc.template, **exc.fields) from exc
+
+    def _check_sla(self) -> None:
         if not 1 <= self.callback_sla_minutes <= 7 * 24 * 60:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(
                     "core", "callback_sla_minutes must be between 1 minute and a week."
                 )
             )
+
+    def _check_claim(self) -> None:
         if not 1 <= self.callback_claim_minutes <= 24 * 60:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(
                     "core", "callback_claim_minutes must be between 1 minute and a day."
                 )
             )
+
+    def _check_dial_format(self) -> None:
         if self.dial_format not in DIAL_FORMATS:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("core", "dial_format must be one of {choices}, not {value!r}."),
                 choices=", ".join(DIAL_FORMATS),
                 value=self.dial_format,
             )
+
+    def _check_unknown_sender(self) -> None:
         if self.unknown_sender not in UNKNOWN_SENDER_POLICIES:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(
@@ -173,17 +242,23 @@ class Settings:
                 choices=", ".join(UNKNOWN_SENDER_POLICIES),
                 value=self.unknown_sender,
             )
+
+    def _check_ring_tone(self) -> None:
         if self.ring_tone not in RING_TONES:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("core", "ring_tone must be one of {choices}, not {value!r}."),
                 choices=", ".join(RING_TONES),
                 value=self.ring_tone,
             )
+
+    def _check_webform_port(self) -> None:
         if not 1 <= self.webform_port <= 65535:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("core", "webform_port must be between 1 and 65535, not {value}."),
                 value=self.webform_port,
             )
+
+    def _check_webform_bind(self) -> None:
         try:
             # IPv4 only: the endpoint is a ThreadingHTTPServer (AF_INET).
             ipaddress.IPv4Address(self.webform_bind)
@@ -200,22 +275,42 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path) -> Settings:
+        """The saved settings. A file that is not a JSON object is set aside whole
+        (``.broken``) and the defaults used; an unusable value (a hand edit) costs
+        only itself: that setting is back to its default, the others are kept
+        (the team's database URL above all), and a copy of the file as it was is
+        left as ``.broken``."""
         if not path.exists():
             return cls()
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("the file does not hold a JSON object")
-            known = {f.name for f in fields(cls)}
-            settings = cls(**{k: v for k, v in data.items() if k in known})
-            settings.validate()
-            return settings
-        except (OSError, ValueError, TypeError) as exc:
+        except (OSError, ValueError) as exc:
             broken = path.with_name(path.name + ".broken")
             log.warning("config %s is unusable (%s); kept as %s, using defaults", path, exc, broken)
             with contextlib.suppress(OSError):
                 path.replace(broken)
             return cls()
+        known = {f.name for f in fields(cls)}
+        settings = cls(**{k: v for k, v in data.items() if k in known})
+        defaults = cls()
+        reset: list[str] = []
+        for _ in range(2):  # wrong kinds first, then the values of the right kind
+            for names, problem in settings.problems():
+                log.warning("config %s: %s; using the default", path, problem)
+                for name in names:
+                    setattr(settings, name, getattr(defaults, name))
+                    reset.append(name)
+        settings.validate()  # what is left is usable: defaults and checked values
+        if reset:
+            broken = path.with_name(path.name + ".broken")
+            log.warning(
+                "config %s: reset %s; the file as it was is kept as %s", path, reset, broken
+            )
+            with contextlib.suppress(OSError):
+                shutil.copyfile(path, broken)
+        return settings
 
     def save(self, path: Path) -> None:
         """Atomic: a crash mid-write leaves the old file, never half a file."""

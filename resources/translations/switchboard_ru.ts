@@ -2804,42 +2804,47 @@
         <translation>Не удалось удалить пароль из хранилища паролей: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="128"/>
+        <location filename="../../app/settings.py" line="77"/>
+        <source>The setting {name} has a value of the wrong kind: {value!r}.</source>
+        <translation>У настройки {name} значение не того типа: {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="152"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="152"/>
+        <location filename="../../app/settings.py" line="215"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="158"/>
+        <location filename="../../app/settings.py" line="223"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="164"/>
+        <location filename="../../app/settings.py" line="231"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="170"/>
+        <location filename="../../app/settings.py" line="239"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="178"/>
+        <location filename="../../app/settings.py" line="249"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="184"/>
+        <location filename="../../app/settings.py" line="257"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="192"/>
+        <location filename="../../app/settings.py" line="267"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
     </message>
@@ -2887,7 +2892,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="134"/>
+        <location filename="../../ui/main.py" line="144"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

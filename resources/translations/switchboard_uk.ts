@@ -2804,42 +2804,47 @@
         <translation>Не вдалося видалити пароль зі сховища паролів: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="128"/>
+        <location filename="../../app/settings.py" line="77"/>
+        <source>The setting {name} has a value of the wrong kind: {value!r}.</source>
+        <translation>Налаштування {name} має значення не того типу: {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="152"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="152"/>
+        <location filename="../../app/settings.py" line="215"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="158"/>
+        <location filename="../../app/settings.py" line="223"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="164"/>
+        <location filename="../../app/settings.py" line="231"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="170"/>
+        <location filename="../../app/settings.py" line="239"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="178"/>
+        <location filename="../../app/settings.py" line="249"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="184"/>
+        <location filename="../../app/settings.py" line="257"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="192"/>
+        <location filename="../../app/settings.py" line="267"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
     </message>
@@ -2887,7 +2892,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="134"/>
+        <location filename="../../ui/main.py" line="144"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

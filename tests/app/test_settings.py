@@ -90,3 +90,47 @@ def test_web_form_settings_are_checked(tmp_path: Path) -> None:
         tmp_path / "config.json"
     )
     assert Settings.load(tmp_path / "config.json").webform_port == 8080
+
+
+@pytest.mark.parametrize(
+    ("bad", "reset"),
+    [
+        ({"webform_port": "8080"}, ["webform_port"]),  # text where a number belongs
+        ({"webform_enabled": 1}, ["webform_enabled"]),
+        ({"callback_sla_minutes": True}, ["callback_sla_minutes"]),
+        ({"holidays": [20261231]}, ["holidays"]),
+        ({"callback_retry_schedule": ["15m", 60]}, ["callback_retry_schedule"]),
+        ({"working_hours": {"0": "09:00-18:00"}}, ["working_hours"]),
+        ({"ring_tone": "trumpet"}, ["ring_tone"]),
+        ({"shop_timezone": "Mars/Olympus"}, ["working_hours", "shop_timezone", "holidays"]),
+    ],
+)
+def test_one_unusable_value_costs_only_itself(
+    tmp_path: Path, bad: dict[str, object], reset: list[str]
+) -> None:
+    kept = {
+        "database_url": "postgresql://team@db.shop.example/switchboard",
+        "language": "uk",
+        "default_region": "PL",
+        "callback_claim_minutes": 20,
+    }
+    path = tmp_path / "config.json"
+    content = json.dumps({**kept, **bad})
+    path.write_text(content, encoding="utf-8")
+    settings = Settings.load(path)
+    for name, value in kept.items():
+        assert getattr(settings, name) == value
+    for name in reset:
+        assert getattr(settings, name) == getattr(Settings(), name)
+    settings.validate()
+    # The file as the operator left it stays for them to look at; the config
+    # itself is rewritten only by the next save.
+    assert (tmp_path / "config.json.broken").read_text(encoding="utf-8") == content
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_a_wrong_kind_is_a_clear_settings_error() -> None:
+    settings = Settings()
+    settings.webform_port = "8080"  # type: ignore[assignment]
+    with pytest.raises(ValueError, match="The setting webform_port has a value of the wrong kind"):
+        settings.validate()
