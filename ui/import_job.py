@@ -6,7 +6,10 @@ them), so the import gets a thread of its own. The database takes the
 interleaving: the check only reads, and the write is short batches.
 
 Signals are emitted from the import thread; the job lives in the GUI thread, so
-Qt queues them and the slots run on the GUI thread.
+Qt queues them and the slots run on the GUI thread. The job stops counting as
+running just before it announces the outcome, not when its thread has ended: a
+slot may start the next step at once (the operator's Import click right after the
+check), while the thread is still on its way out.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,18 +42,19 @@ class ImportJob(QObject):
         self.importer = importer
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
+        self._busy = False  # from _start until the outcome is announced
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._busy
 
     def check(self, path: Path, encoding: str | None = None) -> None:
         """Reads and checks the file; ``checked`` with the plan. Writes nothing."""
 
-        def work() -> None:
+        def work() -> tuple[Any, object]:
             source = read_file(path, encoding)
             plan = self.importer.check(source, progress=self._progress(CHECK), cancel=self._cancel)
-            self.checked.emit(plan)
+            return self.checked, plan
 
         self._start(work)
 
@@ -57,14 +62,14 @@ class ImportJob(QObject):
         """Writes the checked records in batches; ``written`` with the report,
         also after a cancel (the batches committed before it are counted)."""
 
-        def work() -> None:
+        def work() -> tuple[Any, object]:
             report = self.importer.write(
                 plan,
                 skip_invalid=skip_invalid,
                 progress=self._progress(WRITE),
                 cancel=self._cancel,
             )
-            self.written.emit(report)
+            return self.written, report
 
         self._start(work)
 
@@ -76,24 +81,27 @@ class ImportJob(QObject):
         thread = self._thread
         if thread is not None:
             thread.join(timeout)
-        return not self.running
+        return thread is None or not thread.is_alive()
 
     def _progress(self, phase: str) -> Callable[[int, int], None]:
         return lambda done, total: self.progressed.emit(phase, done, total)
 
-    def _start(self, work: Callable[[], None]) -> None:
-        if self.running:
+    def _start(self, work: Callable[[], tuple[Any, object]]) -> None:
+        if self._busy:
             raise RuntimeError("an import is already running")
+        self._busy = True
         self._cancel.clear()
 
         def run() -> None:
             try:
-                work()
+                signal, outcome = work()
             except ImportFileError as exc:
-                self.failed.emit(error_text(exc))
+                signal, outcome = self.failed, error_text(exc)
             except Exception as exc:  # the database locked or gone, a disk error
                 log.exception("customer import failed")
-                self.failed.emit(error_text(exc))
+                signal, outcome = self.failed, error_text(exc)
+            self._busy = False
+            signal.emit(outcome)
 
         self._thread = threading.Thread(target=run, name="customer-import", daemon=True)
         self._thread.start()

@@ -181,3 +181,31 @@ def test_cancel_while_checking_closes_and_writes_nothing(
         dialog.check()
     assert not dialog.isVisible()
     assert customer_count(sqlite_core) == 0
+
+
+def test_the_next_step_can_start_the_moment_the_check_is_announced(
+    qtbot: Any, sqlite_core: Core, tmp_path: Path
+) -> None:
+    # A direct connection runs the slot on the import thread itself, still alive
+    # while it emits: the job must already count as done by then (the operator's
+    # Import click can land before the thread has ended).
+    from PySide6.QtCore import Qt
+
+    from ui.import_job import ImportJob
+
+    path = tmp_path / "shop.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    job = ImportJob(CustomerImporter(sqlite_core.customers, owner="test"))
+    started: list[bool] = []
+
+    def write_at_once(plan: Any) -> None:
+        started.append(not job.running)
+        job.write(plan, skip_invalid=False)
+
+    job.checked.connect(write_at_once, Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(job.written, timeout=10_000) as written:
+        job.check(path)
+    assert started == [True]
+    assert written.args[0].imported == 2
+    assert job.wait(5)
+    assert customer_count(sqlite_core) == 2
