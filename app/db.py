@@ -16,6 +16,7 @@ that is empty or behind (or anything unexpected) goes through Alembic.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import logging
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.errors import DatabaseError
@@ -41,6 +43,29 @@ VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 VERSION_TABLE = "alembic_version"
 
 
+# How long a write waits for another writer (a second window, a colleague's app on
+# a shared file) before it gives up with "the database is busy".
+BUSY_TIMEOUT_MS = 5000
+
+_BUSY = QT_TRANSLATE_NOOP(
+    "core",
+    "The database is busy: another program is writing to it. Nothing was changed; try again.",
+)
+_UNAVAILABLE = QT_TRANSLATE_NOOP(
+    "core", "The database is not available right now ({error}). Nothing was changed; try again."
+)
+
+
+def unavailable(exc: OperationalError) -> DatabaseError:
+    """A unit of work the database refused (locked, gone, disk full), for the
+    operator: the driver's own words only, never the statement or its values
+    (SQLAlchemy's text carries both, and they hold customers' data)."""
+    reason = str(exc.orig or "").strip() or type(exc.orig or exc).__name__
+    if "locked" in reason or "busy" in reason:
+        return DatabaseError(_BUSY)
+    return DatabaseError(_UNAVAILABLE, error=reason)
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
@@ -48,7 +73,7 @@ def sqlite_url(path: Path) -> str:
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # durable in WAL across app crashes
     cur.close()
@@ -239,6 +264,8 @@ class Database:
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error.
 
+        A database that refuses the work (locked, gone) raises ``DatabaseError``
+        with the reason in the operator's words (``unavailable``).
         expire_on_commit=False so the rows a service returns stay readable after
         the session is gone (the GUI reads them on another thread).
         """
@@ -246,6 +273,10 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                with contextlib.suppress(Exception):  # the connection may be gone too
+                    session.rollback()
+                raise unavailable(exc) from exc
             except BaseException:
                 session.rollback()
                 raise

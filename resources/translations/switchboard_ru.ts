@@ -2594,22 +2594,32 @@
         <translation>{normalized} ({kind}) только что добавили другому клиенту.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="146"/>
+        <location filename="../../app/db.py" line="50"/>
+        <source>The database is busy: another program is writing to it. Nothing was changed; try again.</source>
+        <translation>База данных занята: в неё пишет другая программа. Ничего не изменено; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="54"/>
+        <source>The database is not available right now ({error}). Nothing was changed; try again.</source>
+        <translation>База данных сейчас недоступна ({error}). Ничего не изменено; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="171"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>В таблице {table} базы данных {url} несколько версий схемы ({revisions}), а должна быть одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="179"/>
+        <location filename="../../app/db.py" line="204"/>
         <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
         <translation>Не удалось обновить базу данных {url} до версии {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="182"/>
+        <location filename="../../app/db.py" line="207"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
         <translation>Не удалось обновить базу данных {url} с версии {before} до {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="228"/>
+        <location filename="../../app/db.py" line="253"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не удалось использовать URL базы данных: {error}</translation>
     </message>

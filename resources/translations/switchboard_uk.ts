@@ -2594,22 +2594,32 @@
         <translation>{normalized} ({kind}) щойно додали іншому клієнту.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="146"/>
+        <location filename="../../app/db.py" line="50"/>
+        <source>The database is busy: another program is writing to it. Nothing was changed; try again.</source>
+        <translation>База даних зайнята: до неї пише інша програма. Нічого не змінено; спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="54"/>
+        <source>The database is not available right now ({error}). Nothing was changed; try again.</source>
+        <translation>База даних зараз недоступна ({error}). Нічого не змінено; спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="171"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>У таблиці {table} бази даних {url} кілька версій схеми ({revisions}), а має бути одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="179"/>
+        <location filename="../../app/db.py" line="204"/>
         <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
         <translation>Не вдалося оновити базу даних {url} до версії {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="182"/>
+        <location filename="../../app/db.py" line="207"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
         <translation>Не вдалося оновити базу даних {url} з версії {before} до {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="228"/>
+        <location filename="../../app/db.py" line="253"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не вдалося використати URL бази даних: {error}</translation>
     </message>
