@@ -39,6 +39,9 @@ def test_a_database_locked_by_another_writer_says_busy_and_changes_nothing(
         message = str(refused.value)
         assert message.startswith("The database is busy")
         assert "Marta" not in message and "765" not in message
+        # What a traceback in the log shows: the statement, without the values.
+        cause = str(refused.value.__cause__)
+        assert "INSERT" in cause and "Marta" not in cause and "765" not in cause
         other.execute("ROLLBACK")
         assert core.customers.browse("Marta") == []  # nothing half-written
         # The lock gone, the same work goes through.
