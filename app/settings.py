@@ -80,8 +80,8 @@ WRONG_KIND = QT_TRANSLATE_NOOP(
 
 
 class SettingsError(OperatorError, ValueError):
-    """A setting with a value that can't be used; the message names it. A ValueError,
-    so a config file holding one is set aside like any unreadable one (load)."""
+    """A setting with a value that can't be used; the message names it. Reading a
+    file, load() puts such a setting back to its default and keeps the others."""
 
 
 def _same_kind(name: str, value: Any, default: Any) -> bool:

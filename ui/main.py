@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
     shell = Shell(core)
     window = shell.window
-    instances: list[SingleInstance] = []  # the server, once listening (after the paint)
+    instance = SingleInstance()  # listens after the first paint
 
     def quit_app() -> None:
         window.quitting = True
@@ -98,14 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             window.bring_to_front()
 
+    instance.received.connect(received)
+
     def add_tray_and_listen() -> None:
         """What the first picture does not need (~30 ms before it otherwise): the
         single-instance server, the tray icon and the icons it paints."""
-        instance = SingleInstance()
-        instances.append(instance)
-        instance.received.connect(received)
         if not instance.listen():
-            log.warning("single-instance server did not start: %s", instance.server.errorString())
+            log.warning("single-instance server did not start: %s", instance.error())
         from ui.tray import Tray, app_icon, caller_name
 
         qt_app.setWindowIcon(app_icon())
@@ -159,8 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return qt_app.exec()
     finally:
-        for instance in instances:
-            instance.close()
+        instance.close()
         shell.shutdown()
         core.close()
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDir, QObject, Signal
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 TIMEOUT_MS = 1000
 ACTIVATE = "activate"  # the message when no link was given: just show the window
@@ -67,29 +67,40 @@ class SingleInstance(QObject):
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtNetwork import QLocalServer
-
         self.name = name or server_name()
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self.server.newConnection.connect(self._accept)
+        # Made by listen(): a start may create this before its window's first
+        # paint and listen after it, with QtNetwork imported only then.
+        self.server: QLocalServer | None = None
         # Accepted connections, each with the bytes of an unfinished line.
         self._buffers: dict[QLocalSocket, bytearray] = {}
 
     def listen(self) -> bool:
-        if self.server.listen(self.name):
+        server = self.server
+        if server is None:
+            from PySide6.QtNetwork import QLocalServer
+
+            server = self.server = QLocalServer(self)
+            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+            server.newConnection.connect(self._accept)
+        if server.listen(self.name):
             return True
-        self.server.removeServer(self.name)  # a crashed instance's leftover
-        return self.server.listen(self.name)
+        server.removeServer(self.name)  # a crashed instance's leftover
+        return server.listen(self.name)
+
+    def error(self) -> str:
+        """Why listen() failed, in Qt's words."""
+        return self.server.errorString() if self.server is not None else ""
 
     def close(self) -> None:
         for socket in list(self._buffers):
             self._drop(socket)
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
 
     def _accept(self) -> None:
-        while self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
+        server = self.server
+        while server is not None and server.hasPendingConnections():
+            socket = server.nextPendingConnection()
             if socket is None:
                 return
             self._buffers[socket] = bytearray()
