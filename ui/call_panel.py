@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -293,6 +292,8 @@ class CallPanel(QFrame):
             self.transfer_menu.addAction(action)
 
     def ask_blind_transfer(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # on demand: its Qt type is made when first read
+
         target, ok = QInputDialog.getText(
             self,
             self.tr("Blind transfer"),

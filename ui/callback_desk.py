@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QDateTime, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.contacts import format_phone
 from sip.events import CallEnded
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
-from ui.callback_outcome_dialog import CallbackOutcomeDialog
 from ui.callback_queue_panel import CallbackQueuePanel
 from ui.core_text import error_text
 from ui.tasks import TaskRunner
@@ -32,11 +31,14 @@ from ui.tasks import TaskRunner
 # The database side only where it is used: the window is built before the
 # database is open and must not import SQLAlchemy (bench/README.md, "The window").
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from app.core import Core
     from app.enums import CallbackOutcome
     from app.models import CallbackRequest
     from sip.call_log import CallLog
     from sip.callback_dialer import CallbackCall, CallbackDialer
+    from ui.callback_outcome_dialog import CallbackOutcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +247,8 @@ class CallbackDesk(QObject):
         attempts_left: int,
         later: datetime | None = None,
     ) -> CallbackOutcomeDialog:
+        from ui.callback_outcome_dialog import CallbackOutcomeDialog  # when a callback ends
+
         request = call.request
         who = request.name or format_phone(request.phone)
         dialog = CallbackOutcomeDialog(who, suggested, attempts_left, self.window)
@@ -320,6 +324,8 @@ class CallbackDesk(QObject):
     def show_problem(self, text: str, offer_settings: bool = False) -> QMessageBox:
         """A message the operator must read; with a button to the settings when
         the fix is there. Not modal-blocking: calls keep ringing."""
+        from PySide6.QtWidgets import QMessageBox  # on demand: its Qt type is made when first read
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Callbacks"), text, parent=self.window)
         box.setObjectName("callbackProblem")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

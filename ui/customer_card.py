@@ -13,13 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedLayout,
     QToolButton,
@@ -265,6 +263,8 @@ class CustomerCard(QWidget):
     def export_customer(self) -> None:
         if self.customer is None:
             return
+        from PySide6.QtWidgets import QFileDialog  # on demand: its Qt type is made when first read
+
         suggested = str(Path.home() / f"customer-{self.customer.id}.json")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export customer data"), suggested, self.tr("JSON (*.json)")
@@ -291,6 +291,8 @@ class CustomerCard(QWidget):
     def delete_customer(self) -> None:
         if self.customer is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.warning(
             self,
             self.tr("Delete customer"),

@@ -44,7 +44,7 @@ class CustomerList(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("customerSearch")
         self.search.setPlaceholderText(self.tr("Search customers"))
-        self.search.setClearButtonEnabled(True)
+        # Its clear button: MainWindow.finish_after_paint.
         self.search.setToolTip(self.tr("Name, company, notes, phone or email (Ctrl+F)"))
         self.results = QListWidget(self)
         self.results.setObjectName("customerResults")

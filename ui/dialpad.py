@@ -64,7 +64,8 @@ class DialPad(QWidget):
         self.field = DialField(self)
         self.field.setObjectName("dialField")
         self.field.setPlaceholderText(self.tr("Number or SIP address"))
-        self.field.setClearButtonEnabled(True)
+        # The clear button (shown only over text) comes after the first paint:
+        # MainWindow.finish_after_paint; its icon-theme lookup is ~5 ms.
         self.field.returnPressed.connect(self._request)
         self.field.textEdited.connect(lambda _: self.show_problem(""))
         self.field.cleared.connect(lambda: self.show_problem(""))

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QLabel
 from app.contacts import number_for_dialing
 from app.secrets import SecretsUnavailable
 from app.settings import Settings
-from sip.config import Transport
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.calls import CallBook
@@ -328,6 +327,7 @@ class Shell(QObject):
     # --- settings ------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from sip.config import Transport  # with the engine, after the first paint
         from ui.settings_dialog import SettingsDialog
 
         problems = getattr(self.engine, "transport_problems", {})

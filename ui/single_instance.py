@@ -12,12 +12,11 @@ and listens after the window's first paint.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QDir, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -27,7 +26,11 @@ ACTIVATE = "activate"  # the message when no link was given: just show the windo
 
 
 def server_name(suffix: str = "") -> str:
-    user = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:12]
+    # Qt's SHA-256 (the same digest as hashlib's): hashlib's OpenSSL import is
+    # ~3.5 ms before the window, QtCore is loaded already.
+    sha256 = QCryptographicHash.Algorithm.Sha256
+    digest = QCryptographicHash.hash(getpass.getuser().encode(), sha256)
+    user = bytes(digest.toHex().data()).decode()[:12]
     return f"switchboard-{user}{suffix}"
 
 

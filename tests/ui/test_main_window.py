@@ -20,6 +20,13 @@ from ui.shortcuts import SHORTCUTS
 from ui.shortcuts_dialog import ShortcutsDialog
 
 
+def test_the_fields_get_their_clear_buttons_after_the_first_paint(qtbot: Any, shell: Any) -> None:
+    """Held back from the first picture (an icon-theme lookup each), and never lost."""
+    window = shell.window
+    fields = (window.dialpad.field, window.customers.search)
+    qtbot.waitUntil(lambda: all(field.isClearButtonEnabled() for field in fields), timeout=5000)
+
+
 def test_enter_in_dial_field_dials_the_cleaned_number(qtbot: Any, shell: Any, engine: Any) -> None:
     field = shell.window.dialpad.field
     qtbot.keyClicks(field, "+380 (50) 123-45-67")

@@ -85,3 +85,15 @@ def test_the_socket_file_says_whether_an_instance_may_be_running(qtbot: Any) -> 
     finally:
         running.close()
     assert not may_be_running(name)
+
+
+def test_the_server_name_is_the_user_names_sha256_as_before() -> None:
+    """Qt's SHA-256 replaced hashlib's (its OpenSSL import came before the window):
+    the name must not change, or a start after an update would not find the
+    instance that is already running."""
+    import getpass
+    import hashlib
+
+    digest = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:12]
+    assert server_name() == f"switchboard-{digest}"
+    assert server_name("-x") == f"switchboard-{digest}-x"
