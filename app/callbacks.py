@@ -296,6 +296,10 @@ class CallbackQueue:
                 .with_for_update()
             ).first()
             if open_row is not None:
+                if interaction_id is not None and interaction_id in open_row.meta.get(
+                    "missed_interactions", []
+                ):
+                    return open_row  # this call counted already (a write done again)
                 open_row.missed_count += 1
                 open_row.meta = {
                     **open_row.meta,

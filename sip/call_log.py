@@ -12,6 +12,12 @@
 Engine listeners run on the SIP thread and must not block, and a database write
 can (a locked SQLite file, a slow PostgreSQL), so events are queued to this
 log's own worker thread, which alone touches the database.
+
+A database that refuses a write for a while (another program holding the lock
+past the busy timeout, a PostgreSQL server restarting, the network share gone)
+does not cost the call its record: the worker tries the same event again, with
+back-off, and the events after it wait in order. Each event's work is written so
+that doing it again after a refusal changes nothing twice.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.callbacks import CallbackQueue
+from app.errors import DatabaseError
 from app.models import Channel, ContactKind, Direction, InteractionStatus, utcnow
 from app.timeline import InteractionDraft, Timeline
 from sip.events import (
@@ -39,6 +46,9 @@ from sip.events import (
 )
 
 log = logging.getLogger(__name__)
+
+RETRY_FIRST_S = 0.5  # a refused write is tried again after this, doubling each time
+RETRY_MAX_S = 30.0
 
 STATUS_OF_OUTCOME = {
     CallOutcome.ANSWERED: InteractionStatus.ANSWERED,
@@ -81,10 +91,15 @@ class CallLog:
         # the worker per job: so even a call that fails at once is never handled
         # before the log knows which interaction it belongs to.
         self._lock = threading.Lock()
+        self._closing = threading.Event()  # cuts a back-off wait short
+        self.unwritten = 0  # events given up on (a bug, or closed while refused)
         self._worker = threading.Thread(target=self._work, name="call-log", daemon=True)
         self._worker.start()
         # For the UI: called on the worker thread after each write.
         self.on_change: Callable[[int], None] | None = None
+        # For the UI too, on the worker thread: the database started refusing the
+        # log's writes (the error), or takes them again (None).
+        self.on_refusal: Callable[[DatabaseError | None], None] | None = None
 
     # --- the engine side (any thread, never blocks) ----------------------------
 
@@ -149,7 +164,9 @@ class CallLog:
         return done.wait(timeout)
 
     def close(self) -> None:
-        self.flush()
+        if not self.flush():
+            log.error("call log: the database still refuses; closing with events unwritten")
+        self._closing.set()
         self._queue.put(None)
         self._worker.join(5)
 
@@ -157,12 +174,34 @@ class CallLog:
 
     def _work(self) -> None:
         while (job := self._queue.get()) is not None:
+            self._write(job)
+
+    def _write(self, job: Callable[[], None]) -> None:
+        """Does one event's work; a refusing database means: the same again, later."""
+        delay = RETRY_FIRST_S
+        while True:
             try:
                 with self._lock:
                     job()
+                if delay > RETRY_FIRST_S:
+                    log.info("call log: the database takes writes again")
+                    self._tell_refusal(None)
+                return
+            except DatabaseError as exc:
+                if self._closing.is_set():
+                    self.unwritten += 1
+                    log.error("call log: an event was not recorded (closing): %s", exc)
+                    return
+                if delay == RETRY_FIRST_S:
+                    log.warning("call log: %s; trying again, nothing is dropped", exc)
+                    self._tell_refusal(exc)
+                self._closing.wait(delay)
+                delay = min(delay * 2, RETRY_MAX_S)
             except Exception:
-                # One bad event must not stop the log: say so, keep going.
+                # A bug, not the database: say so, keep going with the next event.
+                self.unwritten += 1
                 log.exception("call log: an event could not be recorded")
+                return
 
     def _handle(self, event: IncomingCall | CallStateChanged | CallEnded) -> None:
         if isinstance(event, IncomingCall):
@@ -196,7 +235,6 @@ class CallLog:
         if interaction_id is None or call_id in self._answered_at:
             return
         now = utcnow()
-        self._answered_at[call_id] = now
         row = self.timeline.update(
             interaction_id,
             status=InteractionStatus.ANSWERED,
@@ -205,11 +243,13 @@ class CallLog:
         )
         if self.callbacks is not None and row.contact_value:
             self.callbacks.close_reached(row.contact_value, now)
+        self._answered_at[call_id] = now  # once written: a refused write comes again
         self._changed(interaction_id)
 
     def _ended(self, event: CallEnded) -> None:
-        interaction_id = self._interactions.pop(event.call_id, None)
-        self._answered_at.pop(event.call_id, None)
+        # Forgotten only once written: a refused write comes again (closing twice,
+        # or setting the same duration again, changes nothing).
+        interaction_id = self._interactions.get(event.call_id)
         if interaction_id is None:
             log.warning("call log: an ended call it never saw start (%s)", event.call_id)
             return
@@ -234,6 +274,8 @@ class CallLog:
                 self.callbacks.register_missed_call(row.contact_value, interaction_id)
             elif event.outcome is CallOutcome.ANSWERED:
                 self.callbacks.close_reached(row.contact_value)
+        self._interactions.pop(event.call_id, None)
+        self._answered_at.pop(event.call_id, None)
         self._changed(interaction_id)
 
     def _attach(self, interaction_id: int, path: Path) -> None:
@@ -247,6 +289,8 @@ class CallLog:
             return
         try:
             self.attach_recording(interaction_id, path)
+        except DatabaseError:
+            raise  # refused for now: the whole end of the call is written again
         except Exception:
             log.exception("recording %s not attached; the file is kept", path.name)
             return
@@ -256,11 +300,16 @@ class CallLog:
             log.warning("recording %s attached but not removed: %s", path.name, exc)
 
     def _dial_failed(self, call_id: str, message: str) -> None:
-        interaction_id = self._interactions.pop(call_id, None)
+        interaction_id = self._interactions.get(call_id)
         if interaction_id is None:
             return
         self.timeline.close(interaction_id, InteractionStatus.FAILED, meta={"error": message[:500]})
+        self._interactions.pop(call_id, None)
         self._changed(interaction_id)
+
+    def _tell_refusal(self, error: DatabaseError | None) -> None:
+        if self.on_refusal is not None:
+            self.on_refusal(error)
 
     def _changed(self, interaction_id: int) -> None:
         if self.on_change is not None:

@@ -51,6 +51,9 @@ class EngineBridge(QObject):
     transportFailed = Signal(object)  # TransportFailed
     # The call log wrote an interaction (its id): a shown timeline may refresh.
     interactionChanged = Signal(int)
+    # The database refuses the call log's writes (the DatabaseError; it keeps
+    # trying), or takes them again (None).
+    callLogRefused = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,3 +84,7 @@ class EngineBridge(QObject):
     def interaction_changed(self, interaction_id: int) -> None:
         """The call log's ``on_change`` hook (called on its worker thread)."""
         self.interactionChanged.emit(interaction_id)
+
+    def call_log_refused(self, error: Exception | None) -> None:
+        """The call log's ``on_refusal`` hook (called on its worker thread)."""
+        self.callLogRefused.emit(error)

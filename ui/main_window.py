@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self._timeline_refresh.setInterval(300)
         self._timeline_refresh.timeout.connect(self.card.timeline.reload)
         bridge.interactionChanged.connect(lambda _: self._refresh_timeline_soon())
+        bridge.callLogRefused.connect(self._call_log_refused)
         self.resize(1280, 800)
         if core.is_open:
             self.core_opened()
@@ -458,6 +459,19 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _call_log_refused(self, error: object) -> None:
+        if error is None:
+            self.show_message(self.tr("The database takes the call log's writes again."))
+        else:
+            # The call log keeps the calls and writes them when it can: nothing to
+            # do but know that the timeline is behind meanwhile (details in the log).
+            self.show_message(
+                self.tr(
+                    "The database refuses writes right now (busy or out of reach). "
+                    "Calls are kept and written as soon as it takes them."
+                )
+            )
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_dialog import ShortcutsDialog

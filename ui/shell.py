@@ -123,6 +123,7 @@ class Shell(QObject):
             operator=self.window.operator,
         )
         self.call_log.on_change = self.bridge.interaction_changed
+        self.call_log.on_refusal = self.bridge.call_log_refused
         self.window.callbacks.call_log = self.call_log
         self.window.core_opened()
         self.webform.start()

@@ -163,177 +163,177 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="46"/>
+        <location filename="../../ui/call_panel.py" line="45"/>
         <source>No active call</source>
         <translation>Нет активного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="76"/>
+        <location filename="../../ui/call_panel.py" line="75"/>
         <source>Answer</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="79"/>
-        <location filename="../../ui/call_panel.py" line="247"/>
+        <location filename="../../ui/call_panel.py" line="78"/>
+        <location filename="../../ui/call_panel.py" line="246"/>
         <source>Hold</source>
         <translation>Удержать</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="81"/>
-        <location filename="../../ui/call_panel.py" line="249"/>
+        <location filename="../../ui/call_panel.py" line="80"/>
+        <location filename="../../ui/call_panel.py" line="248"/>
         <source>Mute</source>
         <translation>Без звука</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="83"/>
+        <location filename="../../ui/call_panel.py" line="82"/>
         <source>Keypad</source>
         <translation>Клавиатура</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="85"/>
-        <location filename="../../ui/call_panel.py" line="252"/>
+        <location filename="../../ui/call_panel.py" line="84"/>
+        <location filename="../../ui/call_panel.py" line="251"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="97"/>
-        <location filename="../../ui/call_panel.py" line="262"/>
+        <location filename="../../ui/call_panel.py" line="96"/>
+        <location filename="../../ui/call_panel.py" line="261"/>
         <source>Hang up</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="103"/>
+        <location filename="../../ui/call_panel.py" line="102"/>
         <source>Transfer</source>
         <translation>Перевести</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="184"/>
+        <location filename="../../ui/call_panel.py" line="183"/>
         <source>On hold</source>
         <translation>На удержании</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="185"/>
         <source>Held by the other side</source>
         <translation>Удержан собеседником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="189"/>
         <source>Talking</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="187"/>
+        <location filename="../../ui/call_panel.py" line="189"/>
         <source>muted</source>
         <translation>микрофон выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="87"/>
+        <location filename="../../ui/call_panel.py" line="86"/>
         <source>Conference</source>
         <translation>Конференция</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="89"/>
+        <location filename="../../ui/call_panel.py" line="88"/>
         <source>Join the active call with the held one: all three of you talk</source>
         <translation>Объединить активный звонок с удержанным: говорите втроём</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="92"/>
+        <location filename="../../ui/call_panel.py" line="91"/>
         <source>Split</source>
         <translation>Разделить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="94"/>
+        <location filename="../../ui/call_panel.py" line="93"/>
         <source>End the conference: keep the active call, put the other on hold</source>
         <translation>Завершить конференцию: активный звонок остаётся, другой ставится на удержание</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="187"/>
         <source>In conference</source>
         <translation>В конференции</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="192"/>
+        <location filename="../../ui/call_panel.py" line="191"/>
         <source>Incoming call…</source>
         <translation>Входящий звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="194"/>
+        <location filename="../../ui/call_panel.py" line="193"/>
         <source>Ringing…</source>
         <translation>Идёт вызов…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="196"/>
+        <location filename="../../ui/call_panel.py" line="195"/>
         <source>Connecting…</source>
         <translation>Соединение…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="197"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Calling…</source>
         <translation>Набор номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="247"/>
+        <location filename="../../ui/call_panel.py" line="246"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="249"/>
+        <location filename="../../ui/call_panel.py" line="248"/>
         <source>Unmute</source>
         <translation>Включить звук</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="253"/>
+        <location filename="../../ui/call_panel.py" line="252"/>
         <source>Record this call</source>
         <translation>Записать разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="255"/>
+        <location filename="../../ui/call_panel.py" line="254"/>
         <source>Resume rec.</source>
         <translation>Продолжить запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="256"/>
+        <location filename="../../ui/call_panel.py" line="255"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запись на паузе: эта часть не записывается</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="258"/>
+        <location filename="../../ui/call_panel.py" line="257"/>
         <source>Pause rec.</source>
         <translation>Пауза записи</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="260"/>
+        <location filename="../../ui/call_panel.py" line="259"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Идёт запись. Поставьте на паузу, пока клиент диктует данные карты</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="262"/>
+        <location filename="../../ui/call_panel.py" line="261"/>
         <source>Decline</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="278"/>
+        <location filename="../../ui/call_panel.py" line="277"/>
         <source>Blind transfer to a number…</source>
         <translation>Перевести на номер без консультации…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="283"/>
+        <location filename="../../ui/call_panel.py" line="282"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="288"/>
+        <location filename="../../ui/call_panel.py" line="287"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="298"/>
+        <location filename="../../ui/call_panel.py" line="299"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="299"/>
+        <location filename="../../ui/call_panel.py" line="300"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="139"/>
+        <location filename="../../ui/callback_desk.py" line="141"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не удалось прочитать очередь обратных звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="157"/>
+        <location filename="../../ui/callback_desk.py" line="159"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="166"/>
+        <location filename="../../ui/callback_desk.py" line="168"/>
         <source>Save how the last callback went first.</source>
         <translation>Сначала сохраните результат предыдущего обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="171"/>
+        <location filename="../../ui/callback_desk.py" line="173"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершите текущий звонок, прежде чем брать обратный звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="175"/>
+        <location filename="../../ui/callback_desk.py" line="177"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="193"/>
+        <location filename="../../ui/callback_desk.py" line="195"/>
         <source>No callback is due right now.</source>
         <translation>Сейчас нет обратных звонков к выполнению.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="202"/>
+        <location filename="../../ui/callback_desk.py" line="204"/>
         <source>Calling back %1…</source>
         <translation>Перезваниваем: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="215"/>
+        <location filename="../../ui/callback_desk.py" line="217"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Этот обратный звонок нельзя взять: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="219"/>
+        <location filename="../../ui/callback_desk.py" line="221"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не удалось позвонить по заявке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="267"/>
+        <location filename="../../ui/callback_desk.py" line="271"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат обратного звонка %1 не сохранён: заявка вернётся в очередь, когда истечёт ваша бронь.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="291"/>
+        <location filename="../../ui/callback_desk.py" line="295"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат обратного звонка сохранён: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="303"/>
+        <location filename="../../ui/callback_desk.py" line="307"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Обратный звонок %1 взял другой оператор после того, как истекла ваша бронь, поэтому результат не сохранён. Звонок есть в истории клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="310"/>
+        <location filename="../../ui/callback_desk.py" line="314"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не удалось сохранить результат обратного звонка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="323"/>
+        <location filename="../../ui/callback_desk.py" line="329"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="327"/>
+        <location filename="../../ui/callback_desk.py" line="333"/>
         <source>Open settings…</source>
         <translation>Открыть настройки…</translation>
     </message>
@@ -871,87 +871,87 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="82"/>
+        <location filename="../../ui/customer_card.py" line="80"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="109"/>
+        <location filename="../../ui/customer_card.py" line="107"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="108"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="109"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="113"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="119"/>
+        <location filename="../../ui/customer_card.py" line="117"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="121"/>
+        <location filename="../../ui/customer_card.py" line="119"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="123"/>
+        <location filename="../../ui/customer_card.py" line="121"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="125"/>
+        <location filename="../../ui/customer_card.py" line="123"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="129"/>
+        <location filename="../../ui/customer_card.py" line="127"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="132"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="134"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="176"/>
+        <location filename="../../ui/customer_card.py" line="174"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="186"/>
+        <location filename="../../ui/customer_card.py" line="184"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="216"/>
+        <location filename="../../ui/customer_card.py" line="214"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="218"/>
+        <location filename="../../ui/customer_card.py" line="216"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
@@ -976,22 +976,22 @@
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="296"/>
+        <location filename="../../ui/customer_card.py" line="298"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="298"/>
+        <location filename="../../ui/customer_card.py" line="300"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="316"/>
+        <location filename="../../ui/customer_card.py" line="318"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="328"/>
+        <location filename="../../ui/customer_card.py" line="330"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -1041,7 +1041,7 @@
         <translation>Номер или SIP-адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/dialpad.py" line="72"/>
+        <location filename="../../ui/dialpad.py" line="73"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
@@ -1504,162 +1504,172 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;вая заявка на обратный звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="465"/>
+        <source>The database takes the call log&apos;s writes again.</source>
+        <translation>База данных снова принимает записи журнала звонков.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="471"/>
+        <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
+        <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -2464,32 +2474,32 @@
         <translation>Желаемый промежуток времени заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="390"/>
+        <location filename="../../app/callbacks.py" line="394"/>
         <source>Callback #{request_id} is being handled by {operator}.</source>
         <translation>Обратным звонком #{request_id} сейчас занимается {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="446"/>
+        <location filename="../../app/callbacks.py" line="450"/>
         <source>Say when to call back.</source>
         <translation>Укажите, когда перезвонить.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="561"/>
+        <location filename="../../app/callbacks.py" line="565"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="572"/>
+        <location filename="../../app/callbacks.py" line="576"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Обратный звонок #{request_id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="581"/>
+        <location filename="../../app/callbacks.py" line="585"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Обратный звонок #{request_id} уже в статусе «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="616"/>
+        <location filename="../../app/callbacks.py" line="620"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Обратным звонком #{request_id} теперь занимается {operator}: ваша бронь истекла.</translation>
     </message>
@@ -2604,22 +2614,22 @@
         <translation>База данных сейчас недоступна ({error}). Ничего не изменено; попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="171"/>
+        <location filename="../../app/db.py" line="173"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>В таблице {table} базы данных {url} несколько версий схемы ({revisions}), а должна быть одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="204"/>
+        <location filename="../../app/db.py" line="206"/>
         <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
         <translation>Не удалось обновить базу данных {url} до версии {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="207"/>
+        <location filename="../../app/db.py" line="209"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
         <translation>Не удалось обновить базу данных {url} с версии {before} до {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="253"/>
+        <location filename="../../app/db.py" line="255"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не удалось использовать URL базы данных: {error}</translation>
     </message>
@@ -2902,7 +2912,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="144"/>
+        <location filename="../../ui/main.py" line="143"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

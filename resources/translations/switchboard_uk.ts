@@ -163,177 +163,177 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="46"/>
+        <location filename="../../ui/call_panel.py" line="45"/>
         <source>No active call</source>
         <translation>Немає активного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="76"/>
+        <location filename="../../ui/call_panel.py" line="75"/>
         <source>Answer</source>
         <translation>Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="79"/>
-        <location filename="../../ui/call_panel.py" line="247"/>
+        <location filename="../../ui/call_panel.py" line="78"/>
+        <location filename="../../ui/call_panel.py" line="246"/>
         <source>Hold</source>
         <translation>Утримати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="81"/>
-        <location filename="../../ui/call_panel.py" line="249"/>
+        <location filename="../../ui/call_panel.py" line="80"/>
+        <location filename="../../ui/call_panel.py" line="248"/>
         <source>Mute</source>
         <translation>Вимкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="83"/>
+        <location filename="../../ui/call_panel.py" line="82"/>
         <source>Keypad</source>
         <translation>Клавіатура</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="85"/>
-        <location filename="../../ui/call_panel.py" line="252"/>
+        <location filename="../../ui/call_panel.py" line="84"/>
+        <location filename="../../ui/call_panel.py" line="251"/>
         <source>Record</source>
         <translation>Запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="97"/>
-        <location filename="../../ui/call_panel.py" line="262"/>
+        <location filename="../../ui/call_panel.py" line="96"/>
+        <location filename="../../ui/call_panel.py" line="261"/>
         <source>Hang up</source>
         <translation>Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="103"/>
+        <location filename="../../ui/call_panel.py" line="102"/>
         <source>Transfer</source>
         <translation>Переадресувати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="184"/>
+        <location filename="../../ui/call_panel.py" line="183"/>
         <source>On hold</source>
         <translation>На утриманні</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="186"/>
+        <location filename="../../ui/call_panel.py" line="185"/>
         <source>Held by the other side</source>
         <translation>Утримано співрозмовником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="189"/>
         <source>Talking</source>
         <translation>Розмова</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
-        <location filename="../../ui/call_panel.py" line="190"/>
+        <location filename="../../ui/call_panel.py" line="187"/>
+        <location filename="../../ui/call_panel.py" line="189"/>
         <source>muted</source>
         <translation>мікрофон вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="87"/>
+        <location filename="../../ui/call_panel.py" line="86"/>
         <source>Conference</source>
         <translation>Конференція</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="89"/>
+        <location filename="../../ui/call_panel.py" line="88"/>
         <source>Join the active call with the held one: all three of you talk</source>
         <translation>Об&apos;єднати активний дзвінок з утримуваним: говорите втрьох</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="92"/>
+        <location filename="../../ui/call_panel.py" line="91"/>
         <source>Split</source>
         <translation>Розділити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="94"/>
+        <location filename="../../ui/call_panel.py" line="93"/>
         <source>End the conference: keep the active call, put the other on hold</source>
         <translation>Завершити конференцію: активний дзвінок лишається, інший ставиться на утримання</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="188"/>
+        <location filename="../../ui/call_panel.py" line="187"/>
         <source>In conference</source>
         <translation>У конференції</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="192"/>
+        <location filename="../../ui/call_panel.py" line="191"/>
         <source>Incoming call…</source>
         <translation>Вхідний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="194"/>
+        <location filename="../../ui/call_panel.py" line="193"/>
         <source>Ringing…</source>
         <translation>Іде виклик…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="196"/>
+        <location filename="../../ui/call_panel.py" line="195"/>
         <source>Connecting…</source>
         <translation>З’єднання…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="197"/>
+        <location filename="../../ui/call_panel.py" line="196"/>
         <source>Calling…</source>
         <translation>Набір номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="247"/>
+        <location filename="../../ui/call_panel.py" line="246"/>
         <source>Resume</source>
         <translation>Продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="249"/>
+        <location filename="../../ui/call_panel.py" line="248"/>
         <source>Unmute</source>
         <translation>Увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="253"/>
+        <location filename="../../ui/call_panel.py" line="252"/>
         <source>Record this call</source>
         <translation>Записати розмову</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="255"/>
+        <location filename="../../ui/call_panel.py" line="254"/>
         <source>Resume rec.</source>
         <translation>Продовжити запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="256"/>
+        <location filename="../../ui/call_panel.py" line="255"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запис на паузі: ця частина не записується</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="258"/>
+        <location filename="../../ui/call_panel.py" line="257"/>
         <source>Pause rec.</source>
         <translation>Пауза запису</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="260"/>
+        <location filename="../../ui/call_panel.py" line="259"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Йде запис. Поставте на паузу, поки клієнт диктує дані картки</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="262"/>
+        <location filename="../../ui/call_panel.py" line="261"/>
         <source>Decline</source>
         <translation>Відхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="278"/>
+        <location filename="../../ui/call_panel.py" line="277"/>
         <source>Blind transfer to a number…</source>
         <translation>Переадресувати на номер без консультації…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="283"/>
+        <location filename="../../ui/call_panel.py" line="282"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="288"/>
+        <location filename="../../ui/call_panel.py" line="287"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="298"/>
+        <location filename="../../ui/call_panel.py" line="299"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="299"/>
+        <location filename="../../ui/call_panel.py" line="300"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="139"/>
+        <location filename="../../ui/callback_desk.py" line="141"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="157"/>
+        <location filename="../../ui/callback_desk.py" line="159"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="166"/>
+        <location filename="../../ui/callback_desk.py" line="168"/>
         <source>Save how the last callback went first.</source>
         <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="171"/>
+        <location filename="../../ui/callback_desk.py" line="173"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="175"/>
+        <location filename="../../ui/callback_desk.py" line="177"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="193"/>
+        <location filename="../../ui/callback_desk.py" line="195"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="202"/>
+        <location filename="../../ui/callback_desk.py" line="204"/>
         <source>Calling back %1…</source>
         <translation>Передзвонюємо: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="215"/>
+        <location filename="../../ui/callback_desk.py" line="217"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="219"/>
+        <location filename="../../ui/callback_desk.py" line="221"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати за заявкою: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="267"/>
+        <location filename="../../ui/callback_desk.py" line="271"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="291"/>
+        <location filename="../../ui/callback_desk.py" line="295"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат зворотного дзвінка збережено: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="303"/>
+        <location filename="../../ui/callback_desk.py" line="307"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="310"/>
+        <location filename="../../ui/callback_desk.py" line="314"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="323"/>
+        <location filename="../../ui/callback_desk.py" line="329"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="327"/>
+        <location filename="../../ui/callback_desk.py" line="333"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
     </message>
@@ -871,87 +871,87 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="82"/>
+        <location filename="../../ui/customer_card.py" line="80"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="109"/>
+        <location filename="../../ui/customer_card.py" line="107"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="108"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="109"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="113"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="119"/>
+        <location filename="../../ui/customer_card.py" line="117"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="121"/>
+        <location filename="../../ui/customer_card.py" line="119"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="123"/>
+        <location filename="../../ui/customer_card.py" line="121"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="125"/>
+        <location filename="../../ui/customer_card.py" line="123"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="129"/>
+        <location filename="../../ui/customer_card.py" line="127"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="132"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="134"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="176"/>
+        <location filename="../../ui/customer_card.py" line="174"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="186"/>
+        <location filename="../../ui/customer_card.py" line="184"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="216"/>
+        <location filename="../../ui/customer_card.py" line="214"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="218"/>
+        <location filename="../../ui/customer_card.py" line="216"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
@@ -976,22 +976,22 @@
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="296"/>
+        <location filename="../../ui/customer_card.py" line="298"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="298"/>
+        <location filename="../../ui/customer_card.py" line="300"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="316"/>
+        <location filename="../../ui/customer_card.py" line="318"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="328"/>
+        <location filename="../../ui/customer_card.py" line="330"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1041,7 +1041,7 @@
         <translation>Номер або SIP-адреса</translation>
     </message>
     <message>
-        <location filename="../../ui/dialpad.py" line="72"/>
+        <location filename="../../ui/dialpad.py" line="73"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
@@ -1504,162 +1504,172 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="465"/>
+        <source>The database takes the call log&apos;s writes again.</source>
+        <translation>База даних знову приймає записи журналу дзвінків.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="471"/>
+        <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
+        <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -2464,32 +2474,32 @@
         <translation>Бажаний проміжок часу закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="390"/>
+        <location filename="../../app/callbacks.py" line="394"/>
         <source>Callback #{request_id} is being handled by {operator}.</source>
         <translation>Зворотним дзвінком #{request_id} зараз займається {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="446"/>
+        <location filename="../../app/callbacks.py" line="450"/>
         <source>Say when to call back.</source>
         <translation>Вкажіть, коли передзвонити.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="561"/>
+        <location filename="../../app/callbacks.py" line="565"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="572"/>
+        <location filename="../../app/callbacks.py" line="576"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Зворотний дзвінок #{request_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="581"/>
+        <location filename="../../app/callbacks.py" line="585"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Зворотний дзвінок #{request_id} уже має статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="616"/>
+        <location filename="../../app/callbacks.py" line="620"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Зворотним дзвінком #{request_id} тепер займається {operator}: ваше бронювання минуло.</translation>
     </message>
@@ -2604,22 +2614,22 @@
         <translation>База даних зараз недоступна ({error}). Нічого не змінено; спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="171"/>
+        <location filename="../../app/db.py" line="173"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>У таблиці {table} бази даних {url} кілька версій схеми ({revisions}), а має бути одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="204"/>
+        <location filename="../../app/db.py" line="206"/>
         <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
         <translation>Не вдалося оновити базу даних {url} до версії {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="207"/>
+        <location filename="../../app/db.py" line="209"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
         <translation>Не вдалося оновити базу даних {url} з версії {before} до {revision}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="253"/>
+        <location filename="../../app/db.py" line="255"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не вдалося використати URL бази даних: {error}</translation>
     </message>
@@ -2902,7 +2912,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="144"/>
+        <location filename="../../ui/main.py" line="143"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>

@@ -158,6 +158,18 @@ def test_missed_calls_merge_and_a_reached_call_closes(
     assert new is not None and new.id != first.id
 
 
+def test_the_same_missed_call_registered_twice_counts_once(queue: CallbackQueue) -> None:
+    """The call log writes a call's end again when the database refused it part-way
+    (sip/call_log.py): the missed call must not count twice."""
+    first = queue.register_missed_call("0501234567", interaction_id=41)
+    again = queue.register_missed_call("0501234567", interaction_id=41)
+    later = queue.register_missed_call("0501234567", interaction_id=42)
+    assert first is not None and again is not None and later is not None
+    assert again.id == first.id and again.missed_count == 1
+    assert later.missed_count == 2
+    assert later.meta["missed_interactions"] == [41, 42]
+
+
 def test_claim_next_takes_the_most_urgent_due_request_once(
     queue: CallbackQueue, clock: Clock
 ) -> None:

@@ -1,0 +1,118 @@
+"""A database that refuses writes for a while (another program holding SQLite's
+write lock) costs a call nothing: the call log writes the same event again once it
+can, in order, and exactly once. No engine needed: the events are handed to the log
+as the engine hands them."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, select
+
+from app import db as db_module
+from app.core import Core
+from app.customers import ContactInput
+from app.models import Interaction
+from app.secrets import MemoryKeyring, SecretStore
+from app.settings import AppPaths, Settings
+from sip import call_log as call_log_module
+from sip.call_log import CallLog
+from sip.events import CallDirection, CallEnded, CallOutcome, IncomingCall
+
+NUMBER = "+380501234567"
+
+
+@pytest.fixture
+def core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Core]:
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)  # each refusal in 0.1 s, not 5
+    monkeypatch.setattr(call_log_module, "RETRY_FIRST_S", 0.05)
+    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
+    paths.ensure()
+    opened = Core.open(paths, Settings(), secrets=SecretStore(MemoryKeyring()))
+    yield opened
+    opened.close()
+
+
+def missed_call(call_id: str, sip_call_id: str) -> tuple[IncomingCall, CallEnded]:
+    uri = f'"Olha" <sip:{NUMBER}@pbx.example>'
+    return (
+        IncomingCall(call_id, "office", uri, NUMBER, "Olha", sip_call_id),
+        CallEnded(
+            call_id,
+            "office",
+            CallDirection.INBOUND,
+            CallOutcome.MISSED,
+            487,
+            "Request Terminated",
+            sip_call_id,
+            uri,
+            NUMBER,
+            "Olha",
+            connected_seconds=0.0,
+            total_seconds=4.0,
+        ),
+    )
+
+
+def test_a_missed_call_while_the_database_is_locked_is_written_once_it_is_free(
+    core: Core, caplog: pytest.LogCaptureFixture
+) -> None:
+    customer = core.customers.create("Olha Marchenko", contacts=[ContactInput("phone", NUMBER)])
+    log = CallLog(core.timeline, core.callbacks, attach_recording=core.attachments.add)
+    other = sqlite3.connect(str(core.db.engine.url.database), isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        with caplog.at_level(logging.WARNING, logger="sip.call_log"):
+            for event in missed_call("c1", "sip-call-1@pbx"):
+                log(event)
+            deadline = time.monotonic() + 10
+            while "trying again" not in caplog.text and time.monotonic() < deadline:
+                time.sleep(0.05)
+        assert "trying again, nothing is dropped" in caplog.text
+        time.sleep(0.3)  # a few more refusals and back-offs
+        other.execute("ROLLBACK")
+        assert log.flush(timeout=15)
+    finally:
+        other.close()
+        log.close()
+
+    assert log.unwritten == 0
+    with core.db.session() as s:
+        rows = list(s.exec(select(Interaction)))
+    assert len(rows) == 1
+    [row] = rows
+    assert (row.direction, row.status, row.customer_id) == ("in", "missed", customer.id)
+    assert row.external_id == "sip-call-1@pbx" and row.ended_at is not None
+    [request] = core.callbacks.queue()
+    assert request.missed_count == 1
+    assert request.meta["missed_interactions"] == [row.id]
+
+
+def test_events_after_a_refused_one_wait_their_turn(core: Core) -> None:
+    """Two calls end while the database is locked: both written, each once, in order."""
+    log = CallLog(core.timeline, core.callbacks)
+    other = sqlite3.connect(str(core.db.engine.url.database), isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        for event in (*missed_call("c1", "sip-1@pbx"), *missed_call("c2", "sip-2@pbx")):
+            log(event)
+        time.sleep(0.5)
+        other.execute("ROLLBACK")
+        assert log.flush(timeout=15)
+    finally:
+        other.close()
+        log.close()
+    with core.db.session() as s:
+        rows = list(s.exec(select(Interaction).order_by(col(Interaction.id))))
+    assert [(r.external_id, r.status) for r in rows] == [
+        ("sip-1@pbx", "missed"),
+        ("sip-2@pbx", "missed"),
+    ]
+    [request] = core.callbacks.queue()  # one number: one request, two missed calls
+    assert request.missed_count == 2
+    assert request.meta["missed_interactions"] == [rows[0].id, rows[1].id]
