@@ -196,7 +196,10 @@ def test_blind_transfer_to_a_target_that_fails_keeps_our_call(
     confirmed(sip_engine, call_id)
     sip_engine.engine.blind_transfer(call_id, "2999").result(10)  # nobody is 2999: 404
     final = sip_engine.events.wait_for(TransferProgress, call_id=call_id, final=True)
-    assert final.code >= 300
+    # Once in many runs (under load) this was a final 200: say everything the far end
+    # reported, so that run can be read (a NOTIFY's sipfrag, or pjsua's own 200 for a
+    # REFER answered with Refer-Sub: false).
+    assert final.code >= 300, sip_engine.events.of(TransferProgress, call_id=call_id)
     # Our leg is untouched: still talking, so the operator can take the caller back.
     assert sip_engine.events.of(CallEnded, call_id=call_id) == []
     sip_engine.engine.hangup(call_id).result(10)
