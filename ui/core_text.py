@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from app.messages import CONTEXT, OperatorError
+from ui.labels import contact_kind_label
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +22,13 @@ def error_text(error: BaseException) -> str:
     """What the operator reads for ``error``; any thread (translate() is thread-safe)."""
     if isinstance(error, OperatorError):
         translated = QCoreApplication.translate(CONTEXT, error.template)
+        fields = dict(error.fields)
+        if isinstance(fields.get("kind"), str):
+            # The core names a contact's kind by its stored value ("phone"); the
+            # operator reads the word of the window's language.
+            fields["kind"] = contact_kind_label(fields["kind"])
         try:
-            return translated.format(**error.fields) if error.fields else translated
+            return translated.format(**fields) if fields else translated
         except (KeyError, IndexError, ValueError, AttributeError):
             # A translation that lost or misspelt a field: English beats a crash.
             log.warning("translation of %r does not fit its fields", error.template)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.contacts import InvalidContact, normalize_phone
+from app.customers import DuplicateContact
 from ui.core_text import error_text
 from ui.i18n import Translations
 
@@ -38,6 +39,19 @@ def test_a_core_refusal_is_shown_in_the_chosen_language(
 ) -> None:
     translations.install(language)
     assert error_text(letters_error()) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "kind"), [("uk", "(телефон)"), ("ru", "(телефон)"), ("en", "The phone +380")]
+)
+def test_the_contact_kind_inside_a_core_message_is_in_the_chosen_language(
+    qapp: object, translations: Translations, language: str, kind: str
+) -> None:
+    translations.install(language)
+    text = error_text(DuplicateContact("phone", "+380501234567", 1, "Olena Kovalenko"))
+    assert kind in text and "Olena Kovalenko" in text
+    if language != "en":
+        assert "phone" not in text
 
 
 class FieldLosingTranslator(QTranslator):
