@@ -105,13 +105,16 @@ class CallLog:
 
     def __call__(self, event: EngineEvent) -> None:
         """The engine listener."""
+        # The time it happened, not the time it is written: a write may wait behind
+        # a busy database (and is done again after a refusal).
+        at = utcnow()
         if isinstance(event, IncomingCall | CallStateChanged | CallEnded):
-            self._queue.put(lambda: self._handle(event))
+            self._queue.put(lambda: self._handle(event, at))
         elif isinstance(event, CommandFailed) and event.command == "Dial" and event.call_id:
             # The call never started (not registered, a bad number, engine down):
             # the row written before dialling must not stay "dialling" forever.
             failed_id = event.call_id
-            self._queue.put(lambda: self._dial_failed(failed_id, event.error))
+            self._queue.put(lambda: self._dial_failed(failed_id, event.error, at))
 
     # --- the dialling side ------------------------------------------------------
 
@@ -203,21 +206,22 @@ class CallLog:
                 log.exception("call log: an event could not be recorded")
                 return
 
-    def _handle(self, event: IncomingCall | CallStateChanged | CallEnded) -> None:
+    def _handle(self, event: IncomingCall | CallStateChanged | CallEnded, at: datetime) -> None:
         if isinstance(event, IncomingCall):
-            self._incoming(event)
+            self._incoming(event, at)
         elif isinstance(event, CallStateChanged):
             if event.phase is CallPhase.CONFIRMED:
-                self._answered(event.call_id)
+                self._answered(event.call_id, at)
         else:
-            self._ended(event)
+            self._ended(event, at)
 
-    def _incoming(self, event: IncomingCall) -> None:
+    def _incoming(self, event: IncomingCall, at: datetime) -> None:
         recorded = self.timeline.record(
             InteractionDraft(
                 channel=Channel.CALL,
                 direction=Direction.INBOUND,
                 status=InteractionStatus.RINGING,
+                started_at=at,
                 external_id=event.sip_call_id or None,
                 contact_kind=ContactKind.PHONE,
                 contact_value=event.number,
@@ -230,11 +234,10 @@ class CallLog:
         self._interactions[event.call_id] = recorded.id
         self._changed(recorded.id)
 
-    def _answered(self, call_id: str) -> None:
+    def _answered(self, call_id: str, now: datetime) -> None:
         interaction_id = self._interactions.get(call_id)
         if interaction_id is None or call_id in self._answered_at:
             return
-        now = utcnow()
         row = self.timeline.update(
             interaction_id,
             status=InteractionStatus.ANSWERED,
@@ -246,7 +249,7 @@ class CallLog:
         self._answered_at[call_id] = now  # once written: a refused write comes again
         self._changed(interaction_id)
 
-    def _ended(self, event: CallEnded) -> None:
+    def _ended(self, event: CallEnded, at: datetime) -> None:
         # Forgotten only once written: a refused write comes again (closing twice,
         # or setting the same duration again, changes nothing).
         interaction_id = self._interactions.get(event.call_id)
@@ -262,8 +265,8 @@ class CallLog:
         if current.external_id is None and event.sip_call_id:
             changes["external_id"] = event.sip_call_id
         if event.outcome is CallOutcome.ANSWERED and current.answered_at is None:
-            changes["answered_at"] = utcnow()
-        row = self.timeline.close(interaction_id, status, **changes)
+            changes["answered_at"] = at
+        row = self.timeline.close(interaction_id, status, ended_at=at, **changes)
         # The engine measured the talk time itself; it beats two event timestamps.
         if event.connected_seconds:
             row = self.timeline.update(interaction_id, duration_s=round(event.connected_seconds, 3))
@@ -271,9 +274,9 @@ class CallLog:
             self._attach(interaction_id, Path(event.recording))
         if self.callbacks is not None and row.contact_value:
             if event.outcome is CallOutcome.MISSED and event.direction.value == "inbound":
-                self.callbacks.register_missed_call(row.contact_value, interaction_id)
+                self.callbacks.register_missed_call(row.contact_value, interaction_id, at)
             elif event.outcome is CallOutcome.ANSWERED:
-                self.callbacks.close_reached(row.contact_value)
+                self.callbacks.close_reached(row.contact_value, at)
         self._interactions.pop(event.call_id, None)
         self._answered_at.pop(event.call_id, None)
         self._changed(interaction_id)
@@ -299,11 +302,13 @@ class CallLog:
         except OSError as exc:
             log.warning("recording %s attached but not removed: %s", path.name, exc)
 
-    def _dial_failed(self, call_id: str, message: str) -> None:
+    def _dial_failed(self, call_id: str, message: str, at: datetime) -> None:
         interaction_id = self._interactions.get(call_id)
         if interaction_id is None:
             return
-        self.timeline.close(interaction_id, InteractionStatus.FAILED, meta={"error": message[:500]})
+        self.timeline.close(
+            interaction_id, InteractionStatus.FAILED, ended_at=at, meta={"error": message[:500]}
+        )
         self._interactions.pop(call_id, None)
         self._changed(interaction_id)
 

@@ -9,6 +9,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from sqlmodel import col, select
 from app import db as db_module
 from app.core import Core
 from app.customers import ContactInput
-from app.models import Interaction
+from app.models import Interaction, utcnow
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
 from sip import call_log as call_log_module
@@ -36,6 +37,11 @@ def core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Core]:
     opened = Core.open(paths, Settings(), secrets=SecretStore(MemoryKeyring()))
     yield opened
     opened.close()
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite gives the stored UTC time back without its zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def missed_call(call_id: str, sip_call_id: str) -> tuple[IncomingCall, CallEnded]:
@@ -68,13 +74,16 @@ def test_a_missed_call_while_the_database_is_locked_is_written_once_it_is_free(
     try:
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         with caplog.at_level(logging.WARNING, logger="sip.call_log"):
+            rang = utcnow()
             for event in missed_call("c1", "sip-call-1@pbx"):
                 log(event)
+            handed_over = utcnow()
             deadline = time.monotonic() + 10
             while "trying again" not in caplog.text and time.monotonic() < deadline:
                 time.sleep(0.05)
         assert "trying again, nothing is dropped" in caplog.text
         time.sleep(0.3)  # a few more refusals and back-offs
+        freed = utcnow()
         other.execute("ROLLBACK")
         assert log.flush(timeout=15)
     finally:
@@ -88,6 +97,8 @@ def test_a_missed_call_while_the_database_is_locked_is_written_once_it_is_free(
     [row] = rows
     assert (row.direction, row.status, row.customer_id) == ("in", "missed", customer.id)
     assert row.external_id == "sip-call-1@pbx" and row.ended_at is not None
+    # The call's own times, not the time the database took the write.
+    assert rang <= aware(row.started_at) <= aware(row.ended_at) <= handed_over < freed
     [request] = core.callbacks.queue()
     assert request.missed_count == 1
     assert request.meta["missed_interactions"] == [row.id]
