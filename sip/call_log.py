@@ -86,6 +86,9 @@ class CallLog:
         self.operator = operator
         self._interactions: dict[str, int] = {}  # engine call id -> interaction id
         self._answered_at: dict[str, datetime] = {}
+        # Recordings stored for a call whose end is not written yet: its end may be
+        # done again after a refusal, and the file must not be stored twice.
+        self._attached: set[int] = set()
         self._queue: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         # Held by dial() from asking the engine until the call id is mapped, and by
         # the worker per job: so even a call that fails at once is never handled
@@ -270,8 +273,13 @@ class CallLog:
         # The engine measured the talk time itself; it beats two event timestamps.
         if event.connected_seconds:
             row = self.timeline.update(interaction_id, duration_s=round(event.connected_seconds, 3))
-        if event.recording and self.attach_recording is not None:
+        if (
+            event.recording
+            and self.attach_recording is not None
+            and interaction_id not in self._attached
+        ):
             self._attach(interaction_id, Path(event.recording))
+            self._attached.add(interaction_id)
         if self.callbacks is not None and row.contact_value:
             if event.outcome is CallOutcome.MISSED and event.direction.value == "inbound":
                 self.callbacks.register_missed_call(row.contact_value, interaction_id, at)
@@ -279,6 +287,7 @@ class CallLog:
                 self.callbacks.close_reached(row.contact_value, at)
         self._interactions.pop(event.call_id, None)
         self._answered_at.pop(event.call_id, None)
+        self._attached.discard(interaction_id)
         self._changed(interaction_id)
 
     def _attach(self, interaction_id: int, path: Path) -> None:
@@ -313,8 +322,13 @@ class CallLog:
         self._changed(interaction_id)
 
     def _tell_refusal(self, error: DatabaseError | None) -> None:
-        if self.on_refusal is not None:
+        if self.on_refusal is None:
+            return
+        try:
             self.on_refusal(error)
+        except Exception:
+            # The window's hook (a bridge gone at shutdown): never the worker's end.
+            log.exception("call log: on_refusal failed")
 
     def _changed(self, interaction_id: int) -> None:
         if self.on_change is not None:

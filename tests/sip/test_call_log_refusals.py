@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import col, select
@@ -127,3 +128,42 @@ def test_events_after_a_refused_one_wait_their_turn(core: Core) -> None:
     [request] = core.callbacks.queue()  # one number: one request, two missed calls
     assert request.missed_count == 2
     assert request.meta["missed_interactions"] == [rows[0].id, rows[1].id]
+
+
+def test_a_call_end_refused_half_way_is_done_again_and_counted_once(
+    core: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end's first writes (the row closed) went through; the database then refused
+    the missed call's callback (another program took the lock just then): the end is
+    done again, the row stays closed once and the missed call counts once."""
+    log = CallLog(core.timeline, core.callbacks)
+    register = core.callbacks.register_missed_call
+    refused: list[bool] = []
+
+    def locked_the_first_time(*args: Any, **kwargs: Any) -> Any:
+        if refused:
+            return register(*args, **kwargs)
+        refused.append(True)
+        other = sqlite3.connect(str(core.db.engine.url.database), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            return register(*args, **kwargs)  # refused by the real database: busy
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+
+    monkeypatch.setattr(core.callbacks, "register_missed_call", locked_the_first_time)
+    try:
+        for event in missed_call("c1", "sip-1@pbx"):
+            log(event)
+        assert log.flush(timeout=15)
+    finally:
+        log.close()
+    assert refused == [True] and log.unwritten == 0
+    assert log.interaction_of("c1") is None  # forgotten once written, not before
+    with core.db.session() as s:
+        [row] = list(s.exec(select(Interaction)))
+    assert row.status == "missed" and row.ended_at is not None
+    [request] = core.callbacks.queue()
+    assert request.missed_count == 1
+    assert request.meta["missed_interactions"] == [row.id]
