@@ -16,6 +16,7 @@ during a call <= 5 % of one core.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
@@ -24,6 +25,9 @@ import threading
 import time
 import timeit
 from pathlib import Path
+from typing import Any
+
+from bench.proc_cpu import thread_cpu_s
 
 ROOT = Path(__file__).resolve().parents[1]
 # pjlib's select ioqueue has 64 socket slots, and a closed socket's slot comes
@@ -62,6 +66,8 @@ def _bare_endpoint() -> tuple[object, int]:
     """A bare pjsua2 Endpoint on a loopback UDP port, same settings as the engine's."""
     import pjsua2 as pj
 
+    from sip.config import EngineConfig
+
     ep = pj.Endpoint()
     ep.libCreate()
     cfg = pj.EpConfig()
@@ -71,6 +77,11 @@ def _bare_endpoint() -> tuple[object, int]:
     cfg.logConfig.consoleLevel = 1
     cfg.medConfig.noVad = True
     ep.libInit(cfg)
+    # The engine's codec order (G.722 first), so both callers offer the same.
+    available = {str(codec.codecId) for codec in ep.codecEnum2()}
+    for rank, codec_id in enumerate(EngineConfig().codecs):
+        if codec_id in available:
+            ep.codecSetPriority(codec_id, 255 - rank)
     tcfg = pj.TransportConfig()
     tcfg.port = 0
     tcfg.boundAddress = "127.0.0.1"
@@ -141,7 +152,7 @@ def _answerer(registrar: str) -> dict[str, object]:
 
     ended: list[int] = []
     account = Answerer()
-    account.create(_bare_account_config(port, "answer", registrar))  # type: ignore[arg-type]
+    account.create(_bare_account_config(port, "answer", registrar))
     if registrar:
         _wait_registered(ep, account)
     print(json.dumps({"port": port}), flush=True)
@@ -160,211 +171,357 @@ def _answerer(registrar: str) -> dict[str, object]:
     return {}
 
 
-def _engine_caller(
-    target: str, call_seconds: float, setups: int, registrar: str
-) -> dict[str, object]:
-    """Child process: the engine dials the answerer; setup times, callback costs, CPU."""
-    from sip.audio import ToneBackend
-    from sip.commands import Dial
-    from sip.config import AccountConfig, EngineConfig
-    from sip.engine import Engine
-    from sip.events import (
-        CallEnded,
-        CallPhase,
-        CallStateChanged,
-        EngineEvent,
-        RegistrationChanged,
-        RegistrationStatus,
-    )
+class _EngineSession:
+    """Child process: the engine as caller. ``setups`` dials the answerer and times
+    each call to CONFIRMED; ``long_call`` keeps one call up and measures CPU.
 
-    class TimedEngine(Engine):
-        """Notes when the SIP thread takes up each Dial: the rest of the setup is
-        the engine's own work, what comes before it is the thread hop."""
+    ``audio``: "tone" (a sine into the bridge, nothing else in the process) or
+    "qt" (the app's QtMultimedia backend on the PulseAudio server in the
+    environment: the engine process as it runs under the window, minus the window).
+    """
 
-        def _dial(self, command: Dial) -> str:
-            picked_up[command.call_id] = time.perf_counter()
-            return super()._dial(command)
+    def __init__(self, target: str, registrar: str, audio: str) -> None:
+        from sip.commands import Dial
+        from sip.config import AccountConfig, EngineConfig
+        from sip.engine import Engine
+        from sip.events import (
+            CallEnded,
+            CallPhase,
+            CallStateChanged,
+            EngineEvent,
+            RegistrationChanged,
+            RegistrationStatus,
+        )
 
-    picked_up: dict[str, float] = {}
-    engine = TimedEngine(EngineConfig(bind_address="127.0.0.1", log_level=1), audio=ToneBackend())
-    confirmed: dict[str, float] = {}
-    ended: set[str] = set()
-    cond = threading.Condition()
+        self.target = target
+        self.qt_app: Any = None
+        self.qt_backend: Any = None
+        if audio == "qt":
+            from PySide6.QtCore import QCoreApplication
 
-    def listener(event: EngineEvent) -> None:
-        if isinstance(event, CallStateChanged) and event.phase is CallPhase.CONFIRMED:
-            with cond:
-                confirmed.setdefault(event.call_id, time.perf_counter())
-                cond.notify_all()
-        elif isinstance(event, CallEnded):
-            with cond:
-                ended.add(event.call_id)
-                cond.notify_all()
+            from sip.qt_audio import QtAudioBackend
 
-    engine.add_listener(listener)
-    ports = engine.start()
-    if registrar:
+            self.qt_app = QCoreApplication(["sip_bench"])
+            self.qt_backend = QtAudioBackend(clock_rate=EngineConfig().clock_rate)
+            backend: Any = self.qt_backend
+        else:
+            from sip.audio import ToneBackend
+
+            backend = ToneBackend()
+        picked_up = self.picked_up = {}  # type: dict[str, float]
+
+        class TimedEngine(Engine):
+            """Notes when the SIP thread takes up each Dial: the rest of the setup is
+            the engine's own work, what comes before it is the thread hop."""
+
+            def _dial(self, command: Dial) -> str:
+                picked_up[command.call_id] = time.perf_counter()
+                return super()._dial(command)
+
+        self.engine = TimedEngine(
+            EngineConfig(bind_address="127.0.0.1", log_level=1), audio=backend
+        )
+        self.confirmed: dict[str, float] = {}
+        self.ended: set[str] = set()
+        self.cond = threading.Condition()
         registered = threading.Event()
 
-        def on_registered(event: EngineEvent) -> None:
-            ok = RegistrationStatus.REGISTERED
-            if isinstance(event, RegistrationChanged) and event.status is ok:
+        def listener(event: EngineEvent) -> None:
+            if isinstance(event, CallStateChanged) and event.phase is CallPhase.CONFIRMED:
+                with self.cond:
+                    self.confirmed.setdefault(event.call_id, time.perf_counter())
+                    self.cond.notify_all()
+            elif isinstance(event, CallEnded):
+                with self.cond:
+                    self.ended.add(event.call_id)
+                    self.cond.notify_all()
+            elif (
+                isinstance(event, RegistrationChanged)
+                and event.status is RegistrationStatus.REGISTERED
+            ):
                 registered.set()
 
-        engine.add_listener(on_registered)
-        account = AccountConfig("bench", "bench", registrar, register=True)
-        engine.add_account(account, KAMAILIO_USERS["bench"]).result(10)
-        if not registered.wait(10):
-            raise RuntimeError("the engine did not register with Kamailio")
-    else:
-        domain = f"127.0.0.1:{ports['udp']}"
-        engine.add_account(AccountConfig("bench", "bench", domain, register=False)).result(10)
-    setup_ms: list[float] = []
-    hop_ms: list[float] = []
-    for _ in range(setups + 1):
-        started = time.perf_counter()
-        call_id = engine.dial("bench", target)
-        with cond:
-            cond.wait_for(lambda c=call_id: c in confirmed, 10)  # type: ignore[misc]
-        setup_ms.append((confirmed[call_id] - started) * 1000)
-        hop_ms.append((picked_up[call_id] - started) * 1000)
-        engine.hangup(call_id)
-        with cond:
-            cond.wait_for(lambda c=call_id: c in ended, 10)  # type: ignore[misc]
-        time.sleep(SOCKET_SLOT_DELAY_S)
+        self.engine.add_listener(listener)
+        ports = self.engine.start()
+        if registrar:
+            account = AccountConfig("bench", "bench", registrar, register=True)
+            self.engine.add_account(account, KAMAILIO_USERS["bench"]).result(10)
+            if not registered.wait(10):
+                raise RuntimeError("the engine did not register with Kamailio")
+        else:
+            domain = f"127.0.0.1:{ports['udp']}"
+            self.engine.add_account(AccountConfig("bench", "bench", domain, register=False)).result(
+                10
+            )
+        self.setups(1)  # the first call warms caches: not counted
 
-    call_id = engine.dial("bench", target)
-    with cond:
-        cond.wait_for(lambda: call_id in confirmed, 10)
-    assert engine.bridge is not None
-    time.sleep(1)
-    engine.bridge.requested.samples_ns.clear()
-    engine.bridge.received.samples_ns.clear()
-    cpu0, wall0 = time.process_time(), time.perf_counter()
-    time.sleep(call_seconds)
-    cpu = time.process_time() - cpu0
-    wall = time.perf_counter() - wall0
-    requested = sorted(engine.bridge.requested.samples_ns)
-    received = sorted(engine.bridge.received.samples_ns)
-    engine.hangup(call_id)
-    engine.stop()
-    return {
-        "setup_ms_median": statistics.median(setup_ms[1:]),  # the first call warms caches
-        # dial() on the calling thread to the SIP thread starting on the command.
-        "hop_ms_median": statistics.median(hop_ms[1:]),
-        "frame_requested_us_median": requested[len(requested) // 2] / 1000,
-        "frame_received_us_median": received[len(received) // 2] / 1000,
-        "frame_requested_us_p99": requested[int(len(requested) * 0.99)] / 1000,
-        "frames_measured": len(requested) + len(received),
-        "call_seconds": call_seconds,
-        "cpu_percent_of_one_core": 100 * cpu / wall,
-    }
+    def _dial_confirmed(self) -> str:
+        call_id = self.engine.dial("bench", self.target)
+        with self.cond:
+            if not self.cond.wait_for(lambda: call_id in self.confirmed, 10):
+                raise RuntimeError("a call was not confirmed within 10 s")
+        return call_id
+
+    def _hang_up(self, call_id: str) -> None:
+        self.engine.hangup(call_id)
+        with self.cond:
+            if not self.cond.wait_for(lambda: call_id in self.ended, 10):
+                raise RuntimeError("a call did not end within 10 s")
+
+    def setups(self, count: int) -> dict[str, object]:
+        setup_ms: list[float] = []
+        hop_ms: list[float] = []
+        for _ in range(count):
+            started = time.perf_counter()
+            call_id = self._dial_confirmed()
+            setup_ms.append((self.confirmed[call_id] - started) * 1000)
+            hop_ms.append((self.picked_up[call_id] - started) * 1000)
+            self._hang_up(call_id)
+            time.sleep(SOCKET_SLOT_DELAY_S)
+        return {"setup_ms": setup_ms, "hop_ms": hop_ms}
+
+    def long_call(self, seconds: float) -> dict[str, object]:
+        bridge = self.engine.bridge
+        assert bridge is not None
+        call_id = self._dial_confirmed()
+        if self.qt_backend is not None:
+            self.qt_backend.open()  # on this (the Qt main) thread, as the window does
+        self._run_for(1.0)  # past the call's first second: the streams opening
+        bridge.requested.samples_ns.clear()
+        bridge.received.samples_ns.clear()
+        rings0 = self._ring_counts()
+        threads0 = thread_cpu_s()
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        self._run_for(seconds)
+        cpu = time.process_time() - cpu0
+        wall = time.perf_counter() - wall0
+        threads = {
+            name: round(100 * (spent - threads0.get(name, 0.0)) / wall, 2)
+            for name, spent in thread_cpu_s().items()
+        }
+        rings = {name: pushed - rings0[name] for name, pushed in self._ring_counts().items()}
+        requested = sorted(bridge.requested.samples_ns)
+        received = sorted(bridge.received.samples_ns)
+        self._hang_up(call_id)
+        if self.qt_backend is not None:
+            self.qt_backend.close()
+        return {
+            "audio": "qt" if self.qt_backend is not None else "tone",
+            "frame_requested_us_median": requested[len(requested) // 2] / 1000,
+            "frame_received_us_median": received[len(received) // 2] / 1000,
+            "frame_requested_us_p99": requested[int(len(requested) * 0.99)] / 1000,
+            "frames_measured": len(requested) + len(received),
+            "qt_audio_frames_pushed": rings,
+            "call_seconds": wall,
+            "cpu_percent_of_one_core": 100 * cpu / wall,
+            "thread_cpu_percent": dict(sorted(threads.items(), key=lambda kv: -kv[1])),
+        }
+
+    def _run_for(self, seconds: float) -> None:
+        """Let time pass; with Qt audio, in Qt's event loop (the devices live there)."""
+        if self.qt_app is None:
+            time.sleep(seconds)
+            return
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(seconds * 1000), self.qt_app.quit)
+        self.qt_app.exec()
+
+    def _ring_counts(self) -> dict[str, int]:
+        """Frames that went through the Qt rings: proof the OS audio was live."""
+        if self.qt_backend is None:
+            return {}
+        backend = self.qt_backend
+        return {"played": backend.played.pushed, "captured": backend.captured.pushed}
+
+    def close(self) -> None:
+        self.engine.stop()
 
 
-def _bare_caller(target: str, setups: int, registrar: str) -> dict[str, object]:
+class _BareSession:
     """Child process: bare pjsua2 (same settings, no engine) dials the answerer.
     Like any working pjsua2 script, it connects the call's audio both ways to the
     (null) sound device when media is up, as the engine connects it to its bridge."""
-    import gc
 
-    import pjsua2 as pj
+    def __init__(self, target: str, registrar: str) -> None:
+        import pjsua2 as pj
 
-    ep, port = _bare_endpoint()
-    state: dict[str, float] = {}
+        self.target = target
+        self.ep, port = _bare_endpoint()
+        ep: Any = self.ep
+        state = self.state = {}  # type: dict[str, float]
 
-    class BareCall(pj.Call):
-        def onCallState(self, prm: pj.OnCallStateParam) -> None:
-            info = self.getInfo()
-            if info.state == pj.PJSIP_INV_STATE_CONFIRMED:
-                state.setdefault("confirmed", time.perf_counter())
-            if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
-                state["ended"] = 1
+        class BareCall(pj.Call):
+            def onCallState(self, prm: pj.OnCallStateParam) -> None:
+                info = self.getInfo()
+                if info.state == pj.PJSIP_INV_STATE_CONFIRMED:
+                    state.setdefault("confirmed", time.perf_counter())
+                if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
+                    state["ended"] = 1
 
-        def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
-            for media in self.getInfo().media:
-                if (
-                    media.type == pj.PJMEDIA_TYPE_AUDIO
-                    and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE
-                ):
-                    audio = self.getAudioMedia(media.index)
-                    devices = ep.audDevManager()  # type: ignore[attr-defined]
-                    audio.startTransmit(devices.getPlaybackDevMedia())
-                    devices.getCaptureDevMedia().startTransmit(audio)
+            def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
+                for media in self.getInfo().media:
+                    if (
+                        media.type == pj.PJMEDIA_TYPE_AUDIO
+                        and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE
+                    ):
+                        audio = self.getAudioMedia(media.index)
+                        devices = ep.audDevManager()
+                        audio.startTransmit(devices.getPlaybackDevMedia())
+                        devices.getCaptureDevMedia().startTransmit(audio)
 
-    account = pj.Account()
-    account.create(_bare_account_config(port, "bench", registrar))  # type: ignore[arg-type]
-    if registrar:
-        _wait_registered(ep, account)
-    setup_ms: list[float] = []
-    for _ in range(setups + 1):
-        state.clear()
-        call = BareCall(account)
-        started = time.perf_counter()
-        call.makeCall(target, pj.CallOpParam(True))
-        while "confirmed" not in state:
-            ep.libHandleEvents(10)  # type: ignore[attr-defined]
-        setup_ms.append((state["confirmed"] - started) * 1000)
-        call.hangup(pj.CallOpParam(True))
-        while "ended" not in state:
-            ep.libHandleEvents(10)  # type: ignore[attr-defined]
-        deadline = time.perf_counter() + SOCKET_SLOT_DELAY_S
-        while time.perf_counter() < deadline:
-            ep.libHandleEvents(10)  # type: ignore[attr-defined]
-        del call  # nothing pjsua2 may outlive libDestroy, not even a local variable
-    account.shutdown()
-    del account
-    gc.collect()
-    ep.libDestroy()  # type: ignore[attr-defined]
-    return {"setup_ms_median": statistics.median(setup_ms[1:])}
+        self.call_type = BareCall
+        self.account = pj.Account()
+        self.account.create(_bare_account_config(port, "bench", registrar))
+        if registrar:
+            _wait_registered(ep, self.account)
+        self.setups(1)  # the first call warms caches: not counted
+
+    def setups(self, count: int) -> dict[str, object]:
+        import pjsua2 as pj
+
+        ep: Any = self.ep
+        state = self.state
+        setup_ms: list[float] = []
+        for _ in range(count):
+            state.clear()
+            started = time.perf_counter()  # a script that dials makes its Call then
+            call = self.call_type(self.account)
+            call.makeCall(self.target, pj.CallOpParam(True))
+            while "confirmed" not in state:
+                ep.libHandleEvents(10)
+            setup_ms.append((state["confirmed"] - started) * 1000)
+            call.hangup(pj.CallOpParam(True))
+            while "ended" not in state:
+                ep.libHandleEvents(10)
+            deadline = time.perf_counter() + SOCKET_SLOT_DELAY_S
+            while time.perf_counter() < deadline:
+                ep.libHandleEvents(10)
+            del call  # nothing pjsua2 may outlive libDestroy, not even a local variable
+        return {"setup_ms": setup_ms}
+
+    def close(self) -> None:
+        import gc
+
+        self.account.shutdown()
+        del self.account
+        gc.collect()
+        self.ep.libDestroy()  # type: ignore[attr-defined]
 
 
-def _child(mode: str, *args: str) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.sip_bench", "--child", mode, *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def _serve(session: _EngineSession | _BareSession) -> None:
+    """Child process loop: one JSON line out for each command line in
+    ("setups N", "call SECONDS"); stdin closed ends the session."""
+    print(json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        command, value = line.split()
+        if command == "setups":
+            result = session.setups(int(value))
+        elif command == "call" and isinstance(session, _EngineSession):
+            result = session.long_call(float(value))
+        else:
+            raise ValueError(f"unknown command {line!r}")
+        print(json.dumps(result), flush=True)
+    session.close()
 
 
-def _setups_through(registrar: str, args: argparse.Namespace) -> dict[str, object]:
-    """Bare pjsua2, then the engine, dialling one answerer; through ``registrar``
-    (Kamailio's host:port) or, when it is empty, straight to the answerer."""
-    answerer = subprocess.Popen(
-        [sys.executable, "-m", "bench.sip_bench", "--child", "answerer", registrar],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert answerer.stdout is not None
-        line = answerer.stdout.readline()
-        while line and not line.startswith("{"):  # pjlib prints a line or two first
-            line = answerer.stdout.readline()
-        if not line:
-            raise RuntimeError("the answerer did not start")
-        port = json.loads(line)["port"]
-        target = f"sip:answer@{registrar}" if registrar else f"sip:answer@127.0.0.1:{port}"
-        setups = ["--setups", str(args.setups)]
-        bare = _child("bare", target, registrar, *setups)
-        engine = _child(
-            "engine", target, registrar, *setups, "--call-seconds", str(args.call_seconds)
+class _Child:
+    """A child process of this module that answers one JSON line per command."""
+
+    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+        self.mode = args[0]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.sip_bench", "--child", *args],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
         )
+        self.first = self.reply()
+
+    def reply(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        while line and not line.startswith("{"):  # pjlib prints a line or two first
+            line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the bench's {self.mode} process ended early")
+        return json.loads(line)
+
+    def ask(self, command: str) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        return self.reply()
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        try:
+            self.process.wait(60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def round_sizes(setups: int, rounds: int) -> list[int]:
+    """``setups`` split into ``rounds`` near-equal parts (none empty)."""
+    rounds = max(1, min(rounds, setups))
+    return [setups // rounds + (1 if i < setups % rounds else 0) for i in range(rounds)]
+
+
+def _setups_through(
+    registrar: str, args: argparse.Namespace, pulse_env: dict[str, str] | None
+) -> dict[str, object]:
+    """Bare pjsua2 and the engine dialling one answerer in alternating rounds
+    (bare-engine, engine-bare, ...: a slow drift of the machine's speed falls on
+    both alike); through ``registrar`` (Kamailio's host:port) or, when it is
+    empty, straight to the answerer. Then one long call from the engine."""
+    answerer = _Child("answerer", registrar)
+    bare: _Child | None = None
+    engine: _Child | None = None
+    try:
+        port = answerer.first["port"]
+        target = f"sip:answer@{registrar}" if registrar else f"sip:answer@127.0.0.1:{port}"
+        bare = _Child("bare", target, registrar)
+        engine = _Child("engine", target, registrar, args.audio, env=pulse_env)
+        bare_ms: list[float] = []
+        engine_ms: list[float] = []
+        hop_ms: list[float] = []
+        round_medians: list[tuple[float, float]] = []
+        for index, size in enumerate(round_sizes(args.setups, args.rounds)):
+            order = (bare, engine) if index % 2 == 0 else (engine, bare)
+            results = {id(child): child.ask(f"setups {size}") for child in order}
+            bare_round, engine_round = results[id(bare)], results[id(engine)]
+            bare_ms += bare_round["setup_ms"]
+            engine_ms += engine_round["setup_ms"]
+            hop_ms += engine_round["hop_ms"]
+            round_medians.append(
+                (
+                    statistics.median(bare_round["setup_ms"]),
+                    statistics.median(engine_round["setup_ms"]),
+                )
+            )
+        call = engine.ask(f"call {args.call_seconds}")
     finally:
-        assert answerer.stdin is not None
-        answerer.stdin.close()
-        answerer.wait(30)
-    bare_ms, engine_ms = float(bare["setup_ms_median"]), float(engine["setup_ms_median"])  # type: ignore[arg-type]
-    hop_ms = float(engine["hop_ms_median"])  # type: ignore[arg-type]
+        for child in (engine, bare, answerer):
+            if child is not None:
+                child.close()
+    bare_median, engine_median = statistics.median(bare_ms), statistics.median(engine_ms)
+    hop_median = statistics.median(hop_ms)
     return {
-        "bare_pjsua2": bare,
-        "engine": engine,
-        "setup_ratio_engine_to_bare": engine_ms / bare_ms,
-        "setup_ratio_without_the_hop": (engine_ms - hop_ms) / bare_ms,
+        "setups": len(bare_ms),
+        "setup_ms_median_bare_pjsua2": bare_median,
+        "setup_ms_median_engine": engine_median,
+        # dial() on the calling thread to the SIP thread starting on the command.
+        "hop_ms_median": hop_median,
+        "setup_ratio_engine_to_bare": engine_median / bare_median,
+        "setup_ratio_without_the_hop": (engine_median - hop_median) / bare_median,
+        "setup_ms_median_each_round_bare_engine_ratio": [
+            f"{bare:.2f} {engine:.2f} {engine / bare:.2f}" for bare, engine in round_medians
+        ],
+        "long_call": call,
     }
 
 
@@ -373,10 +530,23 @@ def main() -> int:
     parser.add_argument("--call-seconds", type=float, default=60.0)
     parser.add_argument("--setups", type=int, default=30)
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=6,
+        help="the setups are split into this many alternating bare/engine rounds",
+    )
+    parser.add_argument(
         "--via",
         choices=("kamailio", "direct", "both"),
         default="both",
         help="calls through a throw-away Kamailio (issue 3's set-up), straight, or both",
+    )
+    parser.add_argument(
+        "--audio",
+        choices=("tone", "qt"),
+        default="tone",
+        help="the engine's audio in the long call: a tone, or QtMultimedia on a "
+        "private PulseAudio server (the OS audio path the app uses)",
     )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -384,22 +554,25 @@ def main() -> int:
         mode = args.child[0]
         if mode == "answerer":  # answerer REGISTRAR
             _answerer(args.child[1])
-            return 0
-        target, registrar = args.child[1], args.child[2]  # engine|bare TARGET REGISTRAR
-        if mode == "engine":
-            result = _engine_caller(target, args.call_seconds, args.setups, registrar)
-        else:
-            result = _bare_caller(target, args.setups, registrar)
-        print(json.dumps(result))
+        elif mode == "bare":  # bare TARGET REGISTRAR
+            _serve(_BareSession(args.child[1], args.child[2]))
+        else:  # engine TARGET REGISTRAR AUDIO
+            _serve(_EngineSession(args.child[1], args.child[2], args.child[3]))
         return 0
     report: dict[str, object] = {"frame_copy_us": frame_copy_costs()}
-    if args.via in ("direct", "both"):
-        report["direct"] = _setups_through("", args)
-    if args.via in ("kamailio", "both"):
-        from tests.servers.kamailio import kamailio_server
+    with contextlib.ExitStack() as stack:
+        pulse_env = None
+        if args.audio == "qt":
+            from tests.servers.pulseaudio import pulseaudio_server
 
-        with kamailio_server(KAMAILIO_USERS) as server:
-            report["kamailio"] = _setups_through(server.domain, args)
+            pulse_env = stack.enter_context(pulseaudio_server())
+        if args.via in ("direct", "both"):
+            report["direct"] = _setups_through("", args, pulse_env)
+        if args.via in ("kamailio", "both"):
+            from tests.servers.kamailio import kamailio_server
+
+            server = stack.enter_context(kamailio_server(KAMAILIO_USERS))
+            report["kamailio"] = _setups_through(server.domain, args, pulse_env)
     print(json.dumps(report, indent=2))
     return 0
 

@@ -46,6 +46,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.proc_cpu import process_cpu_s, thread_cpu_s
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "bench" / "data"
 MARK = "UI-BENCH"
@@ -774,29 +776,6 @@ def call_figures(result: dict[str, Any]) -> list[Figure]:
 
 
 # --- CPU of the whole app during one long demo-line call (child process) ---------------
-
-
-def cpu_s(stat: Path) -> float:
-    """user + system CPU seconds from a /proc ``stat`` file (a process's or a
-    thread's); the name in parentheses may hold spaces, so fields count after it."""
-    fields = stat.read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def process_cpu_s(pid: int) -> float:
-    return cpu_s(Path(f"/proc/{pid}/stat"))
-
-
-def thread_cpu_s() -> dict[str, float]:
-    """CPU seconds of each thread of this process, by "name/tid" (the OS name:
-    Qt and pjlib name their threads, Python threads show the process name)."""
-    out: dict[str, float] = {}
-    for task in Path("/proc/self/task").iterdir():
-        try:
-            out[f"{(task / 'comm').read_text().strip()}/{task.name}"] = cpu_s(task / "stat")
-        except OSError:  # the thread ended meanwhile
-            continue
-    return out
 
 
 def ring_counts(shell: Any) -> dict[str, tuple[int, int]]:

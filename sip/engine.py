@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import logging
 import queue
 import random
@@ -111,6 +112,10 @@ class CallNotFound(EngineError):
 class AccountNotFound(EngineError):
     pass
 
+
+# pjsip's "Invalid URI" and "Invalid Request URI" (171039, 171042): the wheel
+# does not export these constants.
+_INVALID_URI = (171039, 171042)
 
 _PHASES = {
     pj.PJSIP_INV_STATE_NULL: CallPhase.CALLING,
@@ -229,7 +234,12 @@ class Engine:
     def __init__(self, config: EngineConfig | None = None, audio: AudioBackend | None = None):
         self.config = config or EngineConfig()
         self.audio_backend: AudioBackend = audio or NullBackend()
-        self._queue: queue.SimpleQueue[tuple[Command, Future[Any]]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[Command, Future[Any] | None]] = queue.SimpleQueue()
+        # Call ids: 20 random hex digits per engine, then a counter (32 in all, like
+        # a uuid4's hex). A fresh uuid4 per call read os.urandom on the dialling
+        # thread, the slowest step of dial() when the process comes out of idle.
+        self._call_id_prefix = uuid.uuid4().hex[:20]
+        self._call_numbers = itertools.count(1)
         self._listeners: tuple[Listener, ...] = ()
         self._listeners_lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -304,9 +314,14 @@ class Engine:
     def dial(self, account_id: str, target: str) -> str:
         """Start an outbound call; returns its call id at once. Failures (bad
         number, unknown account) arrive as CommandFailed with this call id."""
-        call_id = uuid.uuid4().hex
-        self._submit(Dial(call_id, account_id, target))
+        call_id = self._new_call_id()
+        self._post(Dial(call_id, account_id, target), None)
         return call_id
+
+    def _new_call_id(self) -> str:
+        """Unique in this engine and, by its random part, across runs; any thread
+        (``next`` on an itertools.count is atomic)."""
+        return f"{self._call_id_prefix}{next(self._call_numbers):012x}"
 
     def answer(self, call_id: str) -> Future[None]:
         return self._submit(Answer(call_id))
@@ -357,8 +372,16 @@ class Engine:
 
     def _submit(self, command: Command) -> Future[Any]:
         future: Future[Any] = Future()
+        self._post(command, future)
+        return future
+
+    def _post(self, command: Command, future: Future[Any] | None) -> None:
+        """Queue ``command`` for the SIP thread. With no ``future`` (dial: its
+        outcome is told by events only) the dialling thread makes one object less,
+        which counts when a process comes out of idle (every first touch is slow)."""
         if not self._accepting:
-            future.set_exception(EngineNotRunning("the engine is not running"))
+            if future is not None:
+                future.set_exception(EngineNotRunning("the engine is not running"))
             self._emit(
                 CommandFailed(
                     type(command).__name__,
@@ -366,10 +389,9 @@ class Engine:
                     call_id=getattr(command, "call_id", None),
                 )
             )
-            return future
+            return
         self._queue.put((command, future))
         self._wake()
-        return future
 
     def _wake(self) -> None:
         """Cut the SIP thread's wait in ``libHandleEvents`` short.
@@ -378,11 +400,11 @@ class Engine:
         the queue for up to ``poll_ms``. A bare CRLF keep-alive datagram to our own
         UDP transport wakes it, and pjsip drops such packets without a word.
         """
-        waker, address = self._waker, self._wake_address
-        if waker is None or address is None or threading.current_thread() is self._thread:
+        waker = self._waker
+        if waker is None or threading.current_thread() is self._thread:
             return
         with contextlib.suppress(OSError):
-            waker.sendto(b"\r\n\r\n", address)
+            waker.send(b"\r\n\r\n")
 
     # ----- the SIP thread ---------------------------------------------------------
 
@@ -477,6 +499,9 @@ class Engine:
             self._wake_address = (host, self.sip_ports[Transport.UDP.value])
             self._waker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             self._waker.setblocking(False)
+            # Connected once: each wake-up is then a plain send(), with no address
+            # to parse and no route to look up on the dialling thread.
+            self._waker.connect(self._wake_address)
 
     def _set_codec_priorities(self, ep: pj.Endpoint) -> None:
         available = {str(codec.codecId) for codec in ep.codecEnum2()}
@@ -494,20 +519,24 @@ class Engine:
                 return
             if isinstance(command, Stop):
                 self._stopping = True
-                future.set_result(None)
+                if future is not None:
+                    future.set_result(None)
                 return
-            if not future.set_running_or_notify_cancel():
+            if future is not None and not future.set_running_or_notify_cancel():
                 continue
             try:
-                future.set_result(self._execute(command))
+                result = self._execute(command)
+                if future is not None:
+                    future.set_result(result)
             except Exception as error:
                 message = describe_error(error)
                 log.warning("%s failed: %s", type(command).__name__, message)
                 # Detached: a Future kept by another thread must not keep this
                 # thread's frames (and the pjsua2 objects in them) alive.
-                future.set_exception(
-                    EngineError(message) if isinstance(error, pj.Error) else detached(error)
-                )
+                if future is not None:
+                    future.set_exception(
+                        EngineError(message) if isinstance(error, pj.Error) else detached(error)
+                    )
                 self._emit(
                     CommandFailed(
                         type(command).__name__,
@@ -739,7 +768,9 @@ class Engine:
             status = self._reg_status.get(command.account_id)
             if status is not RegistrationStatus.REGISTERED:
                 raise EngineError(f"account {command.account_id!r} is not registered ({status})")
-        uri = self._checked_uri(command.target, account.config.domain)
+        # No utilVerifySipUri here, unlike a transfer target: makeCall checks the
+        # URI itself, and a dial is where every call into pjsua2 adds to the setup.
+        uri = dial_uri(command.target, account.config.domain)
         record = CallRecord(command.call_id, account.account_id, CallDirection.OUTBOUND)
         record.remote_uri = uri
         record.display_name, record.number = parse_remote(uri)
@@ -747,6 +778,11 @@ class Engine:
         self._calls[command.call_id] = call  # before makeCall: callbacks may fire inside it
         try:
             call.makeCall(uri, pj.CallOpParam(True))
+        except pj.Error as error:
+            del self._calls[command.call_id]
+            if error.status in _INVALID_URI:
+                raise InvalidTarget(f"pjsip does not accept the URI {uri!r}") from None
+            raise
         except BaseException:
             del self._calls[command.call_id]
             raise
@@ -760,7 +796,7 @@ class Engine:
 
     def on_incoming_call(self, account: SipAccount, pj_call_id: int) -> None:
         record = CallRecord(
-            uuid.uuid4().hex, account.account_id, CallDirection.INBOUND, CallPhase.INCOMING
+            self._new_call_id(), account.account_id, CallDirection.INBOUND, CallPhase.INCOMING
         )
         call = SipCall(account, record, self, pj_call_id)
         self._calls[record.call_id] = call
@@ -819,7 +855,8 @@ class Engine:
                 call.audio = audio
                 audio.startTransmit(self.bridge)
                 self.bridge.startTransmit(audio)
-                self._apply_mute(call)
+                if call.record.muted:  # a new conference port sends at level 1.0
+                    self._apply_mute(call)
                 if call.recorder is not None and not call.record.recording_paused:
                     audio.startTransmit(call.recorder)
                 # A re-INVITE may have given the call a new conference port.
@@ -918,7 +955,7 @@ class Engine:
             call.hangup(pj.CallOpParam(True))
 
     def on_transfer_request(self, call: SipCall, prm: pj.OnCallTransferRequestParam) -> None:
-        record = CallRecord(uuid.uuid4().hex, call.account.account_id, CallDirection.OUTBOUND)
+        record = CallRecord(self._new_call_id(), call.account.account_id, CallDirection.OUTBOUND)
         record.remote_uri = str(prm.dstUri)
         record.display_name, record.number = parse_remote(record.remote_uri)
         new_call = SipCall(call.account, record, self)
@@ -926,7 +963,7 @@ class Engine:
         prm.newCall = new_call
 
     def on_call_replaced(self, call: SipCall, prm: pj.OnCallReplacedParam) -> None:
-        record = CallRecord(uuid.uuid4().hex, call.account.account_id, CallDirection.INBOUND)
+        record = CallRecord(self._new_call_id(), call.account.account_id, CallDirection.INBOUND)
         new_call = SipCall(call.account, record, self, int(prm.newCallId))
         self._calls[record.call_id] = new_call
         prm.newCall = new_call
@@ -1099,7 +1136,7 @@ class Engine:
                 _, future = self._queue.get_nowait()
             except queue.Empty:
                 return
-            if not future.done():
+            if future is not None and not future.done():
                 future.set_exception(EngineNotRunning("the engine stopped"))
 
     def _emit(self, event: EngineEvent) -> None:

@@ -3,7 +3,7 @@
 Events are built on the SIP thread from values captured inside pjsua2 callbacks
 (plain str/int/float, never pjsua2 objects), so a listener may keep them, pass
 them to another thread or compare them without touching pjsua2 again.
-Calls are named by the engine's own ids (uuid4 hex), never by pjsua call ids,
+Calls are named by the engine's own ids (32 hex digits), never by pjsua call ids,
 which pjsua reuses.
 """
 

@@ -52,7 +52,9 @@ def talk_to_self(under_test: EngineUnderTest, account: str) -> tuple[str, str]:
     return outbound, incoming.call_id
 
 
-@pytest.mark.parametrize("target", ["sip:bad uri", "12ab", "", "sip:bob@host:99999"])
+@pytest.mark.parametrize(
+    "target", ["sip:bad uri", "12ab", "", "sip:bob@host:99999", "sip:bob@host;;"]
+)
 def test_malformed_dial_is_an_error_event_and_the_engine_keeps_going(
     sip_engine: EngineUnderTest, local: str, target: str
 ) -> None:
@@ -64,6 +66,15 @@ def test_malformed_dial_is_an_error_event_and_the_engine_keeps_going(
     outbound, inbound = talk_to_self(sip_engine, local)
     sip_engine.engine.hangup(outbound).result(10)
     sip_engine.events.wait_for(CallEnded, call_id=inbound)
+
+
+def test_a_uri_only_pjsip_refuses_is_named_in_the_error(
+    sip_engine: EngineUnderTest, local: str
+) -> None:
+    # Our syntax check lets empty URI parameters through; pjsip's makeCall does not.
+    call_id = sip_engine.engine.dial(local, "sip:bob@host;;")
+    failure = sip_engine.events.wait_for(CommandFailed, call_id=call_id)
+    assert failure.error == "pjsip does not accept the URI 'sip:bob@host;;'"
 
 
 def test_commands_on_unknown_things_fail_clearly(sip_engine: EngineUnderTest, local: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from sip.config import EngineConfig
 from sip.engine import Engine, EngineError, EngineNotRunning
-from sip.events import EngineStarted, EngineStopped
+from sip.events import CommandFailed, EngineStarted, EngineStopped
 from tests.servers.baresip import baresip_phone
 from tests.sip.recorder import EventRecorder
 
@@ -56,6 +56,19 @@ def test_start_stop_events_and_commands_after_stop() -> None:
         engine.answer("whatever").result(5)
     with pytest.raises(EngineError, match="only once"):
         engine.start()
+    # A dial has no Future: its refusal is told as an event naming the call id.
+    call_id = engine.dial("acc", "100")
+    refused = events.wait_for(CommandFailed, call_id=call_id)
+    assert refused.command == "Dial"
+    assert "not running" in refused.error
+
+
+def test_call_ids_are_unique_within_and_across_engines() -> None:
+    first, second = Engine(), Engine()
+    ids = [first._new_call_id() for _ in range(1000)] + [second._new_call_id()]
+    assert len(set(ids)) == len(ids)
+    assert all(len(call_id) == 32 and int(call_id, 16) >= 0 for call_id in ids)
+    assert first._new_call_id()[:20] != second._new_call_id()[:20]
 
 
 def test_only_one_engine_per_process() -> None:
