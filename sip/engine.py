@@ -95,6 +95,13 @@ Listener = Callable[[EngineEvent], None]
 
 # Several 20 ms ticks of the conference bridge's clock (see _teardown).
 CONF_SETTLE_S = 0.1
+# The media clock (pjsua's null sound device) ticks every 20 ms, and pjmedia's
+# bridge writes an empty frame to every port at each tick, so with no call at all
+# the bridge port's Python callback ran 50 times a second: ~1.9 % of a core in an
+# idle engine. The clock runs while a call, a tone or a closing recording needs
+# it and stops this long after the last of them (the bridge's queued port
+# removals are done on its ticks meanwhile).
+CLOCK_IDLE_S = 2.0
 
 
 class EngineError(Exception):
@@ -264,6 +271,8 @@ class Engine:
         self._finishing: list[tuple[SipCall, float]] = []  # ended, recording being closed
         self.bridge: BridgePort | None = None
         self._ringer: Ringer | None = None
+        self.media_clock_on = False  # read by tests and benches, written by the SIP thread
+        self._media_idle_since: float | None = None
         self._ring_tone = self.config.ring_tone
 
     # ----- public API: any thread -------------------------------------------------
@@ -426,6 +435,7 @@ class Engine:
                 self._drain_commands()
                 if self._stopping:
                     break
+                self._idle_media_clock()
                 self._ep.libHandleEvents(self.config.poll_ms)
                 self._reap()
                 if self._reg_retry_at:
@@ -489,8 +499,9 @@ class Engine:
             local_name = str(ep.transportGetInfo(tid).localName)
             self.sip_ports[transport.value] = int(local_name.rsplit(":", 1)[1])
         ep.libStart()
-        # No sound device in the wheel: the null device clocks the conference bridge.
-        ep.audDevManager().setNullDev()
+        # No sound device in the wheel: the null device clocks the conference bridge
+        # (on now for the ports added below, off when idle: _idle_media_clock).
+        self._set_media_clock(True)
         self.bridge = BridgePort(self.audio_backend, self.config.clock_rate)
         self.bridge.open()
         self._ringer = Ringer(self.bridge, self.config.clock_rate)
@@ -844,6 +855,7 @@ class Engine:
 
     def on_call_media_state(self, call: SipCall) -> None:
         assert self.bridge is not None
+        self._set_media_clock(True)  # normally on since the call began
         info = call.getInfo()
         status = MediaStatus.NONE
         for media in info.media:
@@ -870,6 +882,34 @@ class Engine:
         self._update_tone()
         self._emit(CallMediaChanged(call.record.call_id, status, call.record.muted))
 
+    def _set_media_clock(self, on: bool) -> None:
+        """Start (~0.2 ms) or stop (joins the clock thread: up to a tick) the media
+        clock; a no-op when it already is so."""
+        if on == self.media_clock_on or self._ep is None:
+            return
+        devices = self._ep.audDevManager()
+        if on:
+            devices.setNullDev()
+        else:
+            devices.setNoDev()
+        self.media_clock_on = on
+        log.debug("media clock %s", "on" if on else "off")
+
+    def _idle_media_clock(self) -> None:
+        """Every loop turn: the clock on while anything needs it, off once nothing
+        has for CLOCK_IDLE_S. After a dial this runs right after makeCall, while
+        the INVITE is on its way, so starting the clock adds nothing to the setup."""
+        ringing = self._ringer is not None and self._ringer.playing is not None
+        if self._calls or self._finishing or ringing:
+            self._media_idle_since = None
+            self._set_media_clock(True)
+            return
+        now = time.monotonic()
+        if self._media_idle_since is None:
+            self._media_idle_since = now
+        elif self.media_clock_on and now - self._media_idle_since >= CLOCK_IDLE_S:
+            self._set_media_clock(False)
+
     def _update_tone(self) -> None:
         """Start, switch or stop the ring tone / ring-back after any call changed."""
         if self._ringer is None:
@@ -878,6 +918,8 @@ class Engine:
         tone = tone_for(records, self._ring_tone)
         if tone == self._ringer.playing:
             return
+        if tone is not None:
+            self._set_media_clock(True)  # an inbound call's ring comes before any loop turn
         try:
             self._ringer.play(tone)
         except pj.Error as error:
@@ -1033,6 +1075,8 @@ class Engine:
         ep = self._ep
         if ep is None:
             return
+        # The port removals below are done on the clock's ticks.
+        self._set_media_clock(True)
         try:
             self._hang_up_all(ep)
         except BaseException:

@@ -7,8 +7,11 @@ engine's own rules. Audio checks need a separate far end (baresip).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+import sip.engine as engine_module
 from sip.events import (
     CallEnded,
     CallMediaChanged,
@@ -214,3 +217,27 @@ def test_two_engines_talk_g722_first(sip_engine: EngineUnderTest, local: str) ->
     sip_engine.events.wait_for(CallEnded, call_id=inbound)
     assert out_end.quality is not None
     assert out_end.quality.codec == "G722"
+
+
+def test_the_media_clock_runs_only_while_calls_need_it(
+    sip_engine: EngineUnderTest, local: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Idle, the clock would run the bridge port's Python callback 50 times a second.
+    monkeypatch.setattr(engine_module, "CLOCK_IDLE_S", 0.3)
+    engine = sip_engine.engine
+    assert engine.bridge is not None
+    wait_until(lambda: not engine.media_clock_on, 5, "the idle media clock to stop")
+    heard = engine.bridge.received.samples_ns
+    before = len(heard)
+    time.sleep(0.3)
+    assert len(heard) == before  # no ticks: no callbacks
+
+    # A call started while it was off gets it back, and its audio flows.
+    outbound, inbound = talk_to_self(sip_engine, local)
+    assert engine.media_clock_on
+    wait_until(lambda: len(heard) >= before + 25, 5, "audio frames through the bridge port")
+
+    engine.hangup(outbound).result(10)
+    sip_engine.events.wait_for(CallEnded, call_id=inbound)
+    sip_engine.events.wait_for(CallEnded, call_id=outbound)
+    wait_until(lambda: not engine.media_clock_on, 5, "the media clock to stop after the call")
