@@ -490,7 +490,8 @@ def _setups_through(
         engine_ms: list[float] = []
         hop_ms: list[float] = []
         round_medians: list[tuple[float, float]] = []
-        for index, size in enumerate(round_sizes(args.setups, args.rounds)):
+        rounds = args.rounds or args.setups
+        for index, size in enumerate(round_sizes(args.setups, rounds)):
             order = (bare, engine) if index % 2 == 0 else (engine, bare)
             results = {id(child): child.ask(f"setups {size}") for child in order}
             bare_round, engine_round = results[id(bare)], results[id(engine)]
@@ -520,7 +521,9 @@ def _setups_through(
         "setup_ratio_without_the_hop": (engine_median - hop_median) / bare_median,
         "setup_ms_median_each_round_bare_engine_ratio": [
             f"{bare:.2f} {engine:.2f} {engine / bare:.2f}" for bare, engine in round_medians
-        ],
+        ]
+        if len(round_medians) <= 20
+        else "(one call a round)",
         "long_call": call,
     }
 
@@ -532,8 +535,9 @@ def main() -> int:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=6,
-        help="the setups are split into this many alternating bare/engine rounds",
+        default=0,
+        help="split the setups into this many alternating bare/engine rounds "
+        "(default: alternate at every call, which cancels the machine's drift best)",
     )
     parser.add_argument(
         "--via",
