@@ -431,12 +431,15 @@ class Engine:
         self._emit(EngineStarted(dict(self.sip_ports)))
         try:
             assert self._ep is not None
+            poll_ms = self.config.poll_ms
+            if self._waker is not None:
+                poll_ms = max(poll_ms, self.config.woken_poll_ms)
             while not self._stopping:
                 self._drain_commands()
                 if self._stopping:
                     break
                 self._idle_media_clock()
-                self._ep.libHandleEvents(self.config.poll_ms)
+                self._ep.libHandleEvents(poll_ms)
                 self._reap()
                 if self._reg_retry_at:
                     self._retry_registrations()
