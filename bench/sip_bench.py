@@ -303,9 +303,18 @@ class _EngineSession:
         requested = sorted(bridge.requested.samples_ns)
         received = sorted(bridge.received.samples_ns)
         self._hang_up(call_id)
+        # Idle after the call: the media clock stops and the Qt streams rest.
+        from sip.engine import CLOCK_IDLE_S
+
+        self._run_for(CLOCK_IDLE_S + 3.0)
+        idle_cpu0, idle_wall0 = time.process_time(), time.perf_counter()
+        self._run_for(10.0)
+        idle_cpu = time.process_time() - idle_cpu0
+        idle_wall = time.perf_counter() - idle_wall0
         if self.qt_backend is not None:
             self.qt_backend.close()
         return {
+            "idle_after_the_call_cpu_percent_of_one_core": 100 * idle_cpu / idle_wall,
             "audio": "qt" if self.qt_backend is not None else "tone",
             "frame_requested_us_median": requested[len(requested) // 2] / 1000,
             "frame_received_us_median": received[len(received) // 2] / 1000,
