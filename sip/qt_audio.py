@@ -133,6 +133,7 @@ class QtAudioBackend(QObject):
     def close(self) -> None:
         self._active = False
         self._close_streams()
+        self.resting = False  # closed streams are not woken by frames
 
     @Slot()
     def _rest_if_quiet(self) -> None:
@@ -143,8 +144,10 @@ class QtAudioBackend(QObject):
             self._pushed_at_last_look = pushed
             return
         self._rest_watch.stop()
-        self.resting = True
+        # In this order: the clock thread never sees ``resting`` with a stale
+        # ``_wake_asked`` from the last rest, so its first frame always asks.
         self._wake_asked = False
+        self.resting = True
         if self._sink is not None:
             self._sink.suspend()
         if self._source is not None:
