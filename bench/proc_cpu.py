@@ -27,3 +27,13 @@ def thread_cpu_s() -> dict[str, float]:
         except OSError:  # the thread ended meanwhile
             continue
     return out
+
+
+def thread_cpu_percent(before: dict[str, float], wall_s: float) -> dict[str, float]:
+    """Each thread's CPU since ``before`` (a ``thread_cpu_s()``) as % of one core
+    over ``wall_s``, busiest first."""
+    spent = {
+        name: round(100 * (seconds - before.get(name, 0.0)) / wall_s, 2)
+        for name, seconds in thread_cpu_s().items()
+    }
+    return dict(sorted(spent.items(), key=lambda kv: -kv[1]))

@@ -27,7 +27,7 @@ import timeit
 from pathlib import Path
 from typing import Any
 
-from bench.proc_cpu import thread_cpu_s
+from bench.proc_cpu import thread_cpu_percent, thread_cpu_s
 
 ROOT = Path(__file__).resolve().parents[1]
 # pjlib's select ioqueue has 64 socket slots, and a closed socket's slot comes
@@ -295,10 +295,7 @@ class _EngineSession:
         self._run_for(seconds)
         cpu = time.process_time() - cpu0
         wall = time.perf_counter() - wall0
-        threads = {
-            name: round(100 * (spent - threads0.get(name, 0.0)) / wall, 2)
-            for name, spent in thread_cpu_s().items()
-        }
+        threads = thread_cpu_percent(threads0, wall)
         rings = {name: pushed - rings0[name] for name, pushed in self._ring_counts().items()}
         requested = sorted(bridge.requested.samples_ns)
         received = sorted(bridge.received.samples_ns)
@@ -323,7 +320,7 @@ class _EngineSession:
             "qt_audio_frames_pushed": rings,
             "call_seconds": wall,
             "cpu_percent_of_one_core": 100 * cpu / wall,
-            "thread_cpu_percent": dict(sorted(threads.items(), key=lambda kv: -kv[1])),
+            "thread_cpu_percent": threads,
         }
 
     def _run_for(self, seconds: float) -> None:

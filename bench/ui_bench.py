@@ -46,7 +46,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.proc_cpu import process_cpu_s, thread_cpu_s
+from bench.proc_cpu import process_cpu_s, thread_cpu_percent, thread_cpu_s
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "bench" / "data"
@@ -807,10 +807,7 @@ def run_longcall(args: argparse.Namespace) -> dict[str, Any]:
         run_event_loop(args.call_seconds)
         cpu = time.process_time() - cpu0
         wall = time.monotonic() - wall0
-        threads = {
-            name: round(100 * (spent - threads0.get(name, 0.0)) / wall, 2)
-            for name, spent in thread_cpu_s().items()
-        }
+        threads = thread_cpu_percent(threads0, wall)
         demo_cpu = process_cpu_s(demo_pid) - demo0
         still_talking = book.active is not None and book.active.talking
         rings = {
@@ -827,7 +824,7 @@ def run_longcall(args: argparse.Namespace) -> dict[str, Any]:
         "audio_through_qtmultimedia": audio,
         "talking_to_the_end": still_talking,
         "qt_audio_frames": rings,
-        "thread_cpu_percent": dict(sorted(threads.items(), key=lambda kv: -kv[1])),
+        "thread_cpu_percent": threads,
     }
 
 

@@ -255,7 +255,6 @@ class Engine:
         self._stopping = False
         self.sip_ports: dict[str, int] = {}
         self._waker: socket.socket | None = None
-        self._wake_address: tuple[str, int] | None = None
         # Owned by the SIP thread only:
         self._ep: pj.Endpoint | None = None
         self._log_writer: _LogWriter | None = None
@@ -510,12 +509,11 @@ class Engine:
         self._ringer = Ringer(self.bridge, self.config.clock_rate)
         if Transport.UDP in self._transport_ids:
             host = self.config.bind_address or "127.0.0.1"
-            self._wake_address = (host, self.sip_ports[Transport.UDP.value])
             self._waker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             self._waker.setblocking(False)
             # Connected once: each wake-up is then a plain send(), with no address
             # to parse and no route to look up on the dialling thread.
-            self._waker.connect(self._wake_address)
+            self._waker.connect((host, self.sip_ports[Transport.UDP.value]))
 
     def _set_codec_priorities(self, ep: pj.Endpoint) -> None:
         available = {str(codec.codecId) for codec in ep.codecEnum2()}
@@ -1149,7 +1147,6 @@ class Engine:
         del ep
         gc.collect()
         self._log_writer = None
-        self._wake_address = None
         if self._waker is not None:
             self._waker.close()
             self._waker = None
