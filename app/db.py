@@ -46,6 +46,10 @@ VERSION_TABLE = "alembic_version"
 # How long a write waits for another writer (a second window, a colleague's app on
 # a shared file) before it gives up with "the database is busy".
 BUSY_TIMEOUT_MS = 5000
+# How long opening a connection to a database server may take, the server's
+# answer included: a port that accepts but never answers (a firewall, a hung
+# server) must end in "not reachable", not a window that waits for ever.
+CONNECT_TIMEOUT_S = 10
 
 _BUSY = QT_TRANSLATE_NOOP(
     "core",
@@ -89,7 +93,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+    return create_engine(
+        url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
+    )
 
 
 def alembic_config(engine: Engine) -> Config:
