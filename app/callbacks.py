@@ -21,11 +21,12 @@ from typing import Any
 import phonenumbers
 import phonenumbers.timezone
 from sqlalchemy import and_, case, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
 from app.contacts import InvalidContact, normalize_phone, phone_region
 from app.customers import CustomerNotFound, Customers
-from app.db import Database
+from app.db import Database, serialize_on
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import (
     CallbackAttempt,
@@ -73,6 +74,16 @@ _ALREADY_CLOSED = {
 
 class CallbackError(OperatorError, ValueError):
     """A request about the queue that can't be done; the message says why."""
+
+
+class RequestConflict(CallbackError):
+    """A delivery reused the id of an earlier, different request."""
+
+
+@dataclass(frozen=True)
+class Intake:
+    request: CallbackRequest
+    created: bool  # False: this delivery was stored before
 
 
 class ClaimLost(CallbackError):
@@ -219,19 +230,52 @@ class CallbackQueue:
         """A new request, recorded on the customer's timeline.
 
         ``external_id`` (a form submission id, a message id) makes a retried
-        delivery return the request made the first time."""
+        delivery return the request made the first time (``submit`` says which)."""
+        return self.submit(
+            phone,
+            source,
+            name=name,
+            comment=comment,
+            customer_id=customer_id,
+            preferred_from=preferred_from,
+            preferred_to=preferred_to,
+            timezone=timezone,
+            priority=priority,
+            external_id=external_id,
+            meta=meta,
+        ).request
+
+    def submit(
+        self,
+        phone: str,
+        source: CallbackSource | str,
+        *,
+        name: str = "",
+        comment: str = "",
+        customer_id: int | None = None,
+        preferred_from: datetime | None = None,
+        preferred_to: datetime | None = None,
+        timezone: str | None = None,
+        priority: int = 0,
+        external_id: str | None = None,
+        fingerprint: str | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> Intake:
+        """A delivered request, stored exactly once: the request and its
+        timeline row are one transaction, and ``(source, external_id)`` is
+        unique in the database, so concurrent or repeated deliveries of one id
+        make one request (``created`` False for all but the first) and a crash
+        leaves either both rows or neither. ``fingerprint`` (a digest of what
+        was delivered) tells a repeat from a different request that reuses the
+        id: that one raises ``RequestConflict``."""
         source = CallbackSource(source)
+        if source is CallbackSource.MISSED_CALL:
+            # A programming mistake, not the operator's: English, left out of the catalogue.
+            raise CallbackError("Missed calls come in through register_missed_call().")
+        if external_id is not None and not external_id.strip():
+            raise CallbackError("An external id, when given, can't be blank.")
         now = self.clock()
         e164 = self._phone(phone)
-        if external_id:
-            existing = self.find_by_external(source, external_id)
-            if existing is not None:
-                return existing
-        if customer_id is not None:
-            self.customers.get(customer_id)  # a deleted customer: a clear CustomerNotFound
-        else:
-            found = self.customers.find(ContactKind.PHONE, e164)
-            customer_id = found.id if found else None
         tz = timezone or customer_timezone(e164, self.policy.hours.timezone)
         customer_zone = zone(tz)
         # A window given without an offset ("14:00-16:00" from a web form) is the
@@ -248,9 +292,6 @@ class CallbackQueue:
             raise CallbackError(
                 QT_TRANSLATE_NOOP("core", "The preferred time window ends before it starts.")
             )
-        if source is CallbackSource.MISSED_CALL:
-            # A programming mistake, not the operator's: English, left out of the catalogue.
-            raise CallbackError("Missed calls come in through register_missed_call().")
         start = max(now, preferred_from) if preferred_from else now
         due = self.policy.hours.next_open(start)
         extra = dict(meta or {})
@@ -269,14 +310,58 @@ class CallbackQueue:
             preferred_from=preferred_from,
             preferred_to=preferred_to,
             timezone=tz,
+            external_id=external_id,
+            intake_fingerprint=fingerprint,
             meta=extra,
         )
-        with self.db.session() as s:
-            s.add(row)
-        assert row.id is not None
-        self._record_on_timeline(row, external_id)
+        try:
+            with self.db.transaction() as s:
+                if external_id:
+                    existing = self._find_external(s, source, external_id)
+                    if existing is not None:
+                        return self._repeated(existing, fingerprint)
+                self._store_request(s, row)
+        except IntegrityError:
+            # PostgreSQL: a concurrent delivery of the same id committed first
+            # (SQLite serialises the transaction, so it never gets here).
+            if not external_id:
+                raise
+            existing = self.find_by_external(source, external_id)
+            if existing is None:
+                raise
+            return self._repeated(existing, fingerprint)
         log.info("callback #%s requested (%s)", row.id, source.value)
-        return row
+        return Intake(row, created=True)
+
+    def _store_request(self, s: Session, row: CallbackRequest) -> None:
+        """The request and its timeline row, in the caller's transaction."""
+        if row.customer_id is not None:
+            Customers._get(s, row.customer_id)  # a deleted customer: a clear CustomerNotFound
+        else:
+            found = Customers._find_normalized(s, ContactKind.PHONE.value, row.phone)
+            row.customer_id = found.id if found else None
+        s.add(row)
+        s.flush()
+        recorded = self.timeline.record_in(s, self._timeline_draft(row))
+        if row.customer_id is None and recorded.interaction.customer_id is not None:
+            # The unknown-sender policy made the caller a customer: the request is theirs too.
+            row.customer_id = recorded.interaction.customer_id
+            s.add(row)
+
+    @staticmethod
+    def _repeated(existing: CallbackRequest, fingerprint: str | None) -> Intake:
+        stored = existing.intake_fingerprint
+        if fingerprint and stored and fingerprint != stored:
+            raise RequestConflict(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The id {external_id} was already used for a different request"
+                    " (callback #{request_id}); send a new id for a new request.",
+                ),
+                external_id=existing.external_id,
+                request_id=existing.id,
+            )
+        return Intake(existing, created=False)
 
     def register_missed_call(
         self, phone: str, interaction_id: int | None = None, at: datetime | None = None
@@ -288,7 +373,10 @@ class CallbackQueue:
         except CallbackError:
             return None
         now = at or self.clock()
-        with self.db.session() as s:
+        # One transaction for the look and the write: two missed calls from one
+        # number at once (two lines, a relay and a desktop) must make one request.
+        with self.db.transaction() as s:
+            serialize_on(s, f"callback-phone:{e164}")
             open_row = s.exec(
                 select(CallbackRequest)
                 .where(CallbackRequest.phone == e164, col(CallbackRequest.status).in_(ACTIVE))
@@ -311,20 +399,19 @@ class CallbackQueue:
                 open_row.updated_at = now
                 s.add(open_row)
                 return open_row
-        found = self.customers.find(ContactKind.PHONE, e164)
-        row = CallbackRequest(
-            customer_id=found.id if found else None,
-            phone=e164,
-            name=found.name if found else "",
-            source=CallbackSource.MISSED_CALL.value,
-            requested_at=now,
-            due_at=self.policy.hours.next_open(now),
-            sla_deadline=self.policy.hours.add_working_time(now, self.policy.sla),
-            timezone=customer_timezone(e164, self.policy.hours.timezone),
-            missed_count=1,
-            meta={"missed_interactions": [interaction_id]},
-        )
-        with self.db.session() as s:
+            found = Customers._find_normalized(s, ContactKind.PHONE.value, e164)
+            row = CallbackRequest(
+                customer_id=found.id if found else None,
+                phone=e164,
+                name=found.name if found else "",
+                source=CallbackSource.MISSED_CALL.value,
+                requested_at=now,
+                due_at=self.policy.hours.next_open(now),
+                sla_deadline=self.policy.hours.add_working_time(now, self.policy.sla),
+                timezone=customer_timezone(e164, self.policy.hours.timezone),
+                missed_count=1,
+                meta={"missed_interactions": [interaction_id]},
+            )
             s.add(row)
         log.info("callback #%s from a missed call", row.id)
         return row
@@ -625,30 +712,38 @@ class CallbackQueue:
         )
 
     def find_by_external(self, source: CallbackSource, external_id: str) -> CallbackRequest | None:
-        recorded = self.timeline.find_external(Channel.CALLBACK, f"{source.value}:{external_id}")
-        if recorded is None or "callback_request_id" not in recorded.meta:
-            return None
-        return self.get(int(recorded.meta["callback_request_id"]))
+        with self.db.session() as s:
+            return self._find_external(s, CallbackSource(source), external_id)
 
-    def _record_on_timeline(self, row: CallbackRequest, external_id: str | None) -> None:
+    @staticmethod
+    def _find_external(
+        s: Session, source: CallbackSource, external_id: str
+    ) -> CallbackRequest | None:
+        return s.exec(
+            select(CallbackRequest).where(
+                CallbackRequest.source == source.value,
+                CallbackRequest.external_id == external_id,
+            )
+        ).first()
+
+    @staticmethod
+    def _timeline_draft(row: CallbackRequest) -> InteractionDraft:
         direction = (
             Direction.INTERNAL if row.source == CallbackSource.MANUAL.value else Direction.INBOUND
         )
-        self.timeline.record(
-            InteractionDraft(
-                channel=Channel.CALLBACK,
-                direction=direction,
-                status=InteractionStatus.RECEIVED,
-                started_at=row.requested_at,
-                subject="Callback requested",
-                body=row.comment,
-                external_id=f"{row.source}:{external_id}" if external_id else None,
-                contact_kind=ContactKind.PHONE,
-                contact_value=row.phone,
-                contact_name=row.name,
-                customer_id=row.customer_id,
-                meta={"callback_request_id": row.id, "source": row.source},
-            )
+        return InteractionDraft(
+            channel=Channel.CALLBACK,
+            direction=direction,
+            status=InteractionStatus.RECEIVED,
+            started_at=row.requested_at,
+            subject="Callback requested",
+            body=row.comment,
+            external_id=f"{row.source}:{row.external_id}" if row.external_id else None,
+            contact_kind=ContactKind.PHONE,
+            contact_value=row.phone,
+            contact_name=row.name,
+            customer_id=row.customer_id,
+            meta={"callback_request_id": row.id, "source": row.source},
         )
 
     def _record_failure(self, row: CallbackRequest, proposal: FallbackProposal | None) -> None:

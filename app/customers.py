@@ -163,19 +163,36 @@ class Customers:
         owner: str = "",
     ) -> Customer:
         """All or nothing: a bad or taken contact leaves no half-made customer."""
+        with self.db.session() as s:
+            return self.create_in(
+                s, name, contacts, company=company, notes=notes, tags=tags, owner=owner
+            )
+
+    def create_in(
+        self,
+        s: Session,
+        name: str,
+        contacts: Iterable[ContactInput] = (),
+        *,
+        company: str = "",
+        notes: str = "",
+        tags: Sequence[str] = (),
+        owner: str = "",
+    ) -> Customer:
+        """``create`` inside the caller's unit of work (an inbound delivery that
+        makes its sender a customer): committed or rolled back with it."""
         name = clean_name(name)
         normalized = self._normalize_all(contacts)
-        with self.db.session() as s:
-            customer = Customer(
-                name=name, company=company.strip(), notes=notes, tags=list(tags), owner=owner
-            )
-            s.add(customer)
-            s.flush()
-            assert customer.id is not None
-            for (kind, norm), item in normalized.items():
-                self._claim_contact(s, customer.id, kind, norm, item)
-            log.info("customer #%s created", customer.id)
-            return customer
+        customer = Customer(
+            name=name, company=company.strip(), notes=notes, tags=list(tags), owner=owner
+        )
+        s.add(customer)
+        s.flush()
+        assert customer.id is not None
+        for (kind, norm), item in normalized.items():
+            self._claim_contact(s, customer.id, kind, norm, item)
+        log.info("customer #%s created", customer.id)
+        return customer
 
     def update(self, customer_id: int, **changes: Any) -> Customer:
         unknown = set(changes) - _EDITABLE

@@ -24,9 +24,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 from app.errors import DatabaseError
@@ -83,6 +84,21 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _driver_leaves_transactions_to_us(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: a SELECT
+    # before them, and any DDL, runs outside it. That split a check from its
+    # insert and left half-made schemas after a crash; here we BEGIN ourselves
+    # (SQLAlchemy's documented recipe for the pysqlite driver).
+    dbapi_conn.isolation_level = None
+
+
+def _begin_immediate(conn: Connection) -> None:
+    # IMMEDIATE takes the write lock at BEGIN, waiting out the busy timeout: a
+    # deferred BEGIN that reads first fails at once ("database is locked") when
+    # another writer committed meanwhile, whatever the timeout.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str) -> Engine:
     # hide_parameters: a failed statement's text (in tracebacks, so in the log)
     # shows no values; they are customers' names, numbers and messages.
@@ -96,9 +112,24 @@ def make_engine(url: str) -> Engine:
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
-    return create_engine(
-        url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
+
+
+def make_serialized_engine(engine: Engine) -> Engine:
+    """An engine on the same database whose every transaction is whole and, on
+    SQLite, holds the write lock from its first statement: for units of work
+    whose check and write must not interleave with another writer (intake,
+    migrations), and whose DDL must roll back with them. On other databases the
+    engine itself: their transactions already cover reads and DDL."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    serialized = create_engine(
+        engine.url, connect_args={"check_same_thread": False}, hide_parameters=True
     )
+    event.listen(serialized, "connect", _sqlite_pragmas)
+    event.listen(serialized, "connect", _driver_leaves_transactions_to_us)
+    event.listen(serialized, "begin", _begin_immediate)
+    return serialized
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -186,12 +217,21 @@ _SEVERAL_REVISIONS = QT_TRANSLATE_NOOP(
 
 
 def _shown_url(engine: Engine) -> str:
+    """The database as the operator knows it: a file's path, a server's URL
+    without its password."""
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        return engine.url.database
     return engine.url.render_as_string(hide_password=True)
 
 
 def _reason(exc: BaseException) -> str:
-    """A driver's or Alembic's error as it words it (not ours to translate)."""
-    return str(exc) or type(exc).__name__
+    """A driver's or Alembic's error as it words it (not ours to translate).
+
+    For a driver's error, its own message only: SQLAlchemy's text adds the
+    statement, which is noise to an operator."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return str(exc.orig).strip() or type(exc.orig).__name__
+    return str(exc).strip() or type(exc).__name__
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -212,32 +252,120 @@ def current_revision(engine: Engine) -> str | None:
     return stored[0] if stored else None
 
 
+_UNREACHABLE = QT_TRANSLATE_NOOP("core", "The database {url} can't be reached: {error}")
+_NOT_A_DATABASE = QT_TRANSLATE_NOOP("core", "{url} is not a database file: {error}")
+_NOT_OURS = QT_TRANSLATE_NOOP(
+    "core",
+    "The database {url} is not a Switchboard database: it holds other tables ({tables}) and"
+    " no Switchboard revision. Nothing was changed; choose an empty database or the one"
+    " Switchboard made.",
+)
+_HALF_MADE = QT_TRANSLATE_NOOP(
+    "core",
+    "The database {url} was left half-made by an interrupted first start and already holds"
+    " data ({tables}). Nothing was changed; restore it from a backup or choose another"
+    " database.",
+)
+_NEWER = QT_TRANSLATE_NOOP(
+    "core",
+    "The database {url} was upgraded by a newer Switchboard (revision {before}); this one"
+    " knows revisions up to {head}. Update Switchboard to open it.",
+)
 _UPGRADE_FAILED = QT_TRANSLATE_NOOP(
-    "core", "The database {url} could not be upgraded to revision {revision}: {error}"
+    "core", "The database {url} could not be set up (revision {revision}): {error}"
 )
 _UPGRADE_FROM_FAILED = QT_TRANSLATE_NOOP(
     "core",
-    "The database {url} could not be upgraded from revision {before} to {revision}: {error}",
+    "The database {url} could not be upgraded from revision {before} to {revision}: {error}."
+    " Nothing was changed.",
 )
+# The full-text and trigram tables of migrations 0002 and 0004 (SQLite) with
+# their shadow tables: ours, though no model declares them.
+_OUR_TABLE_PREFIXES = ("interaction_fts", "customer_fts", "contactpoint_trgm")
+
+
+def _known_revisions() -> set[str]:
+    revisions = set()
+    for path in VERSIONS_DIR.glob("*.py"):
+        found = _module_constants(path, ("revision",)).get("revision")
+        if isinstance(found, str):
+            revisions.add(found)
+    return revisions
+
+
+def _schema_left_by_a_crash(engine: Engine) -> None:
+    """Before a first migration: refuse another program's database, and clear a
+    half-made schema that a crash left behind in an older Switchboard (its DDL
+    ran outside a transaction; the version table was made first and stayed
+    empty). Only empty tables are dropped; anything holding data is refused."""
+    from app.models import SQLModel
+
+    ours = SQLModel.metadata.tables
+    with engine.connect() as conn:
+        tables = [t for t in inspect(conn).get_table_names() if not t.startswith("sqlite_")]
+        if not tables:
+            return
+        foreign = [
+            t
+            for t in tables
+            if t != VERSION_TABLE and t not in ours and not t.startswith(_OUR_TABLE_PREFIXES)
+        ]
+        if VERSION_TABLE not in tables or foreign:
+            listed = foreign or tables
+            raise DatabaseError(
+                _NOT_OURS, url=_shown_url(engine), tables=", ".join(sorted(listed)[:5])
+            )
+        holding = [
+            t
+            for t in tables
+            if t in ours and conn.execute(text(f"SELECT 1 FROM {t} LIMIT 1")).first()
+        ]
+    if holding:
+        raise DatabaseError(_HALF_MADE, url=_shown_url(engine), tables=", ".join(sorted(holding)))
+    log.warning("clearing a half-made schema left by an interrupted first start: %s", tables)
+    with make_serialized_engine(engine).begin() as conn:
+        for name in (t for t in tables if t.startswith(_OUR_TABLE_PREFIXES)):
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
+        present = set(tables)
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            if table.name in present:
+                conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table.name}"')
+        conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{VERSION_TABLE}"')
+
+
+def _read_revision(engine: Engine) -> str | None:
+    try:
+        return current_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseError(_UNREACHABLE, url=_shown_url(engine), error=_reason(exc)) from exc
+    except SQLAlchemyDatabaseError as exc:  # SQLite: "file is not a database"
+        raise DatabaseError(_NOT_A_DATABASE, url=_shown_url(engine), error=_reason(exc)) from exc
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Brings the schema to ``revision``; a no-op on an up-to-date database.
 
-    A database already at head costs one short query and no Alembic import."""
-    before: str | None = None
+    The whole upgrade is one transaction, DDL included (SQLite too, through
+    ``make_serialized_engine``), so a crash at any step leaves the database as it
+    was before and the next start upgrades it again. A database already at head
+    costs one short query and no Alembic import."""
+    before = _read_revision(engine)
+    if before is not None and before == head_revision() and revision in ("head", before):
+        return
+    if before is None:
+        _schema_left_by_a_crash(engine)
+    elif before not in _known_revisions():
+        raise DatabaseError(_NEWER, url=_shown_url(engine), before=before, head=head_revision())
+    serialized = make_serialized_engine(engine)
     try:
-        before = current_revision(engine)
-        if before is not None and before == head_revision() and revision in ("head", before):
-            return
         from alembic import command
 
-        command.upgrade(alembic_config(engine), revision)
+        command.upgrade(alembic_config(serialized), revision)
         after = current_revision(engine)
     except DatabaseError:
         raise  # says what is wrong already
     except Exception as exc:  # any driver error: say what failed, keep the cause
-        if before is None:  # empty, or its revision could not even be read
+        if before is None:
             raise DatabaseError(
                 _UPGRADE_FAILED, url=_shown_url(engine), revision=revision, error=_reason(exc)
             ) from exc
@@ -248,17 +376,31 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             revision=revision,
             error=_reason(exc),
         ) from exc
+    finally:
+        if serialized is not engine:
+            serialized.dispose()
     if before != after:
         log.info("database migrated from %s to %s", before or "empty", after)
 
 
+def serialize_on(s: Session, key: str) -> None:
+    """Makes the rest of ``s``'s transaction one at a time per ``key`` across
+    every process on the database: for a check-then-insert that no unique key
+    can guard ("is a request open for this number?"). PostgreSQL takes a
+    transaction-scoped advisory lock; SQLite's ``Database.transaction`` holds
+    the one write lock already, so there it is a no-op."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+
+
 class Database:
-    """Owns the engine; hands out short sessions. Safe to use from any thread."""
+    """Owns the engines; hands out short sessions. Safe to use from any thread."""
 
     def __init__(self, url: str, *, run_migrations: bool = True) -> None:
         self.url = url
         try:
             self.engine = make_engine(url)
+            self.serialized_engine = make_serialized_engine(self.engine)
         except Exception as exc:
             raise DatabaseError(
                 QT_TRANSLATE_NOOP("core", "The database URL is not usable: {error}"),
@@ -280,7 +422,25 @@ class Database:
         expire_on_commit=False so the rows a service returns stay readable after
         the session is gone (the GUI reads them on another thread).
         """
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._unit_of_work(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work whose reads and writes are one transaction, savepoints
+        (``session.begin_nested()``) included, and on SQLite one writer at a time
+        from its first statement: for a check and the write it decides (is this
+        delivery new? then store it) that another writer must not come between.
+        Readers are never held up; other writers wait up to the busy timeout.
+        PostgreSQL runs it as an ordinary transaction: there the unique keys
+        decide a race, and the loser's IntegrityError rolls the whole unit back."""
+        with self._unit_of_work(self.serialized_engine) as session:
+            yield session
+
+    @staticmethod
+    @contextmanager
+    def _unit_of_work(engine: Engine) -> Iterator[Session]:
+        with Session(engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -294,3 +454,5 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.serialized_engine is not self.engine:
+            self.serialized_engine.dispose()

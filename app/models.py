@@ -151,9 +151,17 @@ class Attachment(SQLModel, table=True):
 
 
 class CallbackRequest(SQLModel, table=True):
-    """A "call me back": the queue logic lives in app/callbacks.py (own issue)."""
+    """A "call me back": the queue logic lives in app/callbacks.py.
 
-    __table_args__ = (Index("ix_callback_status_due", "status", "due_at"),)
+    ``external_id`` is the delivery's own id (a web form's request_id, a
+    message id): unique per source, so one delivery makes one request however
+    often and however concurrently it arrives. NULLs do not collide, so
+    requests made by hand and from missed calls need none."""
+
+    __table_args__ = (
+        Index("ix_callback_status_due", "status", "due_at"),
+        Index("uq_callbackrequest_source_external", "source", "external_id", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int | None = Field(
@@ -179,6 +187,10 @@ class CallbackRequest(SQLModel, table=True):
     # The customer's IANA time zone (from the phone number's region when not
     # given): preferred windows and "call me at 10" mean the customer's 10.
     timezone: str = Field(default="", max_length=64)
+    external_id: str | None = Field(default=None, max_length=500)
+    # What was delivered under external_id (a digest of its fields): the same id
+    # with other content is refused, not answered as a repeat.
+    intake_fingerprint: str | None = Field(default=None, max_length=64)
     first_attempt_at: datetime | None = _utc_column()
     reached_at: datetime | None = _utc_column()
     closed_at: datetime | None = _utc_column()

@@ -112,19 +112,45 @@ class Timeline:
     # --- writing -----------------------------------------------------------
 
     def record(self, draft: InteractionDraft) -> Recorded:
+        """Stores a contact once: a delivery whose (channel, external id) is
+        stored already returns that row with ``created=False``, also when two
+        deliveries race (the unique key decides; the loser reads the winner)."""
+        try:
+            with self.db.transaction() as s:
+                recorded = self.record_in(s, draft)
+        except IntegrityError:
+            if draft.external_id:
+                existing = self.find_external(draft.channel, draft.external_id)
+                if existing is not None:
+                    return Recorded(existing, created=False)
+            raise
+        if recorded.created:
+            row = recorded.interaction
+            log.info(
+                "interaction #%s recorded: %s %s %s", row.id, row.channel, row.direction, row.status
+            )
+        return recorded
+
+    def record_in(self, s: Session, draft: InteractionDraft) -> Recorded:
+        """``record`` inside the caller's unit of work, so what the contact
+        brought with it (a callback request, an attachment's row) is committed
+        with its timeline row or not at all. Use it in ``Database.transaction``:
+        the check for an earlier delivery and the insert must not be split by
+        another writer. A race lost on PostgreSQL raises IntegrityError at the
+        flush; the caller's whole unit rolls back and may read the winner."""
         channel = Channel(draft.channel).value
         if draft.external_id is not None and not draft.external_id.strip():
             raise TimelineError("An external id, when given, can't be blank.")
         if draft.external_id:
-            existing = self.find_external(channel, draft.external_id)
+            existing = self._find_external(s, channel, draft.external_id)
             if existing is not None:
                 return Recorded(existing, created=False)
         contact_kind, contact_value = self._normalize_contact(draft)
         customer_id = draft.customer_id
         if customer_id is not None:
-            self.customers.get(customer_id)  # raises CustomerNotFound with a clear message
+            Customers._get(s, customer_id)  # raises CustomerNotFound with a clear message
         elif contact_kind and contact_value:
-            customer_id = self._resolve_customer(contact_kind, contact_value, draft.contact_name)
+            customer_id = self._resolve_customer(s, contact_kind, contact_value, draft.contact_name)
         row = Interaction(
             customer_id=customer_id,
             channel=channel,
@@ -141,17 +167,8 @@ class Timeline:
             operator=draft.operator,
             meta=dict(draft.meta),
         )
-        try:
-            with self.db.session() as s:
-                s.add(row)
-        except IntegrityError:
-            # Delivered twice at once (two workers, a webhook retry): the other won.
-            if draft.external_id:
-                existing = self.find_external(channel, draft.external_id)
-                if existing is not None:
-                    return Recorded(existing, created=False)
-            raise
-        log.info("interaction #%s recorded: %s %s %s", row.id, channel, row.direction, row.status)
+        s.add(row)
+        s.flush()
         return Recorded(row, created=True)
 
     def update(self, interaction_id: int, **changes: Any) -> Interaction:
@@ -243,12 +260,15 @@ class Timeline:
 
     def find_external(self, channel: Channel | str, external_id: str) -> Interaction | None:
         with self.db.session() as s:
-            return s.exec(
-                select(Interaction).where(
-                    Interaction.channel == Channel(channel).value,
-                    Interaction.external_id == external_id,
-                )
-            ).first()
+            return self._find_external(s, Channel(channel).value, external_id)
+
+    @staticmethod
+    def _find_external(s: Session, channel: str, external_id: str) -> Interaction | None:
+        return s.exec(
+            select(Interaction).where(
+                Interaction.channel == channel, Interaction.external_id == external_id
+            )
+        ).first()
 
     def page(
         self,
@@ -315,9 +335,8 @@ class Timeline:
             # "anonymous", a withheld number: keep what the channel said, link nobody.
             return kind, draft.contact_value.strip()
 
-    def _resolve_customer(self, kind: str, value: str, name: str) -> int | None:
-        with self.db.session() as s:
-            found = Customers._find_normalized(s, kind, value)
+    def _resolve_customer(self, s: Session, kind: str, value: str, name: str) -> int | None:
+        found = Customers._find_normalized(s, kind, value)
         if found is not None:
             return found.id
         if self.unknown_sender != "create_customer":
@@ -327,10 +346,15 @@ class Timeline:
         except InvalidContact:
             return None  # never make a customer out of "anonymous"
         try:
-            created = self.customers.create(name.strip() or value, [ContactInput(kind, value)])
-        except CustomerError:
+            # A savepoint: losing the race for the contact must not undo the
+            # caller's unit of work, only this customer.
+            with s.begin_nested():
+                created = self.customers.create_in(
+                    s, name.strip() or value, [ContactInput(kind, value)]
+                )
+        except (CustomerError, IntegrityError):
             # Created by someone else a moment ago: use theirs.
-            again = self.customers.find(kind, value)
+            again = Customers._find_normalized(s, kind, value)
             return again.id if again else None
         return created.id
 
