@@ -49,6 +49,10 @@ class InteractionStatus(enum.StrEnum):
     FAILED = "failed"
     # messages
     QUEUED = "queued"
+    SENDING = "sending"
+    # The app stopped while the message was being sent: it may or may not have
+    # reached the platform; resent only when the operator says so.
+    UNCERTAIN = "uncertain"
     SENT = "sent"
     DELIVERED = "delivered"
     READ = "read"
@@ -81,3 +85,13 @@ class CallbackStatus(enum.StrEnum):
     DONE = "done"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+class OutboxStatus(enum.StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"  # was "sending" when the app stopped

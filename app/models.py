@@ -28,6 +28,7 @@ from app.enums import (  # noqa: F401
     ContactKind,
     Direction,
     InteractionStatus,
+    OutboxStatus,
 )
 
 
@@ -129,6 +130,10 @@ class Interaction(SQLModel, table=True):
     contact_value: str | None = Field(default=None, max_length=500, index=True)
     account: str = Field(default="", max_length=200)
     operator: str = Field(default="", max_length=200)
+    # The chat a message belongs to (None for calls, forms and notes).
+    conversation_id: int | None = Field(
+        default=None, foreign_key="conversation.id", index=True, ondelete="SET NULL"
+    )
     meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = _created_column()
     updated_at: datetime = _created_column()
@@ -259,3 +264,111 @@ class Mailbox(SQLModel, table=True):
     smtp_port: int = Field(default=465)
     smtp_security: str = Field(default="ssl", max_length=10)
     created_at: datetime = _created_column()
+
+
+# --- conversations: messengers and email -------------------------------------
+
+
+class Conversation(SQLModel, table=True):
+    """One customer identity on one channel account: a Telegram user id (not
+    the username, which changes) with one bot, a WhatsApp wa_id with one number,
+    an email thread. Unique per (account, identity), so a second delivery from
+    the same sender finds it however concurrently it arrives. An unknown
+    sender's conversation has no customer until linked."""
+
+    __table_args__ = (
+        UniqueConstraint("account_id", "identity", name="uq_conversation_account_identity"),
+        Index("ix_conversation_waiting", "waiting_since"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="channelaccount.id", index=True, ondelete="CASCADE")
+    channel: str = Field(max_length=20)
+    identity: str = Field(max_length=500)
+    customer_id: int | None = Field(
+        default=None, foreign_key="customer.id", index=True, ondelete="SET NULL"
+    )
+    # How the platform names the sender (first and last name, @username): shown
+    # for an unknown sender, and the name a customer made of them gets.
+    title: str = Field(default="", max_length=300)
+    username: str = Field(default="", max_length=200)
+    # The customer's oldest unanswered message: the inbox sorts by it, oldest first.
+    waiting_since: datetime | None = _utc_column()
+    last_inbound_at: datetime | None = _utc_column()
+    last_outbound_at: datetime | None = _utc_column()
+    unread_count: int = Field(default=0)
+    assignee: str = Field(default="", max_length=200)
+    # Until when the platform lets us write (WhatsApp's 24 hours); None: no window.
+    reply_window_until: datetime | None = _utc_column()
+    # The customer may be written to at all (a Telegram bot can't write first:
+    # only once the user has written; False after "bot was blocked by the user").
+    can_write: bool = Field(default=True)
+    meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _created_column()
+    updated_at: datetime = _created_column()
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message an operator sent, from the moment it was typed until the
+    platform has it. Committed (``queued``) before any network call, ``sending``
+    committed before the request; after a crash a ``sending`` row is
+    ``uncertain`` ("may not have been sent"): resent only when the operator says
+    so. Its timeline row is ``interaction_id``, written in the same transaction."""
+
+    __table_args__ = (
+        UniqueConstraint("idempotency_key", name="uq_outboxmessage_idempotency_key"),
+        Index("ix_outbox_account_status_next", "account_id", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="channelaccount.id", index=True, ondelete="CASCADE")
+    conversation_id: int = Field(foreign_key="conversation.id", index=True, ondelete="CASCADE")
+    interaction_id: int = Field(foreign_key="interaction.id", index=True, ondelete="CASCADE")
+    idempotency_key: str = Field(max_length=100)
+    status: str = Field(default="queued", max_length=20)
+    text: str = Field(default="", sa_type=Text)
+    # Attachment rows (of the interaction) to send with it, in order.
+    attachment_ids: list[int] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    reply_to_external_id: str | None = Field(default=None, max_length=500)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime | None = _utc_column()
+    # The platform's reason for the last failure, as it said it.
+    last_error: str = Field(default="", sa_type=Text)
+    failure: str | None = Field(default=None, max_length=30)
+    # The platform's ids of what it stored (one text may go as several messages).
+    platform_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    operator: str = Field(default="", max_length=200)
+    sent_at: datetime | None = _utc_column()
+    created_at: datetime = _created_column()
+    updated_at: datetime = _created_column()
+
+
+class MessageTemplate(SQLModel, table=True):
+    """A quick reply: text with fields ({name}, {order}, {operator} and free
+    fields asked for before sending), for some channels and one language."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, index=True)
+    text: str = Field(sa_type=Text)
+    language: str = Field(default="", max_length=10)
+    # Channel kinds it is offered in; empty: all.
+    channels: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _created_column()
+    updated_at: datetime = _created_column()
+
+
+class ChannelCursor(SQLModel, table=True):
+    """Where a channel account's reading stands on the platform (the Telegram
+    offset, an IMAP folder's UIDVALIDITY and UID): written in the same
+    transaction as the items it covers, so an acknowledgement never runs ahead
+    of what is stored."""
+
+    __table_args__ = (UniqueConstraint("account_id", "name", name="uq_channelcursor_account_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="channelaccount.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    value: str = Field(default="", max_length=500)
+    updated_at: datetime = _created_column()
