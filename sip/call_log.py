@@ -10,20 +10,16 @@
   answered call in either direction closes the open requests for that number.
 
 Engine listeners run on the SIP thread and must not block, and a database write
-can (a locked SQLite file, a slow PostgreSQL), so events are queued to this
-log's own worker thread, which alone touches the database.
-
-A database that refuses a write for a while (another program holding the lock
-past the busy timeout, a PostgreSQL server restarting, the network share gone)
-does not cost the call its record: the worker tries the same event again, with
-back-off, and the events after it wait in order. Each event's work is written so
+can (a locked SQLite file, a slow PostgreSQL), so events go through the log's
+own ``InboundWriter`` (app/inbound_writer.py), which writes them in order on
+its thread and does a refused write again with back-off: a database that
+refuses for a while costs no call its record. Each event's work is written so
 that doing it again after a refusal changes nothing twice.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -33,6 +29,7 @@ from typing import Any, Protocol
 
 from app.callbacks import CallbackQueue
 from app.errors import DatabaseError
+from app.inbound_writer import InboundWriter
 from app.models import Channel, ContactKind, Direction, InteractionStatus, utcnow
 from app.timeline import InteractionDraft, Timeline
 from sip.events import (
@@ -46,9 +43,6 @@ from sip.events import (
 )
 
 log = logging.getLogger(__name__)
-
-RETRY_FIRST_S = 0.5  # a refused write is tried again after this, doubling each time
-RETRY_MAX_S = 30.0
 
 STATUS_OF_OUTCOME = {
     CallOutcome.ANSWERED: InteractionStatus.ANSWERED,
@@ -89,20 +83,28 @@ class CallLog:
         # Recordings stored for a call whose end is not written yet: its end may be
         # done again after a refusal, and the file must not be stored twice.
         self._attached: set[int] = set()
-        self._queue: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         # Held by dial() from asking the engine until the call id is mapped, and by
-        # the worker per job: so even a call that fails at once is never handled
+        # the writer per job: so even a call that fails at once is never handled
         # before the log knows which interaction it belongs to.
         self._lock = threading.Lock()
-        self._closing = threading.Event()  # cuts a back-off wait short
-        self.unwritten = 0  # events given up on (a bug, or closed while refused)
-        self._worker = threading.Thread(target=self._work, name="call-log", daemon=True)
-        self._worker.start()
-        # For the UI: called on the worker thread after each write.
+        self._writer = InboundWriter("call-log")
+        # For the UI: called on the writer's thread after each write.
         self.on_change: Callable[[int], None] | None = None
-        # For the UI too, on the worker thread: the database started refusing the
-        # log's writes (the error), or takes them again (None).
-        self.on_refusal: Callable[[DatabaseError | None], None] | None = None
+
+    @property
+    def on_refusal(self) -> Callable[[DatabaseError | None], None] | None:
+        """For the UI, on the writer's thread: the database started refusing the
+        log's writes (the error), or takes them again (None)."""
+        return self._writer.on_refusal
+
+    @on_refusal.setter
+    def on_refusal(self, hook: Callable[[DatabaseError | None], None] | None) -> None:
+        self._writer.on_refusal = hook
+
+    @property
+    def unwritten(self) -> int:
+        """Events given up on (a bug, or closed while the database refused)."""
+        return self._writer.unwritten
 
     # --- the engine side (any thread, never blocks) ----------------------------
 
@@ -112,12 +114,12 @@ class CallLog:
         # a busy database (and is done again after a refusal).
         at = utcnow()
         if isinstance(event, IncomingCall | CallStateChanged | CallEnded):
-            self._queue.put(lambda: self._handle(event, at))
+            self._put(lambda: self._handle(event, at))
         elif isinstance(event, CommandFailed) and event.command == "Dial" and event.call_id:
             # The call never started (not registered, a bad number, engine down):
             # the row written before dialling must not stay "dialling" forever.
             failed_id = event.call_id
-            self._queue.put(lambda: self._dial_failed(failed_id, event.error, at))
+            self._put(lambda: self._dial_failed(failed_id, event.error, at))
 
     # --- the dialling side ------------------------------------------------------
 
@@ -165,49 +167,19 @@ class CallLog:
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Waits until every queued event is written (tests, shutdown)."""
-        done = threading.Event()
-        self._queue.put(done.set)
-        return done.wait(timeout)
+        return self._writer.flush(timeout)
 
     def close(self) -> None:
-        if not self.flush():
-            log.error("call log: the database still refuses; closing with events unwritten")
-        self._closing.set()
-        self._queue.put(None)
-        self._worker.join(5)
+        self._writer.close()
 
-    # --- the worker -------------------------------------------------------------
+    # --- the writer's side --------------------------------------------------------
 
-    def _work(self) -> None:
-        while (job := self._queue.get()) is not None:
-            self._write(job)
+    def _put(self, job: Callable[[], None]) -> None:
+        def locked() -> None:
+            with self._lock:
+                job()
 
-    def _write(self, job: Callable[[], None]) -> None:
-        """Does one event's work; a refusing database means: the same again, later."""
-        delay = RETRY_FIRST_S
-        while True:
-            try:
-                with self._lock:
-                    job()
-                if delay > RETRY_FIRST_S:
-                    log.info("call log: the database takes writes again")
-                    self._tell_refusal(None)
-                return
-            except DatabaseError as exc:
-                if self._closing.is_set():
-                    self.unwritten += 1
-                    log.error("call log: an event was not recorded (closing): %s", exc)
-                    return
-                if delay == RETRY_FIRST_S:
-                    log.warning("call log: %s; trying again, nothing is dropped", exc)
-                    self._tell_refusal(exc)
-                self._closing.wait(delay)
-                delay = min(delay * 2, RETRY_MAX_S)
-            except Exception:
-                # A bug, not the database: say so, keep going with the next event.
-                self.unwritten += 1
-                log.exception("call log: an event could not be recorded")
-                return
+        self._writer.put(locked)
 
     def _handle(self, event: IncomingCall | CallStateChanged | CallEnded, at: datetime) -> None:
         if isinstance(event, IncomingCall):
@@ -320,15 +292,6 @@ class CallLog:
         )
         self._interactions.pop(call_id, None)
         self._changed(interaction_id)
-
-    def _tell_refusal(self, error: DatabaseError | None) -> None:
-        if self.on_refusal is None:
-            return
-        try:
-            self.on_refusal(error)
-        except Exception:
-            # The window's hook (a bridge gone at shutdown): never the worker's end.
-            log.exception("call log: on_refusal failed")
 
     def _changed(self, interaction_id: int) -> None:
         if self.on_change is not None:

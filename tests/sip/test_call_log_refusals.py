@@ -17,12 +17,12 @@ import pytest
 from sqlmodel import col, select
 
 from app import db as db_module
+from app import inbound_writer
 from app.core import Core
 from app.customers import ContactInput
 from app.models import Interaction, utcnow
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
-from sip import call_log as call_log_module
 from sip.call_log import CallLog
 from sip.events import CallDirection, CallEnded, CallOutcome, IncomingCall
 
@@ -32,7 +32,7 @@ NUMBER = "+380501234567"
 @pytest.fixture
 def core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Core]:
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)  # each refusal in 0.1 s, not 5
-    monkeypatch.setattr(call_log_module, "RETRY_FIRST_S", 0.05)
+    monkeypatch.setattr(inbound_writer, "RETRY_FIRST_S", 0.05)
     paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
     paths.ensure()
     opened = Core.open(paths, Settings(), secrets=SecretStore(MemoryKeyring()))

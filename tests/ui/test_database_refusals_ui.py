@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import select
 
 from app import db as db_module
+from app import inbound_writer
 from app.models import Interaction
-from sip import call_log as call_log_module
 from sip.events import CallOutcome
 from tests.ui.conftest import ended, feed, incoming
 
@@ -23,7 +23,7 @@ def test_a_missed_call_during_a_lock_is_announced_and_written_afterwards(
 ) -> None:
     core = shell.core
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
-    monkeypatch.setattr(call_log_module, "RETRY_FIRST_S", 0.05)
+    monkeypatch.setattr(inbound_writer, "RETRY_FIRST_S", 0.05)
     core.db.engine.dispose()  # new connections, with the short busy timeout
     status = shell.window.statusBar()
     other = sqlite3.connect(str(core.db.engine.url.database), isolation_level=None)
