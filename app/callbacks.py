@@ -24,6 +24,7 @@ from sqlalchemy import and_, case, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
+from app.changes import Changes, note
 from app.contacts import InvalidContact, normalize_phone, phone_region
 from app.customers import CustomerNotFound, Customers
 from app.db import Database, serialize_on
@@ -696,6 +697,7 @@ class CallbackQueue:
                 updated_at=now,
             )
         )
+        note(s, Changes.of(callbacks=[request_id]))  # a bulk UPDATE: not in the bookkeeping
         return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     def _check_claim(self, row: CallbackRequest, operator: str, now: datetime) -> None:

@@ -30,6 +30,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
+from app.changes import ChangeFeed, track
 from app.errors import DatabaseError
 from app.messages import QT_TRANSLATE_NOOP
 
@@ -398,6 +399,8 @@ class Database:
 
     def __init__(self, url: str, *, run_migrations: bool = True) -> None:
         self.url = url
+        # What every committed unit of work changed (app/changes.py).
+        self.changes = ChangeFeed()
         try:
             self.engine = make_engine(url)
             self.serialized_engine = make_serialized_engine(self.engine)
@@ -437,10 +440,10 @@ class Database:
         with self._unit_of_work(self.serialized_engine) as session:
             yield session
 
-    @staticmethod
     @contextmanager
-    def _unit_of_work(engine: Engine) -> Iterator[Session]:
+    def _unit_of_work(self, engine: Engine) -> Iterator[Session]:
         with Session(engine, expire_on_commit=False) as session:
+            track(session, self.changes)
             try:
                 yield session
                 session.commit()

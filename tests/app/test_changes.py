@@ -1,0 +1,72 @@
+"""Every committed write says what it changed, whoever wrote it: one value
+(customers, interactions, callbacks, conversations) on the database's feed."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+from app.changes import Changes
+from app.core import Core
+from app.customers import ContactInput
+from app.models import CallbackSource, Channel, Direction, InteractionStatus
+from app.timeline import InteractionDraft
+
+NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+
+
+def _collect(core: Core) -> list[Changes]:
+    seen: list[Changes] = []
+    lock = threading.Lock()
+
+    def listener(changes: Changes) -> None:
+        with lock:
+            seen.append(changes)
+
+    core.db.changes.subscribe(listener)
+    return seen
+
+
+def _all(seen: list[Changes]) -> Changes:
+    total = Changes()
+    for changes in seen:
+        total = total | changes
+    return total
+
+
+def test_a_web_form_request_names_the_customer_whose_timeline_changed(core: Core) -> None:
+    customer = core.customers.create("Олена", [ContactInput("phone", "0507001236")])
+    seen = _collect(core)
+    core.callbacks.clock = lambda: NOW
+    request = core.callbacks.submit(
+        "+380507001236", CallbackSource.WEB_FORM, external_id="a1", fingerprint="f"
+    ).request
+    total = _all(seen)
+    assert customer.id in total.customers  # the open card of Олена refreshes
+    assert request.id in total.callbacks  # the callback desk too
+    assert total.interactions  # and the timeline row is named
+
+
+def test_writes_from_another_thread_and_bulk_updates_are_published(core: Core) -> None:
+    seen = _collect(core)
+    core.callbacks.clock = lambda: NOW
+    request = core.callbacks.request("+380507001236", CallbackSource.MANUAL)
+    seen.clear()
+    worker = threading.Thread(target=lambda: core.callbacks.claim(request.id, "Ігор"))
+    worker.start()
+    worker.join(30)
+    assert request.id in _all(seen).callbacks  # the guarded claim is a bulk UPDATE
+
+
+def test_a_rolled_back_unit_publishes_nothing(core: Core) -> None:
+    seen = _collect(core)
+    try:
+        with core.db.session() as s:
+            core.timeline.record_in(
+                s,
+                InteractionDraft(Channel.NOTE, Direction.INTERNAL, InteractionStatus.DONE),
+            )
+            raise RuntimeError("the operator's dialog failed after the insert")
+    except RuntimeError:
+        pass
+    assert seen == []
