@@ -269,6 +269,57 @@ class CallbackQueue:
         leaves either both rows or neither. ``fingerprint`` (a digest of what
         was delivered) tells a repeat from a different request that reuses the
         id: that one raises ``RequestConflict``."""
+        row = self.prepare(
+            phone,
+            source,
+            name=name,
+            comment=comment,
+            customer_id=customer_id,
+            preferred_from=preferred_from,
+            preferred_to=preferred_to,
+            timezone=timezone,
+            priority=priority,
+            external_id=external_id,
+            fingerprint=fingerprint,
+            meta=meta,
+        )
+        source = CallbackSource(row.source)
+        try:
+            with self.db.transaction() as s:
+                intake = self.submit_in(s, row)
+            if not intake.created:
+                return intake
+        except IntegrityError:
+            # PostgreSQL: a concurrent delivery of the same id committed first
+            # (SQLite serialises the transaction, so it never gets here).
+            if not external_id:
+                raise
+            existing = self.find_by_external(source, external_id)
+            if existing is None:
+                raise
+            return self._repeated(existing, fingerprint)
+        log.info("callback #%s requested (%s)", row.id, source.value)
+        return Intake(row, created=True)
+
+    def prepare(
+        self,
+        phone: str,
+        source: CallbackSource | str,
+        *,
+        name: str = "",
+        comment: str = "",
+        customer_id: int | None = None,
+        preferred_from: datetime | None = None,
+        preferred_to: datetime | None = None,
+        timezone: str | None = None,
+        priority: int = 0,
+        external_id: str | None = None,
+        fingerprint: str | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> CallbackRequest:
+        """A request checked and scheduled, not stored yet: ``submit`` stores it,
+        or ``submit_in`` inside a delivery's own unit of work (a "call me back"
+        from a chat is stored with the message that asked for it)."""
         source = CallbackSource(source)
         if source is CallbackSource.MISSED_CALL:
             # A programming mistake, not the operator's: English, left out of the catalogue.
@@ -315,23 +366,16 @@ class CallbackQueue:
             intake_fingerprint=fingerprint,
             meta=extra,
         )
-        try:
-            with self.db.transaction() as s:
-                if external_id:
-                    existing = self._find_external(s, source, external_id)
-                    if existing is not None:
-                        return self._repeated(existing, fingerprint)
-                self._store_request(s, row)
-        except IntegrityError:
-            # PostgreSQL: a concurrent delivery of the same id committed first
-            # (SQLite serialises the transaction, so it never gets here).
-            if not external_id:
-                raise
-            existing = self.find_by_external(source, external_id)
-            if existing is None:
-                raise
-            return self._repeated(existing, fingerprint)
-        log.info("callback #%s requested (%s)", row.id, source.value)
+        return row
+
+    def submit_in(self, s: Session, row: CallbackRequest) -> Intake:
+        """Stores a prepared request in the caller's ``Database.transaction``:
+        once per (source, external id), with its timeline row."""
+        if row.external_id:
+            existing = self._find_external(s, CallbackSource(row.source), row.external_id)
+            if existing is not None:
+                return self._repeated(existing, row.intake_fingerprint)
+        self._store_request(s, row)
         return Intake(row, created=True)
 
     def _store_request(self, s: Session, row: CallbackRequest) -> None:

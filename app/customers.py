@@ -29,6 +29,7 @@ from app.models import (
     CallbackRequest,
     ContactKind,
     ContactPoint,
+    Conversation,
     Customer,
     Interaction,
     utcnow,
@@ -252,10 +253,14 @@ class Customers:
             return customer
 
     def add_contact(self, customer_id: int, contact: ContactInput) -> ContactPoint:
-        (((kind, norm), item),) = self._normalize_all([contact]).items()
         with self.db.session() as s:
-            self._get(s, customer_id)
-            return self._claim_contact(s, customer_id, kind, norm, item)
+            return self.add_contact_in(s, customer_id, contact)
+
+    def add_contact_in(self, s: Session, customer_id: int, contact: ContactInput) -> ContactPoint:
+        """``add_contact`` inside the caller's unit of work."""
+        (((kind, norm), item),) = self._normalize_all([contact]).items()
+        self._get(s, customer_id)
+        return self._claim_contact(s, customer_id, kind, norm, item)
 
     def remove_contact(self, contact_id: int) -> None:
         with self.db.session() as s:
@@ -282,7 +287,7 @@ class Customers:
             keep = self._get(s, keep_id)
             gone = self._get(s, remove_id)
             moved = {}
-            for model in (ContactPoint, Interaction, CallbackRequest):
+            for model in (ContactPoint, Interaction, CallbackRequest, Conversation):
                 rows = list(s.exec(select(model).where(model.customer_id == remove_id)))
                 for row in rows:
                     row.customer_id = keep_id
@@ -323,6 +328,12 @@ class Customers:
                 *data.contacts,
             ]:
                 s.delete(row)
+            # Their chats too: a conversation keeps the platform identity (a
+            # Telegram user id), which is theirs; its outbox rows go with it.
+            for conversation in s.exec(
+                select(Conversation).where(Conversation.customer_id == customer_id)
+            ):
+                s.delete(conversation)
             s.flush()
             s.delete(customer)
         # Files go only after the rows are gone for good, and only the ones no

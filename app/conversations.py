@@ -1,0 +1,216 @@
+"""Conversations: one customer identity on one channel account.
+
+A conversation knows who waits for whom and since when: ``waiting_since`` is the
+customer's oldest unanswered message (the inbox sorts by it, so the customer
+who has waited longest comes first, not the one who wrote last), cleared when
+an operator answers. It counts unread messages, has an assignee, and says
+whether the platform lets us write at all (``can_write``: a Telegram bot can't
+write first, nor to a user who blocked it).
+
+An unknown sender gets a conversation at once; it is linked to a customer
+later (``link``), which moves the conversation's messages to the customer's
+timeline and records the identity as one of the customer's contacts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.customers import ContactInput, CustomerError, Customers
+from app.db import Database
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
+from app.models import ChannelAccount, ContactKind, Conversation, Interaction, utcnow
+
+log = logging.getLogger(__name__)
+
+# The contact kind a conversation's identity is stored as on its customer.
+CONTACT_KIND_OF_CHANNEL = {
+    "telegram": ContactKind.TELEGRAM,
+    "whatsapp": ContactKind.WHATSAPP,
+    "viber": ContactKind.VIBER,
+}
+
+
+class ConversationError(OperatorError, ValueError):
+    pass
+
+
+class Conversations:
+    def __init__(
+        self, db: Database, customers: Customers, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self.db = db
+        self.customers = customers
+        self.clock = clock
+
+    # --- inside a delivery's unit of work ----------------------------------------
+
+    def open_in(
+        self,
+        s: Session,
+        account_id: int,
+        channel: str,
+        identity: str,
+        *,
+        title: str = "",
+        username: str = "",
+    ) -> Conversation:
+        """The conversation of ``identity`` on the account, made if new; a name
+        that changed on the platform is taken over. Use in ``Database.transaction``."""
+        found = self._find(s, account_id, identity)
+        if found is None:
+            try:
+                with s.begin_nested():  # a lost race costs only this insert
+                    found = Conversation(
+                        account_id=account_id,
+                        channel=channel,
+                        identity=identity,
+                        title=title[:300],
+                        username=username[:200],
+                    )
+                    s.add(found)
+                    s.flush()
+            except IntegrityError:
+                found = self._find(s, account_id, identity)
+                if found is None:
+                    raise
+        elif (title and found.title != title) or (username and found.username != username):
+            found.title, found.username = title[:300] or found.title, username[:200]
+            found.updated_at = self.clock()
+            s.add(found)
+        return found
+
+    def note_inbound(self, s: Session, conversation: Conversation, at: datetime) -> None:
+        """A new message from the customer: they wait from their oldest
+        unanswered message on; the platform lets us answer (a Telegram user who
+        writes again has unblocked the bot)."""
+        if conversation.waiting_since is None:
+            conversation.waiting_since = at
+        if conversation.last_inbound_at is None or at > conversation.last_inbound_at:
+            conversation.last_inbound_at = at
+        conversation.unread_count += 1
+        if not conversation.can_write:
+            conversation.can_write = True
+            conversation.meta = {
+                k: v for k, v in conversation.meta.items() if k != "cannot_write_reason"
+            }
+        conversation.updated_at = self.clock()
+        s.add(conversation)
+
+    # --- the operator's side ----------------------------------------------------
+
+    def get(self, conversation_id: int) -> Conversation:
+        with self.db.session() as s:
+            return self._get(s, conversation_id)
+
+    def for_customer(self, customer_id: int) -> list[Conversation]:
+        with self.db.session() as s:
+            return list(
+                s.exec(
+                    select(Conversation)
+                    .where(Conversation.customer_id == customer_id)
+                    .order_by(col(Conversation.last_inbound_at).desc(), col(Conversation.id))
+                )
+            )
+
+    def waiting(
+        self, *, assignee: str | None = None, channel: str | None = None, limit: int = 500
+    ) -> list[Conversation]:
+        """Every conversation whose customer waits for an answer, the longest
+        waiting first. ``assignee=""`` gives the unassigned ones."""
+        with self.db.session() as s:
+            stmt = select(Conversation).where(col(Conversation.waiting_since).is_not(None))
+            if assignee is not None:
+                stmt = stmt.where(Conversation.assignee == assignee)
+            if channel is not None:
+                stmt = stmt.where(Conversation.channel == channel)
+            stmt = stmt.order_by(col(Conversation.waiting_since), col(Conversation.id))
+            return list(s.exec(stmt.limit(limit)))
+
+    def mark_read(self, conversation_id: int) -> Conversation:
+        with self.db.session() as s:
+            row = self._get(s, conversation_id)
+            if row.unread_count:
+                row.unread_count = 0
+                row.updated_at = self.clock()
+                s.add(row)
+            return row
+
+    def assign(self, conversation_id: int, operator: str) -> Conversation:
+        with self.db.session() as s:
+            row = self._get(s, conversation_id)
+            row.assignee = operator.strip()[:200]
+            row.updated_at = self.clock()
+            s.add(row)
+            return row
+
+    def link(self, conversation_id: int, customer_id: int) -> Conversation:
+        with self.db.transaction() as s:
+            return self.link_in(s, conversation_id, customer_id)
+
+    def link_in(self, s: Session, conversation_id: int, customer_id: int) -> Conversation:
+        """Links the conversation to a customer: its messages move to the
+        customer's timeline and the identity becomes one of their contacts. An
+        identity that belongs to another customer already is refused (merge the
+        two customers instead): nothing is moved silently."""
+        row = self._get(s, conversation_id)
+        Customers._get(s, customer_id)
+        kind = CONTACT_KIND_OF_CHANNEL.get(row.channel)
+        if kind is not None:
+            owner = Customers._find_normalized(s, kind.value, row.identity)
+            if owner is not None and owner.id != customer_id:
+                raise ConversationError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "This chat belongs to {owner} (customer #{owner_id}) already; merge"
+                        " the two customers instead.",
+                    ),
+                    owner=owner.name,
+                    owner_id=owner.id,
+                )
+            if owner is None:
+                try:
+                    with s.begin_nested():
+                        self.customers.add_contact_in(
+                            s, customer_id, ContactInput(kind.value, row.identity, label="")
+                        )
+                except (CustomerError, IntegrityError):
+                    log.warning("conversation #%s: the identity was taken meanwhile", row.id)
+        row.customer_id = customer_id
+        row.updated_at = self.clock()
+        s.add(row)
+        for message in s.exec(select(Interaction).where(Interaction.conversation_id == row.id)):
+            if message.customer_id != customer_id:
+                message.customer_id = customer_id
+                s.add(message)
+        return row
+
+    # --- helpers -------------------------------------------------------------------
+
+    @staticmethod
+    def account_label(s: Session, account_id: int) -> str:
+        account = s.get(ChannelAccount, account_id)
+        return account.label if account is not None else str(account_id)
+
+    @staticmethod
+    def _find(s: Session, account_id: int, identity: str) -> Conversation | None:
+        return s.exec(
+            select(Conversation).where(
+                Conversation.account_id == account_id, Conversation.identity == identity
+            )
+        ).first()
+
+    @staticmethod
+    def _get(s: Session, conversation_id: int) -> Conversation:
+        row = s.get(Conversation, conversation_id)
+        if row is None:
+            raise ConversationError(
+                QT_TRANSLATE_NOOP("core", "Conversation #{conversation_id} does not exist."),
+                conversation_id=conversation_id,
+            )
+        return row
