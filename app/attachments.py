@@ -16,9 +16,10 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from app.db import Database
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
@@ -57,6 +58,13 @@ def sanitize_filename(name: str, fallback: str = "attachment") -> str:
     return name or fallback
 
 
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    name: str  # the source's own name, before sanitising
+
+
 class AttachmentStore:
     def __init__(self, db: Database, root: Path) -> None:
         self.db = db
@@ -74,6 +82,15 @@ class AttachmentStore:
     ) -> Attachment:
         """Copies ``source`` in (fsynced) before the row is written, so a row never
         points at a file that isn't there."""
+        stored = self.store_file(source)
+        with self.db.session() as s:
+            return self.add_in(s, interaction_id, stored, filename or source.name, mime)
+
+    def store_file(self, source: Path) -> StoredFile:
+        """The file's bytes in the store, fsynced; no row yet. A unit of work that
+        writes rows pointing at files (a delivered batch, an outbound message)
+        stores the files first and writes the rows with ``add_in``: a crash
+        between leaves only an unreferenced file, never a row without its file."""
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise AttachmentError(
@@ -104,14 +121,29 @@ class AttachmentStore:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
             raise
-        name = sanitize_filename(filename or source.name)
+        return StoredFile(sha256=sha, size=size, name=source.name)
+
+    @staticmethod
+    def add_in(
+        s: Session,
+        interaction_id: int,
+        stored: StoredFile,
+        filename: str | None = None,
+        mime: str | None = None,
+    ) -> Attachment:
+        """The row of a stored file, in the caller's unit of work."""
+        name = sanitize_filename(filename or stored.name)
         guessed = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
-        with self.db.session() as s:
-            row = Attachment(
-                interaction_id=interaction_id, filename=name, mime=guessed, size=size, sha256=sha
-            )
-            s.add(row)
-            return row
+        row = Attachment(
+            interaction_id=interaction_id,
+            filename=name,
+            mime=guessed,
+            size=stored.size,
+            sha256=stored.sha256,
+        )
+        s.add(row)
+        s.flush()
+        return row
 
     def for_interaction(self, interaction_id: int) -> list[Attachment]:
         with self.db.session() as s:
