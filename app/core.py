@@ -20,8 +20,10 @@ from app.settings import AppPaths, Settings
 if TYPE_CHECKING:
     from app.attachments import AttachmentStore
     from app.callbacks import CallbackQueue
+    from app.conversations import Conversations
     from app.customers import Customers
     from app.db import Database
+    from app.inbox import Inbox
     from app.search import SearchResults
     from app.timeline import Timeline
 
@@ -33,6 +35,8 @@ class Core:
     customers: Customers
     timeline: Timeline
     callbacks: CallbackQueue
+    conversations: Conversations
+    inbox: Inbox
 
     def __init__(self, paths: AppPaths, settings: Settings, secrets: SecretStore) -> None:
         self.paths = paths
@@ -74,8 +78,10 @@ class Core:
             raise RuntimeError("the core's database is open already")
         from app.attachments import AttachmentStore
         from app.callbacks import CallbackPolicy, CallbackQueue
+        from app.conversations import Conversations
         from app.customers import Customers
         from app.db import Database
+        from app.inbox import Inbox
         from app.timeline import Timeline
 
         settings = self.settings
@@ -90,6 +96,15 @@ class Core:
             settings.callback_claim_minutes,
         )
         self.callbacks = CallbackQueue(self.db, self.customers, self.timeline, policy)
+        self.conversations = Conversations(self.db, self.customers)
+        self.inbox = Inbox(
+            self.db,
+            self.timeline,
+            self.conversations,
+            self.customers,
+            self.attachments,
+            self.callbacks,
+        )
         self.is_open = True
 
     def search(self, query: str, limit: int = 50) -> SearchResults:

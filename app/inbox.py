@@ -1,0 +1,341 @@
+"""The inbox: what a channel delivers, stored once, with its conversation.
+
+A channel maps the platform's items to ``InboundMessage``s and hands a batch
+to ``Inbox.store`` (through the ``InboundWriter``, on its thread). One batch is
+one transaction, its reading position (``Cursor``: the Telegram offset, an IMAP
+UID watermark) included, so the channel acknowledges the platform only for
+what is committed, and a batch delivered again after a crash stores nothing
+twice: a message's ``external_id`` is unique per channel.
+
+- An edit (``edited_at``) updates its message's row and keeps the earlier text
+  in ``meta["edits"]``; an edit delivered again changes nothing.
+- A contact card the sender shared of themselves links the chat to the
+  customer with that phone number (or makes one), and asks for a callback
+  (source ``messenger``, linked to the conversation); when the chat belongs to
+  another customer already, a merge is offered (``meta["merge_offer"]``),
+  never done silently. A contact of someone else is only a message.
+- Files were downloaded by the channel before the batch (the attachment
+  store's bytes are fsynced before the rows that point at them); one the
+  platform would not give us is a row that says why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from app.attachments import AttachmentStore
+from app.callbacks import CallbackError, CallbackQueue
+from app.contacts import InvalidContact, normalize_phone
+from app.conversations import CONTACT_KIND_OF_CHANNEL, Conversations
+from app.customers import ContactInput, CustomerError, Customers
+from app.db import Database
+from app.models import (
+    CallbackSource,
+    Channel,
+    ChannelCursor,
+    ContactKind,
+    Conversation,
+    Direction,
+    Interaction,
+    InteractionStatus,
+    utcnow,
+)
+from app.timeline import InteractionDraft, Timeline
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SharedContact:
+    phone: str
+    # The platform user the card belongs to; None when the card is not a user's.
+    user_id: str | None = None
+    first_name: str = ""
+    last_name: str = ""
+
+
+@dataclass(frozen=True)
+class InboundFile:
+    kind: str  # photo, document, voice, audio, video, video_note, sticker
+    filename: str
+    mime: str = ""
+    size: int | None = None
+    # Downloaded by the channel before the batch is stored; None: not downloaded,
+    # and ``unavailable`` says why (too large, gone from the platform).
+    path: Path | None = None
+    unavailable: str = ""
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    account_id: int
+    channel: Channel
+    # Unique per channel (e.g. "<account>:<chat>:<message id>"): a delivery
+    # with an id stored before is a repeat.
+    external_id: str
+    identity: str  # the sender as the platform names them for good (a user id)
+    sent_at: datetime
+    text: str = ""
+    kind: str = "text"
+    sender_title: str = ""
+    sender_username: str = ""
+    reply_to_external_id: str | None = None
+    files: tuple[InboundFile, ...] = ()
+    edited_at: datetime | None = None  # this is an edit of ``external_id``
+    contact: SharedContact | None = None
+    # A deep link's payload (Telegram's "/start <payload>"): an order number, a page.
+    start_payload: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A channel account's reading position, stored with the batch it covers."""
+
+    account_id: int
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Stored:
+    interaction_id: int
+    conversation_id: int
+    customer_id: int | None
+    created: bool  # False: a repeat (or an edit of a stored message)
+    edited: bool = False
+
+
+class Inbox:
+    def __init__(
+        self,
+        db: Database,
+        timeline: Timeline,
+        conversations: Conversations,
+        customers: Customers,
+        attachments: AttachmentStore,
+        callbacks: CallbackQueue,
+    ) -> None:
+        self.db = db
+        self.timeline = timeline
+        self.conversations = conversations
+        self.customers = customers
+        self.attachments = attachments
+        self.callbacks = callbacks
+
+    def store(self, batch: Sequence[InboundMessage], cursor: Cursor | None = None) -> list[Stored]:
+        """Stores a batch in one transaction, with the cursor that covers it."""
+        files = {
+            id(f): self.attachments.store_file(f.path)
+            for message in batch
+            for f in message.files
+            if f.path is not None
+        }
+        with self.db.transaction() as s:
+            stored = [self._store_one(s, message, files) for message in batch]
+            if cursor is not None:
+                self._save_cursor(s, cursor)
+        created = sum(1 for item in stored if item.created)
+        if batch:
+            log.info("inbox: %d of %d messages new", created, len(batch))
+        return stored
+
+    def cursor(self, account_id: int, name: str) -> str | None:
+        with self.db.session() as s:
+            row = s.exec(
+                select(ChannelCursor).where(
+                    ChannelCursor.account_id == account_id, ChannelCursor.name == name
+                )
+            ).first()
+            return row.value if row is not None else None
+
+    # --- one message ---------------------------------------------------------------
+
+    def _store_one(self, s: Session, message: InboundMessage, files: dict[int, Any]) -> Stored:
+        channel = Channel(message.channel).value
+        conversation = self.conversations.open_in(
+            s,
+            message.account_id,
+            channel,
+            message.identity,
+            title=message.sender_title,
+            username=message.sender_username,
+        )
+        assert conversation.id is not None
+        if message.edited_at is not None:
+            edited = self._edit(s, conversation, message)
+            if edited is not None:
+                return edited
+        kind = CONTACT_KIND_OF_CHANNEL.get(channel)
+        meta: dict[str, Any] = dict(message.meta)
+        meta["kind"] = message.kind
+        if message.reply_to_external_id:
+            meta["reply_to"] = message.reply_to_external_id
+        if message.start_payload:
+            meta["start_payload"] = message.start_payload
+        if message.edited_at is not None:  # an edit of a message we never had
+            meta["edited_at"] = message.edited_at.isoformat()
+        if message.contact is not None:
+            meta["contact"] = {
+                "phone": message.contact.phone,
+                "user_id": message.contact.user_id,
+                "first_name": message.contact.first_name,
+                "last_name": message.contact.last_name,
+            }
+        recorded = self.timeline.record_in(
+            s,
+            InteractionDraft(
+                channel=channel,
+                direction=Direction.INBOUND,
+                status=InteractionStatus.RECEIVED,
+                started_at=message.sent_at,
+                body=message.text,
+                external_id=message.external_id,
+                thread_key=f"{message.account_id}:{message.identity}",
+                contact_kind=kind,
+                contact_value=message.identity if kind is not None else None,
+                contact_name=message.sender_title,
+                customer_id=conversation.customer_id,
+                account=self.conversations.account_label(s, message.account_id),
+                meta=meta,
+            ),
+        )
+        row = recorded.interaction
+        assert row.id is not None
+        if not recorded.created:
+            return Stored(row.id, conversation.id, row.customer_id, created=False)
+        row.conversation_id = conversation.id
+        s.add(row)
+        if conversation.customer_id is None and row.customer_id is not None:
+            # The unknown-sender policy made the sender a customer.
+            conversation.customer_id = row.customer_id
+        if message.start_payload:
+            conversation.meta = {**conversation.meta, "start_payload": message.start_payload}
+        self.conversations.note_inbound(s, conversation, message.sent_at)
+        for item in message.files:
+            self._attach(s, row, item, files)
+        if message.contact is not None and message.contact.user_id == message.identity:
+            self._own_contact(s, conversation, row, message)
+        return Stored(row.id, conversation.id, conversation.customer_id, created=True)
+
+    def _edit(
+        self, s: Session, conversation: Conversation, message: InboundMessage
+    ) -> Stored | None:
+        row = s.exec(
+            select(Interaction).where(
+                Interaction.channel == Channel(message.channel).value,
+                Interaction.external_id == message.external_id,
+            )
+        ).first()
+        if row is None:
+            return None  # an edit of a message from before our first sync: store it
+        assert row.id is not None and conversation.id is not None and message.edited_at
+        last = row.meta.get("edited_at")
+        if last is not None and datetime.fromisoformat(last) >= message.edited_at:
+            return Stored(row.id, conversation.id, row.customer_id, created=False)
+        if row.body != message.text:
+            edits = [
+                *row.meta.get("edits", []),
+                {"text": row.body, "until": message.edited_at.isoformat()},
+            ]
+            row.meta = {**row.meta, "edits": edits, "edited_at": message.edited_at.isoformat()}
+            row.body = message.text
+        else:
+            row.meta = {**row.meta, "edited_at": message.edited_at.isoformat()}
+        row.updated_at = utcnow()
+        s.add(row)
+        return Stored(row.id, conversation.id, row.customer_id, created=False, edited=True)
+
+    def _attach(
+        self, s: Session, row: Interaction, item: InboundFile, files: dict[int, Any]
+    ) -> None:
+        assert row.id is not None
+        stored = files.get(id(item))
+        if stored is None:
+            unavailable = [*row.meta.get("unavailable_files", [])]
+            unavailable.append(
+                {
+                    "kind": item.kind,
+                    "filename": item.filename,
+                    "size": item.size,
+                    "reason": item.unavailable,
+                }
+            )
+            row.meta = {**row.meta, "unavailable_files": unavailable}
+            s.add(row)
+            return
+        self.attachments.add_in(s, row.id, stored, filename=item.filename, mime=item.mime or None)
+
+    def _own_contact(
+        self, s: Session, conversation: Conversation, row: Interaction, message: InboundMessage
+    ) -> None:
+        """The sender shared their own number: link the chat to that customer
+        (offering a merge when the chat is someone else's already), and ask for
+        a callback, linked back to the conversation."""
+        assert message.contact is not None and conversation.id is not None
+        try:
+            phone = normalize_phone(message.contact.phone, self.customers.default_region)
+        except InvalidContact:
+            log.info("inbox: a shared contact's number is not a phone number")
+            return
+        owner = Customers._find_normalized(s, ContactKind.PHONE.value, phone)
+        if owner is not None and conversation.customer_id not in (None, owner.id):
+            conversation.meta = {
+                **conversation.meta,
+                "merge_offer": {"customer_id": owner.id, "phone": phone},
+            }
+            s.add(conversation)
+        elif owner is not None:
+            assert owner.id is not None
+            self.conversations.link_in(s, conversation.id, owner.id)
+        elif conversation.customer_id is not None:
+            try:
+                with s.begin_nested():
+                    self.customers.add_contact_in(
+                        s, conversation.customer_id, ContactInput(ContactKind.PHONE.value, phone)
+                    )
+            except CustomerError:
+                log.info("inbox: the shared number was taken meanwhile")
+        else:
+            name = (
+                " ".join(p for p in (message.contact.first_name, message.contact.last_name) if p)
+                or message.sender_title
+                or phone
+            )
+            customer = self.customers.create_in(
+                s, name, [ContactInput(ContactKind.PHONE.value, phone)]
+            )
+            assert customer.id is not None
+            self.conversations.link_in(s, conversation.id, customer.id)
+        try:
+            request = self.callbacks.prepare(
+                phone,
+                CallbackSource.MESSENGER,
+                name=conversation.title,
+                customer_id=conversation.customer_id,
+                external_id=message.external_id,
+                meta={"conversation_id": conversation.id, "interaction_id": row.id},
+            )
+            self.callbacks.submit_in(s, request)
+        except CallbackError as exc:
+            log.info("inbox: no callback request from a shared contact: %s", exc)
+
+    @staticmethod
+    def _save_cursor(s: Session, cursor: Cursor) -> None:
+        row = s.exec(
+            select(ChannelCursor).where(
+                ChannelCursor.account_id == cursor.account_id, ChannelCursor.name == cursor.name
+            )
+        ).first()
+        if row is None:
+            row = ChannelCursor(account_id=cursor.account_id, name=cursor.name)
+        row.value = cursor.value
+        row.updated_at = utcnow()
+        s.add(row)
