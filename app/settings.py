@@ -2,22 +2,28 @@
 
 Paths come from platformdirs (XDG on Linux, %APPDATA% on Windows). The config is
 one JSON file the operator never has to edit by hand; it holds no secrets (those
-are in the keyring). A bad or unreadable config never stops the app: it is kept
-aside as ``config.json.broken`` and defaults are used, with the reason logged.
+are in the keyring). An unusable value in it costs only itself (that setting is
+back to its default, a copy of the file as it was is kept as
+``config.json.broken``), with one exception: the database. A file that can't say
+which database to use (unreadable, not JSON, ``database_url`` of the wrong kind)
+is reported (``Settings.read``), never replaced by the local file: a team's
+PostgreSQL URL silently swapped for a new, empty SQLite file would keep this
+computer's calls out of the team's database.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import json
 import logging
 import logging.handlers
 import os
+import re
 import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import platformdirs
 
@@ -43,6 +49,11 @@ class AppPaths:
         if home:
             root = Path(home)
             return cls(root / "config", root / "data", root / "logs")
+        return cls.platform_default()
+
+    @classmethod
+    def platform_default(cls) -> AppPaths:
+        """The operator's own folders, without SWITCHBOARD_HOME: the default profile."""
         return cls(
             Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
@@ -66,8 +77,44 @@ class AppPaths:
         return self.log_dir / "switchboard.log"
 
     def ensure(self) -> None:
+        """Makes the folders; HomeNotWritable, naming the folder and the system's
+        reason, when one can't be made, or one the app writes to can't be written
+        (the config folder need only be read)."""
         for path in (self.config_dir, self.data_dir, self.log_dir, self.attachments_dir):
-            path.mkdir(parents=True, exist_ok=True)
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                # mkdir(parents=True) fails on the first folder it can't make: name that one.
+                failed = exc.filename if isinstance(exc.filename, str) else str(path)
+                raise HomeNotWritable(_CANT_CREATE, path=failed, error=_os_reason(exc)) from exc
+        for path in (self.data_dir, self.log_dir, self.attachments_dir):
+            _check_writable(path)
+
+
+_CANT_CREATE = QT_TRANSLATE_NOOP("core", "The folder {path} can't be created: {error}.")
+_CANT_WRITE = QT_TRANSLATE_NOOP("core", "The folder {path} can't be written: {error}.")
+_CANT_WRITE_LOG = QT_TRANSLATE_NOOP("core", "The log file {path} can't be written: {error}.")
+
+
+class HomeNotWritable(OperatorError):
+    """A folder (or the log file) Switchboard must write to can't be written; the
+    message names it and gives the system's reason."""
+
+
+def _os_reason(exc: OSError) -> str:
+    """The system's words for a failed file operation ("Permission denied")."""
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _check_writable(folder: Path) -> None:
+    """Writes and removes a small file: the only sure answer (permissions, ACLs,
+    a read-only mount, a full disk, an immutable folder all say no here)."""
+    probe = folder / f".write-test-{os.getpid()}"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        probe.unlink()
+    except OSError as exc:
+        raise HomeNotWritable(_CANT_WRITE, path=str(folder), error=_os_reason(exc)) from exc
 
 
 UNKNOWN_SENDER_POLICIES = ("unlinked", "create_customer")
@@ -274,26 +321,38 @@ class Settings:
         return self.database_url or f"sqlite:///{paths.database_file}"
 
     @classmethod
-    def load(cls, path: Path) -> Settings:
-        """The saved settings. A file that is not a JSON object is set aside whole
-        (``.broken``) and the defaults used; an unusable value (a hand edit) costs
-        only itself: that setting is back to its default, the others are kept
-        (the team's database URL above all), and a copy of the file as it was is
-        left as ``.broken``."""
-        if not path.exists():
-            return cls()
+    def read(cls, path: Path) -> LoadedSettings:
+        """The saved settings, and what of the file could not be used.
+
+        An unusable value (a hand edit) costs only itself: that setting is back to
+        its default and the others are kept. The database is the exception: when
+        the file can't say which one to use (it can't be read, is not a JSON object
+        of settings, or its ``database_url`` is not text) that is
+        ``database_problem``, for the start to ask about; never the local file in
+        its place. Whenever something of the file was not used, a copy of it as it
+        was is left as ``.broken`` (``kept_as``); the file itself stays as it is,
+        for the operator to fix, until a save rewrites it."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("the file does not hold a JSON object")
-        except (OSError, ValueError) as exc:
-            broken = path.with_name(path.name + ".broken")
-            log.warning("config %s is unusable (%s); kept as %s, using defaults", path, exc, broken)
-            with contextlib.suppress(OSError):
-                path.replace(broken)
-            return cls()
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return LoadedSettings(cls())
+        except OSError as exc:
+            problem = SettingsError(_CONFIG_UNREADABLE, path=str(path), error=_os_reason(exc))
+            log.warning("%s", problem)
+            return LoadedSettings(cls(), problem, unreadable=True, kept_as=_keep_copy(path))
+        data = _settings_object(path, raw)
+        if isinstance(data, SettingsError):
+            log.warning("%s", data)
+            return LoadedSettings(cls(), data, unreadable=True, kept_as=_keep_copy(path))
         known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        database_problem: SettingsError | None = None
+        if not isinstance(values.get("database_url", ""), str):
+            database_problem = SettingsError(
+                _DATABASE_NOT_TEXT, path=str(path), value=_shown_json(values.pop("database_url"))
+            )
+            log.warning("%s", database_problem)
+        settings = cls(**values)
         defaults = cls()
         reset: list[str] = []
         for _ in range(2):  # wrong kinds first, then the values of the right kind
@@ -303,23 +362,229 @@ class Settings:
                     setattr(settings, name, getattr(defaults, name))
                     reset.append(name)
         settings.validate()  # what is left is usable: defaults and checked values
-        if reset:
-            broken = path.with_name(path.name + ".broken")
-            log.warning(
-                "config %s: reset %s; the file as it was is kept as %s", path, reset, broken
-            )
-            with contextlib.suppress(OSError):
-                shutil.copyfile(path, broken)
-        return settings
+        kept_as = None
+        if reset or database_problem is not None:
+            kept_as = _keep_copy(path)
+            if reset:
+                log.warning(
+                    "config %s: reset %s; the file as it was is kept as %s", path, reset, kept_as
+                )
+        return LoadedSettings(settings, database_problem, reset=reset, kept_as=kept_as)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """The saved settings (``read``); the file's ``database_problem``, a
+        SettingsError, when it can't say which database to use."""
+        loaded = cls.read(path)
+        if loaded.database_problem is not None:
+            raise loaded.database_problem
+        return loaded.settings
 
     def save(self, path: Path) -> None:
         """Atomic: a crash mid-write leaves the old file, never half a file."""
         self.validate()
         self.default_region = check_region(self.default_region)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        _write_json_atomically(path, asdict(self))
+
+
+@dataclass
+class LoadedSettings:
+    """What the config file gave (``Settings.read``)."""
+
+    settings: Settings
+    # Why the file can't say which database to use; None when it can. Then
+    # settings.database_url is empty, but that is nobody's choice: the start asks.
+    database_problem: SettingsError | None = None
+    # The file holds no settings object at all (can't be read, not JSON...): every
+    # setting is its default, and a save writes the whole file anew.
+    unreadable: bool = False
+    reset: list[str] = field(default_factory=list)  # settings put back to their default
+    kept_as: Path | None = None  # the copy of the file as it was, when some of it was not used
+
+
+_CONFIG_UNREADABLE = QT_TRANSLATE_NOOP("core", "The settings file {path} can't be read: {error}.")
+_CONFIG_NOT_TEXT = QT_TRANSLATE_NOOP(
+    "core", "The settings file {path} is not UTF-8 text (byte {position} is not)."
+)
+_CONFIG_NOT_JSON = QT_TRANSLATE_NOOP(
+    "core", "The settings file {path} is not valid JSON: {error} at line {line}, column {column}."
+)
+_CONFIG_NOT_READ_AS_JSON = QT_TRANSLATE_NOOP(
+    "core", "The settings file {path} can't be read as JSON: {error}."
+)
+_CONFIG_NOT_AN_OBJECT = QT_TRANSLATE_NOOP(
+    "core", "The settings file {path} holds JSON, but not an object of settings."
+)
+_DATABASE_NOT_TEXT = QT_TRANSLATE_NOOP(
+    "core", "In the settings file {path}, database_url is {value}: not a database URL."
+)
+
+
+def _settings_object(path: Path, raw: bytes) -> dict[str, Any] | SettingsError:
+    """The JSON object the file holds, or why it holds none."""
+    try:
+        # utf-8-sig: a byte-order mark (some Windows editors write one) is no error.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return SettingsError(_CONFIG_NOT_TEXT, path=str(path), position=exc.start)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return SettingsError(
+            _CONFIG_NOT_JSON, path=str(path), error=exc.msg, line=exc.lineno, column=exc.colno
+        )
+    except (ValueError, RecursionError) as exc:  # too deep, a number of too many digits
+        return SettingsError(
+            _CONFIG_NOT_READ_AS_JSON, path=str(path), error=str(exc) or type(exc).__name__
+        )
+    if not isinstance(data, dict):
+        return SettingsError(_CONFIG_NOT_AN_OBJECT, path=str(path))
+    return data
+
+
+def _shown_json(value: Any, limit: int = 60) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def broken_copy_path(path: Path) -> Path:
+    return path.with_name(path.name + ".broken")
+
+
+def _keep_copy(path: Path) -> Path | None:
+    """Copies the file as it is to ``.broken``; None (logged) when it can't."""
+    broken = broken_copy_path(path)
+    try:
+        shutil.copyfile(path, broken)
+    except OSError as exc:
+        log.warning("config %s could not be copied to %s: %s", path, broken, exc)
+        return None
+    return broken
+
+
+def _write_json_atomically(path: Path, data: dict[str, Any]) -> None:
+    """The whole new file or the old one, also after a power cut: written aside,
+    flushed to the disk, then renamed over the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as file:
+        json.dump(data, file, indent=2, ensure_ascii=False)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(tmp, path)
+    if os.name == "posix":  # the rename itself on the disk (Windows has no folder fsync)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+# The database kinds Switchboard runs on (the migrations are written for both).
+DATABASE_BACKENDS = ("sqlite", "postgresql")
+_NOT_A_DATABASE_URL = QT_TRANSLATE_NOOP(
+    "core",
+    "{url!r} is not a database URL. A team database looks like "
+    "postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.",
+)
+_UNSUPPORTED_DATABASE = QT_TRANSLATE_NOOP(
+    "core",
+    "Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), "
+    "not {scheme}.",
+)
+_NO_SQLITE_FILE = QT_TRANSLATE_NOOP(
+    "core", "The SQLite URL names no file: write it as sqlite:///path/to/file.db."
+)
+_PASSWORD_IN_URL = QT_TRANSLATE_NOOP(
+    "core",
+    "The database URL holds a password. config.json keeps no secrets (passwords belong in "
+    "the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.",
+)
+
+
+def check_database_url(url: str) -> str:
+    """``url`` as a database choice to save: empty (the local file), a SQLite
+    file or a PostgreSQL server, with no password in it. SettingsError says what
+    is wrong. Only the shape: whether the database is there, opening it says."""
+    url = url.strip()
+    if not url:
+        return ""
+    scheme, separator, rest = url.partition("://")
+    if (
+        not separator
+        or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", scheme)
+        or any(char.isspace() or not char.isprintable() for char in url)
+    ):
+        raise SettingsError(_NOT_A_DATABASE_URL, url=url)
+    backend = scheme.split("+", 1)[0].lower()
+    if backend not in DATABASE_BACKENDS:
+        raise SettingsError(_UNSUPPORTED_DATABASE, scheme=scheme)
+    if backend == "sqlite" and not rest.lstrip("/"):
+        raise SettingsError(_NO_SQLITE_FILE)
+    parts = urlsplit(url)
+    try:
+        password, _ = parts.password, parts.port
+    except ValueError as exc:  # a port that is not a number, and the like
+        raise SettingsError(_NOT_A_DATABASE_URL, url=url) from exc
+    if password or any(parse_qs(parts.query).get("password", [])):
+        raise SettingsError(_PASSWORD_IN_URL)
+    return url
+
+
+def without_password(url: str) -> str:
+    """``url`` to show: a password in it (an old config's) as ***."""
+    parts = urlsplit(url)
+    try:
+        password = parts.password
+    except ValueError:
+        return url
+    if not password:
+        return url
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+_SAVED_URL = re.compile(r'"database_url"\s*:\s*("(?:[^"\\\n]|\\.)*")')
+
+
+def salvaged_database_url(path: Path) -> str:
+    """The database URL a settings file holds as text, also when the file as a
+    whole is not JSON (a hand edit that broke a comma elsewhere): a suggestion for
+    the operator to confirm, never used unasked. "" when there is none to read."""
+    try:
+        raw = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+    found = _SAVED_URL.search(raw)
+    if found is None:
+        return ""
+    try:
+        url = json.loads(found.group(1))
+    except ValueError:
+        return ""
+    return url.strip() if isinstance(url, str) else ""
+
+
+def save_database_url(path: Path, url: str, fallback: Settings) -> str:
+    """Writes ``url`` (checked: ``check_database_url``) as the database choice
+    into the config file, atomically, and returns it. The rest of the file stays
+    as it is; a file that holds no settings object is replaced by ``fallback``
+    with this URL, after a copy of it as ``.broken`` (no copy, nothing written)."""
+    url = check_database_url(url)
+    try:
+        raw: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    data = _settings_object(path, raw) if raw is not None else None
+    if isinstance(data, dict):
+        data["database_url"] = url
+    else:
+        if raw is not None:
+            shutil.copyfile(path, broken_copy_path(path))
+        data = {**asdict(fallback), "database_url": url}
+    _write_json_atomically(path, data)
+    return url
 
 
 class SecretRedactingFilter(logging.Filter):
@@ -355,11 +620,17 @@ redactor = SecretRedactingFilter()
 
 def setup_logging(paths: AppPaths, level: int = logging.INFO) -> logging.Handler:
     """A rotating log file (5 x 2 MB) with secrets masked. Message bodies are
-    logged only at DEBUG, by convention of every module (see app/timeline.py)."""
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    logged only at DEBUG, by convention of every module (see app/timeline.py).
+    HomeNotWritable when the log file can't be opened for writing."""
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:
+        raise HomeNotWritable(
+            _CANT_WRITE_LOG, path=str(paths.log_file), error=_os_reason(exc)
+        ) from exc
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
     )
