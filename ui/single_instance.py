@@ -1,8 +1,10 @@
-"""One Switchboard per user session: a second start hands its tel:/sip: link to
-the running one (over a QLocalServer) and exits.
+"""One Switchboard per user and profile: a second start hands its tel:/sip: link
+to the running one (over a QLocalServer) and exits.
 
 The socket name includes the user, so two people on one machine each get their
-own instance. A stale socket file left by a crash is removed before listening.
+own instance, and the profile (its data folder), so two profiles
+(``SWITCHBOARD_HOME``) run side by side, as the README promises. A stale socket
+file left by a crash is removed before listening.
 
 QtNetwork (~15 ms to import) is loaded only when needed: an everyday start on
 Linux first looks for the running instance's socket file (``may_be_running``),
@@ -14,9 +16,12 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCryptographicHash, QDir, QObject, Signal
+
+from app.settings import AppPaths
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -25,13 +30,29 @@ TIMEOUT_MS = 1000
 ACTIVATE = "activate"  # the message when no link was given: just show the window
 
 
-def server_name(suffix: str = "") -> str:
+def server_name(profile: Path | None = None, suffix: str = "") -> str:
+    """The instance's name for this user and ``profile`` (its data folder; None:
+    the default one). The default profile keeps the user's name alone, as before
+    profiles counted: a start after an update still finds the instance running."""
+    key = getpass.getuser()
+    if profile is not None and not _same_folder(profile, AppPaths.platform_default().data_dir):
+        key += "\0" + _folder_key(profile)
     # Qt's SHA-256 (the same digest as hashlib's): hashlib's OpenSSL import is
     # ~3.5 ms before the window, QtCore is loaded already.
     sha256 = QCryptographicHash.Algorithm.Sha256
-    digest = QCryptographicHash.hash(getpass.getuser().encode(), sha256)
-    user = bytes(digest.toHex().data()).decode()[:12]
-    return f"switchboard-{user}{suffix}"
+    digest = QCryptographicHash.hash(key.encode("utf-8", "surrogateescape"), sha256)
+    tag = bytes(digest.toHex().data()).decode()[:12]
+    return f"switchboard-{tag}{suffix}"
+
+
+def _folder_key(folder: Path) -> str:
+    """One text for one folder, however it was written (relative, a symlink, the
+    case of a Windows path)."""
+    return os.path.normcase(os.path.realpath(folder))
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    return _folder_key(one) == _folder_key(other)
 
 
 def socket_path(name: str) -> str:

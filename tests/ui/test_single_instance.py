@@ -1,12 +1,17 @@
-"""One instance per user: a second start hands its tel: link over a local socket."""
+"""One instance per user and profile: a second start hands its tel: link over a
+local socket; another profile (SWITCHBOARD_HOME) has its own."""
 
 from __future__ import annotations
 
+import os
 import uuid
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtNetwork import QLocalSocket
 
+from app.settings import AppPaths
 from ui.single_instance import (
     ACTIVATE,
     SingleInstance,
@@ -18,7 +23,7 @@ from ui.single_instance import (
 
 
 def unique_name() -> str:
-    return server_name(f"-test-{uuid.uuid4().hex[:8]}")
+    return server_name(suffix=f"-test-{uuid.uuid4().hex[:8]}")
 
 
 def test_second_start_forwards_its_link(qtbot: Any) -> None:
@@ -96,4 +101,21 @@ def test_the_server_name_is_the_user_names_sha256_as_before() -> None:
 
     digest = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:12]
     assert server_name() == f"switchboard-{digest}"
-    assert server_name("-x") == f"switchboard-{digest}-x"
+    assert server_name(suffix="-x") == f"switchboard-{digest}-x"
+    # The default profile named: the same name (a start that passes its paths finds
+    # an instance that was started before profiles counted).
+    assert server_name(AppPaths.platform_default().data_dir) == server_name()
+
+
+def test_each_profile_has_its_own_name_however_its_folder_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "first" / "data", tmp_path / "second" / "data"
+    first.mkdir(parents=True)
+    second.mkdir(parents=True)
+    assert len({server_name(), server_name(first), server_name(second)}) == 3
+    (tmp_path / "link").symlink_to(tmp_path / "first")
+    monkeypatch.chdir(tmp_path)
+    assert server_name(Path("first/data")) == server_name(first)
+    assert server_name(tmp_path / "link" / "data") == server_name(first)
+    assert server_name(Path(os.fspath(first) + "/")) == server_name(first)
