@@ -1,25 +1,32 @@
 """The `switchboard` command: one instance per user, the window, the engine.
 
 ``switchboard tel:+380501234567`` dials the link; when Switchboard already
-runs, the link goes to the running instance (ui/single_instance.py) and this
-process exits.
+runs with the same profile, the link goes to the running instance
+(ui/single_instance.py) and this process exits.
 
 The window is shown before the database is opened: importing SQLAlchemy and
 SQLModel alone takes longer than a whole bare PySide6 window, so the core is
 opened on the task worker after the window's first paint (Shell.open_core),
 and nothing imported before that paint may bring SQLAlchemy (a test checks).
 bench/README.md, "The window".
+
+A start that can't go on says why, with the ways out (ui/start_problem_dialog.py):
+folders that can't be written (exit 3), a settings file that can't say which
+database to use (asked before any database is opened: never the local file in
+its place), a database that can't be opened (over the window; try again, change
+it, or quit: exit 2).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
 
 from app.core import Core
 from app.errors import DatabaseError
-from app.settings import AppPaths, Settings, setup_logging
+from app.settings import AppPaths, HomeNotWritable, Settings, setup_logging
 from ui.dial_input import is_call_link
 
 log = logging.getLogger(__name__)
@@ -56,33 +63,46 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_check(sys.stdout)
     paths = AppPaths.default()
-    paths.ensure()
-    setup_logging(paths)
+    try:
+        paths.ensure()
+        setup_logging(paths)
+    except HomeNotWritable as problem:
+        return home_not_writable(paths, problem)
 
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from ui.i18n import Translations
-    from ui.single_instance import ACTIVATE, SingleInstance, forward, may_be_running
+    from ui.single_instance import ACTIVATE, SingleInstance, forward, may_be_running, server_name
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Switchboard")
     qt_app.setQuitOnLastWindowClosed(False)
     link = args.link if args.link and is_call_link(args.link) else ""
-    if may_be_running() and forward(link or ACTIVATE):
+    instance_name = server_name(paths.data_dir)  # one instance per profile
+    if may_be_running(instance_name) and forward(link or ACTIVATE, instance_name):
         log.info("handed %r to the running instance", link or ACTIVATE)
         return 0
 
-    settings = Settings.load(paths.config_file)
+    loaded = Settings.read(paths.config_file)
     translations = Translations()
-    translations.install(settings.language)
+    translations.install(loaded.settings.language)
+    settings = loaded.settings
+    if loaded.database_problem is not None:
+        from ui.start_problem_dialog import EXIT_NO_DATABASE, ask_about_config
+
+        chosen = ask_about_config(paths, loaded)
+        if chosen is None:
+            return EXIT_NO_DATABASE
+        if chosen.language != settings.language:
+            translations.install(chosen.language)
+        settings = chosen
     core = Core.prepare(paths, settings)  # the database is opened after the first paint
 
     from ui.shell import Shell
 
     shell = Shell(core)
     window = shell.window
-    instance = SingleInstance()  # listens after the first paint
+    instance = SingleInstance(instance_name)  # listens after the first paint
 
     def quit_app() -> None:
         window.quitting = True
@@ -134,15 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             log.error("the database could not be opened", exc_info=exc)
         # Over the window (hiding it first could end the event loop through
-        # lastWindowClosed, with code 0).
-        from PySide6.QtWidgets import QMessageBox
+        # lastWindowClosed, with code 0), until it opens or the operator quits.
+        from ui.start_problem_dialog import show_database_problem
 
-        from ui.core_text import error_text
-
-        QMessageBox.critical(
-            window, QCoreApplication.translate("main", "Switchboard"), error_text(exc)
-        )
-        qt_app.exit(2 if isinstance(exc, DatabaseError) else 1)
+        show_database_problem(shell, exc, qt_app.exit)
 
     shell.coreFailed.connect(core_failed)
     from ui.first_paint import after_first_paint
@@ -161,6 +176,24 @@ def main(argv: list[str] | None = None) -> int:
         instance.close()
         shell.shutdown()
         core.close()
+
+
+def home_not_writable(paths: AppPaths, problem: HomeNotWritable) -> int:
+    """Says which folder can't be written and why, in a dialog (there is no log
+    to read: it may be the folder that can't be written), then exit code 3."""
+    print(f"switchboard: {problem}", file=sys.stderr)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+    from ui.start_problem_dialog import EXIT_HOME_NOT_WRITABLE, HomeProblemDialog
+
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName("Switchboard")
+    translations = Translations()
+    translations.install(Settings.read(paths.config_file).settings.language)
+    dialog = HomeProblemDialog(problem, os.environ.get("SWITCHBOARD_HOME"))
+    dialog.exec()
+    return EXIT_HOME_NOT_WRITABLE
 
 
 if __name__ == "__main__":

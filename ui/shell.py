@@ -98,7 +98,10 @@ class Shell(QObject):
         """Opens the core's database on the task worker, then does what a shell
         built with an open core did at construction, and starts the engine.
         Every database call goes through the same worker in order, so whatever
-        is queued meanwhile runs on the open database. A failure is coreFailed."""
+        is queued meanwhile runs on the open database. A failure is coreFailed
+        (bounded in time: a database server that never answers fails at the
+        connect timeout, app/db.py); the core stays unopened and this may run
+        again (the start's database dialog does, to try again or another URL)."""
         self.tasks.run(
             self.core.connect,
             lambda _: self._opened_later(),

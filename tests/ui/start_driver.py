@@ -7,8 +7,15 @@ paint (the core not yet open, neither SQLAlchemy nor phonenumbers imported, the
 list saying it is loading, the dial field usable), then the core opened on the
 task worker and the customers listed, then the window quits as the File menu's Quit does. The engine
 is not started (start_engine only records that it was asked to): it has tests of
-its own, and a quit during its boot would race with it. A message box (the
-database unusable) is recorded instead of shown.
+its own, and a quit during its boot would race with it. A message box is
+recorded instead of shown.
+
+The start's problem dialogs (ui/start_problem_dialog.py) are real: each problem
+they show is recorded (which dialog, what it says, when, in seconds since the
+driver started) and answered by clicking one of its ways out, in the order
+START_DRIVER_ANSWERS (a JSON list) gives them: "retry", "local", "quit", or
+{"change": URL} (the URL typed into the database editor and saved); "quit" once
+the list is used up.
 """
 
 from __future__ import annotations
@@ -16,19 +23,33 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 import ui.main
 import ui.main_window
 import ui.shell
+import ui.start_problem_dialog as start_problem
 
 DATABASE_SIDE = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
 # Not needed for the first picture and slow to import: loaded after the paint.
 LATER_SIDE = ("phonenumbers",)
-seen: dict[str, Any] = {"messages": [], "engine_started": False, "paint": None, "links": []}
+seen: dict[str, Any] = {
+    "messages": [],
+    "engine_started": False,
+    "paint": None,
+    "links": [],
+    "dialogs": [],
+}
+STARTED = time.monotonic()
+ANSWERS: list[Any] = json.loads(os.environ.get("START_DRIVER_ANSWERS") or "[]")
+# The URL of a {"change": URL} answer, for the database editor it opens.
+typed_urls: list[str] = []
 # Set by a test that starts a second Switchboard with a link: quit once it came.
 WAIT_FOR_LINK = bool(os.environ.get("START_DRIVER_WAIT_FOR_LINK"))
 
@@ -54,6 +75,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and seen["paint"] is None:
             window = self.shell.window
             seen["paint"] = {
+                "at": time.monotonic() - STARTED,
                 "core_open": self.shell.core.is_open,
                 "database_side_imported": database_side_imported(),
                 "later_side_imported": later_side_imported(),
@@ -112,7 +134,53 @@ def record_message(parent: QWidget | None, title: str, text: str, *args: Any) ->
     return QMessageBox.StandardButton.Ok
 
 
+original_problem_init = start_problem.StartProblemDialog.__init__
+
+
+def watched_problem_init(self: start_problem.StartProblemDialog, *args: Any, **kwargs: Any) -> None:
+    original_problem_init(self, *args, **kwargs)
+    # After the event loop (the dialog's own exec, or the window's) has it shown.
+    self.problemChanged.connect(lambda _text: QTimer.singleShot(0, lambda: answer(self)))
+
+
+def answer(dialog: start_problem.StartProblemDialog) -> None:
+    if not shiboken6.isValid(dialog) or not dialog.isVisible():
+        return
+    seen["dialogs"].append(
+        {
+            "name": dialog.objectName(),
+            "texts": dialog.texts(),
+            "actions": [b.objectName() for b in dialog.findChildren(QAbstractButton)],
+            "at": time.monotonic() - STARTED,
+        }
+    )
+    step = ANSWERS.pop(0) if ANSWERS else "quit"
+    if isinstance(step, dict):
+        typed_urls.append(step["change"])
+        step = "change"
+    dialog.action(step).click()
+
+
+original_url_show = start_problem.DatabaseUrlDialog.showEvent
+
+
+def watched_url_show(self: start_problem.DatabaseUrlDialog, event: QShowEvent) -> None:
+    original_url_show(self, event)
+    QTimer.singleShot(0, lambda: type_url(self))
+
+
+def type_url(editor: start_problem.DatabaseUrlDialog) -> None:
+    seen.setdefault("url_editor", []).append({"shown": editor.field.text()})
+    editor.field.setText(typed_urls.pop(0) if typed_urls else "")
+    editor.save_button.click()
+    if editor.isVisible():  # refused: say why, and give up on this answer
+        seen["url_editor"][-1]["refused"] = editor.problem.text()
+        editor.reject()
+
+
 def main() -> int:
+    start_problem.StartProblemDialog.__init__ = watched_problem_init  # type: ignore[method-assign]
+    start_problem.DatabaseUrlDialog.showEvent = watched_url_show  # type: ignore[method-assign,assignment]
     ui.shell.Shell.__init__ = watched_init  # type: ignore[method-assign]
     ui.shell.Shell.start_engine = record_start_engine  # type: ignore[method-assign]
     QMessageBox.critical = record_message  # type: ignore[method-assign,assignment]
