@@ -9,6 +9,8 @@ caller's number and, once looked up on the task worker, the customer's name.
 
 from __future__ import annotations
 
+import html
+import sys
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
@@ -32,6 +34,9 @@ from ui.bridge import EngineBridge
 from ui.tasks import TaskRunner
 
 NOTIFY_MS = 8000
+# Qt hands notifications to a freedesktop notification server (D-Bus) when a
+# StatusNotifierItem host has this name on the session bus as the icon is made.
+SNI_WATCHER = "org.kde.StatusNotifierWatcher"
 
 
 class Registration(StrEnum):
@@ -88,6 +93,26 @@ def caller_name(core: Core, number: str) -> str:
     return customer.name if customer is not None else ""
 
 
+def notifications_read_markup() -> bool:
+    """Whether a notification's body will be read as markup. Qt sends it as it
+    is to the freedesktop notification server when the tray is a D-Bus
+    StatusNotifierItem (decided like Qt does, when the icon is made), and those
+    servers render a subset of HTML in the body (body-markup: <b>, <a>, <img>).
+    Windows and Qt's own balloon (an XEmbed tray) show it as plain text."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    from PySide6.QtDBus import QDBusConnection  # on Linux only, when the tray is made
+
+    bus = QDBusConnection.sessionBus()
+    interface = bus.interface() if bus.isConnected() else None
+    return interface is not None and bool(interface.isServiceRegistered(SNI_WATCHER).value())
+
+
+def notification_body(text: str, markup: bool) -> str:
+    """The body handed to the desktop, so that it shows ``text`` as it is."""
+    return html.escape(text, quote=False) if markup else text
+
+
 def summarize(statuses: Iterable[RegistrationStatus]) -> Registration:
     """Several accounts, one word: registered only when every account is."""
     found = set(statuses)
@@ -125,6 +150,8 @@ class Tray(QObject):
         self._statuses: dict[str, RegistrationStatus] = {}
         self._ringing: set[str] = set()
         self.icon = QSystemTrayIcon(app_icon(), self)
+        # Callers' names go into the body: escaped where the desktop reads markup.
+        self.body_is_markup = notifications_read_markup()
         self.menu = QMenu()
         show = QAction(self.tr("Show Switchboard"), self.menu)
         show.triggered.connect(self.showRequested.emit)
@@ -159,9 +186,11 @@ class Tray(QObject):
     # --- notifications -----------------------------------------------------------
 
     def notify(self, title: str, text: str) -> None:
-        """A desktop notification, where the desktop shows them."""
+        """A desktop notification, where the desktop shows them. ``text`` is
+        plain text (it may hold a caller's name); the title is ours."""
         if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
+            body = notification_body(text, self.body_is_markup)
+            self.icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
         self.notified.emit(title, text)
 
     def window_in_sight(self) -> bool:
