@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.settings import Settings
 from ui.audio_routing import device_key
+from ui.plain_text import plain_label
 
 RATE = 16000
 # The Settings fields this page edits.
@@ -107,12 +107,12 @@ class AudioPage(QWidget):
         form.addRow(self.tr("Input level:"), self.level)
         form.addRow(self.tr("Speaker or headset:"), output_row)
         form.addRow(self.tr("Ring tone:"), self.ring_tone)
-        hint = QLabel(
+        hint = plain_label(
+            self,
             self.tr(
                 "Changes apply when you save, to a call in progress too. An unplugged "
                 "device is replaced by the system default until it is back."
             ),
-            self,
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")

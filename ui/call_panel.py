@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -29,6 +28,7 @@ from sip.events import CallDirection, CallPhase
 from ui.call_control import CallControl
 from ui.calls import CallBook, CallItem, format_duration
 from ui.dialpad import KeyPad
+from ui.plain_text import literal_ampersands, plain_label, plain_tooltip
 
 
 class CallPanel(QFrame):
@@ -42,7 +42,7 @@ class CallPanel(QFrame):
         self.book = book
         self.control = control
 
-        self.empty = QLabel(self.tr("No active call"), self)
+        self.empty = plain_label(self, self.tr("No active call"))
         self.empty.setObjectName("noCall")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(mid);")
@@ -56,16 +56,16 @@ class CallPanel(QFrame):
         self.calls.itemActivated.connect(self._switch)
         self.calls.itemClicked.connect(self._switch)
 
-        self.who = QLabel(self)
+        self.who = plain_label(self)
         self.who.setObjectName("callWho")
         font = self.who.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.who.setFont(font)
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.state = QLabel(self)
+        self.state = plain_label(self)
         self.state.setObjectName("callState")
-        self.timer_label = QLabel(self)
+        self.timer_label = plain_label(self)
         self.timer_label.setObjectName("callTimer")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         tfont = self.timer_label.font()
@@ -216,7 +216,7 @@ class CallPanel(QFrame):
         self.calls.clear()
         for item in calls:
             row = QListWidgetItem(f"{item.label()} — {self.phase_text(item)}")
-            row.setToolTip(row.text())  # the row may be cut short beside the buttons
+            row.setToolTip(plain_tooltip(row.text()))  # the row may be cut short beside the buttons
             row.setData(Qt.ItemDataRole.UserRole, item.call_id)
             self.calls.addItem(row)
             if item.call_id == self.book.active_id:
@@ -229,7 +229,7 @@ class CallPanel(QFrame):
             self._tick.start()
         number = active.shown_number if active.label() != active.shown_number else ""
         self.who.setText(active.label())
-        self.who.setToolTip(number)
+        self.who.setToolTip(plain_tooltip(number))
         self.state.setText(self.phase_text(active) + (f" · {number}" if number else ""))
         self.answer_button.setVisible(active.ringing_in)
         for widget in (
@@ -283,8 +283,9 @@ class CallPanel(QFrame):
             none.setEnabled(False)
             self.transfer_menu.addAction(none)
         for other in others:
+            who = literal_ampersands(other.label())
             action = QAction(
-                self.tr("Attended transfer to %1").replace("%1", other.label()), self.transfer_menu
+                self.tr("Attended transfer to %1").replace("%1", who), self.transfer_menu
             )
             action.triggered.connect(
                 lambda _=False, cid=other.call_id: self.control.attended_transfer(cid)

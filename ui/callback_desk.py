@@ -328,6 +328,7 @@ class CallbackDesk(QObject):
 
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Callbacks"), text, parent=self.window)
         box.setObjectName("callbackProblem")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and reasons from outside
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if offer_settings:
             settings = box.addButton(self.tr("Open settings…"), QMessageBox.ButtonRole.ActionRole)

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.enums import CallbackOutcome
+from ui.plain_text import plain_label
 
 ORDER = (
     CallbackOutcome.REACHED,
@@ -51,7 +51,7 @@ class CallbackOutcomeDialog(QDialog):
             CallbackOutcome.CALL_LATER: self.tr("&6 Asked to call later at:"),
         }
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("How did the call to {0} go?").format(customer), self))
+        layout.addWidget(plain_label(self, self.tr("How did the call to {0} go?").format(customer)))
         self.group = QButtonGroup(self)
         self.buttons: dict[CallbackOutcome, QRadioButton] = {}
         for position, outcome in enumerate(ORDER):
@@ -70,10 +70,10 @@ class CallbackOutcomeDialog(QDialog):
             if attempts_left > 0
             else self.tr("This was the last attempt: a message will be proposed instead.")
         )
-        self.note = QLabel(retry_note, self)
+        self.note = plain_label(self, retry_note)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.error = QLabel(self)
+        self.error = plain_label(self)
         self.error.setStyleSheet("color: #c62828")
         layout.addWidget(self.error)
         self.box = QDialogButtonBox(

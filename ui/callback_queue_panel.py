@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.contacts import format_phone
+from ui.plain_text import plain_label
 
 OVERDUE_COLOR = QColor("#c62828")  # red: the SLA is blown
 SOON_COLOR = QColor("#ef6c00")  # orange: under five minutes left
@@ -198,9 +198,9 @@ class CallbackQueuePanel(QWidget):
         self.call_next = QPushButton(self.tr("Call next"), self)
         self.call_next.setToolTip(self.tr("Take the most urgent request and dial (F9)"))
         self.call_next.clicked.connect(self.callNextRequested)
-        self.summary = QLabel(self)
+        self.summary = plain_label(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Show:"), self))
+        top.addWidget(plain_label(self, self.tr("Show:")))
         top.addWidget(self.view)
         top.addStretch(1)
         top.addWidget(self.summary)

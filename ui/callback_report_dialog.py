@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from app.core import Core
 from app.working_hours import zone
 from ui.callback_report_view import CallbackReportView
 from ui.core_text import error_text
+from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
 
 PERIODS = ("today", "7d", "30d")
@@ -56,11 +56,11 @@ class CallbackReportDialog(QDialog):
         self.period.currentIndexChanged.connect(lambda _: self.load())
         self.view = CallbackReportView(self)
         self.view.exportRequested.connect(self.export)
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period:"), self))
+        top.addWidget(plain_label(self, self.tr("Period:")))
         top.addWidget(self.period)
         top.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -3,6 +3,8 @@ a chart of outcomes and a CSV export. A pure view over app.callback_report."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.callback_report import CallbackReport, Figures
+from ui.plain_text import plain_label
 
 
 def minutes_text(seconds: float | None) -> str:
@@ -39,7 +41,7 @@ class CallbackReportView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: CallbackReport | None = None
-        self.headline = QLabel(self)
+        self.headline = plain_label(self)
         self.headline.setWordWrap(True)
         self.table = QTableWidget(0, 7, self)
         headers = [
@@ -59,7 +61,7 @@ class CallbackReportView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.note = QLabel(self.tr("Times are minutes of working time."), self)
+        self.note = plain_label(self, self.tr("Times are minutes of working time."))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.chart = QChart()
         self.chart.setTitle(self.tr("Outcomes"))
@@ -151,7 +153,9 @@ class CallbackReportView(QWidget):
         series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([self.outcome_text(n) for n in names])
+        # Qt Charts reads axis labels as HTML; an outcome it has no name for is
+        # the stored value as it is, which another program may have written.
+        categories.append([html.escape(self.outcome_text(n), quote=False) for n in names])
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setRange(0, max([1, *figures.outcomes.values()]) * 1.15)  # room for labels

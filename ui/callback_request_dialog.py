@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from app.models import CallbackRequest
 from app.working_hours import zone
 from ui.core_text import error_text
 from ui.dialog_parts import error_label, save_cancel_buttons
+from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
 
 TIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -121,11 +121,11 @@ class CallbackRequestDialog(QDialog):
         self.window_to = self._time_edit("callbackTo", start + timedelta(hours=2))
         window_row = QHBoxLayout()
         window_row.addWidget(self.window_from)
-        window_row.addWidget(QLabel(self.tr("to"), self))
+        window_row.addWidget(plain_label(self, self.tr("to")))
         window_row.addWidget(self.window_to)
         window_row.addStretch(1)
-        zone_note = QLabel(
-            self.tr("Shop time (%1)").replace("%1", core.settings.shop_timezone), self
+        zone_note = plain_label(
+            self, self.tr("Shop time (%1)").replace("%1", core.settings.shop_timezone)
         )
         zone_note.setStyleSheet("color: palette(mid);")
         self.use_window.toggled.connect(self._sync)
@@ -143,7 +143,7 @@ class CallbackRequestDialog(QDialog):
 
         form = QFormLayout()
         if customer_name:
-            form.addRow(self.tr("Customer:"), QLabel(customer_name, self))
+            form.addRow(self.tr("Customer:"), plain_label(self, customer_name))
         form.addRow(self.tr("Number:"), number)
         form.addRow(self.tr("Preferred time:"), self.use_window)
         form.addRow("", window_row)

@@ -30,6 +30,7 @@ from app.core import Core
 from app.enums import ContactKind
 from ui.core_text import error_text
 from ui.labels import contact_kind_label
+from ui.plain_text import plain_label, plain_tooltip
 from ui.tasks import TaskRunner
 from ui.timeline_view import TimelineView
 
@@ -37,6 +38,8 @@ from ui.timeline_view import TimelineView
 # (SQLAlchemy) where it is used, on the worker: the window is built before the
 # database is open (bench/README.md, "The window").
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from app.models import ContactPoint, Customer
     from ui.callback_request_dialog import CallbackRequestDialog
     from ui.edit_customer_dialog import EditCustomerDialog
@@ -76,15 +79,15 @@ class CustomerCard(QWidget):
         self.contacts: list[ContactPoint] = []
         self._generation = 0
 
-        self.placeholder = QLabel(
-            self.tr("Pick a customer on the left, or search with Ctrl+F."), self
+        self.placeholder = plain_label(
+            self, self.tr("Pick a customer on the left, or search with Ctrl+F.")
         )
         self.placeholder.setObjectName("cardPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: palette(mid);")
 
-        self.name = QLabel(self)
+        self.name = plain_label(self)
         self.name.setObjectName("cardName")
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -151,7 +154,7 @@ class CustomerCard(QWidget):
         self.stack.addWidget(self.details)
 
     def _value(self, name: str) -> QLabel:
-        label = QLabel(self)
+        label = plain_label(self)
         label.setObjectName(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
@@ -195,7 +198,7 @@ class CustomerCard(QWidget):
         for point in data.contacts:
             self.contacts_layout.addWidget(self._contact_row(point, customer))
         if not data.contacts:
-            self.contacts_layout.addWidget(QLabel(none, self.contacts_box))
+            self.contacts_layout.addWidget(plain_label(self.contacts_box, none))
         self.stack.setCurrentWidget(self.details)
         assert customer.id is not None
         self.timeline.set_customer(customer.id)
@@ -207,13 +210,13 @@ class CustomerCard(QWidget):
         is_phone = point.kind == ContactKind.PHONE.value
         shown = format_phone(point.normalized) if is_phone else point.raw
         kind = point.label or contact_kind_label(point.kind)
-        text = QLabel(f"{shown}  ({kind})", row)
+        text = plain_label(row, f"{shown}  ({kind})")
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
         if is_phone:
             button = QPushButton(self.tr("Call"), row)
             button.setObjectName("callContact")
-            button.setToolTip(self.tr("Call %1").replace("%1", shown))
+            button.setToolTip(plain_tooltip(self.tr("Call %1").replace("%1", shown)))
             assert customer.id is not None
             button.clicked.connect(
                 lambda _=False, n=point.normalized, cid=customer.id, nm=customer.name: (
@@ -289,22 +292,30 @@ class CustomerCard(QWidget):
         )
 
     def delete_customer(self) -> None:
-        if self.customer is None:
-            return
-        from PySide6.QtWidgets import QMessageBox
+        question = self.delete_question()
+        if question is not None and question.exec() == question.StandardButton.Yes:
+            self.delete_now()
 
-        answer = QMessageBox.warning(
-            self,
+    def delete_question(self) -> QMessageBox | None:
+        """The confirmation before deleting, naming the customer."""
+        if self.customer is None:
+            return None
+        from PySide6.QtWidgets import QMessageBox  # on demand: its Qt type is made when first read
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             self.tr("Delete customer"),
             self.tr(
                 "Delete %1 with all contacts, calls, messages, recordings and callbacks? "
                 "This cannot be undone. Export the data first if the customer asked for it."
             ).replace("%1", self.customer.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.delete_now()
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the customer's
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return box
 
     def delete_now(self) -> None:
         """The deletion after the operator confirmed it."""

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.core_text import error_text
+from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class CustomerList(QWidget):
         # column then holds it at its asked height and squeezes the call panel
         # above it until the panel's labels overlap.
         self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setObjectName("customerSearchStatus")
         self.status.setStyleSheet("color: palette(mid);")
         self.status.setWordWrap(True)

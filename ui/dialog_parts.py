@@ -6,12 +6,15 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
+from ui.plain_text import plain_label
+
 ERROR_COLOR = "#b3261e"  # the window's one colour for "this went wrong"
 
 
 def error_label(parent: QWidget, object_name: str) -> QLabel:
-    """A hidden, wrapping, red line for the reason a save did not happen."""
-    label = QLabel(parent)
+    """A hidden, wrapping, red line for the reason a save did not happen (the
+    reason may quote what was typed or stored: shown as plain text)."""
+    label = plain_label(parent)
     label.setObjectName(object_name)
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {ERROR_COLOR};")

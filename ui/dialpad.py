@@ -13,13 +13,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.plain_text import plain_label
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 
@@ -75,7 +76,7 @@ class DialPad(QWidget):
         self.call_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.call_button.clicked.connect(self._request)
 
-        self.problem = QLabel(self)
+        self.problem = plain_label(self)
         self.problem.setObjectName("dialProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from app.models import ContactPoint, Customer
 from ui.core_text import error_text
 from ui.dialog_parts import error_label, save_cancel_buttons
 from ui.labels import contact_kind_label
+from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
 
 KIND_COLUMN, VALUE_COLUMN, LABEL_COLUMN = 0, 1, 2
@@ -124,7 +124,7 @@ class EditCustomerDialog(QDialog):
         self.buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Contacts:"), self))
+        layout.addWidget(plain_label(self, self.tr("Contacts:")))
         layout.addWidget(self.table, 1)
         layout.addLayout(row_buttons)
         layout.addWidget(self.error)

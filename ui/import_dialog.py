@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -37,6 +36,7 @@ from app.messages import OperatorError
 from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR, error_label
 from ui.import_job import CHECK, ImportJob
+from ui.plain_text import plain_label, plain_tooltip
 
 # (codec, label); None: found out from the bytes (UTF-8, UTF-16 or Windows-1251).
 ENCODINGS: tuple[tuple[str | None, str], ...] = (
@@ -110,8 +110,8 @@ class ImportDialog(QDialog):
         self.job.failed.connect(self._on_failed)
         self._leaving = False  # Cancel pressed while checking: close once stopped
 
-        self.file_label = QLabel(self.tr("File: %1").replace("%1", path.name), self)
-        self.file_label.setToolTip(str(path))
+        self.file_label = plain_label(self, self.tr("File: %1").replace("%1", path.name))
+        self.file_label.setToolTip(plain_tooltip(str(path)))
         self.encoding = QComboBox(self)
         self.encoding.setObjectName("importEncoding")
         for codec, label in ENCODINGS:
@@ -120,11 +120,11 @@ class ImportDialog(QDialog):
             self.tr("Choose the file's encoding if names look garbled, and it is read again")
         )
         self.encoding.currentIndexChanged.connect(lambda _: self.check())
-        self.stage_label = QLabel(self)
+        self.stage_label = plain_label(self)
         self.stage_label.setObjectName("importStage")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("importProgress")
-        self.summary = QLabel(self)
+        self.summary = plain_label(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.error = error_label(self, "importError")
@@ -160,7 +160,7 @@ class ImportDialog(QDialog):
 
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
-        top.addWidget(QLabel(self.tr("Encoding:"), self))
+        top.addWidget(plain_label(self, self.tr("Encoding:")))
         top.addWidget(self.encoding)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from sip.events import RegistrationChanged, RegistrationStatus
+from ui.plain_text import plain_label, plain_tooltip
 
 COLOURS = {
     RegistrationStatus.REGISTERED: "#1e7d32",
@@ -29,7 +30,7 @@ class RegistrationStatusBar(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._labels: dict[str, QLabel] = {}
         self._names: dict[str, str] = {}
-        self.none = QLabel(self)
+        self.none = plain_label(self)
         self.none.setObjectName("noAccount")
         self._layout.addWidget(self.none)
         self.set_engine_problem("")
@@ -57,7 +58,7 @@ class RegistrationStatusBar(QWidget):
         self._labels = {}
         self._names = dict(names)
         for account_id in names:
-            label = QLabel(self)
+            label = plain_label(self)
             label.setObjectName(f"registration_{account_id}")
             self._labels[account_id] = label
             self._layout.addWidget(label)
@@ -82,12 +83,12 @@ class RegistrationStatusBar(QWidget):
         name = self._names.get(account_id, account_id)
         label.setText(f"● {name}: {self.status_text(status)}")
         label.setStyleSheet(f"color: {COLOURS[status]};")
-        label.setToolTip(reason)
+        label.setToolTip(plain_tooltip(reason))  # the SIP server's words
 
     def on_registration(self, event: RegistrationChanged) -> None:
         if event.account_id not in self._labels:
             self._names.setdefault(event.account_id, event.account_id)
-            label = QLabel(self)
+            label = plain_label(self)
             self._labels[event.account_id] = label
             self._layout.addWidget(label)
             self._update_none()

@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from app.enums import ContactKind
 from sip.events import IncomingCall
 from ui.calls import shown_number
 from ui.core_text import error_text
+from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
 from ui.timeline_view import interaction_text
 
@@ -82,23 +82,23 @@ class ScreenPop(QWidget):
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(self._show_now)
 
-        self.heading = QLabel(self.tr("Incoming call"), self)
-        self.number = QLabel(self)
+        self.heading = plain_label(self, self.tr("Incoming call"))
+        self.number = plain_label(self)
         self.number.setObjectName("popNumber")
         font = self.number.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.number.setFont(font)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name = QLabel(self)
+        self.name = plain_label(self)
         self.name.setObjectName("popName")
         nfont = self.name.font()
         nfont.setPointSizeF(nfont.pointSizeF() * 1.5)
         nfont.setBold(True)
         self.name.setFont(nfont)
         self.name.setWordWrap(True)
-        self.company = QLabel(self)
+        self.company = plain_label(self)
         self.company.setObjectName("popCompany")
-        self.recent_title = QLabel(self.tr("Last contacts:"), self)
+        self.recent_title = plain_label(self, self.tr("Last contacts:"))
         self.recent = QListWidget(self)
         self.recent.setObjectName("popRecent")
         self.recent.setWordWrap(True)

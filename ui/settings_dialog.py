@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -41,6 +40,7 @@ from ui.audio_page import AudioPage
 from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR
 from ui.i18n import LANGUAGES
+from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
 from ui.webform_page import FIELDS as WEBFORM_FIELDS
 from ui.webform_page import WebFormPage
@@ -75,7 +75,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.audio, self.tr("Audio"))
         self.webform = WebFormPage(core.settings, self)
         self.tabs.addTab(self.webform, self.tr("Web form"))
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -119,7 +119,7 @@ class SettingsDialog(QDialog):
         for transport in Transport:
             self.transport.addItem(transport.value.upper(), transport.value)
         self.transport.currentIndexChanged.connect(lambda _: self._show_tls_options())
-        self.tls_note = QLabel(page)
+        self.tls_note = plain_label(page)
         self.tls_note.setObjectName("tlsNote")
         self.tls_note.setWordWrap(True)
         self.tls_note.setStyleSheet(f"color: {ERROR_COLOR};")
@@ -319,13 +319,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Database:"), database_row)
         form.addRow(self.tr("Your name:"), self.operator)
-        hint = QLabel(
+        hint = plain_label(
+            page,
             self.tr(
                 "A team shares one PostgreSQL database: enter its URL, e.g. "
                 "postgresql+psycopg://user@server/switchboard. The password is not part "
                 "of the URL. Language and database changes apply after a restart."
             ),
-            page,
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")

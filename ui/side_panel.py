@@ -9,7 +9,9 @@ changes only this module: ``show_customer`` when a card opens,
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from ui.plain_text import plain_label
 
 
 class SidePanel(QFrame):
@@ -19,16 +21,16 @@ class SidePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.customer_id: int | None = None
         self.channel: str | None = None
-        self.title = QLabel(self.tr("Conversations"), self)
+        self.title = plain_label(self, self.tr("Conversations"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.placeholder = QLabel(
+        self.placeholder = plain_label(
+            self,
             self.tr(
                 "Telegram, WhatsApp, Viber and email conversations with the customer "
                 "will appear here, so you can answer in the channel they chose."
             ),
-            self,
         )
         self.placeholder.setObjectName("sidePlaceholder")
         self.placeholder.setWordWrap(True)

@@ -21,7 +21,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -35,6 +34,7 @@ from app.enums import Channel
 from ui.calls import format_duration
 from ui.core_text import error_text
 from ui.labels import channel_label, direction_label, local_time, status_label
+from ui.plain_text import plain_label, plain_tooltip
 from ui.recording_player import RecordingPlayer
 from ui.tasks import TaskRunner
 
@@ -105,7 +105,7 @@ class TimelineView(QWidget):
         for channel in Channel:
             self.filter.addItem(channel_label(channel.value), channel.value)
         self.filter.currentIndexChanged.connect(lambda _: self.reload())
-        title = QLabel(self.tr("Timeline"), self)
+        title = plain_label(self, self.tr("Timeline"))
         title.setObjectName("timelineTitle")
         font = title.font()
         font.setBold(True)
@@ -118,7 +118,7 @@ class TimelineView(QWidget):
         self.list.setSpacing(1)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setObjectName("timelineStatus")
         self.status.setStyleSheet("color: palette(mid);")
         self.status.hide()
@@ -134,7 +134,7 @@ class TimelineView(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.player_note = QLabel(self)
+        self.player_note = plain_label(self)
         self.player_note.setObjectName("recordingMessage")
         self.player_note.setStyleSheet("color: #b3261e;")
         self.player_note.setWordWrap(True)
@@ -145,7 +145,7 @@ class TimelineView(QWidget):
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.play_button)
-        head.addWidget(QLabel(self.tr("Show:"), self))
+        head.addWidget(plain_label(self, self.tr("Show:")))
         head.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -279,7 +279,7 @@ class TimelineView(QWidget):
         if self.player.playing:
             self.play_button.setText(self.tr("■ Stop playback"))
             self.play_button.setEnabled(True)
-            self.play_button.setToolTip(self.player.path)
+            self.play_button.setToolTip(plain_tooltip(self.player.path))
             return
         self.play_button.setText(self.tr("▶ Play recording"))
         has_recording = self.recording_of(self.list.currentItem()) is not None
