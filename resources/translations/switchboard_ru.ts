@@ -44,7 +44,7 @@
         <translation>Сигнал вызова:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="112"/>
+        <location filename="../../ui/audio_page.py" line="113"/>
         <source>Changes apply when you save, to a call in progress too. An unplugged device is replaced by the system default until it is back.</source>
         <translation>Изменения вступают в силу при сохранении, в том числе для текущего звонка. Отключённое устройство заменяется системным по умолчанию, пока его не подключат снова.</translation>
     </message>
@@ -323,17 +323,17 @@
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="287"/>
+        <location filename="../../ui/call_panel.py" line="288"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="299"/>
+        <location filename="../../ui/call_panel.py" line="300"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="300"/>
+        <location filename="../../ui/call_panel.py" line="301"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -411,7 +411,7 @@
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="333"/>
+        <location filename="../../ui/callback_desk.py" line="334"/>
         <source>Open settings…</source>
         <translation>Открыть настройки…</translation>
     </message>
@@ -653,124 +653,124 @@
 <context>
     <name>CallbackReportView</name>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="46"/>
+        <location filename="../../ui/callback_report_view.py" line="48"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="47"/>
-        <location filename="../../ui/callback_report_view.py" line="145"/>
+        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <location filename="../../ui/callback_report_view.py" line="147"/>
         <source>Requests</source>
         <translation>Заявки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="48"/>
-        <location filename="../../ui/callback_report_view.py" line="85"/>
+        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <location filename="../../ui/callback_report_view.py" line="87"/>
         <source>Reached</source>
         <translation>Дозвонились</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
         <source>1st try, median</source>
         <translation>1-я попытка, медиана</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
         <source>Median time to the first attempt, minutes</source>
         <translation>Медиана времени до первой попытки, минуты</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
         <source>1st try, p90</source>
         <translation>1-я попытка, p90</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
         <source>90% of requests were tried within, minutes</source>
         <translation>90% заявок обработаны в течение, минут</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <location filename="../../ui/callback_report_view.py" line="53"/>
         <source>Reach, median</source>
         <translation>Дозвон, медиана</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <location filename="../../ui/callback_report_view.py" line="53"/>
         <source>Median time to reach the customer, minutes</source>
         <translation>Медиана времени до разговора с клиентом, минуты</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <location filename="../../ui/callback_report_view.py" line="54"/>
         <source>In SLA</source>
         <translation>В SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <location filename="../../ui/callback_report_view.py" line="54"/>
         <source>Share of requests first tried within the SLA</source>
         <translation>Доля заявок с первой попыткой в пределах SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="62"/>
+        <location filename="../../ui/callback_report_view.py" line="64"/>
         <source>Times are minutes of working time.</source>
         <translation>Время указано в минутах рабочего времени.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="65"/>
+        <location filename="../../ui/callback_report_view.py" line="67"/>
         <source>Outcomes</source>
         <translation>Итоги</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="70"/>
+        <location filename="../../ui/callback_report_view.py" line="72"/>
         <source>Export CSV…</source>
         <translation>Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="86"/>
+        <location filename="../../ui/callback_report_view.py" line="88"/>
         <source>No answer</source>
         <translation>Не ответил</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="87"/>
+        <location filename="../../ui/callback_report_view.py" line="89"/>
         <source>Busy</source>
         <translation>Занято</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="88"/>
+        <location filename="../../ui/callback_report_view.py" line="90"/>
         <source>Voicemail</source>
         <translation>Автоответчик</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="89"/>
+        <location filename="../../ui/callback_report_view.py" line="91"/>
         <source>Wrong number</source>
         <translation>Ошибочный номер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="90"/>
+        <location filename="../../ui/callback_report_view.py" line="92"/>
         <source>Call later</source>
         <translation>Перезвонить позже</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="91"/>
+        <location filename="../../ui/callback_report_view.py" line="93"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="100"/>
+        <location filename="../../ui/callback_report_view.py" line="102"/>
         <source>{0} requests · {1} reached · median to first attempt {2} min · within SLA {3}</source>
         <translation>Заявок: {0} · дозвонились: {1} · медиана до первой попытки {2} мин · в SLA {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="109"/>
+        <location filename="../../ui/callback_report_view.py" line="111"/>
         <source>Everyone</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <location filename="../../ui/callback_report_view.py" line="170"/>
         <source>Export callback report</source>
         <translation>Экспорт отчёта по обратным звонкам</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <location filename="../../ui/callback_report_view.py" line="170"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -869,129 +869,197 @@
     </message>
 </context>
 <context>
+    <name>ConfigProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="317"/>
+        <source>Switchboard can&apos;t tell which database to use</source>
+        <translation>Switchboard не может определить, какую базу данных использовать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="324"/>
+        <source>Switchboard does not pick a database by itself: on the local database, this computer&apos;s calls would not reach a team&apos;s database. Fix the file and try again, enter the database to use, or start with the local database if this computer has no team database.</source>
+        <translation>Switchboard не выбирает базу данных сам: с локальной базой звонки этого компьютера не попадут в общую базу команды. Исправьте файл и попробуйте снова, укажите нужную базу данных или запустите с локальной базой, если у этого компьютера нет общей базы команды.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="332"/>
+        <source>Try again</source>
+        <translation>Попробовать снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="333"/>
+        <source>Read the settings file again, once it is fixed.</source>
+        <translation>Прочитать файл настроек заново, когда он исправлен.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="338"/>
+        <source>Change the database…</source>
+        <translation>Сменить базу данных…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="339"/>
+        <source>Enter the database to use; it is saved in the settings file.</source>
+        <translation>Укажите базу данных; она сохраняется в файле настроек.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="344"/>
+        <source>Start with the local database</source>
+        <translation>Запустить с локальной базой данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="345"/>
+        <source>This computer&apos;s own file, %1. What is done here stays here.</source>
+        <translation>Собственный файл этого компьютера, %1. Всё, что сделано здесь, здесь и останется.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="350"/>
+        <source>Open the file</source>
+        <translation>Открыть файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="351"/>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="358"/>
+        <source>A copy of the file as it was is kept as %1.</source>
+        <translation>Копия файла в прежнем виде сохранена как %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="373"/>
+        <source>The file still can&apos;t say which database to use.</source>
+        <translation>По файлу всё ещё нельзя определить, какую базу данных использовать.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="398"/>
+        <source>No program opened it: open %1 in a text editor.</source>
+        <translation>Ни одна программа его не открыла: откройте %1 в текстовом редакторе.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="80"/>
+        <location filename="../../ui/customer_card.py" line="83"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="107"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="108"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="109"/>
+        <location filename="../../ui/customer_card.py" line="112"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="113"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="114"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="117"/>
+        <location filename="../../ui/customer_card.py" line="120"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="119"/>
+        <location filename="../../ui/customer_card.py" line="122"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="121"/>
+        <location filename="../../ui/customer_card.py" line="124"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="123"/>
+        <location filename="../../ui/customer_card.py" line="126"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="127"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="130"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="132"/>
+        <location filename="../../ui/customer_card.py" line="135"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="174"/>
+        <location filename="../../ui/customer_card.py" line="177"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="184"/>
+        <location filename="../../ui/customer_card.py" line="187"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="214"/>
+        <location filename="../../ui/customer_card.py" line="217"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="216"/>
+        <location filename="../../ui/customer_card.py" line="219"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="273"/>
         <source>Export customer data</source>
         <translation>Выгрузка данных клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="273"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="283"/>
+        <location filename="../../ui/customer_card.py" line="286"/>
         <source>Customer data exported to %1</source>
         <translation>Данные клиента сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="286"/>
+        <location filename="../../ui/customer_card.py" line="289"/>
         <source>Export failed: %1</source>
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="298"/>
+        <location filename="../../ui/customer_card.py" line="307"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="300"/>
+        <location filename="../../ui/customer_card.py" line="309"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="318"/>
+        <location filename="../../ui/customer_card.py" line="329"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="330"/>
+        <location filename="../../ui/customer_card.py" line="341"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -1034,14 +1102,105 @@
     </message>
 </context>
 <context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="422"/>
+        <source>Switchboard can&apos;t open its database</source>
+        <translation>Switchboard не может открыть свою базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="429"/>
+        <source>Try again</source>
+        <translation>Попробовать снова</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="430"/>
+        <source>Once the database server or the network is back.</source>
+        <translation>Когда сервер базы данных или сеть снова доступны.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="435"/>
+        <source>Change the database…</source>
+        <translation>Сменить базу данных…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="436"/>
+        <source>Enter another database URL; it is saved in the settings file and tried.</source>
+        <translation>Укажите другой URL базы данных; он сохраняется в файле настроек и проверяется.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="439"/>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="448"/>
+        <source>Database: %1</source>
+        <translation>База данных: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="450"/>
+        <source>Database: this computer&apos;s file, %1</source>
+        <translation>База данных: файл этого компьютера, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="459"/>
+        <source>Opening the database…</source>
+        <translation>Открытие базы данных…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrlDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="233"/>
+        <source>Change the database</source>
+        <translation>Сменить базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="242"/>
+        <source>Empty: this computer&apos;s file, %1</source>
+        <translation>Пусто: файл этого компьютера, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="247"/>
+        <source>A team shares one PostgreSQL database: postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Leave the field empty for this computer&apos;s own file.</source>
+        <translation>Команда работает с одной общей базой PostgreSQL: postgresql+psycopg://user@server/switchboard. Пароль в URL не входит. Оставьте поле пустым для собственного файла этого компьютера.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="253"/>
+        <source>Saved in %1.</source>
+        <translation>Сохраняется в %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="257"/>
+        <source>The settings file can&apos;t be read, so it is written anew with this database: the other settings start from their defaults (the copy keeps them as they were).</source>
+        <translation>Файл настроек не читается, поэтому он будет записан заново с этой базой данных: остальные настройки начнутся со значений по умолчанию (в копии они сохранены прежними).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="267"/>
+        <source>Save and try again</source>
+        <translation>Сохранить и попробовать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="275"/>
+        <source>Database URL:</source>
+        <translation>URL базы данных:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="290"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+</context>
+<context>
     <name>DialPad</name>
     <message>
-        <location filename="../../ui/dialpad.py" line="66"/>
+        <location filename="../../ui/dialpad.py" line="67"/>
         <source>Number or SIP address</source>
         <translation>Номер или SIP-адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/dialpad.py" line="73"/>
+        <location filename="../../ui/dialpad.py" line="74"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
@@ -1127,6 +1286,29 @@
         <location filename="../../ui/edit_customer_dialog.py" line="235"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomeProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="501"/>
+        <source>Switchboard can&apos;t write to its folders</source>
+        <translation>Switchboard не может записывать в свои папки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="504"/>
+        <source>Switchboard keeps its database, call recordings and log there. Make the folder writable, or start Switchboard with SWITCHBOARD_HOME set to a folder you can write to; then start it again.</source>
+        <translation>Там Switchboard хранит свою базу данных, записи звонков и журнал. Разрешите запись в папку или запустите Switchboard с SWITCHBOARD_HOME, указывающей на папку, доступную для записи; затем запустите его снова.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="510"/>
+        <source>SWITCHBOARD_HOME is %1.</source>
+        <translation>SWITCHBOARD_HOME: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="511"/>
+        <source>Quit</source>
+        <translation>Выход</translation>
     </message>
 </context>
 <context>
@@ -1723,27 +1905,27 @@
 <context>
     <name>RegistrationStatusBar</name>
     <message>
-        <location filename="../../ui/registration_status.py" line="40"/>
+        <location filename="../../ui/registration_status.py" line="41"/>
         <source>registering…</source>
         <translation>регистрация…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="41"/>
+        <location filename="../../ui/registration_status.py" line="42"/>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="42"/>
+        <location filename="../../ui/registration_status.py" line="43"/>
         <source>not registered</source>
         <translation>не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="43"/>
+        <location filename="../../ui/registration_status.py" line="44"/>
         <source>registration failed</source>
         <translation>ошибка регистрации</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="74"/>
+        <location filename="../../ui/registration_status.py" line="75"/>
         <source>No SIP account configured (File &gt; Settings &gt; Accounts); Call &gt; Call the demo line tries a call</source>
         <translation>Нет SIP-аккаунта (Файл &gt; Настройки &gt; SIP-аккаунты); пробный звонок: Звонок &gt; Позвонить на демо-линию</translation>
     </message>
@@ -2022,7 +2204,7 @@
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="325"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
@@ -2050,37 +2232,37 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="147"/>
+        <location filename="../../ui/shell.py" line="150"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_audio.py" line="146"/>
+        <location filename="../../ui/call_audio.py" line="148"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="212"/>
+        <location filename="../../ui/shell.py" line="215"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229"/>
+        <location filename="../../ui/shell.py" line="232"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="260"/>
+        <location filename="../../ui/shell.py" line="263"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="283"/>
+        <location filename="../../ui/shell.py" line="286"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="288"/>
+        <location filename="../../ui/shell.py" line="291"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -2164,14 +2346,22 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/side_panel.py" line="22"/>
+        <location filename="../../ui/side_panel.py" line="24"/>
         <source>Conversations</source>
         <translation>Переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/side_panel.py" line="28"/>
+        <location filename="../../ui/side_panel.py" line="31"/>
         <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
         <translation>Здесь появится переписка с клиентом в Telegram, WhatsApp, Viber и по почте, чтобы отвечать в выбранном им канале.</translation>
+    </message>
+</context>
+<context>
+    <name>StartProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="118"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
     </message>
 </context>
 <context>
@@ -2245,68 +2435,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="129"/>
+        <location filename="../../ui/tray.py" line="156"/>
         <source>Show Switchboard</source>
         <translation>Показать Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="131"/>
+        <location filename="../../ui/tray.py" line="158"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="194"/>
-        <location filename="../../ui/tray.py" line="206"/>
+        <location filename="../../ui/tray.py" line="223"/>
+        <location filename="../../ui/tray.py" line="235"/>
         <source>unknown number</source>
         <translation>скрытого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="198"/>
+        <location filename="../../ui/tray.py" line="227"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="199"/>
+        <location filename="../../ui/tray.py" line="228"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="207"/>
+        <location filename="../../ui/tray.py" line="236"/>
         <source>Missed call</source>
         <translation>Пропущенный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="207"/>
+        <location filename="../../ui/tray.py" line="236"/>
         <source>Missed call from %1</source>
         <translation>Пропущенный звонок от %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="252"/>
+        <location filename="../../ui/tray.py" line="281"/>
         <source>No SIP account</source>
         <translation>Нет SIP-аккаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="253"/>
+        <location filename="../../ui/tray.py" line="282"/>
         <source>Registering…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="254"/>
+        <location filename="../../ui/tray.py" line="283"/>
         <source>Registered</source>
         <translation>Зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="255"/>
+        <location filename="../../ui/tray.py" line="284"/>
         <source>Not registered</source>
         <translation>Не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="264"/>
+        <location filename="../../ui/tray.py" line="293"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="262"/>
+        <location filename="../../ui/tray.py" line="291"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущенный звонок</numerusform>
@@ -2386,37 +2576,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="152"/>
+        <location filename="../../ui/webform_service.py" line="153"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: принимает заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="159"/>
+        <location filename="../../ui/webform_service.py" line="160"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форма не запущена: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="165"/>
+        <location filename="../../ui/webform_service.py" line="166"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не сохранён; создайте его в Настройки &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="167"/>
+        <location filename="../../ui/webform_service.py" line="168"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>нет хранилища паролей, откуда взять токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="170"/>
+        <location filename="../../ui/webform_service.py" line="171"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже занят.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="172"/>
+        <location filename="../../ui/webform_service.py" line="173"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адрес этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="174"/>
+        <location filename="../../ui/webform_service.py" line="175"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порта %1 нужны права администратора; используйте порт выше 1024.</translation>
     </message>
@@ -2434,7 +2624,7 @@
         <translation>SIP-аккаунта №{account_id} больше нет.</translation>
     </message>
     <message>
-        <location filename="../../app/attachments.py" line="80"/>
+        <location filename="../../app/attachments.py" line="97"/>
         <source>{name} is {size} MB; the limit is {limit} MB.</source>
         <translation>Файл {name} — {size} МБ; допустимо не больше {limit} МБ.</translation>
     </message>
@@ -2444,62 +2634,67 @@
         <translation>Период отчёта заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="60"/>
+        <location filename="../../app/callbacks.py" line="62"/>
         <source>The time to call back is already in the past.</source>
         <translation>Время обратного звонка уже прошло.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="64"/>
+        <location filename="../../app/callbacks.py" line="66"/>
         <source>Callback #{request_id} is already done.</source>
         <translation>Обратный звонок #{request_id} уже выполнен.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="65"/>
+        <location filename="../../app/callbacks.py" line="67"/>
         <source>Callback #{request_id} has already failed.</source>
         <translation>Обратный звонок #{request_id} уже закрыт: дозвониться не удалось.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="68"/>
+        <location filename="../../app/callbacks.py" line="70"/>
         <source>Callback #{request_id} is already cancelled.</source>
         <translation>Обратный звонок #{request_id} уже отменён.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="245"/>
+        <location filename="../../app/callbacks.py" line="341"/>
         <source>The preferred time is already in the past.</source>
         <translation>Желаемое время уже прошло.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="249"/>
+        <location filename="../../app/callbacks.py" line="345"/>
         <source>The preferred time window ends before it starts.</source>
         <translation>Желаемый промежуток времени заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="394"/>
+        <location filename="../../app/callbacks.py" line="401"/>
+        <source>The id {external_id} was already used for a different request (callback #{request_id}); send a new id for a new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="526"/>
         <source>Callback #{request_id} is being handled by {operator}.</source>
         <translation>Обратным звонком #{request_id} сейчас занимается {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="450"/>
+        <location filename="../../app/callbacks.py" line="582"/>
         <source>Say when to call back.</source>
         <translation>Укажите, когда перезвонить.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="565"/>
+        <location filename="../../app/callbacks.py" line="697"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="576"/>
+        <location filename="../../app/callbacks.py" line="708"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Обратный звонок #{request_id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="585"/>
+        <location filename="../../app/callbacks.py" line="717"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Обратный звонок #{request_id} уже в статусе «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="620"/>
+        <location filename="../../app/callbacks.py" line="753"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Обратным звонком #{request_id} теперь занимается {operator}: ваша бронь истекла.</translation>
     </message>
@@ -2564,72 +2759,97 @@
         <translation>{value!r} — не идентификатор {kind}: в нём есть пробелы.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="55"/>
+        <location filename="../../app/customers.py" line="56"/>
         <source>The {kind} {normalized} already belongs to customer #{owner_id} ({owner_name}).</source>
         <translation>{normalized} ({kind}) уже принадлежит клиенту №{owner_id} ({owner_name}).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="85"/>
+        <location filename="../../app/customers.py" line="86"/>
         <source>Contact #{contact_id} is no longer this customer&apos;s (changed elsewhere?).</source>
         <translation>Контакт №{contact_id} больше не принадлежит этому клиенту (изменён в другом месте?).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="93"/>
+        <location filename="../../app/customers.py" line="94"/>
         <source>The customer&apos;s name is empty.</source>
         <translation>Не указано имя клиента.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="96"/>
+        <location filename="../../app/customers.py" line="97"/>
         <source>The customer&apos;s name is longer than {limit} characters.</source>
         <translation>Имя клиента длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="248"/>
+        <location filename="../../app/customers.py" line="270"/>
         <source>Contact #{contact_id} does not exist (already removed?).</source>
         <translation>Контакт №{contact_id} не найден (уже удалён?).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="262"/>
+        <location filename="../../app/customers.py" line="284"/>
         <source>A customer can&apos;t be merged with itself.</source>
         <translation>Нельзя объединить клиента с самим собой.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="350"/>
+        <location filename="../../app/customers.py" line="378"/>
         <source>Customer #{customer_id} does not exist (deleted or merged?).</source>
         <translation>Клиент №{customer_id} не найден (удалён или объединён с другим?).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="400"/>
+        <location filename="../../app/customers.py" line="428"/>
         <source>The {kind} {normalized} was just added to another customer.</source>
         <translation>{normalized} ({kind}) только что добавили другому клиенту.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="50"/>
+        <location filename="../../app/db.py" line="56"/>
         <source>The database is busy: another program is writing to it. Nothing was changed; try again.</source>
         <translation>База данных занята: в неё пишет другая программа. Ничего не изменено; попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="54"/>
+        <location filename="../../app/db.py" line="60"/>
         <source>The database is not available right now ({error}). Nothing was changed; try again.</source>
         <translation>База данных сейчас недоступна ({error}). Ничего не изменено; попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="173"/>
+        <location filename="../../app/db.py" line="214"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>В таблице {table} базы данных {url} несколько версий схемы ({revisions}), а должна быть одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="206"/>
-        <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
-        <translation>Не удалось обновить базу данных {url} до версии {revision}: {error}</translation>
+        <location filename="../../app/db.py" line="256"/>
+        <source>The database {url} can&apos;t be reached: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="209"/>
-        <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
-        <translation>Не удалось обновить базу данных {url} с версии {before} до {revision}: {error}</translation>
+        <location filename="../../app/db.py" line="257"/>
+        <source>{url} is not a database file: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="255"/>
+        <location filename="../../app/db.py" line="258"/>
+        <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="264"/>
+        <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="270"/>
+        <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="275"/>
+        <source>The database {url} could not be set up (revision {revision}): {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="278"/>
+        <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="409"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не удалось использовать URL базы данных: {error}</translation>
     </message>
@@ -2824,52 +3044,117 @@
         <translation>Не удалось удалить пароль из хранилища паролей: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="77"/>
+        <location filename="../../app/settings.py" line="94"/>
+        <source>The folder {path} can&apos;t be created: {error}.</source>
+        <translation>Не удаётся создать папку {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="95"/>
+        <source>The folder {path} can&apos;t be written: {error}.</source>
+        <translation>Нельзя записать в папку {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="96"/>
+        <source>The log file {path} can&apos;t be written: {error}.</source>
+        <translation>Нельзя записать в файл журнала {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="124"/>
         <source>The setting {name} has a value of the wrong kind: {value!r}.</source>
         <translation>У настройки {name} значение не того типа: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="152"/>
+        <location filename="../../app/settings.py" line="199"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="215"/>
+        <location filename="../../app/settings.py" line="262"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="223"/>
+        <location filename="../../app/settings.py" line="270"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="231"/>
+        <location filename="../../app/settings.py" line="278"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="239"/>
+        <location filename="../../app/settings.py" line="286"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="249"/>
+        <location filename="../../app/settings.py" line="296"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="257"/>
+        <location filename="../../app/settings.py" line="304"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="267"/>
+        <location filename="../../app/settings.py" line="314"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="300"/>
+        <location filename="../../app/settings.py" line="405"/>
+        <source>The settings file {path} can&apos;t be read: {error}.</source>
+        <translation>Не удаётся прочитать файл настроек {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="406"/>
+        <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
+        <translation>Файл настроек {path} — не текст в UTF-8 (байт {position} не подходит).</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="409"/>
+        <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
+        <translation>Файл настроек {path} — некорректный JSON: {error} в строке {line}, столбце {column}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="412"/>
+        <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
+        <translation>Файл настроек {path} не читается как JSON: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="415"/>
+        <source>The settings file {path} holds JSON, but not an object of settings.</source>
+        <translation>Файл настроек {path} содержит JSON, но не объект с настройками.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="418"/>
+        <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
+        <translation>В файле настроек {path} database_url равно {value}: это не URL базы данных.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="485"/>
+        <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
+        <translation>{url!r} — не URL базы данных. Общая база команды выглядит как postgresql+psycopg://user@server/switchboard, файл — как sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="490"/>
+        <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
+        <translation>Switchboard работает с PostgreSQL (postgresql://…) или файлом SQLite (sqlite:///…), но не с {scheme}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="495"/>
+        <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
+        <translation>В URL SQLite не указан файл: запишите его как sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="498"/>
+        <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
+        <translation>В URL базы данных есть пароль. config.json не хранит секретов (пароли — в системном хранилище паролей): укажите URL без него, например postgresql+psycopg://user@server/db.</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline.py" line="320"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Событие истории №{interaction_id} не найдено.</translation>
     </message>
@@ -2908,13 +3193,120 @@
         <source>Retry step {step!r} is not like 15m, 1h, 2d or next_day.</source>
         <translation>Шаг повтора {step!r} должен быть вида 15m, 1h, 2d или next_day.</translation>
     </message>
-</context>
-<context>
-    <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="143"/>
-        <source>Switchboard</source>
-        <translation>Switchboard</translation>
+        <location filename="../../app/conversations.py" line="168"/>
+        <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/conversations.py" line="213"/>
+        <source>Conversation #{conversation_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="83"/>
+        <source>This chat can&apos;t be written to: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="84"/>
+        <source>This chat can&apos;t be written to: the platform doesn&apos;t allow it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="87"/>
+        <source>Message #{message_id} is being sent already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="88"/>
+        <source>Message #{message_id} was sent already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="166"/>
+        <source>Write a message or attach a file before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="311"/>
+        <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="321"/>
+        <source>Message #{message_id} is not waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="605"/>
+        <source>Message #{message_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="646"/>
+        <source>Set the operator&apos;s name in the settings before sending messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="73"/>
+        <source>Fill in the field {field!r} before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="119"/>
+        <source>The brace at line {line}, character {column} has no partner (a field is a name in braces on one line; a brace itself is written twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="129"/>
+        <source>The field at line {line}, character {column} has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="136"/>
+        <source>The field at line {line}, character {column} is longer than {limit} characters: is a closing brace missing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="210"/>
+        <source>The template&apos;s name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="213"/>
+        <source>The template&apos;s name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="222"/>
+        <source>The template&apos;s text is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="225"/>
+        <source>The template&apos;s text is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="237"/>
+        <source>{language!r} is not a language code (such as en, ru or uk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="253"/>
+        <source>{channel!r} is not a channel Switchboard knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="362"/>
+        <source>Template #{template_id} does not exist (deleted elsewhere?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="379"/>
+        <source>A template named {name!r} exists already in this language.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

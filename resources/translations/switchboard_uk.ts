@@ -44,7 +44,7 @@
         <translation>Сигнал виклику:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="112"/>
+        <location filename="../../ui/audio_page.py" line="113"/>
         <source>Changes apply when you save, to a call in progress too. An unplugged device is replaced by the system default until it is back.</source>
         <translation>Зміни діють після збереження, зокрема й для поточного дзвінка. Відключений пристрій замінюється системним за замовчуванням, доки його не підключать знову.</translation>
     </message>
@@ -323,17 +323,17 @@
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="287"/>
+        <location filename="../../ui/call_panel.py" line="288"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="299"/>
+        <location filename="../../ui/call_panel.py" line="300"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="300"/>
+        <location filename="../../ui/call_panel.py" line="301"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -411,7 +411,7 @@
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="333"/>
+        <location filename="../../ui/callback_desk.py" line="334"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
     </message>
@@ -653,124 +653,124 @@
 <context>
     <name>CallbackReportView</name>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="46"/>
+        <location filename="../../ui/callback_report_view.py" line="48"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="47"/>
-        <location filename="../../ui/callback_report_view.py" line="145"/>
+        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <location filename="../../ui/callback_report_view.py" line="147"/>
         <source>Requests</source>
         <translation>Заявки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="48"/>
-        <location filename="../../ui/callback_report_view.py" line="85"/>
+        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <location filename="../../ui/callback_report_view.py" line="87"/>
         <source>Reached</source>
         <translation>Додзвонилися</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
         <source>1st try, median</source>
         <translation>1-а спроба, медіана</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="49"/>
+        <location filename="../../ui/callback_report_view.py" line="51"/>
         <source>Median time to the first attempt, minutes</source>
         <translation>Медіана часу до першої спроби, хвилини</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
         <source>1st try, p90</source>
         <translation>1-а спроба, p90</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="50"/>
+        <location filename="../../ui/callback_report_view.py" line="52"/>
         <source>90% of requests were tried within, minutes</source>
         <translation>90% заявок опрацьовано протягом, хвилин</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <location filename="../../ui/callback_report_view.py" line="53"/>
         <source>Reach, median</source>
         <translation>Додзвін, медіана</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <location filename="../../ui/callback_report_view.py" line="53"/>
         <source>Median time to reach the customer, minutes</source>
         <translation>Медіана часу до розмови з клієнтом, хвилини</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <location filename="../../ui/callback_report_view.py" line="54"/>
         <source>In SLA</source>
         <translation>У SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <location filename="../../ui/callback_report_view.py" line="54"/>
         <source>Share of requests first tried within the SLA</source>
         <translation>Частка заявок із першою спробою в межах SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="62"/>
+        <location filename="../../ui/callback_report_view.py" line="64"/>
         <source>Times are minutes of working time.</source>
         <translation>Час указано у хвилинах робочого часу.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="65"/>
+        <location filename="../../ui/callback_report_view.py" line="67"/>
         <source>Outcomes</source>
         <translation>Результати</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="70"/>
+        <location filename="../../ui/callback_report_view.py" line="72"/>
         <source>Export CSV…</source>
         <translation>Експорт CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="86"/>
+        <location filename="../../ui/callback_report_view.py" line="88"/>
         <source>No answer</source>
         <translation>Не відповів</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="87"/>
+        <location filename="../../ui/callback_report_view.py" line="89"/>
         <source>Busy</source>
         <translation>Зайнято</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="88"/>
+        <location filename="../../ui/callback_report_view.py" line="90"/>
         <source>Voicemail</source>
         <translation>Автовідповідач</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="89"/>
+        <location filename="../../ui/callback_report_view.py" line="91"/>
         <source>Wrong number</source>
         <translation>Помилковий номер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="90"/>
+        <location filename="../../ui/callback_report_view.py" line="92"/>
         <source>Call later</source>
         <translation>Передзвонити пізніше</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="91"/>
+        <location filename="../../ui/callback_report_view.py" line="93"/>
         <source>Cancelled</source>
         <translation>Скасовано</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="100"/>
+        <location filename="../../ui/callback_report_view.py" line="102"/>
         <source>{0} requests · {1} reached · median to first attempt {2} min · within SLA {3}</source>
         <translation>Заявок: {0} · додзвонилися: {1} · медіана до першої спроби {2} хв · у SLA {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="109"/>
+        <location filename="../../ui/callback_report_view.py" line="111"/>
         <source>Everyone</source>
         <translation>Усі оператори</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <location filename="../../ui/callback_report_view.py" line="170"/>
         <source>Export callback report</source>
         <translation>Експорт звіту зі зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="166"/>
+        <location filename="../../ui/callback_report_view.py" line="170"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -869,129 +869,197 @@
     </message>
 </context>
 <context>
+    <name>ConfigProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="317"/>
+        <source>Switchboard can&apos;t tell which database to use</source>
+        <translation>Switchboard не може визначити, яку базу даних використовувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="324"/>
+        <source>Switchboard does not pick a database by itself: on the local database, this computer&apos;s calls would not reach a team&apos;s database. Fix the file and try again, enter the database to use, or start with the local database if this computer has no team database.</source>
+        <translation>Switchboard не обирає базу даних сам: з локальною базою дзвінки цього комп’ютера не потраплять до спільної бази команди. Виправте файл і спробуйте ще раз, вкажіть потрібну базу даних або запустіть із локальною базою, якщо цей комп’ютер не має спільної бази команди.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="332"/>
+        <source>Try again</source>
+        <translation>Спробувати ще раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="333"/>
+        <source>Read the settings file again, once it is fixed.</source>
+        <translation>Прочитати файл налаштувань знову, коли його виправлено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="338"/>
+        <source>Change the database…</source>
+        <translation>Змінити базу даних…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="339"/>
+        <source>Enter the database to use; it is saved in the settings file.</source>
+        <translation>Вкажіть базу даних; її буде збережено у файлі налаштувань.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="344"/>
+        <source>Start with the local database</source>
+        <translation>Запустити з локальною базою даних</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="345"/>
+        <source>This computer&apos;s own file, %1. What is done here stays here.</source>
+        <translation>Власний файл цього комп’ютера, %1. Усе, що зроблено тут, тут і залишиться.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="350"/>
+        <source>Open the file</source>
+        <translation>Відкрити файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="351"/>
+        <source>Quit</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="358"/>
+        <source>A copy of the file as it was is kept as %1.</source>
+        <translation>Копію файлу в попередньому вигляді збережено як %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="373"/>
+        <source>The file still can&apos;t say which database to use.</source>
+        <translation>З файлу досі не можна визначити, яку базу даних використовувати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="398"/>
+        <source>No program opened it: open %1 in a text editor.</source>
+        <translation>Жодна програма його не відкрила: відкрийте %1 у текстовому редакторі.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="80"/>
+        <location filename="../../ui/customer_card.py" line="83"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="107"/>
+        <location filename="../../ui/customer_card.py" line="110"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="108"/>
+        <location filename="../../ui/customer_card.py" line="111"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="109"/>
+        <location filename="../../ui/customer_card.py" line="112"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="113"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="114"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="117"/>
+        <location filename="../../ui/customer_card.py" line="120"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="119"/>
+        <location filename="../../ui/customer_card.py" line="122"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="121"/>
+        <location filename="../../ui/customer_card.py" line="124"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="123"/>
+        <location filename="../../ui/customer_card.py" line="126"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="127"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="130"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="132"/>
+        <location filename="../../ui/customer_card.py" line="135"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="174"/>
+        <location filename="../../ui/customer_card.py" line="177"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="184"/>
+        <location filename="../../ui/customer_card.py" line="187"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="214"/>
+        <location filename="../../ui/customer_card.py" line="217"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="216"/>
+        <location filename="../../ui/customer_card.py" line="219"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="273"/>
         <source>Export customer data</source>
         <translation>Вивантаження даних клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="273"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="283"/>
+        <location filename="../../ui/customer_card.py" line="286"/>
         <source>Customer data exported to %1</source>
         <translation>Дані клієнта збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="286"/>
+        <location filename="../../ui/customer_card.py" line="289"/>
         <source>Export failed: %1</source>
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="298"/>
+        <location filename="../../ui/customer_card.py" line="307"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="300"/>
+        <location filename="../../ui/customer_card.py" line="309"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="318"/>
+        <location filename="../../ui/customer_card.py" line="329"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="330"/>
+        <location filename="../../ui/customer_card.py" line="341"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1034,14 +1102,105 @@
     </message>
 </context>
 <context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="422"/>
+        <source>Switchboard can&apos;t open its database</source>
+        <translation>Switchboard не може відкрити свою базу даних</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="429"/>
+        <source>Try again</source>
+        <translation>Спробувати ще раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="430"/>
+        <source>Once the database server or the network is back.</source>
+        <translation>Коли сервер бази даних або мережа знову доступні.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="435"/>
+        <source>Change the database…</source>
+        <translation>Змінити базу даних…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="436"/>
+        <source>Enter another database URL; it is saved in the settings file and tried.</source>
+        <translation>Вкажіть інший URL бази даних; його буде збережено у файлі налаштувань і перевірено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="439"/>
+        <source>Quit</source>
+        <translation>Вихід</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="448"/>
+        <source>Database: %1</source>
+        <translation>База даних: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="450"/>
+        <source>Database: this computer&apos;s file, %1</source>
+        <translation>База даних: файл цього комп’ютера, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="459"/>
+        <source>Opening the database…</source>
+        <translation>Відкриття бази даних…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrlDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="233"/>
+        <source>Change the database</source>
+        <translation>Змінити базу даних</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="242"/>
+        <source>Empty: this computer&apos;s file, %1</source>
+        <translation>Порожньо: файл цього комп’ютера, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="247"/>
+        <source>A team shares one PostgreSQL database: postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Leave the field empty for this computer&apos;s own file.</source>
+        <translation>Команда працює з однією спільною базою PostgreSQL: postgresql+psycopg://user@server/switchboard. Пароль до URL не входить. Залиште поле порожнім для власного файлу цього комп’ютера.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="253"/>
+        <source>Saved in %1.</source>
+        <translation>Зберігається в %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="257"/>
+        <source>The settings file can&apos;t be read, so it is written anew with this database: the other settings start from their defaults (the copy keeps them as they were).</source>
+        <translation>Файл налаштувань не читається, тому його буде записано заново з цією базою даних: інші налаштування почнуться зі значень за замовчуванням (у копії їх збережено попередніми).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="267"/>
+        <source>Save and try again</source>
+        <translation>Зберегти й спробувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="275"/>
+        <source>Database URL:</source>
+        <translation>URL бази даних:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="290"/>
+        <source>Not saved: %1</source>
+        <translation>Не збережено: %1</translation>
+    </message>
+</context>
+<context>
     <name>DialPad</name>
     <message>
-        <location filename="../../ui/dialpad.py" line="66"/>
+        <location filename="../../ui/dialpad.py" line="67"/>
         <source>Number or SIP address</source>
         <translation>Номер або SIP-адреса</translation>
     </message>
     <message>
-        <location filename="../../ui/dialpad.py" line="73"/>
+        <location filename="../../ui/dialpad.py" line="74"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
@@ -1127,6 +1286,29 @@
         <location filename="../../ui/edit_customer_dialog.py" line="235"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomeProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="501"/>
+        <source>Switchboard can&apos;t write to its folders</source>
+        <translation>Switchboard не може записувати у свої теки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="504"/>
+        <source>Switchboard keeps its database, call recordings and log there. Make the folder writable, or start Switchboard with SWITCHBOARD_HOME set to a folder you can write to; then start it again.</source>
+        <translation>Там Switchboard зберігає свою базу даних, записи дзвінків і журнал. Дозвольте запис у теку або запустіть Switchboard із SWITCHBOARD_HOME, що вказує на теку, доступну для запису; потім запустіть його знову.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="510"/>
+        <source>SWITCHBOARD_HOME is %1.</source>
+        <translation>SWITCHBOARD_HOME: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="511"/>
+        <source>Quit</source>
+        <translation>Вихід</translation>
     </message>
 </context>
 <context>
@@ -1723,27 +1905,27 @@
 <context>
     <name>RegistrationStatusBar</name>
     <message>
-        <location filename="../../ui/registration_status.py" line="40"/>
+        <location filename="../../ui/registration_status.py" line="41"/>
         <source>registering…</source>
         <translation>реєстрація…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="41"/>
+        <location filename="../../ui/registration_status.py" line="42"/>
         <source>registered</source>
         <translation>зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="42"/>
+        <location filename="../../ui/registration_status.py" line="43"/>
         <source>not registered</source>
         <translation>не зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="43"/>
+        <location filename="../../ui/registration_status.py" line="44"/>
         <source>registration failed</source>
         <translation>помилка реєстрації</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="74"/>
+        <location filename="../../ui/registration_status.py" line="75"/>
         <source>No SIP account configured (File &gt; Settings &gt; Accounts); Call &gt; Call the demo line tries a call</source>
         <translation>Немає SIP-облікового запису (Файл &gt; Налаштування &gt; SIP-облікові записи); пробний дзвінок: Дзвінок &gt; Зателефонувати на демолінію</translation>
     </message>
@@ -2022,7 +2204,7 @@
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="325"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
@@ -2050,37 +2232,37 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="147"/>
+        <location filename="../../ui/shell.py" line="150"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_audio.py" line="146"/>
+        <location filename="../../ui/call_audio.py" line="148"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="212"/>
+        <location filename="../../ui/shell.py" line="215"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229"/>
+        <location filename="../../ui/shell.py" line="232"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="260"/>
+        <location filename="../../ui/shell.py" line="263"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="283"/>
+        <location filename="../../ui/shell.py" line="286"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="288"/>
+        <location filename="../../ui/shell.py" line="291"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -2164,14 +2346,22 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/side_panel.py" line="22"/>
+        <location filename="../../ui/side_panel.py" line="24"/>
         <source>Conversations</source>
         <translation>Листування</translation>
     </message>
     <message>
-        <location filename="../../ui/side_panel.py" line="28"/>
+        <location filename="../../ui/side_panel.py" line="31"/>
         <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
         <translation>Тут з’явиться листування з клієнтом у Telegram, WhatsApp, Viber і поштою, щоб відповідати в обраному ним каналі.</translation>
+    </message>
+</context>
+<context>
+    <name>StartProblemDialog</name>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="118"/>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
     </message>
 </context>
 <context>
@@ -2245,68 +2435,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="129"/>
+        <location filename="../../ui/tray.py" line="156"/>
         <source>Show Switchboard</source>
         <translation>Показати Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="131"/>
+        <location filename="../../ui/tray.py" line="158"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="194"/>
-        <location filename="../../ui/tray.py" line="206"/>
+        <location filename="../../ui/tray.py" line="223"/>
+        <location filename="../../ui/tray.py" line="235"/>
         <source>unknown number</source>
         <translation>прихованого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="198"/>
+        <location filename="../../ui/tray.py" line="227"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="199"/>
+        <location filename="../../ui/tray.py" line="228"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="207"/>
+        <location filename="../../ui/tray.py" line="236"/>
         <source>Missed call</source>
         <translation>Пропущений дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="207"/>
+        <location filename="../../ui/tray.py" line="236"/>
         <source>Missed call from %1</source>
         <translation>Пропущений дзвінок від %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="252"/>
+        <location filename="../../ui/tray.py" line="281"/>
         <source>No SIP account</source>
         <translation>Немає SIP-акаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="253"/>
+        <location filename="../../ui/tray.py" line="282"/>
         <source>Registering…</source>
         <translation>Реєстрація…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="254"/>
+        <location filename="../../ui/tray.py" line="283"/>
         <source>Registered</source>
         <translation>Зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="255"/>
+        <location filename="../../ui/tray.py" line="284"/>
         <source>Not registered</source>
         <translation>Не зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="264"/>
+        <location filename="../../ui/tray.py" line="293"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="262"/>
+        <location filename="../../ui/tray.py" line="291"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущений дзвінок</numerusform>
@@ -2386,37 +2576,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="152"/>
+        <location filename="../../ui/webform_service.py" line="153"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: приймає заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="159"/>
+        <location filename="../../ui/webform_service.py" line="160"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форму не запущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="165"/>
+        <location filename="../../ui/webform_service.py" line="166"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не збережено; створіть його в Налаштування &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="167"/>
+        <location filename="../../ui/webform_service.py" line="168"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>немає сховища паролів, звідки взяти токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="170"/>
+        <location filename="../../ui/webform_service.py" line="171"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже зайнятий.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="172"/>
+        <location filename="../../ui/webform_service.py" line="173"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адреса цього комп&apos;ютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="174"/>
+        <location filename="../../ui/webform_service.py" line="175"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порту %1 потрібні права адміністратора; використовуйте порт вище 1024.</translation>
     </message>
@@ -2434,7 +2624,7 @@
         <translation>SIP-облікового запису №{account_id} більше немає.</translation>
     </message>
     <message>
-        <location filename="../../app/attachments.py" line="80"/>
+        <location filename="../../app/attachments.py" line="97"/>
         <source>{name} is {size} MB; the limit is {limit} MB.</source>
         <translation>Файл {name} — {size} МБ; дозволено не більше {limit} МБ.</translation>
     </message>
@@ -2444,62 +2634,67 @@
         <translation>Період звіту закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="60"/>
+        <location filename="../../app/callbacks.py" line="62"/>
         <source>The time to call back is already in the past.</source>
         <translation>Час зворотного дзвінка вже минув.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="64"/>
+        <location filename="../../app/callbacks.py" line="66"/>
         <source>Callback #{request_id} is already done.</source>
         <translation>Зворотний дзвінок #{request_id} уже виконано.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="65"/>
+        <location filename="../../app/callbacks.py" line="67"/>
         <source>Callback #{request_id} has already failed.</source>
         <translation>Зворотний дзвінок #{request_id} уже закрито: додзвонитися не вдалося.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="68"/>
+        <location filename="../../app/callbacks.py" line="70"/>
         <source>Callback #{request_id} is already cancelled.</source>
         <translation>Зворотний дзвінок #{request_id} уже скасовано.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="245"/>
+        <location filename="../../app/callbacks.py" line="341"/>
         <source>The preferred time is already in the past.</source>
         <translation>Бажаний час уже минув.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="249"/>
+        <location filename="../../app/callbacks.py" line="345"/>
         <source>The preferred time window ends before it starts.</source>
         <translation>Бажаний проміжок часу закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="394"/>
+        <location filename="../../app/callbacks.py" line="401"/>
+        <source>The id {external_id} was already used for a different request (callback #{request_id}); send a new id for a new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="526"/>
         <source>Callback #{request_id} is being handled by {operator}.</source>
         <translation>Зворотним дзвінком #{request_id} зараз займається {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="450"/>
+        <location filename="../../app/callbacks.py" line="582"/>
         <source>Say when to call back.</source>
         <translation>Вкажіть, коли передзвонити.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="565"/>
+        <location filename="../../app/callbacks.py" line="697"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="576"/>
+        <location filename="../../app/callbacks.py" line="708"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Зворотний дзвінок #{request_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="585"/>
+        <location filename="../../app/callbacks.py" line="717"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Зворотний дзвінок #{request_id} уже має статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="620"/>
+        <location filename="../../app/callbacks.py" line="753"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Зворотним дзвінком #{request_id} тепер займається {operator}: ваше бронювання минуло.</translation>
     </message>
@@ -2564,72 +2759,97 @@
         <translation>{value!r} — не ідентифікатор {kind}: у ньому є пробіли.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="55"/>
+        <location filename="../../app/customers.py" line="56"/>
         <source>The {kind} {normalized} already belongs to customer #{owner_id} ({owner_name}).</source>
         <translation>{normalized} ({kind}) вже належить клієнту №{owner_id} ({owner_name}).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="85"/>
+        <location filename="../../app/customers.py" line="86"/>
         <source>Contact #{contact_id} is no longer this customer&apos;s (changed elsewhere?).</source>
         <translation>Контакт №{contact_id} більше не належить цьому клієнту (змінено в іншому місці?).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="93"/>
+        <location filename="../../app/customers.py" line="94"/>
         <source>The customer&apos;s name is empty.</source>
         <translation>Не вказано ім’я клієнта.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="96"/>
+        <location filename="../../app/customers.py" line="97"/>
         <source>The customer&apos;s name is longer than {limit} characters.</source>
         <translation>Ім’я клієнта довше за {limit} символів.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="248"/>
+        <location filename="../../app/customers.py" line="270"/>
         <source>Contact #{contact_id} does not exist (already removed?).</source>
         <translation>Контакт №{contact_id} не знайдено (вже видалено?).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="262"/>
+        <location filename="../../app/customers.py" line="284"/>
         <source>A customer can&apos;t be merged with itself.</source>
         <translation>Не можна об’єднати клієнта з самим собою.</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="350"/>
+        <location filename="../../app/customers.py" line="378"/>
         <source>Customer #{customer_id} does not exist (deleted or merged?).</source>
         <translation>Клієнта №{customer_id} не знайдено (видалено чи об’єднано з іншим?).</translation>
     </message>
     <message>
-        <location filename="../../app/customers.py" line="400"/>
+        <location filename="../../app/customers.py" line="428"/>
         <source>The {kind} {normalized} was just added to another customer.</source>
         <translation>{normalized} ({kind}) щойно додали іншому клієнту.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="50"/>
+        <location filename="../../app/db.py" line="56"/>
         <source>The database is busy: another program is writing to it. Nothing was changed; try again.</source>
         <translation>База даних зайнята: до неї пише інша програма. Нічого не змінено; спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="54"/>
+        <location filename="../../app/db.py" line="60"/>
         <source>The database is not available right now ({error}). Nothing was changed; try again.</source>
         <translation>База даних зараз недоступна ({error}). Нічого не змінено; спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="173"/>
+        <location filename="../../app/db.py" line="214"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>У таблиці {table} бази даних {url} кілька версій схеми ({revisions}), а має бути одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="206"/>
-        <source>The database {url} could not be upgraded to revision {revision}: {error}</source>
-        <translation>Не вдалося оновити базу даних {url} до версії {revision}: {error}</translation>
+        <location filename="../../app/db.py" line="256"/>
+        <source>The database {url} can&apos;t be reached: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="209"/>
-        <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}</source>
-        <translation>Не вдалося оновити базу даних {url} з версії {before} до {revision}: {error}</translation>
+        <location filename="../../app/db.py" line="257"/>
+        <source>{url} is not a database file: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="255"/>
+        <location filename="../../app/db.py" line="258"/>
+        <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="264"/>
+        <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="270"/>
+        <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="275"/>
+        <source>The database {url} could not be set up (revision {revision}): {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="278"/>
+        <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="409"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не вдалося використати URL бази даних: {error}</translation>
     </message>
@@ -2824,52 +3044,117 @@
         <translation>Не вдалося видалити пароль зі сховища паролів: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="77"/>
+        <location filename="../../app/settings.py" line="94"/>
+        <source>The folder {path} can&apos;t be created: {error}.</source>
+        <translation>Не вдається створити теку {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="95"/>
+        <source>The folder {path} can&apos;t be written: {error}.</source>
+        <translation>Не можна записати в теку {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="96"/>
+        <source>The log file {path} can&apos;t be written: {error}.</source>
+        <translation>Не можна записати у файл журналу {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="124"/>
         <source>The setting {name} has a value of the wrong kind: {value!r}.</source>
         <translation>Налаштування {name} має значення не того типу: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="152"/>
+        <location filename="../../app/settings.py" line="199"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="215"/>
+        <location filename="../../app/settings.py" line="262"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="223"/>
+        <location filename="../../app/settings.py" line="270"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="231"/>
+        <location filename="../../app/settings.py" line="278"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="239"/>
+        <location filename="../../app/settings.py" line="286"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="249"/>
+        <location filename="../../app/settings.py" line="296"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="257"/>
+        <location filename="../../app/settings.py" line="304"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="267"/>
+        <location filename="../../app/settings.py" line="314"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="300"/>
+        <location filename="../../app/settings.py" line="405"/>
+        <source>The settings file {path} can&apos;t be read: {error}.</source>
+        <translation>Не вдається прочитати файл налаштувань {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="406"/>
+        <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
+        <translation>Файл налаштувань {path} — не текст в UTF-8 (байт {position} не підходить).</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="409"/>
+        <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
+        <translation>Файл налаштувань {path} — некоректний JSON: {error} у рядку {line}, стовпці {column}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="412"/>
+        <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
+        <translation>Файл налаштувань {path} не читається як JSON: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="415"/>
+        <source>The settings file {path} holds JSON, but not an object of settings.</source>
+        <translation>Файл налаштувань {path} містить JSON, але не об’єкт із налаштуваннями.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="418"/>
+        <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
+        <translation>У файлі налаштувань {path} database_url дорівнює {value}: це не URL бази даних.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="485"/>
+        <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
+        <translation>{url!r} — не URL бази даних. Спільна база команди має вигляд postgresql+psycopg://user@server/switchboard, файл — sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="490"/>
+        <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
+        <translation>Switchboard працює з PostgreSQL (postgresql://…) або файлом SQLite (sqlite:///…), але не з {scheme}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="495"/>
+        <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
+        <translation>В URL SQLite не вказано файл: запишіть його як sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="498"/>
+        <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
+        <translation>В URL бази даних є пароль. config.json не зберігає секретів (паролі — у системному сховищі паролів): вкажіть URL без нього, наприклад postgresql+psycopg://user@server/db.</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline.py" line="320"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Подію історії №{interaction_id} не знайдено.</translation>
     </message>
@@ -2908,13 +3193,120 @@
         <source>Retry step {step!r} is not like 15m, 1h, 2d or next_day.</source>
         <translation>Крок повтору {step!r} має бути на зразок 15m, 1h, 2d або next_day.</translation>
     </message>
-</context>
-<context>
-    <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="143"/>
-        <source>Switchboard</source>
-        <translation>Switchboard</translation>
+        <location filename="../../app/conversations.py" line="168"/>
+        <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/conversations.py" line="213"/>
+        <source>Conversation #{conversation_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="83"/>
+        <source>This chat can&apos;t be written to: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="84"/>
+        <source>This chat can&apos;t be written to: the platform doesn&apos;t allow it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="87"/>
+        <source>Message #{message_id} is being sent already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="88"/>
+        <source>Message #{message_id} was sent already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="166"/>
+        <source>Write a message or attach a file before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="311"/>
+        <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="321"/>
+        <source>Message #{message_id} is not waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="605"/>
+        <source>Message #{message_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/outbox.py" line="646"/>
+        <source>Set the operator&apos;s name in the settings before sending messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="73"/>
+        <source>Fill in the field {field!r} before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="119"/>
+        <source>The brace at line {line}, character {column} has no partner (a field is a name in braces on one line; a brace itself is written twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="129"/>
+        <source>The field at line {line}, character {column} has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="136"/>
+        <source>The field at line {line}, character {column} is longer than {limit} characters: is a closing brace missing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="210"/>
+        <source>The template&apos;s name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="213"/>
+        <source>The template&apos;s name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="222"/>
+        <source>The template&apos;s text is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="225"/>
+        <source>The template&apos;s text is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="237"/>
+        <source>{language!r} is not a language code (such as en, ru or uk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="253"/>
+        <source>{channel!r} is not a channel Switchboard knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="362"/>
+        <source>Template #{template_id} does not exist (deleted elsewhere?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/templates.py" line="379"/>
+        <source>A template named {name!r} exists already in this language.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
