@@ -1,33 +1,57 @@
 """The website's callback form over HTTP: a small authenticated endpoint.
 
 ``POST /callback-requests`` with the JSON of app/webform_intake.py and
-``Authorization: Bearer <token>`` (the token is kept in the keyring). Answers:
-201 with the new request, 200 for a repeated ``request_id``, and a clear 4xx for
-everything else (401 token, 411/413 size, 415 type, 400 JSON, 422 fields, 429 rate).
-When the database can't be written (locked, gone) the answer is 503 with
-Retry-After, so the website keeps the submission and tries again; any other
-failure on our side is a 500 with a JSON reason, never a dropped connection.
+``Authorization: Bearer <token>`` (the token is kept in the keyring). Answers,
+all JSON: 201 with the new request, 200 for a repeated ``request_id``, 409 for
+a ``request_id`` reused for a different request, and a clear 4xx for the rest
+(401 token, 408 too slow, 411/413 size, 415 type, 400 JSON, 422 fields, 429
+rate, 404/405 wrong place). When the database can't be written (locked, gone)
+the answer is 503 with Retry-After, so the website keeps the submission and
+tries again; any other failure on our side is a 500 with a JSON reason and no
+Retry-After, never a dropped connection.
 
-It runs in its own thread (a ThreadingHTTPServer); the queue it writes to is
-safe to call from any thread. Phone numbers and comments are personal data: the
-log carries request ids and status codes only.
+It is a Starlette app on integrations/http_server.py (uvicorn on its own
+thread: deadlines for slow clients, JSON for protocol refusals, a real
+backlog); the database work runs on a few worker threads, and the queue is
+safe to call from any of them.
+
+Rate limits come after the token check, so anonymous traffic can't lock the
+website out: a request without the right token is counted per peer address in
+a bucket of its own (to slow token guessing); one with it, per client (the
+first X-Forwarded-For address, honoured only once the token is verified: behind
+a reverse proxy every client shares the proxy's address) and, all clients
+together, against a generous ceiling for the token.
+
+Phone numbers and comments are personal data: the log carries paths, client
+addresses, request ids and status codes only, with control characters escaped.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
-import json
 import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import (
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response
+from starlette.routing import Route
 
-from app.callbacks import CallbackError, CallbackQueue
+from app.callbacks import CallbackError, CallbackQueue, RequestConflict
 from app.errors import DatabaseError
 from app.messages import OperatorError
 from app.models import CallbackRequest, CallbackSource
@@ -38,23 +62,43 @@ from app.webform_intake import (
     WebFormRequest,
     parse_webform,
 )
+from integrations.http_server import (
+    BodyTooLarge,
+    ConnectionLimits,
+    HttpServer,
+    JsonResponse,
+    forwarded_client,
+    json_app,
+    loggable,
+    read_body,
+)
 
 log = logging.getLogger(__name__)
 PATH = "/callback-requests"
 RETRY_AFTER_S = 30  # a busy or unreachable database: when the website should try again
 UNAVAILABLE = {"error": "The callback queue is unavailable right now; try again later."}
 NOT_STORED = {"error": "The request could not be stored."}
+STORE_THREADS = 4  # database work at once; more requests wait for one, holding no thread
+# Refusals a retry can cure: the database locked, restarting or unreachable.
+_TRANSIENT = (DatabaseError, OperationalError, InterfaceError, DisconnectionError, PoolTimeout)
 
 
 class RateLimiter:
-    """A token bucket per client address: ``burst`` at once, then ``per_minute``."""
+    """A token bucket per key: ``burst`` at once, then ``per_minute``. At most
+    ``max_keys`` buckets are kept (a client with many addresses must not grow
+    it without end): refilled ones go first, then the longest idle."""
 
     def __init__(
-        self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic
+        self,
+        per_minute: float,
+        burst: int,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = 10_000,
     ) -> None:
         self.rate = per_minute / 60.0
         self.burst = burst
         self.clock = clock
+        self.max_keys = max_keys
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
@@ -62,6 +106,8 @@ class RateLimiter:
         """0 when allowed, else the seconds to wait."""
         with self._lock:
             now = self.clock()
+            if key not in self._buckets and len(self._buckets) >= self.max_keys:
+                self._prune(now)
             tokens, last = self._buckets.get(key, (float(self.burst), now))
             tokens = min(self.burst, tokens + (now - last) * self.rate)
             if tokens >= 1:
@@ -69,6 +115,21 @@ class RateLimiter:
                 return 0.0
             self._buckets[key] = (tokens, now)
             return (1 - tokens) / self.rate if self.rate else 3600.0
+
+    def _prune(self, now: float) -> None:
+        refill = self.burst / self.rate if self.rate else float("inf")
+        kept = {key: b for key, b in self._buckets.items() if now - b[1] < refill}
+        if len(kept) >= self.max_keys:
+            by_age = sorted(kept.items(), key=lambda item: item[1][1])
+            kept = dict(by_age[len(by_age) // 2 :])
+        self._buckets = kept
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    payload: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def _request_json(row: CallbackRequest) -> dict[str, Any]:
@@ -80,6 +141,15 @@ def _request_json(row: CallbackRequest) -> dict[str, Any]:
     }
 
 
+def _too_many(wait: float, message: str = "Too many requests.") -> Answer:
+    return Answer(
+        HTTPStatus.TOO_MANY_REQUESTS, {"error": message}, {"Retry-After": str(max(1, round(wait)))}
+    )
+
+
+_TOKEN_BUCKET = "token"  # one shared token: one ceiling
+
+
 class WebFormServer:
     def __init__(
         self,
@@ -89,10 +159,17 @@ class WebFormServer:
         port: int = 0,
         limiter: RateLimiter | None = None,
         on_created: Callable[[int], None] | None = None,
+        *,
+        token_limiter: RateLimiter | None = None,
+        anonymous_limiter: RateLimiter | None = None,
+        limits: ConnectionLimits | None = None,
     ) -> None:
-        """``on_created(request id)`` runs on the server's thread after a new
-        request was stored (not for a repeated ``request_id``): the window uses it
-        to read its queue again."""
+        """Binds ``host:port`` at once (an OSError says why it can't); start()
+        serves. ``limiter`` counts an authenticated client's requests,
+        ``token_limiter`` all of them, ``anonymous_limiter`` those without the
+        token, per peer. ``on_created(request id)`` runs on a worker thread
+        after a new request was stored (not for a repeated ``request_id``): the
+        window uses it to read its queue again."""
         if len(token) < MIN_TOKEN_LENGTH:
             raise ValueError(
                 f"The intake token must be at least {MIN_TOKEN_LENGTH} characters long."
@@ -101,151 +178,210 @@ class WebFormServer:
         self.on_created = on_created
         self._token = token.encode("utf-8")
         self.limiter = limiter or RateLimiter(per_minute=10, burst=5)
-        self._httpd = ThreadingHTTPServer((host, port), self._handler_class())
-        self._httpd.daemon_threads = True
-        self._thread: threading.Thread | None = None
+        self.token_limiter = token_limiter or RateLimiter(per_minute=600, burst=100)
+        self.anonymous_limiter = anonymous_limiter or RateLimiter(per_minute=10, burst=5)
+        self.limits = limits or ConnectionLimits()
+        self._pool = ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="webform-store")
+        app = json_app(
+            [
+                Route(PATH, self._post, methods=["POST"]),
+                Route("/health", self._health, methods=["GET"]),
+            ],
+            http_error=self._refused_by_router,
+        )
+        self._http = HttpServer(
+            app,
+            host,
+            port,
+            label="webform",
+            limits=self.limits,
+            server_name="SwitchboardIntake/2",
+        )
 
     @property
     def address(self) -> tuple[str, int]:
-        host, port = self._httpd.server_address[:2]
-        return str(host), int(port)
+        return self._http.address
 
     def start(self) -> None:
-        # A short poll interval: stop() waits up to one interval for the loop.
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="webform-intake",
-            daemon=True,
-        )
-        self._thread.start()
+        self._http.start()
         log.info("web-form intake listening on %s:%s", *self.address)
 
     def stop(self) -> None:
-        # shutdown() waits for serve_forever to end: it would wait forever for a
-        # server that was bound but never started.
-        if self._thread is not None:
-            self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._http.stop()
+        # A store already running finishes (the request is then in the queue);
+        # none waiting is started.
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def authorized(self, header: str | None) -> bool:
         if not header or not header.startswith("Bearer "):
             return False
         return hmac.compare_digest(header[7:].strip().encode("utf-8"), self._token)
 
-    def handle(self, headers: Any, body: bytes) -> tuple[int, dict[str, Any]]:
-        """The endpoint's logic, free of the socket: (status, JSON answer)."""
+    # --- the endpoint ------------------------------------------------------
+
+    async def _health(self, request: Request) -> Response:
+        return JsonResponse({"status": "ok"})
+
+    async def _refused_by_router(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == HTTPStatus.METHOD_NOT_ALLOWED:
+            message = f"{request.method} is not allowed here; the form is POSTed to {PATH}."
+        elif exc.status_code == HTTPStatus.NOT_FOUND:
+            message = f"Not found; the form is POSTed to {PATH}."
+        else:
+            message = str(exc.detail)
+        answer = Answer(exc.status_code, {"error": message}, dict(exc.headers or {}))
+        return self._respond(request, self._peer(request), answer)
+
+    async def _post(self, request: Request) -> Response:
+        peer = self._peer(request)
+        if not self.authorized(request.headers.get("authorization")):
+            wait = self.anonymous_limiter.allow(peer)
+            if wait:  # a website with a wrong token learns why it never gets in
+                answer = _too_many(wait, "Too many requests without a valid token.")
+                return self._respond(request, peer, answer)
+            return self._respond(
+                request,
+                peer,
+                Answer(
+                    HTTPStatus.UNAUTHORIZED,
+                    {"error": "A valid token is required."},
+                    {"WWW-Authenticate": "Bearer"},
+                ),
+            )
+        forwarded = forwarded_client(request.headers.getlist("x-forwarded-for"))
+        client = forwarded or peer
+        shown = f"{forwarded} via {peer}" if forwarded else peer
+        wait = self.limiter.allow(client) or self.token_limiter.allow(_TOKEN_BUCKET)
+        if wait:
+            return self._respond(request, shown, _too_many(wait))
+        refused = self._length_refusal(request.headers.get("content-length"))
+        if refused is not None:
+            return self._respond(request, shown, refused)
         try:
-            form = parse_webform(body, headers.get("Content-Type", ""))
+            body = await read_body(request, MAX_BODY_BYTES, self.limits.body_timeout)
+        except TimeoutError:
+            timeout = self.limits.body_timeout
+            message = f"The request's body did not arrive within {timeout:g} s."
+            return self._respond(
+                request, shown, Answer(HTTPStatus.REQUEST_TIMEOUT, {"error": message})
+            )
+        except BodyTooLarge:
+            return self._respond(request, shown, _too_large())
+        except ClientDisconnect:
+            log.info(
+                "intake POST %s from %s: the client left before its body was complete;"
+                " nothing stored",
+                loggable(request.scope["path"]),
+                shown,
+            )
+            return Response(status_code=HTTPStatus.BAD_REQUEST)  # nobody to hear it
+        loop = asyncio.get_running_loop()
+        content_type = request.headers.get("content-type", "")
+        answer, request_id = await loop.run_in_executor(
+            self._pool, self._handle, content_type, body
+        )
+        return self._respond(request, shown, answer, request_id)
+
+    @staticmethod
+    def _length_refusal(header: str | None) -> Answer | None:
+        if header is None:
+            return Answer(HTTPStatus.LENGTH_REQUIRED, {"error": "Content-Length is required."})
+        try:
+            length = int(header)
+        except ValueError:
+            return Answer(HTTPStatus.BAD_REQUEST, {"error": "Content-Length is not a number."})
+        if length < 0 or length > MAX_BODY_BYTES:
+            return _too_large()
+        return None
+
+    @staticmethod
+    def _peer(request: Request) -> str:
+        return request.client.host if request.client else "?"
+
+    def _respond(
+        self, request: Request, client: str, answer: Answer, request_id: str | None = None
+    ) -> Response:
+        log.info(
+            "intake %s %s from %s -> %s%s",
+            loggable(request.method, 20),
+            loggable(request.scope["path"]),
+            loggable(client),
+            answer.status,
+            f" (request_id {loggable(request_id)})" if request_id else "",
+        )
+        return JsonResponse(answer.payload, status_code=answer.status, headers=answer.headers)
+
+    # --- the form, on a worker thread -------------------------------------------
+
+    def _handle(self, content_type: str, body: bytes) -> tuple[Answer, str | None]:
+        try:
+            form = parse_webform(body, content_type, now=self.queue.clock())
         except IntakeError as exc:
-            return exc.status, {"error": str(exc)}
+            return Answer(exc.status, {"error": str(exc)}), None
+        return self.handle(form), form.request_id
+
+    def handle(self, form: WebFormRequest) -> Answer:
+        """A checked form -> stored (or found stored) -> the answer."""
+        request_id = loggable(form.request_id or "-")
         try:
             return self._store(form)
-        except (SQLAlchemyError, DatabaseError):
-            log.exception("intake: the database refused the request")
-            return HTTPStatus.SERVICE_UNAVAILABLE, UNAVAILABLE
-        except OperatorError as exc:  # the shop's settings (a time zone), not the form
-            log.error("intake: request not stored: %s", exc)
-            return HTTPStatus.INTERNAL_SERVER_ERROR, NOT_STORED
-
-    def _store(self, form: WebFormRequest) -> tuple[int, dict[str, Any]]:
-        if form.request_id:
-            existing = self.queue.find_by_external(CallbackSource.WEB_FORM, form.request_id)
-            if existing is not None:
-                return HTTPStatus.OK, _request_json(existing)
-        try:
-            row = self.queue.request(
-                form.phone,
-                CallbackSource.WEB_FORM,
-                name=form.name,
-                comment=form.comment,
-                preferred_from=form.preferred_from,
-                preferred_to=form.preferred_to,
-                external_id=form.request_id,
-                meta={"page_url": form.page_url} if form.page_url else None,
+        except _TRANSIENT:
+            log.exception("intake: the database refused request_id %s", request_id)
+            return Answer(
+                HTTPStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, {"Retry-After": str(RETRY_AFTER_S)}
             )
+        except SQLAlchemyError:  # a statement that can't work however often it is sent
+            log.exception("intake: request_id %s not stored", request_id)
+        except OperatorError as exc:  # the shop's settings (a time zone), not the form
+            log.error("intake: request_id %s not stored: %s", request_id, exc)
+        except Exception:  # a bug of ours: the website still gets an answer
+            log.exception("intake: request_id %s failed", request_id)
+        return Answer(HTTPStatus.INTERNAL_SERVER_ERROR, NOT_STORED)
+
+    def _store(self, form: WebFormRequest) -> Answer:
+        fields: dict[str, Any] = {
+            "name": form.name,
+            "comment": form.comment,
+            "preferred_from": form.preferred_from,
+            "preferred_to": form.preferred_to,
+            "meta": {"page_url": form.page_url} if form.page_url else None,
+        }
+        try:
+            if form.request_id:
+                intake = self.queue.submit(
+                    form.phone,
+                    CallbackSource.WEB_FORM,
+                    external_id=form.request_id,
+                    fingerprint=form.fingerprint(),
+                    **fields,
+                )
+                row, created = intake.request, intake.created
+            else:
+                row, created = (
+                    self.queue.request(form.phone, CallbackSource.WEB_FORM, **fields),
+                    True,
+                )
+        except RequestConflict:
+            message = (
+                f"request_id '{form.request_id}' was already used for a different request;"
+                " a new request needs a new request_id."
+            )
+            return Answer(HTTPStatus.CONFLICT, {"error": message})
         except CallbackError as exc:
-            return HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(exc)}
+            return Answer(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(exc)})
+        if not created:
+            return Answer(HTTPStatus.OK, _request_json(row))
         if self.on_created is not None and row.id is not None:
             try:
                 self.on_created(row.id)
             except Exception:  # the request is stored: the website must hear 201
                 log.exception("intake: on_created failed for request %s", row.id)
-        return HTTPStatus.CREATED, _request_json(row)
+        return Answer(HTTPStatus.CREATED, _request_json(row))
 
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            server_version = "SwitchboardIntake/1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                log.debug("intake %s", format % args)
-
-            def _send(
-                self, status: int, payload: dict[str, Any], extra: dict[str, str] | None = None
-            ) -> None:
-                data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                for key, value in (extra or {}).items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(data)
-                log.info("intake %s %s -> %s", self.command, self.path, status)
-
-            def do_GET(self) -> None:
-                if self.path == "/health":
-                    self._send(HTTPStatus.OK, {"status": "ok"})
-                else:
-                    self._send(HTTPStatus.NOT_FOUND, {"error": "Not found."})
-
-            def do_POST(self) -> None:
-                if self.path != PATH:
-                    self._send(HTTPStatus.NOT_FOUND, {"error": f"POST to {PATH}."})
-                    return
-                wait = server.limiter.allow(self.client_address[0])
-                if wait:
-                    self._send(
-                        HTTPStatus.TOO_MANY_REQUESTS,
-                        {"error": "Too many requests."},
-                        {"Retry-After": str(max(1, round(wait)))},
-                    )
-                    return
-                if not server.authorized(self.headers.get("Authorization")):
-                    self._send(
-                        HTTPStatus.UNAUTHORIZED,
-                        {"error": "A valid token is required."},
-                        {"WWW-Authenticate": "Bearer"},
-                    )
-                    return
-                length_header = self.headers.get("Content-Length")
-                if length_header is None:
-                    self._send(HTTPStatus.LENGTH_REQUIRED, {"error": "Content-Length is required."})
-                    return
-                try:
-                    length = int(length_header)
-                except ValueError:
-                    self._send(HTTPStatus.BAD_REQUEST, {"error": "Content-Length is not a number."})
-                    return
-                if length < 0 or length > MAX_BODY_BYTES:
-                    self.close_connection = True  # don't read a body we refuse
-                    self._send(
-                        HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                        {"error": f"The request is larger than {MAX_BODY_BYTES} bytes."},
-                    )
-                    return
-                try:
-                    status, payload = server.handle(self.headers, self.rfile.read(length))
-                except Exception:  # a bug of ours: the website still gets an answer
-                    log.exception("intake: request failed")
-                    status, payload = HTTPStatus.INTERNAL_SERVER_ERROR, NOT_STORED
-                extra = None
-                if status == HTTPStatus.SERVICE_UNAVAILABLE:
-                    extra = {"Retry-After": str(RETRY_AFTER_S)}
-                self._send(status, payload, extra)
-
-        return Handler
+def _too_large() -> Answer:
+    return Answer(
+        HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+        {"error": f"The request is larger than {MAX_BODY_BYTES} bytes."},
+    )

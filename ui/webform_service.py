@@ -4,8 +4,9 @@ stopped at the end, its state in the status bar, and the callback queue read
 again as soon as a request came in.
 
 Reading the token (the keyring can be a D-Bus round trip) and binding the port
-run on the task worker; the server answers on its own thread. That thread
-announces a new request through a queued signal: it never touches a widget.
+run on the task worker; the server answers on its own threads (uvicorn's loop,
+and a few for the database work). The one that stored a new request announces
+it through a queued signal: it never touches a widget.
 The endpoint listens where the settings say (loopback by default); putting it on
 the internet (TLS, a relay or reverse proxy) is the shop's own set-up.
 """
@@ -28,7 +29,7 @@ from ui.dialog_parts import ERROR_COLOR
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the server (http.server and the rest) only when the form is on
+if TYPE_CHECKING:  # the server (Starlette, uvicorn and the rest) only when the form is on
     from integrations.webform import WebFormServer
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class NoToken(RuntimeError):
 
 
 class WebFormService(QObject):
-    # Emitted on the server's thread; connected queued to the GUI thread.
+    # Emitted on a server thread; connected queued to the GUI thread.
     requestAccepted = Signal(int)
     # The status bar's text (translated); empty when the form is off.
     statusChanged = Signal(str)
@@ -139,7 +140,7 @@ class WebFormService(QObject):
             self._show("", problem=False)
 
     def _announce(self, request_id: int) -> None:
-        # The server's thread: only a signal, and only while the object exists.
+        # A server thread: only a signal, and only while the object exists.
         if shiboken6.isValid(self):
             self.requestAccepted.emit(request_id)
 
