@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.db import Database
     from app.inbox import Inbox
     from app.search import SearchResults
+    from app.templates import Templates
     from app.timeline import Timeline
 
 
@@ -37,6 +38,7 @@ class Core:
     callbacks: CallbackQueue
     conversations: Conversations
     inbox: Inbox
+    templates: Templates
 
     def __init__(self, paths: AppPaths, settings: Settings, secrets: SecretStore) -> None:
         self.paths = paths
@@ -82,6 +84,7 @@ class Core:
         from app.customers import Customers
         from app.db import Database
         from app.inbox import Inbox
+        from app.templates import Templates
         from app.timeline import Timeline
 
         settings = self.settings
@@ -97,6 +100,7 @@ class Core:
         )
         self.callbacks = CallbackQueue(self.db, self.customers, self.timeline, policy)
         self.conversations = Conversations(self.db, self.customers)
+        self.templates = Templates(self.db)
         self.inbox = Inbox(
             self.db,
             self.timeline,
