@@ -95,3 +95,15 @@ class OutboxStatus(enum.StrEnum):
     READ = "read"
     FAILED = "failed"
     UNCERTAIN = "uncertain"  # was "sending" when the app stopped
+
+
+class SendFailure(enum.StrEnum):
+    """Why a channel could not send a message (integrations/base.py re-exports
+    it): the outbox retries the transient ones and fails the rest at once."""
+
+    AUTH = "auth"  # the token or password was refused
+    NOT_REACHABLE = "not_reachable"  # the request did not reach the platform
+    RATE_LIMITED = "rate_limited"  # the platform said: later (retry-after)
+    POLICY_REFUSED = "policy_refused"  # blocked by the user, window closed, can't write first
+    TOO_LARGE = "too_large"
+    PERMANENT = "permanent"  # anything else the platform refused for good
