@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.customers import Customers
     from app.db import Database
     from app.inbox import Inbox
+    from app.outbox import Outbox
     from app.search import SearchResults
     from app.templates import Templates
     from app.timeline import Timeline
@@ -38,6 +39,7 @@ class Core:
     callbacks: CallbackQueue
     conversations: Conversations
     inbox: Inbox
+    outbox: Outbox
     templates: Templates
 
     def __init__(self, paths: AppPaths, settings: Settings, secrets: SecretStore) -> None:
@@ -84,6 +86,7 @@ class Core:
         from app.customers import Customers
         from app.db import Database
         from app.inbox import Inbox
+        from app.outbox import Outbox
         from app.templates import Templates
         from app.timeline import Timeline
 
@@ -101,6 +104,7 @@ class Core:
         self.callbacks = CallbackQueue(self.db, self.customers, self.timeline, policy)
         self.conversations = Conversations(self.db, self.customers)
         self.templates = Templates(self.db)
+        self.outbox = Outbox(self.db, self.timeline, self.attachments)
         self.inbox = Inbox(
             self.db,
             self.timeline,

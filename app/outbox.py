@@ -462,6 +462,21 @@ class Outbox:
                 log.info("outbox #%s failed: %s", message_id, failure.value)
         return row
 
+    def note_parts(self, message_id: int, platform_ids: Sequence[str]) -> OutboxMessage:
+        """Parts of a split message the platform took before a later part
+        failed: kept, so the retry goes on after them instead of sending them
+        again."""
+        ids = [str(p) for p in platform_ids]
+        now = self.clock()
+        with self.db.transaction() as s:
+            row = self._locked(s, message_id)
+            if row.status != OutboxStatus.SENDING.value or not ids:
+                return row
+            row.platform_ids = [*row.platform_ids, *ids]
+            row.updated_at = now
+            s.add(row)
+        return row
+
     def mark_uncertain(self, message_id: int, reason: str) -> OutboxMessage:
         """The request may have reached the platform, and no answer came (a
         timeout after it was written, a connection reset mid-answer): "may not

@@ -1,0 +1,170 @@
+"""The seam every channel plugs into: a small typed protocol, its statuses and
+its typed send failures. Qt-free, and free of any one platform.
+
+A channel is built by the ``ChannelHost`` from its account row and its secret,
+started with an ``Inbound`` (where it hands what it reads, and reports how it
+is), stopped, and asked to ``send`` what the outbox holds. It never touches the
+database itself: ``Inbound.deliver`` returns only once the batch is committed,
+and only then does the channel acknowledge its platform.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from app.enums import SendFailure
+from app.inbox import Cursor, InboundMessage, Stored
+
+
+class ChannelState(enum.StrEnum):
+    STARTING = "starting"
+    CONNECTED = "connected"
+    AUTH_FAILED = "auth_failed"  # the token or password was refused
+    NOT_REACHABLE = "not_reachable"  # network down, server failing: retrying by itself
+    RATE_LIMITED = "rate_limited"  # waiting until ``until``, as the platform asked
+    CONFLICT = "conflict"  # another program reads this account (or a webhook is set)
+    MISCONFIGURED = "misconfigured"  # a setting can't work (no token, a bad address)
+    DISABLED = "disabled"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class ChannelStatus:
+    account_id: int
+    kind: str
+    label: str
+    state: ChannelState
+    # The platform's own words, or ours for a setting that can't work; never a secret.
+    detail: str = ""
+    until: datetime | None = None
+
+    @property
+    def working(self) -> bool:
+        return self.state is ChannelState.CONNECTED
+
+
+@dataclass(frozen=True)
+class OutboundFile:
+    path: Path
+    filename: str
+    mime: str
+    size: int
+
+
+@dataclass(frozen=True)
+class OutboundMessage:
+    """One outbox row as the channel needs it to send."""
+
+    message_id: int  # the outbox row
+    identity: str  # whom to: the conversation's platform identity (a chat id)
+    text: str = ""
+    files: tuple[OutboundFile, ...] = ()
+    reply_to_external_id: str | None = None
+    # Parts of a long message the platform already has (a retry after a part
+    # failed goes on with the next part, never sends the first ones again).
+    parts_sent: int = 0
+
+
+@dataclass(frozen=True)
+class SendResult:
+    platform_ids: tuple[str, ...] = ()  # what the platform stored, this attempt
+    failure: SendFailure | None = None
+    reason: str = ""  # the platform's words
+    retry_after: float | None = None
+    # The request may have reached the platform though no answer came (a
+    # timeout after it was written): "may not have been sent", never retried
+    # by itself.
+    maybe_delivered: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    @classmethod
+    def sent(cls, platform_ids: Sequence[str]) -> SendResult:
+        return cls(platform_ids=tuple(platform_ids))
+
+    @classmethod
+    def failed(
+        cls,
+        failure: SendFailure,
+        reason: str,
+        retry_after: float | None = None,
+        platform_ids: Sequence[str] = (),
+        maybe_delivered: bool = False,
+    ) -> SendResult:
+        return cls(tuple(platform_ids), failure, reason, retry_after, maybe_delivered)
+
+
+class Inbound(Protocol):
+    """What a running channel talks to (the host gives one to each)."""
+
+    def deliver(
+        self, batch: Sequence[InboundMessage], cursor: Cursor | None
+    ) -> Future[list[Stored]]:
+        """Queues the batch to the inbound writer; the Future is resolved once it
+        is committed (or holds why it could not be)."""
+        ...
+
+    def cursor(self, name: str) -> str | None:
+        """The account's stored reading position ``name``."""
+        ...
+
+    def report(self, status: ChannelStatus) -> None:
+        """How the channel is now (any thread)."""
+        ...
+
+    def scratch_dir(self) -> Path:
+        """A folder for downloads before they are stored."""
+        ...
+
+
+class Channel(Protocol):
+    kind: ClassVar[str]
+    account_id: int
+
+    def start(self, inbound: Inbound) -> None:
+        """Starts the channel's worker; returns at once."""
+        ...
+
+    def stop(self) -> None:
+        """Stops the worker; what it read and did not deliver is read again
+        next time (nothing was acknowledged for it)."""
+        ...
+
+    @property
+    def status(self) -> ChannelStatus: ...
+
+    def send(self, message: OutboundMessage) -> SendResult:
+        """Sends one message (blocking; on the host's sender thread)."""
+        ...
+
+
+@dataclass(frozen=True)
+class AccountSettings:
+    """An account row as a channel is built from it, with its secret."""
+
+    account_id: int
+    kind: str
+    label: str
+    config: dict[str, object] = field(default_factory=dict)
+    secret: str | None = None
+
+
+__all__ = [
+    "AccountSettings",
+    "Channel",
+    "ChannelState",
+    "ChannelStatus",
+    "Inbound",
+    "OutboundFile",
+    "OutboundMessage",
+    "SendFailure",
+    "SendResult",
+]

@@ -1,0 +1,394 @@
+"""The channel host: runs every enabled channel account, drains the outbox,
+reports each channel's status. Qt-free: the window runs one (the one-operator
+set-up), the team relay runs the same class headless.
+
+- Built from the account rows (``ChannelAccount``) and their secrets (the
+  keyring), through an explicit registry of channel kinds: an account of a kind
+  this build doesn't know is a status that says so, never silently nothing.
+- ``reload`` compares each account's settings with what its running channel
+  was built from and restarts only what changed; a disabled or deleted
+  account's channel stops.
+- Inbound: a channel delivers batches through its ``Inbound``, which queues
+  them to the one ``InboundWriter`` (ordered, retrying) and resolves when the
+  batch is committed; only then does the channel acknowledge its platform.
+- Outbound: one sender thread per running channel claims the account's due
+  outbox rows (``sending`` is committed before the request), sends, and marks
+  the result. It wakes when the outbox changes (the database's change feed)
+  and every few seconds for retries that came due. At start, rows left
+  ``sending`` by the previous run become ``uncertain``: never resent by
+  themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import col, select
+
+from app.changes import Changes
+from app.core import Core
+from app.enums import SendFailure
+from app.errors import DatabaseError
+from app.inbound_writer import InboundWriter
+from app.inbox import Cursor, InboundMessage, Stored
+from app.models import Attachment, ChannelAccount, Conversation, OutboxMessage
+from app.secrets import SecretKind, SecretsUnavailable
+from integrations.base import (
+    AccountSettings,
+    Channel,
+    ChannelState,
+    ChannelStatus,
+    OutboundFile,
+    OutboundMessage,
+    SendResult,
+)
+
+log = logging.getLogger(__name__)
+
+ChannelFactory = Callable[[AccountSettings], Channel]
+SENDER_POLL_S = 5.0  # how often an idle sender looks for retries that came due
+DATABASE_RETRY_S = 5.0
+
+
+def default_factories() -> dict[str, ChannelFactory]:
+    """The channel kinds this build runs, registered by hand."""
+    from integrations.telegram.channel import TelegramChannel
+
+    return {TelegramChannel.kind: TelegramChannel}
+
+
+@dataclass
+class _Running:
+    channel: Channel
+    fingerprint: str
+    sender: threading.Thread | None
+    stop: threading.Event
+    wake: threading.Event
+
+
+class ChannelHost:
+    def __init__(
+        self,
+        core: Core,
+        *,
+        factories: Mapping[str, ChannelFactory] | None = None,
+        writer: InboundWriter | None = None,
+        on_status: Callable[[ChannelStatus], None] | None = None,
+        scratch_dir: Path | None = None,
+    ) -> None:
+        """``on_status`` runs on whichever thread a status changed (a channel's
+        worker, the caller of ``reload``); it must not block."""
+        self.core = core
+        self.factories = dict(factories if factories is not None else default_factories())
+        self._own_writer = writer is None
+        self.writer = writer or InboundWriter("channel-inbox")
+        self.on_status = on_status
+        self.scratch = scratch_dir or core.paths.data_dir / "incoming"
+        self.outbox = core.outbox
+        self._running: dict[int, _Running] = {}
+        self._statuses: dict[int, ChannelStatus] = {}
+        self._lock = threading.RLock()
+        self._unsubscribe: Callable[[], None] | None = None
+        self._started = False
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Recovers what the last run left sending, then starts every enabled account."""
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        self.outbox.recover()
+        self._unsubscribe = self.core.db.changes.subscribe(self._changed)
+        self._started = True
+        self.reload()
+
+    def reload(self) -> None:
+        """Starts, restarts (settings or secret changed) and stops channels so
+        that they match the account rows."""
+        with self.core.db.session() as s:
+            accounts = list(s.exec(select(ChannelAccount).order_by(col(ChannelAccount.id))))
+        with self._lock:
+            wanted: dict[int, AccountSettings] = {}
+            for account in accounts:
+                assert account.id is not None
+                if not account.enabled:
+                    self._stop_one(account.id)
+                    self._set_status(
+                        ChannelStatus(
+                            account.id, account.kind, account.label, ChannelState.DISABLED
+                        )
+                    )
+                    continue
+                wanted[account.id] = self._settings_of(account)
+            for account_id in list(self._running):
+                if account_id not in wanted:
+                    self._stop_one(account_id)
+                    self._statuses.pop(account_id, None)
+            for account_id, settings in wanted.items():
+                fingerprint = _fingerprint(settings)
+                running = self._running.get(account_id)
+                if running is not None and running.fingerprint == fingerprint:
+                    continue
+                self._stop_one(account_id)
+                self._start_one(settings, fingerprint)
+
+    def stop(self) -> None:
+        with self._lock:
+            for account_id in list(self._running):
+                self._stop_one(account_id)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._own_writer:
+            self.writer.close()
+        self._started = False
+
+    def statuses(self) -> list[ChannelStatus]:
+        with self._lock:
+            return [self._statuses[k] for k in sorted(self._statuses)]
+
+    def channel(self, account_id: int) -> Channel | None:
+        with self._lock:
+            running = self._running.get(account_id)
+            return running.channel if running is not None else None
+
+    def wake_senders(self) -> None:
+        with self._lock:
+            for running in self._running.values():
+                running.wake.set()
+
+    # --- one channel ---------------------------------------------------------------------
+
+    def _settings_of(self, account: ChannelAccount) -> AccountSettings:
+        assert account.id is not None
+        try:
+            secret = self.core.secrets.get(SecretKind.CHANNEL, account.id)
+        except SecretsUnavailable as exc:
+            log.warning("channel %s: its secret can't be read: %s", account.id, exc)
+            secret = None
+        return AccountSettings(
+            account.id, account.kind, account.label, dict(account.config), secret
+        )
+
+    def _start_one(self, settings: AccountSettings, fingerprint: str) -> None:
+        factory = self.factories.get(settings.kind)
+        if factory is None:
+            self._set_status(
+                ChannelStatus(
+                    settings.account_id,
+                    settings.kind,
+                    settings.label,
+                    ChannelState.MISCONFIGURED,
+                    f"This version of Switchboard can't run {settings.kind!r} accounts.",
+                )
+            )
+            return
+        channel = factory(settings)
+        stop, wake = threading.Event(), threading.Event()
+        running = _Running(channel, fingerprint, None, stop, wake)
+        self._running[settings.account_id] = running
+        channel.start(_ChannelInbound(self, channel))
+        self._set_status(channel.status)
+        sender = threading.Thread(
+            target=self._send_loop,
+            args=(running,),
+            name=f"sender-{settings.account_id}",
+            daemon=True,
+        )
+        running.sender = sender
+        sender.start()
+
+    def _stop_one(self, account_id: int) -> None:
+        running = self._running.pop(account_id, None)
+        if running is None:
+            return
+        running.stop.set()
+        running.wake.set()
+        running.channel.stop()
+        if running.sender is not None:
+            running.sender.join(timeout=5)
+
+    def _set_status(self, status: ChannelStatus) -> None:
+        with self._lock:
+            if self._statuses.get(status.account_id) == status:
+                return
+            self._statuses[status.account_id] = status
+            running = self._running.get(status.account_id)
+            if running is not None:
+                running.wake.set()  # a sender waiting for the channel to work again
+        if self.on_status is not None:
+            try:
+                self.on_status(status)
+            except Exception:
+                log.exception("channel host: on_status failed")
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.conversations:  # an outbox row changed: a sender may have work
+            self.wake_senders()
+
+    # --- sending -----------------------------------------------------------------------------
+
+    def _send_loop(self, running: _Running) -> None:
+        channel = running.channel
+        while not running.stop.is_set():
+            if not channel.status.working:
+                # Not connected (network down, rate limited, a conflict): queued
+                # messages wait rather than spend their tries on a channel that
+                # can't send; the status change wakes this loop.
+                running.wake.wait(SENDER_POLL_S)
+                running.wake.clear()
+                continue
+            try:
+                row = self.outbox.claim_next(channel.account_id)
+            except DatabaseError as exc:
+                log.warning("sender %s: %s", channel.account_id, exc)
+                running.stop.wait(DATABASE_RETRY_S)
+                continue
+            if row is None:
+                running.wake.wait(SENDER_POLL_S)
+                running.wake.clear()
+                continue
+            self._send_one(channel, row, running.stop)
+
+    def _send_one(self, channel: Channel, row: OutboxMessage, stop: threading.Event) -> None:
+        assert row.id is not None
+        try:
+            message = self._outbound(row)
+        except DatabaseError as exc:
+            reason = str(exc)
+            log.warning("sender %s: %s", channel.account_id, reason)
+            self._record(
+                lambda: self.outbox.mark_failed(row.id or 0, SendFailure.NOT_REACHABLE, reason),
+                stop,
+            )
+            return
+        try:
+            result = channel.send(message)
+        except Exception as exc:  # a bug in a channel: the message is said failed
+            log.exception("sender %s: send failed", channel.account_id)
+            result = SendResult.failed(
+                SendFailure.PERMANENT, f"internal error: {type(exc).__name__}"
+            )
+        if result.ok:
+            self._record(
+                lambda: self.outbox.mark_sent(
+                    row.id or 0, [*row.platform_ids, *result.platform_ids]
+                ),
+                stop,
+            )
+            return
+        if result.platform_ids:
+            # Some parts went: a retry goes on after them, the earlier ones are
+            # not sent again.
+            ids = list(result.platform_ids)
+            self._record(lambda: self.outbox.note_parts(row.id or 0, ids), stop)
+        if result.maybe_delivered:
+            self._record(lambda: self.outbox.mark_uncertain(row.id or 0, result.reason), stop)
+            return
+        assert result.failure is not None
+        failure = result.failure
+        self._record(
+            lambda: self.outbox.mark_failed(
+                row.id or 0, failure, result.reason, result.retry_after
+            ),
+            stop,
+        )
+        if failure is SendFailure.POLICY_REFUSED:
+            self._record(
+                lambda: self.outbox.refuse_conversation(row.conversation_id, result.reason), stop
+            )
+
+    def _record(self, write: Callable[[], object], stop: threading.Event) -> None:
+        """A sender's write after the request: retried while the database
+        refuses, for the platform's answer must not be lost."""
+        while True:
+            try:
+                write()
+                return
+            except DatabaseError as exc:
+                log.warning("sender: the result can't be written yet: %s", exc)
+                if stop.wait(DATABASE_RETRY_S):
+                    return  # the row stays sending: the next start says "may not have been sent"
+
+    def _outbound(self, row: OutboxMessage) -> OutboundMessage:
+        assert row.id is not None
+        with self.core.db.session() as s:
+            conversation = s.get(Conversation, row.conversation_id)
+            assert conversation is not None
+            files: list[OutboundFile] = []
+            if row.attachment_ids:
+                attachments = s.exec(
+                    select(Attachment).where(col(Attachment.id).in_(row.attachment_ids))
+                )
+                by_id = {a.id: a for a in attachments}
+                for attachment_id in row.attachment_ids:
+                    a = by_id.get(attachment_id)
+                    if a is not None:
+                        files.append(
+                            OutboundFile(
+                                self.core.attachments.path_for(a.sha256), a.filename, a.mime, a.size
+                            )
+                        )
+        return OutboundMessage(
+            message_id=row.id,
+            identity=conversation.identity,
+            text=row.text,
+            files=tuple(files),
+            reply_to_external_id=row.reply_to_external_id,
+            parts_sent=len(row.platform_ids),
+        )
+
+
+class _ChannelInbound:
+    """What one running channel talks to."""
+
+    def __init__(self, host: ChannelHost, channel: Channel) -> None:
+        self.host = host
+        self.channel = channel
+        self.account_id = channel.account_id
+
+    def deliver(
+        self, batch: Sequence[InboundMessage], cursor: Cursor | None
+    ) -> Future[list[Stored]]:
+        items = list(batch)
+        inbox = self.host.core.inbox
+        return self.host.writer.put(lambda: inbox.store(items, cursor))
+
+    def cursor(self, name: str) -> str | None:
+        return self.host.core.inbox.cursor(self.account_id, name)
+
+    def report(self, status: ChannelStatus) -> None:
+        if status.state is ChannelState.STOPPED:
+            return  # the host says what a stopped account is (disabled, removed)
+        with self.host._lock:
+            running = self.host._running.get(self.account_id)
+            if running is None or running.channel is not self.channel:
+                return  # a channel replaced by a restart still finishing its last poll
+        self.host._set_status(status)
+
+    def scratch_dir(self) -> Path:
+        return self.host.scratch
+
+
+def _fingerprint(settings: AccountSettings) -> str:
+    """What a running channel was built from; the secret only as a digest."""
+    data = json.dumps(
+        {
+            "kind": settings.kind,
+            "label": settings.label,
+            "config": settings.config,
+            "secret": hashlib.sha256((settings.secret or "").encode()).hexdigest(),
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+__all__ = ["ChannelFactory", "ChannelHost", "default_factories"]
