@@ -45,6 +45,9 @@ def sanitize_filename(name: str, fallback: str = "attachment") -> str:
     """A name safe on Windows and Linux that still reads like the original
     (Cyrillic kept): no path parts, control or reserved characters, <= 255 bytes."""
     name = unicodedata.normalize("NFC", name.replace("\\", "/").split("/")[-1])
+    # Invisible format characters go: a right-to-left override makes
+    # "invoice\u202efdp.exe" read as "invoiceexe.pdf".
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
     name = _UNSAFE.sub("_", name).strip(" .")
     stem, dot, ext = name.rpartition(".")
     if not dot:

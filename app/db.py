@@ -410,7 +410,11 @@ class Database:
                 error=_reason(exc),
             ) from exc
         if run_migrations:
-            migrate(self.engine)
+            try:
+                migrate(self.engine)
+            except BaseException:
+                self.close()  # each "Try again" of the start dialog makes a new one
+                raise
 
     @property
     def dialect(self) -> str:
