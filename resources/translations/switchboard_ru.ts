@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="141"/>
+        <location filename="../../ui/callback_desk.py" line="157"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не удалось прочитать очередь обратных звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="159"/>
+        <location filename="../../ui/callback_desk.py" line="175"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="168"/>
+        <location filename="../../ui/callback_desk.py" line="184"/>
         <source>Save how the last callback went first.</source>
         <translation>Сначала сохраните результат предыдущего обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="173"/>
+        <location filename="../../ui/callback_desk.py" line="189"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершите текущий звонок, прежде чем брать обратный звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="177"/>
+        <location filename="../../ui/callback_desk.py" line="193"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="195"/>
+        <location filename="../../ui/callback_desk.py" line="211"/>
         <source>No callback is due right now.</source>
         <translation>Сейчас нет обратных звонков к выполнению.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="204"/>
+        <location filename="../../ui/callback_desk.py" line="220"/>
         <source>Calling back %1…</source>
         <translation>Перезваниваем: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="217"/>
+        <location filename="../../ui/callback_desk.py" line="234"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Этот обратный звонок нельзя взять: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="221"/>
+        <location filename="../../ui/callback_desk.py" line="238"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не удалось позвонить по заявке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="271"/>
+        <location filename="../../ui/callback_desk.py" line="287"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат обратного звонка %1 не сохранён: заявка вернётся в очередь, когда истечёт ваша бронь.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="295"/>
+        <location filename="../../ui/callback_desk.py" line="311"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат обратного звонка сохранён: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="307"/>
+        <location filename="../../ui/callback_desk.py" line="322"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Обратный звонок %1 взял другой оператор после того, как истекла ваша бронь, поэтому результат не сохранён. Звонок есть в истории клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="314"/>
+        <location filename="../../ui/callback_desk.py" line="329"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не удалось сохранить результат обратного звонка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="329"/>
+        <location filename="../../ui/callback_desk.py" line="344"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="334"/>
+        <location filename="../../ui/callback_desk.py" line="349"/>
         <source>Open settings…</source>
         <translation>Открыть настройки…</translation>
     </message>
@@ -939,127 +939,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="83"/>
+        <location filename="../../ui/customer_card.py" line="97"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="124"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="125"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="126"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="113"/>
+        <location filename="../../ui/customer_card.py" line="127"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="114"/>
+        <location filename="../../ui/customer_card.py" line="128"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="134"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="122"/>
+        <location filename="../../ui/customer_card.py" line="136"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="124"/>
+        <location filename="../../ui/customer_card.py" line="138"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="126"/>
+        <location filename="../../ui/customer_card.py" line="140"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="130"/>
+        <location filename="../../ui/customer_card.py" line="144"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="133"/>
+        <location filename="../../ui/customer_card.py" line="147"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="135"/>
+        <location filename="../../ui/customer_card.py" line="149"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="177"/>
+        <location filename="../../ui/customer_card.py" line="228"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="187"/>
+        <location filename="../../ui/customer_card.py" line="238"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="217"/>
+        <location filename="../../ui/customer_card.py" line="268"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="219"/>
+        <location filename="../../ui/customer_card.py" line="270"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="273"/>
+        <location filename="../../ui/customer_card.py" line="326"/>
         <source>Export customer data</source>
         <translation>Выгрузка данных клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="273"/>
+        <location filename="../../ui/customer_card.py" line="326"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="286"/>
+        <location filename="../../ui/customer_card.py" line="339"/>
         <source>Customer data exported to %1</source>
         <translation>Данные клиента сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="289"/>
+        <location filename="../../ui/customer_card.py" line="342"/>
         <source>Export failed: %1</source>
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="307"/>
+        <location filename="../../ui/customer_card.py" line="360"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="309"/>
+        <location filename="../../ui/customer_card.py" line="362"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="329"/>
+        <location filename="../../ui/customer_card.py" line="382"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="341"/>
+        <location filename="../../ui/customer_card.py" line="396"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -1071,32 +1071,32 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="46"/>
+        <location filename="../../ui/customer_list.py" line="51"/>
         <source>Search customers</source>
         <translation>Поиск клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="48"/>
+        <location filename="../../ui/customer_list.py" line="53"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Имя, компания, заметки, телефон или e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="78"/>
+        <location filename="../../ui/customer_list.py" line="83"/>
         <source>Loading customers…</source>
         <translation>Загрузка клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="110"/>
+        <location filename="../../ui/customer_list.py" line="148"/>
         <source>No customers match “%1”.</source>
         <translation>Нет клиентов по запросу «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="112"/>
+        <location filename="../../ui/customer_list.py" line="150"/>
         <source>No customers yet.</source>
         <translation>Клиентов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="119"/>
+        <location filename="../../ui/customer_list.py" line="157"/>
         <source>Search failed: %1</source>
         <translation>Поиск не удался: %1</translation>
     </message>
@@ -1680,178 +1680,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;вая заявка на обратный звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -2232,7 +2232,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="150"/>
+        <location filename="../../ui/shell.py" line="149"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
@@ -2242,27 +2242,27 @@
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="215"/>
+        <location filename="../../ui/shell.py" line="214"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="232"/>
+        <location filename="../../ui/shell.py" line="231"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="263"/>
+        <location filename="../../ui/shell.py" line="262"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="286"/>
+        <location filename="../../ui/shell.py" line="285"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="291"/>
+        <location filename="../../ui/shell.py" line="290"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -2346,12 +2346,12 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/side_panel.py" line="24"/>
+        <location filename="../../ui/side_panel.py" line="31"/>
         <source>Conversations</source>
         <translation>Переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/side_panel.py" line="31"/>
+        <location filename="../../ui/side_panel.py" line="38"/>
         <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
         <translation>Здесь появится переписка с клиентом в Telegram, WhatsApp, Viber и по почте, чтобы отвечать в выбранном им канале.</translation>
     </message>
@@ -2367,67 +2367,67 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="104"/>
+        <location filename="../../ui/timeline_view.py" line="105"/>
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="108"/>
+        <location filename="../../ui/timeline_view.py" line="109"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="148"/>
+        <location filename="../../ui/timeline_view.py" line="149"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="212"/>
+        <location filename="../../ui/timeline_view.py" line="219"/>
         <source>recording</source>
         <translation>запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="216"/>
+        <location filename="../../ui/timeline_view.py" line="225"/>
         <source>Double-click to play the recording</source>
         <translation>Дважды щёлкните, чтобы прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="225"/>
+        <location filename="../../ui/timeline_view.py" line="234"/>
         <source>Nothing here yet.</source>
         <translation>Пока пусто.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="237"/>
+        <location filename="../../ui/timeline_view.py" line="246"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не удалось загрузить историю: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="273"/>
+        <location filename="../../ui/timeline_view.py" line="282"/>
         <source>Play recording</source>
         <translation>Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="275"/>
+        <location filename="../../ui/timeline_view.py" line="284"/>
         <source>Stop playback</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="280"/>
+        <location filename="../../ui/timeline_view.py" line="289"/>
         <source>■ Stop playback</source>
         <translation>■ Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="284"/>
+        <location filename="../../ui/timeline_view.py" line="293"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="288"/>
+        <location filename="../../ui/timeline_view.py" line="297"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослушать запись выбранного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="290"/>
+        <location filename="../../ui/timeline_view.py" line="299"/>
         <source>Select a call with a recording to play it</source>
         <translation>Выберите звонок с записью, чтобы прослушать её</translation>
     </message>
@@ -2576,37 +2576,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="153"/>
+        <location filename="../../ui/webform_service.py" line="152"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: принимает заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="160"/>
+        <location filename="../../ui/webform_service.py" line="159"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форма не запущена: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="166"/>
+        <location filename="../../ui/webform_service.py" line="165"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не сохранён; создайте его в Настройки &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="168"/>
+        <location filename="../../ui/webform_service.py" line="167"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>нет хранилища паролей, откуда взять токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="171"/>
+        <location filename="../../ui/webform_service.py" line="170"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже занят.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="173"/>
+        <location filename="../../ui/webform_service.py" line="172"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адрес этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="175"/>
+        <location filename="../../ui/webform_service.py" line="174"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порта %1 нужны права администратора; используйте порт выше 1024.</translation>
     </message>
@@ -2624,7 +2624,7 @@
         <translation>SIP-аккаунта №{account_id} больше нет.</translation>
     </message>
     <message>
-        <location filename="../../app/attachments.py" line="97"/>
+        <location filename="../../app/attachments.py" line="100"/>
         <source>{name} is {size} MB; the limit is {limit} MB.</source>
         <translation>Файл {name} — {size} МБ; допустимо не больше {limit} МБ.</translation>
     </message>
@@ -2666,7 +2666,7 @@
     <message>
         <location filename="../../app/callbacks.py" line="401"/>
         <source>The id {external_id} was already used for a different request (callback #{request_id}); send a new id for a new request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Идентификатор {external_id} уже использован для другой заявки (обратный звонок №{request_id}); для новой заявки отправьте новый идентификатор.</translation>
     </message>
     <message>
         <location filename="../../app/callbacks.py" line="526"/>
@@ -2816,37 +2816,37 @@
     <message>
         <location filename="../../app/db.py" line="256"/>
         <source>The database {url} can&apos;t be reached: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных {url} недоступна: {error}</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="257"/>
         <source>{url} is not a database file: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} — не файл базы данных: {error}</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="258"/>
         <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных {url} — не база Switchboard: в ней другие таблицы ({tables}) и нет версии схемы Switchboard. Ничего не изменено; выберите пустую базу или ту, которую создал Switchboard.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="264"/>
         <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных {url} осталась недосозданной после прерванного первого запуска и уже содержит данные ({tables}). Ничего не изменено; восстановите её из резервной копии или выберите другую базу.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="270"/>
         <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных {url} обновлена более новой версией Switchboard (версия схемы {before}); эта версия знает схемы до {head}. Обновите Switchboard, чтобы открыть её.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="275"/>
         <source>The database {url} could not be set up (revision {revision}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось подготовить базу данных {url} (версия схемы {revision}): {error}</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="278"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось обновить базу данных {url} с версии схемы {before} до {revision}: {error}. Ничего не изменено.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="409"/>
@@ -3196,117 +3196,117 @@
     <message>
         <location filename="../../app/conversations.py" line="168"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот чат уже принадлежит клиенту {owner} (№{owner_id}); вместо этого объедините двух клиентов.</translation>
     </message>
     <message>
         <location filename="../../app/conversations.py" line="213"/>
         <source>Conversation #{conversation_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Переписка №{conversation_id} не найдена.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="83"/>
         <source>This chat can&apos;t be written to: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот чат писать нельзя: {reason}</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="84"/>
         <source>This chat can&apos;t be written to: the platform doesn&apos;t allow it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот чат писать нельзя: платформа сейчас этого не позволяет.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="87"/>
         <source>Message #{message_id} is being sent already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение №{message_id} уже отправляется.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="88"/>
         <source>Message #{message_id} was sent already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение №{message_id} уже отправлено.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="166"/>
         <source>Write a message or attach a file before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перед отправкой напишите сообщение или прикрепите файл.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="311"/>
+        <location filename="../../app/outbox.py" line="309"/>
         <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение №{message_id} уже отправляется; отменить его нельзя.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="321"/>
+        <location filename="../../app/outbox.py" line="319"/>
         <source>Message #{message_id} is not waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение №{message_id} не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="605"/>
+        <location filename="../../app/outbox.py" line="618"/>
         <source>Message #{message_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение №{message_id} не найдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="646"/>
+        <location filename="../../app/outbox.py" line="659"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прежде чем отправлять сообщения, укажите имя оператора в настройках.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="73"/>
         <source>Fill in the field {field!r} before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перед отправкой заполните поле {field!r}.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="119"/>
         <source>The brace at line {line}, character {column} has no partner (a field is a name in braces on one line; a brace itself is written twice).</source>
-        <translation type="unfinished"></translation>
+        <translation>У фигурной скобки в строке {line}, символ {column}, нет пары (поле — это имя в фигурных скобках на одной строке; саму скобку пишут дважды).</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="129"/>
         <source>The field at line {line}, character {column} has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>У поля в строке {line}, символ {column}, нет имени.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="136"/>
         <source>The field at line {line}, character {column} is longer than {limit} characters: is a closing brace missing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле в строке {line}, символ {column}, длиннее {limit} символов: не пропущена ли закрывающая скобка?</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="210"/>
         <source>The template&apos;s name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>У шаблона нет названия.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="213"/>
         <source>The template&apos;s name is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Название шаблона длиннее {limit} символов.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="222"/>
         <source>The template&apos;s text is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст шаблона пуст.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="225"/>
         <source>The template&apos;s text is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст шаблона длиннее {limit} символов.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="237"/>
         <source>{language!r} is not a language code (such as en, ru or uk).</source>
-        <translation type="unfinished"></translation>
+        <translation>{language!r} — не код языка (например, en, ru или uk).</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="253"/>
         <source>{channel!r} is not a channel Switchboard knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>{channel!r} — неизвестный Switchboard канал.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="362"/>
         <source>Template #{template_id} does not exist (deleted elsewhere?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон №{template_id} не найден (удалён в другом месте?).</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="379"/>
         <source>A template named {name!r} exists already in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон с названием {name!r} на этом языке уже есть.</translation>
     </message>
 </context>
 </TS>

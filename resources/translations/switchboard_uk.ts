@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="141"/>
+        <location filename="../../ui/callback_desk.py" line="157"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="159"/>
+        <location filename="../../ui/callback_desk.py" line="175"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="168"/>
+        <location filename="../../ui/callback_desk.py" line="184"/>
         <source>Save how the last callback went first.</source>
         <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="173"/>
+        <location filename="../../ui/callback_desk.py" line="189"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="177"/>
+        <location filename="../../ui/callback_desk.py" line="193"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="195"/>
+        <location filename="../../ui/callback_desk.py" line="211"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="204"/>
+        <location filename="../../ui/callback_desk.py" line="220"/>
         <source>Calling back %1…</source>
         <translation>Передзвонюємо: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="217"/>
+        <location filename="../../ui/callback_desk.py" line="234"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="221"/>
+        <location filename="../../ui/callback_desk.py" line="238"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати за заявкою: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="271"/>
+        <location filename="../../ui/callback_desk.py" line="287"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="295"/>
+        <location filename="../../ui/callback_desk.py" line="311"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат зворотного дзвінка збережено: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="307"/>
+        <location filename="../../ui/callback_desk.py" line="322"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="314"/>
+        <location filename="../../ui/callback_desk.py" line="329"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="329"/>
+        <location filename="../../ui/callback_desk.py" line="344"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="334"/>
+        <location filename="../../ui/callback_desk.py" line="349"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
     </message>
@@ -939,127 +939,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="83"/>
+        <location filename="../../ui/customer_card.py" line="97"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="110"/>
+        <location filename="../../ui/customer_card.py" line="124"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="111"/>
+        <location filename="../../ui/customer_card.py" line="125"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="112"/>
+        <location filename="../../ui/customer_card.py" line="126"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="113"/>
+        <location filename="../../ui/customer_card.py" line="127"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="114"/>
+        <location filename="../../ui/customer_card.py" line="128"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="120"/>
+        <location filename="../../ui/customer_card.py" line="134"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="122"/>
+        <location filename="../../ui/customer_card.py" line="136"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="124"/>
+        <location filename="../../ui/customer_card.py" line="138"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="126"/>
+        <location filename="../../ui/customer_card.py" line="140"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="130"/>
+        <location filename="../../ui/customer_card.py" line="144"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="133"/>
+        <location filename="../../ui/customer_card.py" line="147"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="135"/>
+        <location filename="../../ui/customer_card.py" line="149"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="177"/>
+        <location filename="../../ui/customer_card.py" line="228"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="187"/>
+        <location filename="../../ui/customer_card.py" line="238"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="217"/>
+        <location filename="../../ui/customer_card.py" line="268"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="219"/>
+        <location filename="../../ui/customer_card.py" line="270"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="273"/>
+        <location filename="../../ui/customer_card.py" line="326"/>
         <source>Export customer data</source>
         <translation>Вивантаження даних клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="273"/>
+        <location filename="../../ui/customer_card.py" line="326"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="286"/>
+        <location filename="../../ui/customer_card.py" line="339"/>
         <source>Customer data exported to %1</source>
         <translation>Дані клієнта збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="289"/>
+        <location filename="../../ui/customer_card.py" line="342"/>
         <source>Export failed: %1</source>
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="307"/>
+        <location filename="../../ui/customer_card.py" line="360"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="309"/>
+        <location filename="../../ui/customer_card.py" line="362"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="329"/>
+        <location filename="../../ui/customer_card.py" line="382"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="341"/>
+        <location filename="../../ui/customer_card.py" line="396"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1071,32 +1071,32 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="46"/>
+        <location filename="../../ui/customer_list.py" line="51"/>
         <source>Search customers</source>
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="48"/>
+        <location filename="../../ui/customer_list.py" line="53"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Ім’я, компанія, нотатки, телефон або e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="78"/>
+        <location filename="../../ui/customer_list.py" line="83"/>
         <source>Loading customers…</source>
         <translation>Завантаження клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="110"/>
+        <location filename="../../ui/customer_list.py" line="148"/>
         <source>No customers match “%1”.</source>
         <translation>Немає клієнтів за запитом «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="112"/>
+        <location filename="../../ui/customer_list.py" line="150"/>
         <source>No customers yet.</source>
         <translation>Клієнтів поки немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="119"/>
+        <location filename="../../ui/customer_list.py" line="157"/>
         <source>Search failed: %1</source>
         <translation>Пошук не вдався: %1</translation>
     </message>
@@ -1680,178 +1680,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -2232,7 +2232,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="150"/>
+        <location filename="../../ui/shell.py" line="149"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
@@ -2242,27 +2242,27 @@
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="215"/>
+        <location filename="../../ui/shell.py" line="214"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="232"/>
+        <location filename="../../ui/shell.py" line="231"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="263"/>
+        <location filename="../../ui/shell.py" line="262"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="286"/>
+        <location filename="../../ui/shell.py" line="285"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="291"/>
+        <location filename="../../ui/shell.py" line="290"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -2346,12 +2346,12 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/side_panel.py" line="24"/>
+        <location filename="../../ui/side_panel.py" line="31"/>
         <source>Conversations</source>
         <translation>Листування</translation>
     </message>
     <message>
-        <location filename="../../ui/side_panel.py" line="31"/>
+        <location filename="../../ui/side_panel.py" line="38"/>
         <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
         <translation>Тут з’явиться листування з клієнтом у Telegram, WhatsApp, Viber і поштою, щоб відповідати в обраному ним каналі.</translation>
     </message>
@@ -2367,67 +2367,67 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="104"/>
+        <location filename="../../ui/timeline_view.py" line="105"/>
         <source>All channels</source>
         <translation>Усі канали</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="108"/>
+        <location filename="../../ui/timeline_view.py" line="109"/>
         <source>Timeline</source>
         <translation>Історія</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="148"/>
+        <location filename="../../ui/timeline_view.py" line="149"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="212"/>
+        <location filename="../../ui/timeline_view.py" line="219"/>
         <source>recording</source>
         <translation>запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="216"/>
+        <location filename="../../ui/timeline_view.py" line="225"/>
         <source>Double-click to play the recording</source>
         <translation>Двічі клацніть, щоб прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="225"/>
+        <location filename="../../ui/timeline_view.py" line="234"/>
         <source>Nothing here yet.</source>
         <translation>Поки порожньо.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="237"/>
+        <location filename="../../ui/timeline_view.py" line="246"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не вдалося завантажити історію: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="273"/>
+        <location filename="../../ui/timeline_view.py" line="282"/>
         <source>Play recording</source>
         <translation>Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="275"/>
+        <location filename="../../ui/timeline_view.py" line="284"/>
         <source>Stop playback</source>
         <translation>Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="280"/>
+        <location filename="../../ui/timeline_view.py" line="289"/>
         <source>■ Stop playback</source>
         <translation>■ Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="284"/>
+        <location filename="../../ui/timeline_view.py" line="293"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="288"/>
+        <location filename="../../ui/timeline_view.py" line="297"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослухати запис вибраного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="290"/>
+        <location filename="../../ui/timeline_view.py" line="299"/>
         <source>Select a call with a recording to play it</source>
         <translation>Виберіть дзвінок із записом, щоб прослухати його</translation>
     </message>
@@ -2576,37 +2576,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="153"/>
+        <location filename="../../ui/webform_service.py" line="152"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: приймає заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="160"/>
+        <location filename="../../ui/webform_service.py" line="159"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форму не запущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="166"/>
+        <location filename="../../ui/webform_service.py" line="165"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не збережено; створіть його в Налаштування &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="168"/>
+        <location filename="../../ui/webform_service.py" line="167"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>немає сховища паролів, звідки взяти токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="171"/>
+        <location filename="../../ui/webform_service.py" line="170"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже зайнятий.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="173"/>
+        <location filename="../../ui/webform_service.py" line="172"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адреса цього комп&apos;ютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="175"/>
+        <location filename="../../ui/webform_service.py" line="174"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порту %1 потрібні права адміністратора; використовуйте порт вище 1024.</translation>
     </message>
@@ -2624,7 +2624,7 @@
         <translation>SIP-облікового запису №{account_id} більше немає.</translation>
     </message>
     <message>
-        <location filename="../../app/attachments.py" line="97"/>
+        <location filename="../../app/attachments.py" line="100"/>
         <source>{name} is {size} MB; the limit is {limit} MB.</source>
         <translation>Файл {name} — {size} МБ; дозволено не більше {limit} МБ.</translation>
     </message>
@@ -2666,7 +2666,7 @@
     <message>
         <location filename="../../app/callbacks.py" line="401"/>
         <source>The id {external_id} was already used for a different request (callback #{request_id}); send a new id for a new request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ідентифікатор {external_id} уже використано для іншої заявки (зворотний дзвінок №{request_id}); для нової заявки надішліть новий ідентифікатор.</translation>
     </message>
     <message>
         <location filename="../../app/callbacks.py" line="526"/>
@@ -2816,37 +2816,37 @@
     <message>
         <location filename="../../app/db.py" line="256"/>
         <source>The database {url} can&apos;t be reached: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>База даних {url} недоступна: {error}</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="257"/>
         <source>{url} is not a database file: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} — не файл бази даних: {error}</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="258"/>
         <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
-        <translation type="unfinished"></translation>
+        <translation>База даних {url} — не база Switchboard: у ній інші таблиці ({tables}) і немає версії схеми Switchboard. Нічого не змінено; виберіть порожню базу або ту, яку створив Switchboard.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="264"/>
         <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
-        <translation type="unfinished"></translation>
+        <translation>База даних {url} лишилася недостворенною після перерваного першого запуску й уже містить дані ({tables}). Нічого не змінено; відновіть її з резервної копії або виберіть іншу базу.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="270"/>
         <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Базу даних {url} оновлено новішою версією Switchboard (версія схеми {before}); ця версія знає схеми до {head}. Оновіть Switchboard, щоб відкрити її.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="275"/>
         <source>The database {url} could not be set up (revision {revision}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося підготувати базу даних {url} (версія схеми {revision}): {error}</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="278"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося оновити базу даних {url} з версії схеми {before} до {revision}: {error}. Нічого не змінено.</translation>
     </message>
     <message>
         <location filename="../../app/db.py" line="409"/>
@@ -3196,117 +3196,117 @@
     <message>
         <location filename="../../app/conversations.py" line="168"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей чат уже належить клієнту {owner} (№{owner_id}); натомість об&apos;єднайте двох клієнтів.</translation>
     </message>
     <message>
         <location filename="../../app/conversations.py" line="213"/>
         <source>Conversation #{conversation_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Листування №{conversation_id} не знайдено.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="83"/>
         <source>This chat can&apos;t be written to: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>У цей чат писати не можна: {reason}</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="84"/>
         <source>This chat can&apos;t be written to: the platform doesn&apos;t allow it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>У цей чат писати не можна: платформа зараз цього не дозволяє.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="87"/>
         <source>Message #{message_id} is being sent already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення №{message_id} вже надсилається.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="88"/>
         <source>Message #{message_id} was sent already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення №{message_id} вже надіслано.</translation>
     </message>
     <message>
         <location filename="../../app/outbox.py" line="166"/>
         <source>Write a message or attach a file before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перед надсиланням напишіть повідомлення або додайте файл.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="311"/>
+        <location filename="../../app/outbox.py" line="309"/>
         <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення №{message_id} вже надсилається; скасувати його не можна.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="321"/>
+        <location filename="../../app/outbox.py" line="319"/>
         <source>Message #{message_id} is not waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення №{message_id} не чекає на надсилання.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="605"/>
+        <location filename="../../app/outbox.py" line="618"/>
         <source>Message #{message_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення №{message_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="646"/>
+        <location filename="../../app/outbox.py" line="659"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перш ніж надсилати повідомлення, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="73"/>
         <source>Fill in the field {field!r} before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перед надсиланням заповніть поле {field!r}.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="119"/>
         <source>The brace at line {line}, character {column} has no partner (a field is a name in braces on one line; a brace itself is written twice).</source>
-        <translation type="unfinished"></translation>
+        <translation>Фігурна дужка в рядку {line}, символ {column}, не має пари (поле — це назва у фігурних дужках в одному рядку; саму дужку пишуть двічі).</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="129"/>
         <source>The field at line {line}, character {column} has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле в рядку {line}, символ {column}, не має назви.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="136"/>
         <source>The field at line {line}, character {column} is longer than {limit} characters: is a closing brace missing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле в рядку {line}, символ {column}, довше за {limit} символів: чи не пропущено закривальну дужку?</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="210"/>
         <source>The template&apos;s name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон не має назви.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="213"/>
         <source>The template&apos;s name is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва шаблону довша за {limit} символів.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="222"/>
         <source>The template&apos;s text is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст шаблону порожній.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="225"/>
         <source>The template&apos;s text is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст шаблону довший за {limit} символів.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="237"/>
         <source>{language!r} is not a language code (such as en, ru or uk).</source>
-        <translation type="unfinished"></translation>
+        <translation>{language!r} — не код мови (наприклад, en, ru чи uk).</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="253"/>
         <source>{channel!r} is not a channel Switchboard knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>{channel!r} — канал, якого Switchboard не знає.</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="362"/>
         <source>Template #{template_id} does not exist (deleted elsewhere?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон №{template_id} не знайдено (видалено деінде?).</translation>
     </message>
     <message>
         <location filename="../../app/templates.py" line="379"/>
         <source>A template named {name!r} exists already in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон із назвою {name!r} цією мовою вже є.</translation>
     </message>
 </context>
 </TS>
