@@ -102,6 +102,23 @@ class Conversations:
         conversation.updated_at = self.clock()
         s.add(conversation)
 
+    def set_writable(
+        self, account_id: int, identity: str, can_write: bool, reason: str = ""
+    ) -> Conversation | None:
+        """The platform says whether the chat may be written to (Telegram's
+        my_chat_member: the user blocked the bot, or started it again). A chat
+        we have no conversation with yet changes nothing."""
+        with self.db.transaction() as s:
+            row = self._find(s, account_id, identity)
+            if row is None or row.can_write == can_write:
+                return row
+            row.can_write = can_write
+            meta = {k: v for k, v in row.meta.items() if k != "cannot_write_reason"}
+            row.meta = meta if can_write else {**meta, "cannot_write_reason": reason}
+            row.updated_at = self.clock()
+            s.add(row)
+            return row
+
     # --- the operator's side ----------------------------------------------------
 
     def get(self, conversation_id: int) -> Conversation:

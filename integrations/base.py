@@ -120,6 +120,11 @@ class Inbound(Protocol):
         """How the channel is now (any thread)."""
         ...
 
+    def writable(self, identity: str, can_write: bool, reason: str) -> Future[object]:
+        """The platform says whether a chat may be written to (queued to the
+        inbound writer, in order with the deliveries)."""
+        ...
+
     def scratch_dir(self) -> Path:
         """A folder for downloads before they are stored."""
         ...

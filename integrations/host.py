@@ -363,6 +363,13 @@ class _ChannelInbound:
     def cursor(self, name: str) -> str | None:
         return self.host.core.inbox.cursor(self.account_id, name)
 
+    def writable(self, identity: str, can_write: bool, reason: str) -> Future[object]:
+        conversations = self.host.core.conversations
+        account_id = self.account_id
+        return self.host.writer.put(
+            lambda: conversations.set_writable(account_id, identity, can_write, reason)
+        )
+
     def report(self, status: ChannelStatus) -> None:
         if status.state is ChannelState.STOPPED:
             return  # the host says what a stopped account is (disabled, removed)

@@ -24,6 +24,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -229,22 +230,30 @@ class TelegramChannel:
         scratch = Path(tempfile.mkdtemp(prefix="telegram-", dir=self._inbound.scratch_dir()))
         try:
             batch: list[InboundMessage] = []
+            memberships: list[Membership] = []
             for update in updates:
                 mapped = map_update(update)
                 if isinstance(mapped, MappedMessage):
                     batch.append(self._message(mapped, update_id(update), scratch))
                 elif isinstance(mapped, Membership):
-                    self._membership(mapped)
+                    memberships.append(mapped)
                 if self._stopping.is_set():
                     raise _Stopped
-            done = self._inbound.deliver(batch, Cursor(self.account_id, "offset", str(next_offset)))
-            while not self._stopping.is_set():
-                try:
-                    done.result(timeout=0.5)
-                    return next_offset
-                except TimeoutError:
-                    continue
-            raise _Stopped
+            cursor = Cursor(self.account_id, "offset", str(next_offset))
+            # After the batch's messages: a user who wrote and then blocked the bot
+            # ends blocked (a message alone would say the chat is writable).
+            pending: list[Future[Any]] = [self._inbound.deliver(batch, cursor)]
+            pending += [self._membership(change) for change in memberships]
+            for done in pending:
+                while True:
+                    if self._stopping.is_set():
+                        raise _Stopped
+                    try:
+                        done.result(timeout=0.5)
+                        break
+                    except TimeoutError:
+                        continue
+            return next_offset
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
@@ -297,8 +306,12 @@ class TelegramChannel:
             kind=ref.kind, filename=ref.filename, mime=ref.mime, size=size, path=target
         )
 
-    def _membership(self, change: Membership) -> None:
-        log.info("telegram %s: chat %s is now %s", self.account_id, change.chat_id, change.status)
+    def _membership(self, change: Membership) -> Future[object]:
+        """The user blocked the bot ("kicked") or started it again: the composer
+        says so before the operator types."""
+        assert self._inbound is not None
+        reason = "" if change.can_write else "the user blocked the bot"
+        return self._inbound.writable(change.chat_id, change.can_write, reason)
 
     # --- sending ---------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from app.core import Core
 from app.models import Attachment, ChannelAccount, Conversation, Interaction, OutboxMessage
+from app.outbox import OutboxError
 from app.secrets import SecretKind
 from integrations.base import ChannelState, ChannelStatus
 from integrations.host import ChannelHost
@@ -121,9 +122,7 @@ def test_the_offset_moves_only_past_committed_updates(desk: Desk) -> None:
     assert desk.core.inbox.cursor(desk.account_id, "offset") is not None
 
 
-def test_updates_in_bursts_none_lost_none_doubled(
-    core: Core, bot_api: BotApiServer
-) -> None:
+def test_updates_in_bursts_none_lost_none_doubled(core: Core, bot_api: BotApiServer) -> None:
     # 10,000 on SQLite; 2,000 on PostgreSQL, whose per-batch round trips make
     # it slower here (a team's relay, not this test, is where its speed counts).
     per_burst = 1000 if core.db.dialect == "sqlite" else 200
@@ -303,3 +302,27 @@ def test_a_token_with_a_newline_is_refused_clearly(core: Core, bot_api: BotApiSe
         assert bot.token not in status.detail
     finally:
         desk.host.stop()
+
+
+def test_a_user_who_blocks_the_bot_makes_the_chat_unwritable_before_a_send(desk: Desk) -> None:
+    user = desk.bot.user("Олена")
+    desk.bot.push_text(user, "дякую, більше не треба")
+    _wait(lambda: desk.messages() == 1)
+    chat = {"id": user["id"], "type": "private", "first_name": user["first_name"]}
+    member = {"user": desk.bot.me, "status": "member"}
+    desk.bot.push_raw(  # ChatMemberUpdated, as the Bot API documents it
+        {
+            "my_chat_member": {
+                "chat": chat,
+                "from": user,
+                "date": int(time.time()),
+                "old_chat_member": member,
+                "new_chat_member": {**member, "status": "kicked", "until_date": 0},
+            }
+        }
+    )
+    (conversation,) = desk.core.conversations.waiting()
+    assert conversation.id is not None
+    _wait(lambda: not desk.core.conversations.get(conversation.id or 0).can_write)
+    with pytest.raises(OutboxError, match="the user blocked the bot"):
+        desk.core.outbox.queue(conversation.id, "ще одне", operator="Ірина", idempotency_key="b")
