@@ -49,8 +49,6 @@ class EngineBridge(QObject):
     commandFailed = Signal(object)  # CommandFailed
     toneChanged = Signal(object)  # ToneChanged
     transportFailed = Signal(object)  # TransportFailed
-    # The call log wrote an interaction (its id): a shown timeline may refresh.
-    interactionChanged = Signal(int)
     # The database refuses the call log's writes (the DatabaseError; it keeps
     # trying), or takes them again (None).
     callLogRefused = Signal(object)
@@ -80,10 +78,6 @@ class EngineBridge(QObject):
             log.warning("bridge: no signal for engine event %s", type(event).__name__)
             return
         signal.emit(event)
-
-    def interaction_changed(self, interaction_id: int) -> None:
-        """The call log's ``on_change`` hook (called on its worker thread)."""
-        self.interactionChanged.emit(interaction_id)
 
     def call_log_refused(self, error: Exception | None) -> None:
         """The call log's ``on_refusal`` hook (called on its worker thread)."""

@@ -6,6 +6,11 @@ panel's button, Enter on a row): the work runs through ``CallbackDialer`` on
 the task worker (it claims, counts the attempt, records and dials), the answer
 comes back on the GUI thread. The desk only holds what the window needs to ask
 the operator later: which of the calls in progress are callbacks.
+
+The queue is read again when the window's one changes value names a callback
+request (whoever wrote it: the call log's missed call, the web form, a channel,
+this desk's own claim or outcome), on a short timer so a burst is one read,
+and every 15 s besides (the SLA countdowns, other operators' databases).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from app.changes import Changes
     from app.core import Core
     from app.enums import CallbackOutcome
     from app.models import CallbackRequest
@@ -43,7 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 15_000  # the queue is read again this often, besides after each change
-SOON_MS = 300  # a burst of call-log writes becomes one read
+SOON_MS = 300  # a burst of writes becomes one read
 
 
 class CallbackDesk(QObject):
@@ -89,9 +95,6 @@ class CallbackDesk(QObject):
         panel.viewChanged.connect(self.set_view)
         panel.callRequested.connect(self.call_request)
         bridge.callEnded.connect(self._on_call_ended)
-        # The call log writes a missed call's request after the call ended:
-        # its write, not the end, says when to read the queue again.
-        bridge.interactionChanged.connect(lambda _: self.refresh_soon())
 
     def start(self) -> None:
         self.refresh()
@@ -109,12 +112,25 @@ class CallbackDesk(QObject):
         self.view = view
         self.refresh()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """The window's changes value: any changed request may move in the queue."""
+        if changes.callbacks:
+            self.refresh_soon()
+
+    @property
+    def refresh_pending(self) -> bool:
+        """A change waits for the short timer."""
+        return self._soon.isActive()
+
     def refresh_soon(self) -> None:
-        self._soon.start()
+        # Not restarted by later changes: a steady stream can't hold it back.
+        if not self._soon.isActive():
+            self._soon.start()
 
     def refresh(self) -> None:
         if self._stopped or not self.core.is_open or not shiboken6.isValid(self.tasks):
             return  # (the window starts the desk once the database is open)
+        self._soon.stop()  # this read covers every change received so far
         if self._loading:
             self._reload_again = True
             return
@@ -202,13 +218,14 @@ class CallbackDesk(QObject):
         if request.customer_id is not None:
             self.customerOpened.emit(request.customer_id)
         self.message.emit(self.tr("Calling back %1…").replace("%1", who))
-        self.refresh()
         early = self._ended_early.pop(call.call_id, None)
         if early is not None:
             self._on_call_ended(early)
 
     def _take_failed(self, exc: Exception) -> None:
         self._busy = False
+        # Read now: the refusal may come from another operator's write (they
+        # took the request), which no change in this process announces.
         self.refresh()
         from app.callbacks import CallbackError
 
@@ -230,7 +247,6 @@ class CallbackDesk(QObject):
                 self._ended_early[event.call_id] = event
                 while len(self._ended_early) > 20:
                     self._ended_early.popitem(last=False)
-            self.refresh_soon()
             return
         dialer, call = taken
         # CallbackCall.request is the request as claimed; start_attempt counted one more.
@@ -293,12 +309,11 @@ class CallbackDesk(QObject):
 
         def saved(_: CallbackRequest) -> None:
             self.message.emit(self.tr("Callback outcome saved: %1.").replace("%1", who))
-            self.refresh()
 
         def failed(exc: Exception) -> None:
             from app.callbacks import ClaimLost
 
-            self.refresh()
+            self.refresh()  # as in _take_failed: another operator's write, not ours
             if isinstance(exc, ClaimLost):
                 # Nothing to retry: the request is another operator's now. The call
                 # itself is on the customer's timeline.

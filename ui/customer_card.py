@@ -3,7 +3,12 @@ their timeline. A phone contact has a Call button (click-to-call).
 
 Edit (F2) opens EditCustomerDialog; More holds the personal-data requests:
 export everything stored about the customer as JSON, or delete it all. Every
-database call runs on the task worker."""
+database call runs on the task worker.
+
+Whoever writes (the call log, the web form, a channel, a dialog), the card
+learns it from the window's one changes value (``apply_changes``): the whole
+card when something of its customer changed, the timeline alone when one of
+the interactions it shows did; a short timer makes a burst one read."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -40,9 +45,13 @@ from ui.timeline_view import TimelineView
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from app.changes import Changes
     from app.models import ContactPoint, Customer
     from ui.callback_request_dialog import CallbackRequestDialog
     from ui.edit_customer_dialog import EditCustomerDialog
+
+# A burst of writes (a call's rows, a channel's batch) becomes one read.
+REFRESH_MS = 300
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,6 @@ def export_customer(core: Core, customer_id: int, path: Path) -> Path:
 
 class CustomerCard(QWidget):
     callRequested = Signal(str, int, str)  # number, customer id, customer name
-    customerChanged = Signal(int)  # edited: lists showing it should refresh
     customerDeleted = Signal(int)
     callbackRequested = Signal(int)  # a request was made from the card: its id
     message = Signal(str)  # for the status bar
@@ -78,6 +86,12 @@ class CustomerCard(QWidget):
         self.customer: Customer | None = None
         self.contacts: list[ContactPoint] = []
         self._generation = 0
+        self._shown_id: int | None = None  # shown, or being loaded
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._refresh_now)
+        self._details_stale = False  # the timer reloads the card, not the timeline only
 
         self.placeholder = plain_label(
             self, self.tr("Pick a customer on the left, or search with Ctrl+F.")
@@ -159,7 +173,44 @@ class CustomerCard(QWidget):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
+    @property
+    def refresh_pending(self) -> bool:
+        """A change concerning the card waits for its timer."""
+        return self._refresh.isActive()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The window's changes value: reads again what of it concerns the card."""
+        customer_id = self._shown_id
+        if customer_id is None:
+            return
+        if customer_id in changes.customers:
+            self._details_stale = True
+        elif not self.timeline.shows_any(changes.interactions):
+            return
+        # Not restarted by later changes: a steady stream can't hold it back.
+        if not self._refresh.isActive():
+            self._refresh.start()
+
+    def stop_refreshing(self) -> None:
+        """The app is closing: a read waiting for the timer is dropped."""
+        self._refresh.stop()
+        self._details_stale = False
+
+    def _refresh_now(self) -> None:
+        stale, self._details_stale = self._details_stale, False
+        if self._shown_id is None:
+            return  # deleted meanwhile
+        if stale:
+            self.show_customer(self._shown_id)
+        else:
+            self.timeline.reload()
+
     def show_customer(self, customer_id: int) -> None:
+        # This read comes after every change received so far (each is
+        # published after its commit): it covers what the timer waited for.
+        self._refresh.stop()
+        self._details_stale = False
+        self._shown_id = customer_id
         self._generation += 1
         generation = self._generation
         core = self.core
@@ -255,13 +306,15 @@ class CustomerCard(QWidget):
         return dialog
 
     def _callback_requested(self, request_id: int) -> None:
-        self.timeline.reload()  # the request's entry on the timeline
+        # Its timeline entry arrives as a change, like anyone's write.
         self.callbackRequested.emit(request_id)
 
     def _edited(self, customer_id: int) -> None:
+        # Read at once, not when the change's timer ends: the operator has just
+        # pressed Save and is looking at this card. (The list and the rest
+        # learn it from the change.)
         if self.customer is not None and self.customer.id == customer_id:
             self.show_customer(customer_id)
-        self.customerChanged.emit(customer_id)
 
     def export_customer(self) -> None:
         if self.customer is None:
@@ -334,6 +387,8 @@ class CustomerCard(QWidget):
     def _deleted(self, customer_id: int, name: str, interactions: int) -> None:
         if self.customer is not None and self.customer.id == customer_id:
             self._generation += 1  # a load still in flight must not bring it back
+            self._shown_id = None
+            self._refresh.stop()
             self.customer = None
             self.contacts = []
             self.timeline.set_customer(None)

@@ -5,6 +5,9 @@ the task worker (core.customers.browse) and only the newest answer is shown,
 so a slow query never overwrites a newer one. Before the core's database is
 open the list says it is loading; a search typed meanwhile runs when the
 window calls ``refresh`` on the open core.
+
+What others write arrives as the window's one changes value (``apply_changes``):
+the list reads again, on the same short timer, when a customer changed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from app.changes import Changes
     from app.core import Core
     from app.models import Customer
 
@@ -41,6 +45,7 @@ class CustomerList(QWidget):
         self.core = core
         self.tasks = tasks
         self._generation = 0
+        self._shown_query: str | None = None
         self.search = QLineEdit(self)
         self.search.setObjectName("customerSearch")
         self.search.setPlaceholderText(self.tr("Search customers"))
@@ -78,6 +83,29 @@ class CustomerList(QWidget):
         self.status.setText(self.tr("Loading customers…"))
         self.status.show()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """The window's changes value. Any changed customer concerns the list:
+        a listed one may show another name or company now, and one not listed
+        may be new or match the search now, which only the search can tell."""
+        if changes.customers:
+            self.refresh_soon()
+
+    @property
+    def refresh_pending(self) -> bool:
+        """A search or a change waits for the timer."""
+        return self._debounce.isActive()
+
+    def stop_refreshing(self) -> None:
+        """The app is closing: a read waiting for the timer is dropped."""
+        self._debounce.stop()
+
+    def refresh_soon(self) -> None:
+        """Reads again when the timer ends; a change never restarts a running
+        timer (typing does), so a steady stream of writes can't hold the list
+        back for ever."""
+        if not self._debounce.isActive():
+            self._debounce.start()
+
     def refresh(self) -> None:
         """Runs the search for the current text now."""
         self._debounce.stop()
@@ -89,20 +117,30 @@ class CustomerList(QWidget):
         customers = self.core.customers
         self.tasks.run(
             lambda: customers.browse(query, limit=LIMIT),
-            lambda rows: self._show(generation, rows),
+            lambda rows: self._show(generation, rows, query),
             lambda exc: self._failed(generation, exc),
             owner=self,
         )
 
-    def _show(self, generation: int, rows: list[Customer]) -> None:
+    def _show(self, generation: int, rows: list[Customer], query: str) -> None:
         if generation != self._generation:
             return  # an older search finished after a newer one started
+        # The same search read again (someone else wrote): the operator keeps
+        # their row and their place in the list.
+        again = query == self._shown_query
+        self._shown_query = query
+        current = self.results.currentItem() if again else None
+        selected = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        scrolled = self.results.verticalScrollBar().value() if again else 0
         self.results.clear()
         for customer in rows:
             text = customer.name + (f" — {customer.company}" if customer.company else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, customer.id)
             self.results.addItem(item)
+            if selected is not None and customer.id == selected:
+                self.results.setCurrentItem(item)
+        self.results.verticalScrollBar().setValue(scrolled)
         if rows:
             self.status.hide()
         else:

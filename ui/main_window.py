@@ -4,6 +4,8 @@ the callback queue docked along the bottom.
 
 The window only arranges widgets and routes signals; the commands live in
 CallControl, the state in CallBook, the database work in the TaskRunner.
+What anyone writes reaches the views as one value (``ChangesBridge.changed``):
+each view decides what of it concerns it, and no source is wired to a view.
 
 The window may be built before the core's database is open (main() paints it
 first: bench/README.md, "The window"): the customer list then says it is
@@ -34,6 +36,7 @@ from ui.call_panel import CallPanel
 from ui.callback_desk import CallbackDesk
 from ui.callback_queue_panel import OVERDUE_COLOR, CallbackQueuePanel
 from ui.calls import CallBook
+from ui.changes_bridge import ChangesBridge
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
 from ui.dialpad import DialPad
@@ -96,6 +99,10 @@ class MainWindow(QMainWindow):
         self.callback_panel.setObjectName("callbackQueue")
         self.callback_panel.call_next_shortcut.setEnabled(False)  # the action owns F9
         self.callbacks = CallbackDesk(core, tasks, bridge, control, self.callback_panel, self)
+        # Every committed write, whoever made it, once the database is open.
+        self.changes = ChangesBridge(self)
+        for view in (self.customers, self.card, self.callbacks, self.side):
+            self.changes.changed.connect(view.apply_changes)
 
         left = QWidget(self)
         left.setObjectName("leftColumn")
@@ -141,7 +148,6 @@ class MainWindow(QMainWindow):
         self.dialpad.dialRequested.connect(self.dial_from_field)
         self.customers.customerActivated.connect(self.open_customer)
         self.card.callRequested.connect(self._call_contact)
-        self.card.customerChanged.connect(lambda _: self.customers.refresh())
         self.card.customerDeleted.connect(self._customer_deleted)
         self.card.message.connect(self.show_message)
         self.card.callbackRequested.connect(self._callback_requested)
@@ -159,11 +165,6 @@ class MainWindow(QMainWindow):
         self.callbacks.customerOpened.connect(self.open_customer)
         self.callbacks.queueChanged.connect(self._show_queue_size)
         self.callback_panel.callNextRequested.connect(self.actions_by_name["next_callback"].trigger)
-        self._timeline_refresh = QTimer(self)
-        self._timeline_refresh.setSingleShot(True)
-        self._timeline_refresh.setInterval(300)
-        self._timeline_refresh.timeout.connect(self.card.timeline.reload)
-        bridge.interactionChanged.connect(lambda _: self._refresh_timeline_soon())
         bridge.callLogRefused.connect(self._call_log_refused)
         self.resize(1280, 800)
         if core.is_open:
@@ -187,8 +188,17 @@ class MainWindow(QMainWindow):
         need it start (at construction when it was open already)."""
         for action in self._database_actions:
             action.setEnabled(True)
+        self.changes.attach(self.core.db.changes)
         self.customers.refresh()
         self.callbacks.start()
+
+    def stop_refreshing(self) -> None:
+        """The app is closing (the task runner goes next): no change is heard
+        any more, and no read waiting for a view's timer is started."""
+        self.changes.detach()
+        self.customers.stop_refreshing()
+        self.card.stop_refreshing()
+        self.callbacks.stop()
 
     # --- actions and menus -------------------------------------------------------
 
@@ -401,8 +411,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _callback_requested(self, request_id: int) -> None:
-        self.callbacks.refresh()
-        self._refresh_timeline_soon()  # the card shown may be that customer's
+        # The queue and the card learn of the request from its change.
         self.show_message(self.tr("Callback request #%1 saved.").replace("%1", str(request_id)))
 
     def show_callback_report(self) -> CallbackReportDialog:
@@ -424,8 +433,7 @@ class MainWindow(QMainWindow):
 
         dialog = NewCustomerDialog(self.core, self.tasks, phone, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.created.connect(self.open_customer)
-        dialog.created.connect(lambda _: self.customers.refresh())
+        dialog.created.connect(self.open_customer)  # the list learns of it from the change
         dialog.show()
 
     def import_customers(self, path: Path | None = None) -> ImportDialog | None:
@@ -438,6 +446,8 @@ class MainWindow(QMainWindow):
             return None
         dialog = ImportDialog(self.core, path, self.operator, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Read at the end by hand: the import's bulk inserts are not in the
+        # changes value (app/importers.py notes none of them).
         dialog.imported.connect(lambda _: self.customers.refresh())
         dialog.show()
         dialog.check()
@@ -446,14 +456,9 @@ class MainWindow(QMainWindow):
     def _customer_deleted(self, customer_id: int) -> None:
         if self.side.customer_id == customer_id:
             self.side.clear()
-        self.customers.refresh()
 
     def focus_search(self) -> None:
         self.customers.focus_search()
-
-    def _refresh_timeline_soon(self) -> None:
-        if self.card.customer is not None:
-            self._timeline_refresh.start()
 
     # --- misc ----------------------------------------------------------------------
 

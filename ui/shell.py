@@ -125,7 +125,6 @@ class Shell(QObject):
             attach_recording=core.attachments.add,
             operator=self.window.operator,
         )
-        self.call_log.on_change = self.bridge.interaction_changed
         self.call_log.on_refusal = self.bridge.call_log_refused
         self.window.callbacks.call_log = self.call_log
         self.window.core_opened()
@@ -298,7 +297,6 @@ class Shell(QObject):
     def _dial_demo_as(self, uri: str, customer: tuple[int, str]) -> None:
         customer_id, name = customer
         self.window.open_customer(customer_id)
-        self.window.customers.refresh()  # a first call has just made the customer
         previous = self.control.account_id
         self.control.account_id = DEMO_ACCOUNT
         try:
@@ -348,7 +346,7 @@ class Shell(QObject):
     def shutdown(self) -> None:
         """Hangs up, stops the engine, flushes the call log, stops the worker."""
         self.webform.stop()  # no more requests written while the rest closes
-        self.window.callbacks.stop()
+        self.window.stop_refreshing()  # no more reads: the worker goes at the end
         if self.engine is not None:
             try:
                 self.engine.stop()

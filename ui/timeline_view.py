@@ -98,6 +98,7 @@ class TimelineView(QWidget):
         self._has_more = False
         self._loading = False
         self._generation = 0
+        self._shown: set[int] = set()  # the interactions in the list
 
         self.filter = QComboBox(self)
         self.filter.setObjectName("timelineFilter")
@@ -167,6 +168,11 @@ class TimelineView(QWidget):
     def loading(self) -> bool:
         return self._loading
 
+    def shows_any(self, interaction_ids: Iterable[int]) -> bool:
+        """Whether one of these interactions is in the list (a change to it,
+        its recording or its delivery status, concerns this view)."""
+        return not self._shown.isdisjoint(interaction_ids)
+
     def set_customer(self, customer_id: int | None) -> None:
         if customer_id != self.customer_id:
             self.player.stop()  # another customer's recording would keep talking
@@ -179,6 +185,7 @@ class TimelineView(QWidget):
         self._cursor = None
         self._has_more = False
         self._loading = False
+        self._shown.clear()
         self.list.clear()
         self.status.hide()
         if self.customer_id is not None:
@@ -211,6 +218,8 @@ class TimelineView(QWidget):
             recording = page.recordings.get(row.id) if row.id is not None else None
             item = QListWidgetItem(interaction_text(row, self.tr("recording") if recording else ""))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
+            if row.id is not None:
+                self._shown.add(row.id)
             if recording is not None:
                 item.setData(RECORDING_ROLE, str(recording))
                 item.setToolTip(self.tr("Double-click to play the recording"))

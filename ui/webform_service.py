@@ -19,7 +19,7 @@ import threading
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from app.core import Core
@@ -66,9 +66,8 @@ class WebFormService(QObject):
         self.label.setObjectName("webformStatus")
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)
-        self.requestAccepted.connect(
-            window.callbacks.refresh_soon, Qt.ConnectionType.QueuedConnection
-        )
+        # The queue and the card learn of a stored request from its change
+        # (the window's one changes value), not from this service.
 
     @property
     def address(self) -> tuple[str, int] | None:
