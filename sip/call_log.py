@@ -88,8 +88,6 @@ class CallLog:
         # before the log knows which interaction it belongs to.
         self._lock = threading.Lock()
         self._writer = InboundWriter("call-log")
-        # For the UI: called on the writer's thread after each write.
-        self.on_change: Callable[[int], None] | None = None
 
     @property
     def on_refusal(self) -> Callable[[DatabaseError | None], None] | None:
@@ -157,7 +155,6 @@ class CallLog:
                 self.timeline.close(
                     recorded.id, InteractionStatus.FAILED, meta={"error": str(exc)[:500]}
                 )
-                self._changed(recorded.id)
                 raise
             self._interactions[call_id] = recorded.id
         return call_id
@@ -207,7 +204,6 @@ class CallLog:
         ).interaction
         assert recorded.id is not None
         self._interactions[event.call_id] = recorded.id
-        self._changed(recorded.id)
 
     def _answered(self, call_id: str, now: datetime) -> None:
         interaction_id = self._interactions.get(call_id)
@@ -222,7 +218,6 @@ class CallLog:
         if self.callbacks is not None and row.contact_value:
             self.callbacks.close_reached(row.contact_value, now)
         self._answered_at[call_id] = now  # once written: a refused write comes again
-        self._changed(interaction_id)
 
     def _ended(self, event: CallEnded, at: datetime) -> None:
         # Forgotten only once written: a refused write comes again (closing twice,
@@ -260,7 +255,6 @@ class CallLog:
         self._interactions.pop(event.call_id, None)
         self._answered_at.pop(event.call_id, None)
         self._attached.discard(interaction_id)
-        self._changed(interaction_id)
 
     def _attach(self, interaction_id: int, path: Path) -> None:
         """Moves the call's WAV into the attachment store. The original goes once
@@ -291,8 +285,3 @@ class CallLog:
             interaction_id, InteractionStatus.FAILED, ended_at=at, meta={"error": message[:500]}
         )
         self._interactions.pop(call_id, None)
-        self._changed(interaction_id)
-
-    def _changed(self, interaction_id: int) -> None:
-        if self.on_change is not None:
-            self.on_change(interaction_id)

@@ -19,7 +19,6 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel
 
 from app.contacts import number_for_dialing
 from app.secrets import SecretsUnavailable
@@ -30,6 +29,7 @@ from ui.calls import CallBook
 from ui.core_text import error_text
 from ui.main_window import MainWindow
 from ui.phone import PhoneCommands
+from ui.plain_text import plain_label, plain_tooltip
 from ui.tasks import TaskRunner
 from ui.webform_service import WebFormService
 
@@ -82,7 +82,8 @@ class Shell(QObject):
         self.call_log: CallLog | None = None  # once the database is open
         # Why the calls may have no sound (no devices, a chosen one unplugged):
         # permanent, unlike a status message, because it stays true until fixed.
-        self.audio_status = QLabel(self.window)
+        # Device names come from outside (a Bluetooth headset names itself): plain text.
+        self.audio_status = plain_label(self.window)
         self.audio_status.setObjectName("audioStatus")
         self.audio_status.setStyleSheet("color: #b3261e;")
         self.audio_status.hide()
@@ -191,7 +192,7 @@ class Shell(QObject):
 
     def _show_audio_status(self, text: str) -> None:
         self.audio_status.setText(text)
-        self.audio_status.setToolTip(text)
+        self.audio_status.setToolTip(plain_tooltip(text))
         self.audio_status.setVisible(bool(text))
         if text:
             self.window.show_message(text)

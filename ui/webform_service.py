@@ -1,12 +1,11 @@
 """The website's callback form, run by the window: the endpoint of
 integrations/webform.py started with the app (when enabled in the settings),
-stopped at the end, its state in the status bar, and the callback queue read
-again as soon as a request came in.
+stopped at the end, its state in the status bar. A stored request reaches the
+callback desk and the open card as a change (app/changes.py), like every write.
 
 Reading the token (the keyring can be a D-Bus round trip) and binding the port
 run on the task worker; the server answers on its own threads (uvicorn's loop,
-and a few for the database work). The one that stored a new request announces
-it through a queued signal: it never touches a widget.
+and a few for the database work), which never touch a widget.
 The endpoint listens where the settings say (loopback by default); putting it on
 the internet (TLS, a relay or reverse proxy) is the shop's own set-up.
 """
@@ -18,15 +17,14 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel
 
 from app.core import Core
 from app.secrets import WEBFORM_TOKEN_ID, SecretKind, SecretsUnavailable
 from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR
 from ui.main_window import MainWindow
+from ui.plain_text import plain_label, plain_tooltip
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the server (Starlette, uvicorn and the rest) only when the form is on
@@ -40,8 +38,6 @@ class NoToken(RuntimeError):
 
 
 class WebFormService(QObject):
-    # Emitted on a server thread; connected queued to the GUI thread.
-    requestAccepted = Signal(int)
     # The status bar's text (translated); empty when the form is off.
     statusChanged = Signal(str)
 
@@ -62,7 +58,7 @@ class WebFormService(QObject):
         # What the running server was started with: (on, address, port), token.
         self._serving: tuple[bool, str, int] | None = None
         self._serving_token = ""
-        self.label = QLabel(window)
+        self.label = plain_label(window)
         self.label.setObjectName("webformStatus")
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)
@@ -92,7 +88,7 @@ class WebFormService(QObject):
             token = core.secrets.get(SecretKind.INTAKE, WEBFORM_TOKEN_ID)
             if not token:
                 raise NoToken
-            server = WebFormServer(core.callbacks, token, host, port, on_created=self._announce)
+            server = WebFormServer(core.callbacks, token, host, port)
             with self._lock:
                 if generation != self._generation:  # stopped while binding
                     server.stop()
@@ -138,11 +134,6 @@ class WebFormService(QObject):
             server.stop()
             self._show("", problem=False)
 
-    def _announce(self, request_id: int) -> None:
-        # A server thread: only a signal, and only while the object exists.
-        if shiboken6.isValid(self):
-            self.requestAccepted.emit(request_id)
-
     def _started(self, address: tuple[str, int] | None) -> None:
         if address is None:
             return
@@ -179,7 +170,7 @@ class WebFormService(QObject):
     def _show(self, text: str, problem: bool) -> None:
         self.status = text
         self.label.setText(text)
-        self.label.setToolTip(text)
+        self.label.setToolTip(plain_tooltip(text))
         self.label.setStyleSheet(f"color: {ERROR_COLOR};" if problem else "")
         self.label.setVisible(bool(text))
         if text:
