@@ -37,6 +37,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from app.changes import Changes, note
 from app.contacts import InvalidContact, format_phone, normalize
 from app.customers import CustomerError, Customers, DuplicateContact, clean_name
 from app.import_common import (
@@ -465,6 +466,7 @@ class CustomerImporter:
             ]
             if points:
                 s.connection().execute(insert(ContactPoint), points)
+            note(s, Changes.of(customers=ids))  # bulk inserts: not in the bookkeeping
             return len(batch), late
 
 

@@ -446,9 +446,6 @@ class MainWindow(QMainWindow):
             return None
         dialog = ImportDialog(self.core, path, self.operator, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # Read at the end by hand: the import's bulk inserts are not in the
-        # changes value (app/importers.py notes none of them).
-        dialog.imported.connect(lambda _: self.customers.refresh())
         dialog.show()
         dialog.check()
         return dialog

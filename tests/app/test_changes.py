@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 from app.changes import Changes
 from app.core import Core
 from app.customers import ContactInput
+from app.importers import CustomerImporter
 from app.models import CallbackSource, Channel, Direction, InteractionStatus
 from app.timeline import InteractionDraft
 
@@ -70,3 +72,13 @@ def test_a_rolled_back_unit_publishes_nothing(core: Core) -> None:
     except RuntimeError:
         pass
     assert seen == []
+
+
+
+def test_an_import_names_the_customers_it_made(core: Core, tmp_path: Path) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text("name,phone\nОлена,0507001236\nІгор,0671112233\n", encoding="utf-8")
+    seen = _collect(core)
+    report = CustomerImporter(core.customers).import_file(path)
+    assert report.imported == 2
+    assert len(_all(seen).customers) == 2  # bulk inserts say so too
