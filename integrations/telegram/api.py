@@ -14,19 +14,27 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 import requests
 
+from app.channel_settings import (
+    DEFAULT_BOT_API_SERVER,
+    BadChannelSetting,
+    check_bot_server,
+    check_bot_token,
+)
+
 log = logging.getLogger(__name__)
 
-DEFAULT_SERVER = "https://api.telegram.org"
-# "<bot id>:<secret>" as BotFather issues it.
-_TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{20,200}$")
+# The checks are the core's (app/channel_settings.py), so the settings page
+# refuses what this client would refuse, by the same rules.
+DEFAULT_SERVER = DEFAULT_BOT_API_SERVER
+BadSetting = BadChannelSetting
+check_token = check_bot_token
+check_server = check_bot_server
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0
 
@@ -73,43 +81,6 @@ def _not_connected(exc: requests.RequestException) -> bool:
             "No route to host",
         )
     )
-
-
-class BadSetting(ValueError):
-    """A token or a server address that can't work; the message says why."""
-
-
-def check_token(token: str) -> str:
-    """The token as BotFather issued it, or BadSetting (a pasted newline or a
-    space inside would make every request fail in a confusing way)."""
-    cleaned = token.strip()
-    if any(ch.isspace() for ch in cleaned):
-        raise BadSetting("The bot token contains spaces or line breaks; paste it again.")
-    if not _TOKEN.match(cleaned):
-        raise BadSetting(
-            "This is not a bot token: BotFather's tokens look like 123456789:AAE... (digits,"
-            " a colon, then letters, digits, - and _)."
-        )
-    return cleaned
-
-
-def check_server(address: str) -> str:
-    """The Bot API server's base address (the public one, or a self-hosted
-    telegram-bot-api server), without a trailing slash, or BadSetting."""
-    cleaned = address.strip().rstrip("/") or DEFAULT_SERVER
-    try:
-        parts = urlsplit(cleaned)
-        port = parts.port  # raises for a port that is not a number
-    except ValueError as exc:
-        raise BadSetting(f"The Bot API server address {cleaned!r} is not a URL: {exc}.") from exc
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise BadSetting(
-            f"The Bot API server address {cleaned!r} must start with https:// (or http:// for"
-            " a server on this computer or the shop's network)."
-        )
-    if parts.query or parts.fragment or (port is not None and not 0 < port < 65536):
-        raise BadSetting(f"The Bot API server address {cleaned!r} is not a base address.")
-    return cleaned
 
 
 class BotApi:
