@@ -11,7 +11,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from app.core import Core
 from app.models import CallbackRequest, CallbackSource, Channel, Interaction
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
+from tests.concurrency import in_threads
 
 WORKERS = 50
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)  # a Thursday morning: the shop is open
@@ -75,32 +75,12 @@ def _counts(core: Core, request_id: str) -> tuple[int, int]:
     return requests, timeline
 
 
-def _in_threads(count: int, work: Callable[[int], Any]) -> list[Any]:
-    """``work(i)`` on ``count`` threads released at once; results or exceptions."""
-    start = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(i: int) -> None:
-        start.wait()
-        try:
-            results[i] = work(i)
-        except Exception as exc:  # kept for the assertions
-            results[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    return results
-
-
 def test_concurrent_deliveries_of_one_id_make_one_request(
     db_url: str, open_core: Callable[..., Core]
 ) -> None:
     core = open_core(db_url)
     core.callbacks.clock = lambda: NOW
-    results = _in_threads(WORKERS, lambda _i: _submit(core.callbacks, "f81d4fae"))
+    results = in_threads(WORKERS, lambda _i: _submit(core.callbacks, "f81d4fae"))
     errors = [r for r in results if isinstance(r, Exception)]
     assert not errors, errors[:3]
     assert sum(r.created for r in results) == 1
@@ -119,7 +99,7 @@ def test_the_same_id_with_other_content_is_refused(
     assert (again.created, again.request.id) == (False, first.request.id)
     with pytest.raises(RequestConflict, match=r"r-1 was already used for a different request"):
         _submit(core.callbacks, "r-1", fingerprint="bbb")
-    results = _in_threads(10, lambda i: _submit(core.callbacks, "r-1", fingerprint=f"x{i}"))
+    results = in_threads(10, lambda i: _submit(core.callbacks, "r-1", fingerprint=f"x{i}"))
     assert all(isinstance(r, RequestConflict) for r in results)
     assert _counts(core, "r-1") == (1, 1)
 
@@ -129,7 +109,7 @@ def test_concurrent_missed_calls_from_one_number_make_one_request(
 ) -> None:
     core = open_core(db_url)
     core.callbacks.clock = lambda: NOW
-    results = _in_threads(
+    results = in_threads(
         20, lambda i: core.callbacks.register_missed_call("0507001236", interaction_id=1000 + i)
     )
     assert not [r for r in results if isinstance(r, Exception)]

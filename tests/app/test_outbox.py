@@ -47,6 +47,7 @@ from app.outbox import (
 )
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
+from tests.concurrency import in_threads
 
 T0 = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
 USER = "700100"
@@ -138,26 +139,6 @@ def _counts(core: Core, key: str) -> tuple[int, int, int]:
     return int(outbox), len(interactions), int(files)
 
 
-def _in_threads(count: int, work: Callable[[int], Any]) -> list[Any]:
-    """``work(i)`` on ``count`` threads released at once; results or exceptions."""
-    start = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(i: int) -> None:
-        start.wait()
-        try:
-            results[i] = work(i)
-        except Exception as exc:  # kept for the assertions
-            results[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    return results
-
-
 def _states(core: Core, message_id: int) -> tuple[str, str]:
     """(the outbox row's status, its timeline row's status), read afresh."""
     with core.db.session() as s:
@@ -229,7 +210,7 @@ def test_the_same_key_again_returns_the_first_message_and_writes_nothing(
 def test_concurrent_calls_with_one_key_make_one_message(
     core: Core, outbox: Outbox, chat: int
 ) -> None:
-    results = _in_threads(
+    results = in_threads(
         20, lambda _i: outbox.queue(chat, "Дякуємо!", operator="Ірина", idempotency_key="k-20")
     )
     errors = [r for r in results if isinstance(r, Exception)]
