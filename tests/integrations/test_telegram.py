@@ -14,7 +14,15 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from app.core import Core
-from app.models import Attachment, ChannelAccount, Conversation, Interaction, OutboxMessage
+from app.customers import ContactInput
+from app.models import (
+    Attachment,
+    CallbackRequest,
+    ChannelAccount,
+    Conversation,
+    Interaction,
+    OutboxMessage,
+)
 from app.outbox import OutboxError
 from app.secrets import SecretKind
 from integrations.base import ChannelState, ChannelStatus
@@ -326,3 +334,38 @@ def test_a_user_who_blocks_the_bot_makes_the_chat_unwritable_before_a_send(desk:
     _wait(lambda: not desk.core.conversations.get(conversation.id or 0).can_write)
     with pytest.raises(OutboxError, match="the user blocked the bot"):
         desk.core.outbox.queue(conversation.id, "ще одне", operator="Ірина", idempotency_key="b")
+
+
+def test_a_shared_own_contact_links_the_chat_and_asks_for_a_callback(desk: Desk) -> None:
+    customer = desk.core.customers.create("Олена", [ContactInput("phone", "0507001236")])
+    user = desk.bot.user("Олена")
+    desk.bot.push_contact(user, "+380507001236")  # through a request_contact button
+    desk.bot.push_contact(user, "+380671112233", first_name="Ігор", user_id=999)  # not hers
+    _wait(lambda: desk.messages() == 2)
+    (conversation,) = desk.core.conversations.for_customer(customer.id or 0)
+    assert conversation.identity == str(user["id"])
+    with desk.core.db.session() as s:
+        (request,) = s.exec(select(CallbackRequest)).all()
+    assert (request.source, request.customer_id) == ("messenger", customer.id)
+    assert desk.core.customers.find("phone", "0671112233") is None  # someone else's: a message
+
+
+def test_a_text_of_100000_characters_is_stored_whole(desk: Desk) -> None:
+    user = desk.bot.user("Олена")
+    text = "ж" * 100_000
+    desk.bot.push_raw(
+        {
+            "message": {
+                "message_id": 1,
+                "from": user,
+                "chat": {"id": user["id"], "type": "private", "first_name": "Олена"},
+                "date": int(time.time()),
+                "text": text,
+                "some_field_from_a_newer_api": {"x": 1},
+            }
+        }
+    )
+    _wait(lambda: desk.messages() == 1)
+    with desk.core.db.session() as s:
+        (row,) = s.exec(select(Interaction))
+    assert row.body == text
