@@ -241,9 +241,15 @@ class TelegramChannel:
                     raise _Stopped
             cursor = Cursor(self.account_id, "offset", str(next_offset))
             # After the batch's messages: a user who wrote and then blocked the bot
-            # ends blocked (a message alone would say the chat is writable).
-            pending: list[Future[Any]] = [self._inbound.deliver(batch, cursor)]
+            # ends blocked (a message alone would say the chat is writable). The
+            # offset is stored after both: stored with the messages, a crash before
+            # the block was written would start the next run past it.
+            pending: list[Future[Any]] = [
+                self._inbound.deliver(batch, None if memberships else cursor)
+            ]
             pending += [self._membership(change) for change in memberships]
+            if memberships:
+                pending.append(self._inbound.deliver([], cursor))
             for done in pending:
                 while True:
                     if self._stopping.is_set():
