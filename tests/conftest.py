@@ -20,6 +20,7 @@ from app.core import Core
 from app.db import Database
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
+from tests.servers.bot_api import BotApiServer
 from tests.servers.common import missing
 from tests.servers.postgres import PostgresServer, postgres_server
 from tests.servers.pulseaudio import pulseaudio_server
@@ -85,6 +86,16 @@ def core(app_paths: AppPaths, settings: Settings) -> Iterator[Core]:
     opened = Core.open(app_paths, settings, secrets=SecretStore(MemoryKeyring()))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def bot_api() -> Iterator[BotApiServer]:
+    """A Telegram Bot API server on 127.0.0.1 (tests/servers/bot_api) with the real
+    server's timings; add bots with ``bot_api.add_bot()``, point the client at
+    ``bot_api.base_url``. Stopped after the test, ending any waiting long poll.
+    Here for the channel tests and the window's Telegram settings alike."""
+    with BotApiServer() as server:
+        yield server
 
 
 @pytest.fixture

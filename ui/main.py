@@ -135,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             find_name=lambda number: caller_name(core, number),
         )
         window.registration.accountsChanged.connect(tray.set_accounts)
+        tray.set_channels(shell.channels.summary())
+        shell.channels.summaryChanged.connect(tray.set_channels)
         tray.showRequested.connect(window.bring_to_front)
         tray.showRequested.connect(tray.reset_missed)
         window.activated.connect(tray.reset_missed)

@@ -1,5 +1,6 @@
 """Settings: SIP accounts, default phone region, database location, language,
-operator name, audio devices and ring tone (ui/audio_page.py).
+operator name, audio devices and ring tone (ui/audio_page.py), the web form
+and the Telegram bots (ui/telegram_page.py).
 
 An account's password goes only to the system keyring (core.secrets); the
 database row never holds it, and the field is never filled back in: leaving it
@@ -42,6 +43,7 @@ from ui.dialog_parts import ERROR_COLOR
 from ui.i18n import LANGUAGES
 from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
+from ui.telegram_page import TelegramPage
 from ui.webform_page import FIELDS as WEBFORM_FIELDS
 from ui.webform_page import WebFormPage
 
@@ -75,6 +77,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.audio, self.tr("Audio"))
         self.webform = WebFormPage(core.settings, self)
         self.tabs.addTab(self.webform, self.tr("Web form"))
+        self.telegram = TelegramPage(core, tasks, self)  # saves each bot itself
+        self.tabs.addTab(self.telegram, self.tr("Telegram"))
         self.status = plain_label(self)
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)

@@ -26,6 +26,7 @@ from app.settings import Settings
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
 from ui.calls import CallBook
+from ui.channel_service import ChannelService
 from ui.core_text import error_text
 from ui.main_window import MainWindow
 from ui.phone import PhoneCommands
@@ -90,6 +91,8 @@ class Shell(QObject):
         self.window.statusBar().addPermanentWidget(self.audio_status)
         # The website's callback form: nothing happens unless enabled in the settings.
         self.webform = WebFormService(core, self.tasks, self.window, self)
+        # The Telegram bots: read from the moment the database is open.
+        self.channels = ChannelService(core, self.window, self)
         if core.is_open:
             self._core_opened()
 
@@ -130,6 +133,7 @@ class Shell(QObject):
         self.window.callbacks.call_log = self.call_log
         self.window.core_opened()
         self.webform.start()
+        self.channels.start()
         self.coreReady.emit()
 
     # --- the engine ----------------------------------------------------------------
@@ -340,6 +344,7 @@ class Shell(QObject):
         dialog.accountsChanged.connect(self.reload_accounts)
         dialog.settingsSaved.connect(lambda: self.apply_settings(self.core.settings))
         dialog.settingsSaved.connect(self.webform.restart)
+        self.channels.attach_page(dialog.telegram)
         dialog.exec()
 
     # --- the end -------------------------------------------------------------------
@@ -347,6 +352,7 @@ class Shell(QObject):
     def shutdown(self) -> None:
         """Hangs up, stops the engine, flushes the call log, stops the worker."""
         self.webform.stop()  # no more requests written while the rest closes
+        self.channels.stop()  # nor messages; before the core closes
         self.window.stop_refreshing()  # no more reads: the worker goes at the end
         if self.engine is not None:
             try:

@@ -2,9 +2,10 @@
 
 The icon shows how many calls were missed since the operator last looked, and
 a dot for the SIP registration (green: registered, red: not registered, grey:
-no account); the tooltip says both in words. An incoming call while the window
-is hidden or in the background also gets a desktop notification with the
-caller's number and, once looked up on the task worker, the customer's name.
+no account); the tooltip says both in words, and how the messengers are. An
+incoming call while the window is hidden or in the background also gets a
+desktop notification with the caller's number and, once looked up on the task
+worker, the customer's name.
 """
 
 from __future__ import annotations
@@ -149,6 +150,7 @@ class Tray(QObject):
         self._accounts: set[str] | None = None  # None: not told, take any account's events
         self._statuses: dict[str, RegistrationStatus] = {}
         self._ringing: set[str] = set()
+        self._channels = ""  # the messengers' state in words (ui/channel_service.py)
         self.icon = QSystemTrayIcon(app_icon(), self)
         # Callers' names go into the body: escaped where the desktop reads markup.
         self.body_is_markup = notifications_read_markup()
@@ -284,6 +286,11 @@ class Tray(QObject):
             Registration.NOT_REGISTERED: self.tr("Not registered"),
         }[self.registration]
 
+    def set_channels(self, summary: str) -> None:
+        """The messengers' state: "" (no bot), connected, or each bot's problem."""
+        self._channels = summary
+        self._update()
+
     # --- showing -------------------------------------------------------------------
 
     def tooltip(self) -> str:
@@ -292,8 +299,8 @@ class Tray(QObject):
             if self.missed
             else self.tr("Switchboard")
         )
-        registration = self.registration_text()
-        return f"{head}\n{registration}" if registration else head
+        lines = [head, self.registration_text(), self._channels]
+        return "\n".join(line for line in lines if line)
 
     def _update(self) -> None:
         self.icon.setIcon(app_icon(self.missed, registration=self.registration.value))

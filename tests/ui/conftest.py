@@ -149,6 +149,7 @@ def shell(qtbot: Any, sqlite_core: Core, engine: RecordingEngine) -> Iterator[An
     yield built
     for pop in list(built.window.pops.values()):
         pop.close()
+    built.channels.stop()  # as Shell.shutdown: the bots, before the core closes
     built.window.stop_refreshing()  # as Shell.shutdown, before the task runner goes
     built.tasks.shutdown()
     built.call_log.close()

@@ -6,7 +6,7 @@ behaviour and error texts, the real server's sources: tdlib/telegram-bot-api
 the TDLib parts it runs (tddb/td/db/TQueue.cpp, td/telegram/MessageEntity.cpp,
 tdnet/td/net/HttpReader.cpp). Not written from any client's behaviour.
 
-Use (the ``bot_api`` fixture in tests/integrations/conftest.py starts one)::
+Use (the ``bot_api`` fixture in tests/conftest.py starts one)::
 
     bot = server.add_bot("shop_bot")            # a token of its own; getMe answers for it
     olena = bot.user("Olena")                   # a User; push_* make the updates she sends

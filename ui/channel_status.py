@@ -1,0 +1,120 @@
+"""What a channel's status says to the operator: the status bar, the tray and
+the settings page's list use the same words.
+
+A status carries a state and, as ``detail``, the platform's own words (or the
+channel's, in English): the state is translated here, the detail is shown as
+it came, in a tooltip. A working or turned-off channel is no problem: the
+status bar says nothing about it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from integrations.base import ChannelState, ChannelStatus
+from ui.labels import channel_label
+
+PROBLEMS = frozenset(
+    {
+        ChannelState.AUTH_FAILED,
+        ChannelState.NOT_REACHABLE,
+        ChannelState.RATE_LIMITED,
+        ChannelState.CONFLICT,
+        ChannelState.MISCONFIGURED,
+    }
+)
+COLOURS = {
+    ChannelState.CONNECTED: "#1e7d32",
+    ChannelState.STARTING: "#8a6d00",
+    ChannelState.RATE_LIMITED: "#8a6d00",
+    ChannelState.DISABLED: "#666666",
+    ChannelState.STOPPED: "#666666",
+}
+PROBLEM_COLOUR = "#b3261e"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChannelStatus", text)
+
+
+def fill(template: str, *values: str) -> str:
+    """Qt's %1, %2… in one pass: a value that holds "%2" (a bot's name may)
+    is not filled in again."""
+    return re.sub(
+        r"%(\d)",
+        lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0],
+        template,
+    )
+
+
+def is_problem(status: ChannelStatus) -> bool:
+    return status.state in PROBLEMS
+
+
+def webhook_is_set(status: ChannelStatus) -> bool:
+    """A conflict because a webhook is set (Telegram: getUpdates refused while
+    one is active, or a long poll ended by setWebhook), not a second reader."""
+    return status.state is ChannelState.CONFLICT and "webhook" in status.detail.lower()
+
+
+def colour(status: ChannelStatus) -> str:
+    return PROBLEM_COLOUR if is_problem(status) else COLOURS.get(status.state, "#666666")
+
+
+def state_text(status: ChannelStatus) -> str:
+    """The state in a few words, e.g. "not reachable, retrying"."""
+    state = status.state
+    if state is ChannelState.CONFLICT:
+        if webhook_is_set(status):
+            return _tr("a webhook is set")
+        return _tr("another program reads this bot")
+    if state is ChannelState.RATE_LIMITED:
+        if status.until is None:
+            return _tr("too many requests, waiting")
+        until = status.until.astimezone().strftime("%H:%M:%S")
+        return _tr("too many requests, waiting until %1").replace("%1", until)
+    words = {
+        ChannelState.STARTING: _tr("connecting…"),
+        ChannelState.CONNECTED: _tr("connected"),
+        ChannelState.AUTH_FAILED: _tr("token refused"),
+        ChannelState.NOT_REACHABLE: _tr("not reachable, retrying"),
+        ChannelState.MISCONFIGURED: _tr("can't start"),
+        ChannelState.DISABLED: _tr("off"),
+        ChannelState.STOPPED: _tr("stopped"),
+    }
+    return words.get(state, str(state))
+
+
+def advice(status: ChannelStatus) -> str:
+    """What the operator can do about it ("" when it passes by itself)."""
+    state = status.state
+    if state is ChannelState.CONFLICT:
+        if webhook_is_set(status):
+            return _tr(
+                "Telegram sends this bot's messages to a webhook, not to Switchboard. "
+                "Remove it in Settings > Telegram: Test, then Remove webhook."
+            )
+        return _tr(
+            "A bot is read by one program at a time: stop the other one, or give "
+            "Switchboard a bot of its own."
+        )
+    if state is ChannelState.AUTH_FAILED:
+        return _tr(
+            "The token was revoked or is wrong: enter the current one from @BotFather "
+            "in Settings > Telegram."
+        )
+    if state is ChannelState.MISCONFIGURED:
+        return _tr("Check the bot in Settings > Telegram.")
+    return ""
+
+
+def explanation(status: ChannelStatus) -> str:
+    """A tooltip's text: the advice, then the platform's own words."""
+    return "\n".join(part for part in (advice(status), status.detail) if part)
+
+
+def status_line(status: ChannelStatus) -> str:
+    """``Telegram “Shop bot”: not reachable, retrying``."""
+    return fill(_tr("%1 “%2”: %3"), channel_label(status.kind), status.label, state_text(status))
