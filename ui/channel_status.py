@@ -35,10 +35,6 @@ COLOURS = {
 PROBLEM_COLOUR = "#b3261e"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChannelStatus", text)
-
-
 def fill(template: str, *values: str) -> str:
     """Qt's %1, %2… in one pass: a value that holds "%2" (a bot's name may)
     is not filled in again."""
@@ -68,21 +64,25 @@ def state_text(status: ChannelStatus) -> str:
     state = status.state
     if state is ChannelState.CONFLICT:
         if webhook_is_set(status):
-            return _tr("a webhook is set")
-        return _tr("another program reads this bot")
+            return QCoreApplication.translate("ChannelStatus", "a webhook is set")
+        return QCoreApplication.translate("ChannelStatus", "another program reads this bot")
     if state is ChannelState.RATE_LIMITED:
         if status.until is None:
-            return _tr("too many requests, waiting")
+            return QCoreApplication.translate("ChannelStatus", "too many requests, waiting")
         until = status.until.astimezone().strftime("%H:%M:%S")
-        return _tr("too many requests, waiting until %1").replace("%1", until)
+        return QCoreApplication.translate(
+            "ChannelStatus", "too many requests, waiting until %1"
+        ).replace("%1", until)
     words = {
-        ChannelState.STARTING: _tr("connecting…"),
-        ChannelState.CONNECTED: _tr("connected"),
-        ChannelState.AUTH_FAILED: _tr("token refused"),
-        ChannelState.NOT_REACHABLE: _tr("not reachable, retrying"),
-        ChannelState.MISCONFIGURED: _tr("can't start"),
-        ChannelState.DISABLED: _tr("off"),
-        ChannelState.STOPPED: _tr("stopped"),
+        ChannelState.STARTING: QCoreApplication.translate("ChannelStatus", "connecting…"),
+        ChannelState.CONNECTED: QCoreApplication.translate("ChannelStatus", "connected"),
+        ChannelState.AUTH_FAILED: QCoreApplication.translate("ChannelStatus", "token refused"),
+        ChannelState.NOT_REACHABLE: QCoreApplication.translate(
+            "ChannelStatus", "not reachable, retrying"
+        ),
+        ChannelState.MISCONFIGURED: QCoreApplication.translate("ChannelStatus", "can't start"),
+        ChannelState.DISABLED: QCoreApplication.translate("ChannelStatus", "off"),
+        ChannelState.STOPPED: QCoreApplication.translate("ChannelStatus", "stopped"),
     }
     return words.get(state, str(state))
 
@@ -92,21 +92,24 @@ def advice(status: ChannelStatus) -> str:
     state = status.state
     if state is ChannelState.CONFLICT:
         if webhook_is_set(status):
-            return _tr(
+            return QCoreApplication.translate(
+                "ChannelStatus",
                 "Telegram sends this bot's messages to a webhook, not to Switchboard. "
-                "Remove it in Settings > Telegram: Test, then Remove webhook."
+                "Remove it in Settings > Telegram: Test, then Remove webhook.",
             )
-        return _tr(
+        return QCoreApplication.translate(
+            "ChannelStatus",
             "A bot is read by one program at a time: stop the other one, or give "
-            "Switchboard a bot of its own."
+            "Switchboard a bot of its own.",
         )
     if state is ChannelState.AUTH_FAILED:
-        return _tr(
+        return QCoreApplication.translate(
+            "ChannelStatus",
             "The token was revoked or is wrong: enter the current one from @BotFather "
-            "in Settings > Telegram."
+            "in Settings > Telegram.",
         )
     if state is ChannelState.MISCONFIGURED:
-        return _tr("Check the bot in Settings > Telegram.")
+        return QCoreApplication.translate("ChannelStatus", "Check the bot in Settings > Telegram.")
     return ""
 
 
@@ -117,4 +120,9 @@ def explanation(status: ChannelStatus) -> str:
 
 def status_line(status: ChannelStatus) -> str:
     """``Telegram “Shop bot”: not reachable, retrying``."""
-    return fill(_tr("%1 “%2”: %3"), channel_label(status.kind), status.label, state_text(status))
+    return fill(
+        QCoreApplication.translate("ChannelStatus", "%1 “%2”: %3"),
+        channel_label(status.kind),
+        status.label,
+        state_text(status),
+    )

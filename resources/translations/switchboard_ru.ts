@@ -869,6 +869,106 @@
     </message>
 </context>
 <context>
+    <name>ChannelService</name>
+    <message>
+        <location filename="../../ui/channel_service.py" line="252"/>
+        <source>Messengers not started: %1</source>
+        <translation>Мессенджеры не запущены: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/channel_service.py" line="302"/>
+        <source>Messengers: %n bot(s) connected</source>
+        <translation>
+            <numerusform>Мессенджеры: подключён %n бот</numerusform>
+            <numerusform>Мессенджеры: подключены %n бота</numerusform>
+            <numerusform>Мессенджеры: подключено %n ботов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelStatus</name>
+    <message>
+        <location filename="../../ui/channel_status.py" line="67"/>
+        <source>a webhook is set</source>
+        <translation>установлен вебхук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="68"/>
+        <source>another program reads this bot</source>
+        <translation>этого бота читает другая программа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="71"/>
+        <source>too many requests, waiting</source>
+        <translation>слишком много запросов, ожидание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="73"/>
+        <source>too many requests, waiting until %1</source>
+        <translation>слишком много запросов, ожидание до %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="77"/>
+        <source>connecting…</source>
+        <translation>подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="78"/>
+        <source>connected</source>
+        <translation>подключён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="79"/>
+        <source>token refused</source>
+        <translation>токен отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="80"/>
+        <source>not reachable, retrying</source>
+        <translation>недоступен, повторяем</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="83"/>
+        <source>can&apos;t start</source>
+        <translation>не запускается</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="84"/>
+        <source>off</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="85"/>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="95"/>
+        <source>Telegram sends this bot&apos;s messages to a webhook, not to Switchboard. Remove it in Settings &gt; Telegram: Test, then Remove webhook.</source>
+        <translation>Telegram отправляет сообщения этого бота на вебхук, а не в Switchboard. Удалите его в Настройки &gt; Telegram: «Проверить», затем «Удалить вебхук».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="100"/>
+        <source>A bot is read by one program at a time: stop the other one, or give Switchboard a bot of its own.</source>
+        <translation>Бота может читать только одна программа: остановите другую или заведите для Switchboard отдельного бота.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="106"/>
+        <source>The token was revoked or is wrong: enter the current one from @BotFather in Settings &gt; Telegram.</source>
+        <translation>Токен отозван или неверен: введите действующий от @BotFather в Настройки &gt; Telegram.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="112"/>
+        <source>Check the bot in Settings &gt; Telegram.</source>
+        <translation>Проверьте бота в Настройки &gt; Telegram.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="124"/>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 «%2»: %3</translation>
+    </message>
+</context>
+<context>
     <name>ConfigProblemDialog</name>
     <message>
         <location filename="../../ui/start_problem_dialog.py" line="317"/>
@@ -1836,22 +1936,22 @@
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -1998,233 +2098,238 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="104"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
         <source>If the other side can</source>
         <translation>Если собеседник поддерживает</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Required</source>
         <translation>Обязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="271"/>
+        <location filename="../../ui/settings_dialog.py" line="275"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="274"/>
+        <location filename="../../ui/settings_dialog.py" line="278"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="282"/>
+        <location filename="../../ui/settings_dialog.py" line="286"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="301"/>
+        <location filename="../../ui/settings_dialog.py" line="305"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="308"/>
+        <location filename="../../ui/settings_dialog.py" line="312"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="310"/>
+        <location filename="../../ui/settings_dialog.py" line="314"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="318"/>
+        <location filename="../../ui/settings_dialog.py" line="322"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="319"/>
+        <location filename="../../ui/settings_dialog.py" line="323"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="320"/>
+        <location filename="../../ui/settings_dialog.py" line="324"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="321"/>
+        <location filename="../../ui/settings_dialog.py" line="325"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <location filename="../../ui/settings_dialog.py" line="329"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="340"/>
+        <location filename="../../ui/settings_dialog.py" line="344"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="380"/>
+        <location filename="../../ui/settings_dialog.py" line="384"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="392"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -2232,7 +2337,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="149"/>
+        <location filename="../../ui/shell.py" line="153"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
@@ -2242,27 +2347,27 @@
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="214"/>
+        <location filename="../../ui/shell.py" line="218"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="231"/>
+        <location filename="../../ui/shell.py" line="235"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="262"/>
+        <location filename="../../ui/shell.py" line="266"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="285"/>
+        <location filename="../../ui/shell.py" line="289"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="290"/>
+        <location filename="../../ui/shell.py" line="294"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -2365,6 +2470,189 @@
     </message>
 </context>
 <context>
+    <name>TelegramPage</name>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="145"/>
+        <source>Add bot</source>
+        <translation>Добавить бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="148"/>
+        <source>Remove bot…</source>
+        <translation>Удалить бота…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="160"/>
+        <source>e.g. Shop bot</source>
+        <translation>напр. Бот магазина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="166"/>
+        <source>The token @BotFather gave for the bot. It is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
+        <translation>Токен, который @BotFather выдал для бота. Он хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="175"/>
+        <source>Leave it empty for Telegram&apos;s own server. A self-hosted telegram-bot-api server: its address, e.g. http://127.0.0.1:8081.</source>
+        <translation>Оставьте пустым для сервера самого Telegram. Свой сервер telegram-bot-api: его адрес, напр. http://127.0.0.1:8081.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="179"/>
+        <source>Read this bot&apos;s messages</source>
+        <translation>Читать сообщения этого бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="186"/>
+        <source>Test</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="188"/>
+        <source>Asks the server who the bot is (nothing is saved).</source>
+        <translation>Спрашивает у сервера, что это за бот (ничего не сохраняется).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="190"/>
+        <source>Save bot</source>
+        <translation>Сохранить бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="201"/>
+        <source>Remove webhook…</source>
+        <translation>Удалить вебхук…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="212"/>
+        <source>Make a bot with @BotFather in Telegram and paste the token it gives. Customers find the bot by its @name; what they write to it appears here. A bot is read by one program at a time.</source>
+        <translation>Создайте бота у @BotFather в Telegram и вставьте выданный токен. Клиенты находят бота по его @имени; то, что они ему пишут, появляется здесь. Бота может читать только одна программа.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="221"/>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="222"/>
+        <source>Token:</source>
+        <translation>Токен:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="223"/>
+        <source>Bot API server:</source>
+        <translation>Сервер Bot API:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="225"/>
+        <source>Status:</source>
+        <translation>Состояние:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="280"/>
+        <source>%1 (off)</source>
+        <translation>%1 (выключен)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="294"/>
+        <source>not saved yet</source>
+        <translation>ещё не сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="318"/>
+        <source>in the keyring; leave empty to keep it</source>
+        <translation>в хранилище паролей; пусто — не менять</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="320"/>
+        <source>123456789:AAE… from @BotFather</source>
+        <translation>123456789:AAE… от @BotFather</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="352"/>
+        <source>Bot “%1” saved.</source>
+        <translation>Бот «%1» сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="356"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="363"/>
+        <source>Remove bot</source>
+        <translation>Удалить бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="365"/>
+        <source>Remove the bot “%1”? Switchboard stops reading it and forgets its token; its conversations are removed, and the messages stay on the customers&apos; timelines. To pause it instead, turn off “Read this bot&apos;s messages”.</source>
+        <translation>Удалить бота «%1»? Switchboard перестанет его читать и забудет его токен; его переписки удаляются, а сообщения остаются в истории клиентов. Чтобы только приостановить его, снимите «Читать сообщения этого бота».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="380"/>
+        <source>Bot “%1” removed.</source>
+        <translation>Бот «%1» удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="397"/>
+        <source>Asking the server…</source>
+        <translation>Спрашиваем сервер…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="416"/>
+        <source>Connected as @%1.</source>
+        <translation>Подключено как @%1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="420"/>
+        <source>A webhook is set (%1): Telegram sends this bot&apos;s messages there, so Switchboard can&apos;t read them until it is removed.</source>
+        <translation>Установлен вебхук (%1): Telegram отправляет сообщения этого бота туда, и Switchboard не может их читать, пока вебхук не удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="428"/>
+        <source>Remove webhook</source>
+        <translation>Удалить вебхук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="430"/>
+        <source>Remove the webhook %1? Telegram then stops sending this bot&apos;s messages there, and Switchboard reads them here, those waiting included. Whatever set the webhook (another program, a website) stops getting them.</source>
+        <translation>Удалить вебхук %1? Тогда Telegram перестанет отправлять туда сообщения этого бота, и Switchboard будет читать их здесь, включая ожидающие. То, что установило вебхук (другая программа, сайт), перестанет их получать.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="442"/>
+        <source>Removing the webhook…</source>
+        <translation>Удаляем вебхук…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="455"/>
+        <source>Webhook removed: Switchboard reads this bot&apos;s messages here, within a minute.</source>
+        <translation>Вебхук удалён: в течение минуты Switchboard начнёт читать сообщения этого бота здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="518"/>
+        <source>Enter the bot&apos;s token first.</source>
+        <translation>Сначала введите токен бота.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="523"/>
+        <source>The server refused the token (%1): it was revoked or mistyped. Get the current one from @BotFather.</source>
+        <translation>Сервер отклонил токен (%1): он отозван или введён с ошибкой. Получите действующий у @BotFather.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="528"/>
+        <source>The server answered, but not as a Bot API server would (%1): check its address, or the token.</source>
+        <translation>Сервер ответил, но не так, как сервер Bot API (%1): проверьте его адрес или токен.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="531"/>
+        <source>The server refused: %1</source>
+        <translation>Сервер отказал: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="533"/>
+        <source>The server can&apos;t be reached: %1</source>
+        <translation>Сервер недоступен: %1</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <location filename="../../ui/timeline_view.py" line="105"/>
@@ -2435,68 +2723,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="156"/>
+        <location filename="../../ui/tray.py" line="158"/>
         <source>Show Switchboard</source>
         <translation>Показать Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="158"/>
+        <location filename="../../ui/tray.py" line="160"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="223"/>
-        <location filename="../../ui/tray.py" line="235"/>
+        <location filename="../../ui/tray.py" line="225"/>
+        <location filename="../../ui/tray.py" line="237"/>
         <source>unknown number</source>
         <translation>скрытого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="227"/>
+        <location filename="../../ui/tray.py" line="229"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="228"/>
+        <location filename="../../ui/tray.py" line="230"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="236"/>
+        <location filename="../../ui/tray.py" line="238"/>
         <source>Missed call</source>
         <translation>Пропущенный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="236"/>
+        <location filename="../../ui/tray.py" line="238"/>
         <source>Missed call from %1</source>
         <translation>Пропущенный звонок от %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="281"/>
+        <location filename="../../ui/tray.py" line="283"/>
         <source>No SIP account</source>
         <translation>Нет SIP-аккаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="282"/>
+        <location filename="../../ui/tray.py" line="284"/>
         <source>Registering…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="283"/>
+        <location filename="../../ui/tray.py" line="285"/>
         <source>Registered</source>
         <translation>Зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="284"/>
+        <location filename="../../ui/tray.py" line="286"/>
         <source>Not registered</source>
         <translation>Не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="293"/>
+        <location filename="../../ui/tray.py" line="300"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="291"/>
+        <location filename="../../ui/tray.py" line="298"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущенный звонок</numerusform>
@@ -2576,37 +2864,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="152"/>
+        <location filename="../../ui/webform_service.py" line="95"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: принимает заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="159"/>
+        <location filename="../../ui/webform_service.py" line="102"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форма не запущена: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="165"/>
+        <location filename="../../ui/webform_service.py" line="111"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не сохранён; создайте его в Настройки &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="167"/>
+        <location filename="../../ui/webform_service.py" line="113"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>нет хранилища паролей, откуда взять токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="170"/>
+        <location filename="../../ui/webform_service.py" line="117"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже занят.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="172"/>
+        <location filename="../../ui/webform_service.py" line="119"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адрес этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="174"/>
+        <location filename="../../ui/webform_service.py" line="121"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порта %1 нужны права администратора; используйте порт выше 1024.</translation>
     </message>
@@ -2984,42 +3272,42 @@
         <translation>файл кончается внутри этой карточки (нет END:VCARD): обрезан?</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="67"/>
+        <location filename="../../app/importers.py" line="68"/>
         <source>longer than {limit} characters.</source>
         <translation>длиннее допустимого (максимум символов: {limit}).</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="68"/>
+        <location filename="../../app/importers.py" line="69"/>
         <source>no phone, email or messenger: imported, but a second import of this file will create it again.</source>
         <translation>нет телефона, email или мессенджера: клиент импортирован, но повторный импорт этого файла создаст его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="72"/>
+        <location filename="../../app/importers.py" line="73"/>
         <source>this row and the next {count} were not imported: a contact in them was just added by someone else. Import the file again to see which.</source>
         <translation>эта строка и ещё {count} после неё не импортированы: контакт из них только что добавил кто-то другой. Импортируйте файл ещё раз, чтобы увидеть, какой.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="153"/>
+        <location filename="../../app/importers.py" line="154"/>
         <source>{name} can&apos;t be read: {reason}.</source>
         <translation>Не удаётся прочитать {name}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="288"/>
+        <location filename="../../app/importers.py" line="289"/>
         <source>{value} is also on card {card} of this file.</source>
         <translation>{value} есть также в карточке {card} этого файла.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="293"/>
+        <location filename="../../app/importers.py" line="294"/>
         <source>{value} is also on line {other_line} of this file.</source>
         <translation>{value} есть также в строке {other_line} этого файла.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="307"/>
+        <location filename="../../app/importers.py" line="308"/>
         <source>no name: saved as {name!r}.</source>
         <translation>нет имени: сохранён под именем {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="316"/>
+        <location filename="../../app/importers.py" line="317"/>
         <source>neither a name nor a contact: nothing to import.</source>
         <translation>нет ни имени, ни контакта: импортировать нечего.</translation>
     </message>
@@ -3194,12 +3482,12 @@
         <translation>Шаг повтора {step!r} должен быть вида 15m, 1h, 2d или next_day.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="168"/>
+        <location filename="../../app/conversations.py" line="185"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
         <translation>Этот чат уже принадлежит клиенту {owner} (№{owner_id}); вместо этого объедините двух клиентов.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="213"/>
+        <location filename="../../app/conversations.py" line="230"/>
         <source>Conversation #{conversation_id} does not exist.</source>
         <translation>Переписка №{conversation_id} не найдена.</translation>
     </message>
@@ -3307,6 +3595,51 @@
         <location filename="../../app/templates.py" line="379"/>
         <source>A template named {name!r} exists already in this language.</source>
         <translation>Шаблон с названием {name!r} на этом языке уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="88"/>
+        <source>A bot&apos;s name can be at most {limit} characters long.</source>
+        <translation>Название бота может быть не длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="94"/>
+        <source>Enter the bot&apos;s token (BotFather gives it).</source>
+        <translation>Введите токен бота (его выдаёт BotFather).</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="104"/>
+        <source>Bot #{account_id} no longer exists.</source>
+        <translation>Бота №{account_id} больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="196"/>
+        <source>This bot is saved already, as “{label}”: a bot can be read by one account only.</source>
+        <translation>Этот бот уже сохранён как «{label}»: бота может читать только одна учётная запись.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="32"/>
+        <source>The bot token contains spaces or line breaks; paste it again.</source>
+        <translation>В токене бота есть пробелы или переносы строк; вставьте его заново.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="38"/>
+        <source>This is not a bot token: BotFather&apos;s tokens look like 123456789:AAE... (digits, a colon, then letters, digits, - and _).</source>
+        <translation>Это не токен бота: токены BotFather выглядят так: 123456789:AAE... (цифры, двоеточие, затем буквы, цифры, - и _).</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="62"/>
+        <source>The Bot API server address {address!r} is not a URL: {error}.</source>
+        <translation>Адрес сервера Bot API {address!r} — не URL: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="70"/>
+        <source>The Bot API server address {address!r} must start with https:// (or http:// for a server on this computer or the shop&apos;s network).</source>
+        <translation>Адрес сервера Bot API {address!r} должен начинаться с https:// (или http:// для сервера на этом компьютере или в сети магазина).</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="78"/>
+        <source>The Bot API server address {address!r} is not a base address.</source>
+        <translation>Адрес сервера Bot API {address!r} — не базовый адрес.</translation>
     </message>
 </context>
 </TS>

@@ -869,6 +869,106 @@
     </message>
 </context>
 <context>
+    <name>ChannelService</name>
+    <message>
+        <location filename="../../ui/channel_service.py" line="252"/>
+        <source>Messengers not started: %1</source>
+        <translation>Месенджери не запущено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/channel_service.py" line="302"/>
+        <source>Messengers: %n bot(s) connected</source>
+        <translation>
+            <numerusform>Месенджери: підключено %n бота</numerusform>
+            <numerusform>Месенджери: підключено %n боти</numerusform>
+            <numerusform>Месенджери: підключено %n ботів</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelStatus</name>
+    <message>
+        <location filename="../../ui/channel_status.py" line="67"/>
+        <source>a webhook is set</source>
+        <translation>встановлено вебхук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="68"/>
+        <source>another program reads this bot</source>
+        <translation>цього бота читає інша програма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="71"/>
+        <source>too many requests, waiting</source>
+        <translation>забагато запитів, очікування</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="73"/>
+        <source>too many requests, waiting until %1</source>
+        <translation>забагато запитів, очікування до %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="77"/>
+        <source>connecting…</source>
+        <translation>підключення…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="78"/>
+        <source>connected</source>
+        <translation>підключено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="79"/>
+        <source>token refused</source>
+        <translation>токен відхилено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="80"/>
+        <source>not reachable, retrying</source>
+        <translation>недоступний, повторюємо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="83"/>
+        <source>can&apos;t start</source>
+        <translation>не запускається</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="84"/>
+        <source>off</source>
+        <translation>вимкнено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="85"/>
+        <source>stopped</source>
+        <translation>зупинено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="95"/>
+        <source>Telegram sends this bot&apos;s messages to a webhook, not to Switchboard. Remove it in Settings &gt; Telegram: Test, then Remove webhook.</source>
+        <translation>Telegram надсилає повідомлення цього бота на вебхук, а не до Switchboard. Видаліть його в Налаштування &gt; Telegram: «Перевірити», потім «Видалити вебхук».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="100"/>
+        <source>A bot is read by one program at a time: stop the other one, or give Switchboard a bot of its own.</source>
+        <translation>Бота може читати лише одна програма: зупиніть іншу або створіть для Switchboard окремого бота.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="106"/>
+        <source>The token was revoked or is wrong: enter the current one from @BotFather in Settings &gt; Telegram.</source>
+        <translation>Токен відкликано або він хибний: введіть чинний від @BotFather у Налаштування &gt; Telegram.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="112"/>
+        <source>Check the bot in Settings &gt; Telegram.</source>
+        <translation>Перевірте бота в Налаштування &gt; Telegram.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="124"/>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 «%2»: %3</translation>
+    </message>
+</context>
+<context>
     <name>ConfigProblemDialog</name>
     <message>
         <location filename="../../ui/start_problem_dialog.py" line="317"/>
@@ -1836,22 +1936,22 @@
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -1998,233 +2098,238 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="104"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="271"/>
+        <location filename="../../ui/settings_dialog.py" line="275"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="274"/>
+        <location filename="../../ui/settings_dialog.py" line="278"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="282"/>
+        <location filename="../../ui/settings_dialog.py" line="286"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="301"/>
+        <location filename="../../ui/settings_dialog.py" line="305"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="308"/>
+        <location filename="../../ui/settings_dialog.py" line="312"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="310"/>
+        <location filename="../../ui/settings_dialog.py" line="314"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="318"/>
+        <location filename="../../ui/settings_dialog.py" line="322"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="319"/>
+        <location filename="../../ui/settings_dialog.py" line="323"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="320"/>
+        <location filename="../../ui/settings_dialog.py" line="324"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="321"/>
+        <location filename="../../ui/settings_dialog.py" line="325"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <location filename="../../ui/settings_dialog.py" line="329"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="340"/>
+        <location filename="../../ui/settings_dialog.py" line="344"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="380"/>
+        <location filename="../../ui/settings_dialog.py" line="384"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="392"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -2232,7 +2337,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="149"/>
+        <location filename="../../ui/shell.py" line="153"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
@@ -2242,27 +2347,27 @@
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="214"/>
+        <location filename="../../ui/shell.py" line="218"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="231"/>
+        <location filename="../../ui/shell.py" line="235"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="262"/>
+        <location filename="../../ui/shell.py" line="266"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="285"/>
+        <location filename="../../ui/shell.py" line="289"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="290"/>
+        <location filename="../../ui/shell.py" line="294"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -2365,6 +2470,189 @@
     </message>
 </context>
 <context>
+    <name>TelegramPage</name>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="145"/>
+        <source>Add bot</source>
+        <translation>Додати бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="148"/>
+        <source>Remove bot…</source>
+        <translation>Видалити бота…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="160"/>
+        <source>e.g. Shop bot</source>
+        <translation>напр. Бот крамниці</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="166"/>
+        <source>The token @BotFather gave for the bot. It is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
+        <translation>Токен, який @BotFather видав для бота. Він зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="175"/>
+        <source>Leave it empty for Telegram&apos;s own server. A self-hosted telegram-bot-api server: its address, e.g. http://127.0.0.1:8081.</source>
+        <translation>Залиште порожнім для сервера самого Telegram. Власний сервер telegram-bot-api: його адреса, напр. http://127.0.0.1:8081.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="179"/>
+        <source>Read this bot&apos;s messages</source>
+        <translation>Читати повідомлення цього бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="186"/>
+        <source>Test</source>
+        <translation>Перевірити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="188"/>
+        <source>Asks the server who the bot is (nothing is saved).</source>
+        <translation>Запитує в сервера, що це за бот (нічого не зберігається).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="190"/>
+        <source>Save bot</source>
+        <translation>Зберегти бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="201"/>
+        <source>Remove webhook…</source>
+        <translation>Видалити вебхук…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="212"/>
+        <source>Make a bot with @BotFather in Telegram and paste the token it gives. Customers find the bot by its @name; what they write to it appears here. A bot is read by one program at a time.</source>
+        <translation>Створіть бота в @BotFather у Telegram і вставте виданий токен. Клієнти знаходять бота за його @іменем; те, що вони йому пишуть, з&apos;являється тут. Бота може читати лише одна програма.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="221"/>
+        <source>Name:</source>
+        <translation>Назва:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="222"/>
+        <source>Token:</source>
+        <translation>Токен:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="223"/>
+        <source>Bot API server:</source>
+        <translation>Сервер Bot API:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="225"/>
+        <source>Status:</source>
+        <translation>Стан:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="280"/>
+        <source>%1 (off)</source>
+        <translation>%1 (вимкнено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="294"/>
+        <source>not saved yet</source>
+        <translation>ще не збережено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="318"/>
+        <source>in the keyring; leave empty to keep it</source>
+        <translation>у сховищі паролів; порожнє — не змінювати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="320"/>
+        <source>123456789:AAE… from @BotFather</source>
+        <translation>123456789:AAE… від @BotFather</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="352"/>
+        <source>Bot “%1” saved.</source>
+        <translation>Бота «%1» збережено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="356"/>
+        <source>Not saved: %1</source>
+        <translation>Не збережено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="363"/>
+        <source>Remove bot</source>
+        <translation>Видалити бота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="365"/>
+        <source>Remove the bot “%1”? Switchboard stops reading it and forgets its token; its conversations are removed, and the messages stay on the customers&apos; timelines. To pause it instead, turn off “Read this bot&apos;s messages”.</source>
+        <translation>Видалити бота «%1»? Switchboard перестане його читати й забуде його токен; його листування видаляються, а повідомлення лишаються в історії клієнтів. Щоб лише призупинити його, зніміть «Читати повідомлення цього бота».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="380"/>
+        <source>Bot “%1” removed.</source>
+        <translation>Бота «%1» видалено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="397"/>
+        <source>Asking the server…</source>
+        <translation>Запитуємо сервер…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="416"/>
+        <source>Connected as @%1.</source>
+        <translation>Підключено як @%1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="420"/>
+        <source>A webhook is set (%1): Telegram sends this bot&apos;s messages there, so Switchboard can&apos;t read them until it is removed.</source>
+        <translation>Встановлено вебхук (%1): Telegram надсилає повідомлення цього бота туди, і Switchboard не може їх читати, доки вебхук не видалено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="428"/>
+        <source>Remove webhook</source>
+        <translation>Видалити вебхук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="430"/>
+        <source>Remove the webhook %1? Telegram then stops sending this bot&apos;s messages there, and Switchboard reads them here, those waiting included. Whatever set the webhook (another program, a website) stops getting them.</source>
+        <translation>Видалити вебхук %1? Тоді Telegram перестане надсилати туди повідомлення цього бота, і Switchboard читатиме їх тут, разом з тими, що очікують. Те, що встановило вебхук (інша програма, сайт), перестане їх отримувати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="442"/>
+        <source>Removing the webhook…</source>
+        <translation>Видаляємо вебхук…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="455"/>
+        <source>Webhook removed: Switchboard reads this bot&apos;s messages here, within a minute.</source>
+        <translation>Вебхук видалено: протягом хвилини Switchboard почне читати повідомлення цього бота тут.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="518"/>
+        <source>Enter the bot&apos;s token first.</source>
+        <translation>Спершу введіть токен бота.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="523"/>
+        <source>The server refused the token (%1): it was revoked or mistyped. Get the current one from @BotFather.</source>
+        <translation>Сервер відхилив токен (%1): його відкликано або введено з помилкою. Отримайте чинний у @BotFather.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="528"/>
+        <source>The server answered, but not as a Bot API server would (%1): check its address, or the token.</source>
+        <translation>Сервер відповів, але не так, як сервер Bot API (%1): перевірте його адресу або токен.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="531"/>
+        <source>The server refused: %1</source>
+        <translation>Сервер відмовив: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="533"/>
+        <source>The server can&apos;t be reached: %1</source>
+        <translation>Сервер недоступний: %1</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <location filename="../../ui/timeline_view.py" line="105"/>
@@ -2435,68 +2723,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="156"/>
+        <location filename="../../ui/tray.py" line="158"/>
         <source>Show Switchboard</source>
         <translation>Показати Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="158"/>
+        <location filename="../../ui/tray.py" line="160"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="223"/>
-        <location filename="../../ui/tray.py" line="235"/>
+        <location filename="../../ui/tray.py" line="225"/>
+        <location filename="../../ui/tray.py" line="237"/>
         <source>unknown number</source>
         <translation>прихованого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="227"/>
+        <location filename="../../ui/tray.py" line="229"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="228"/>
+        <location filename="../../ui/tray.py" line="230"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="236"/>
+        <location filename="../../ui/tray.py" line="238"/>
         <source>Missed call</source>
         <translation>Пропущений дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="236"/>
+        <location filename="../../ui/tray.py" line="238"/>
         <source>Missed call from %1</source>
         <translation>Пропущений дзвінок від %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="281"/>
+        <location filename="../../ui/tray.py" line="283"/>
         <source>No SIP account</source>
         <translation>Немає SIP-акаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="282"/>
+        <location filename="../../ui/tray.py" line="284"/>
         <source>Registering…</source>
         <translation>Реєстрація…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="283"/>
+        <location filename="../../ui/tray.py" line="285"/>
         <source>Registered</source>
         <translation>Зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="284"/>
+        <location filename="../../ui/tray.py" line="286"/>
         <source>Not registered</source>
         <translation>Не зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="293"/>
+        <location filename="../../ui/tray.py" line="300"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="291"/>
+        <location filename="../../ui/tray.py" line="298"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущений дзвінок</numerusform>
@@ -2576,37 +2864,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="152"/>
+        <location filename="../../ui/webform_service.py" line="95"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: приймає заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="159"/>
+        <location filename="../../ui/webform_service.py" line="102"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форму не запущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="165"/>
+        <location filename="../../ui/webform_service.py" line="111"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не збережено; створіть його в Налаштування &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="167"/>
+        <location filename="../../ui/webform_service.py" line="113"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>немає сховища паролів, звідки взяти токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="170"/>
+        <location filename="../../ui/webform_service.py" line="117"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже зайнятий.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="172"/>
+        <location filename="../../ui/webform_service.py" line="119"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адреса цього комп&apos;ютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="174"/>
+        <location filename="../../ui/webform_service.py" line="121"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порту %1 потрібні права адміністратора; використовуйте порт вище 1024.</translation>
     </message>
@@ -2984,42 +3272,42 @@
         <translation>файл закінчується всередині цієї картки (немає END:VCARD): обрізаний?</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="67"/>
+        <location filename="../../app/importers.py" line="68"/>
         <source>longer than {limit} characters.</source>
         <translation>довше за дозволене (максимум символів: {limit}).</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="68"/>
+        <location filename="../../app/importers.py" line="69"/>
         <source>no phone, email or messenger: imported, but a second import of this file will create it again.</source>
         <translation>немає телефону, email чи месенджера: клієнта імпортовано, але повторний імпорт цього файлу створить його ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="72"/>
+        <location filename="../../app/importers.py" line="73"/>
         <source>this row and the next {count} were not imported: a contact in them was just added by someone else. Import the file again to see which.</source>
         <translation>цей рядок і ще {count} після нього не імпортовано: контакт із них щойно додав хтось інший. Імпортуйте файл ще раз, щоб побачити, який.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="153"/>
+        <location filename="../../app/importers.py" line="154"/>
         <source>{name} can&apos;t be read: {reason}.</source>
         <translation>Не вдається прочитати {name}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="288"/>
+        <location filename="../../app/importers.py" line="289"/>
         <source>{value} is also on card {card} of this file.</source>
         <translation>{value} є також у картці {card} цього файлу.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="293"/>
+        <location filename="../../app/importers.py" line="294"/>
         <source>{value} is also on line {other_line} of this file.</source>
         <translation>{value} є також у рядку {other_line} цього файлу.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="307"/>
+        <location filename="../../app/importers.py" line="308"/>
         <source>no name: saved as {name!r}.</source>
         <translation>немає імені: збережено під іменем {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/importers.py" line="316"/>
+        <location filename="../../app/importers.py" line="317"/>
         <source>neither a name nor a contact: nothing to import.</source>
         <translation>немає ні імені, ні контакту: імпортувати нічого.</translation>
     </message>
@@ -3194,12 +3482,12 @@
         <translation>Крок повтору {step!r} має бути на зразок 15m, 1h, 2d або next_day.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="168"/>
+        <location filename="../../app/conversations.py" line="185"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
         <translation>Цей чат уже належить клієнту {owner} (№{owner_id}); натомість об&apos;єднайте двох клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="213"/>
+        <location filename="../../app/conversations.py" line="230"/>
         <source>Conversation #{conversation_id} does not exist.</source>
         <translation>Листування №{conversation_id} не знайдено.</translation>
     </message>
@@ -3307,6 +3595,51 @@
         <location filename="../../app/templates.py" line="379"/>
         <source>A template named {name!r} exists already in this language.</source>
         <translation>Шаблон із назвою {name!r} цією мовою вже є.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="88"/>
+        <source>A bot&apos;s name can be at most {limit} characters long.</source>
+        <translation>Назва бота може бути не довшою за {limit} символів.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="94"/>
+        <source>Enter the bot&apos;s token (BotFather gives it).</source>
+        <translation>Введіть токен бота (його видає BotFather).</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="104"/>
+        <source>Bot #{account_id} no longer exists.</source>
+        <translation>Бота №{account_id} більше немає.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="196"/>
+        <source>This bot is saved already, as “{label}”: a bot can be read by one account only.</source>
+        <translation>Цього бота вже збережено як «{label}»: бота може читати лише один обліковий запис.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="32"/>
+        <source>The bot token contains spaces or line breaks; paste it again.</source>
+        <translation>У токені бота є пробіли або переноси рядків; вставте його знову.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="38"/>
+        <source>This is not a bot token: BotFather&apos;s tokens look like 123456789:AAE... (digits, a colon, then letters, digits, - and _).</source>
+        <translation>Це не токен бота: токени BotFather мають вигляд 123456789:AAE... (цифри, двокрапка, далі літери, цифри, - і _).</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="62"/>
+        <source>The Bot API server address {address!r} is not a URL: {error}.</source>
+        <translation>Адреса сервера Bot API {address!r} — не URL: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="70"/>
+        <source>The Bot API server address {address!r} must start with https:// (or http:// for a server on this computer or the shop&apos;s network).</source>
+        <translation>Адреса сервера Bot API {address!r} має починатися з https:// (або http:// для сервера на цьому комп&apos;ютері чи в мережі крамниці).</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="78"/>
+        <source>The Bot API server address {address!r} is not a base address.</source>
+        <translation>Адреса сервера Bot API {address!r} — не базова адреса.</translation>
     </message>
 </context>
 </TS>
