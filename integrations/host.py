@@ -11,6 +11,9 @@ set-up), the team relay runs the same class headless.
 - Inbound: a channel delivers batches through its ``Inbound``, which queues
   them to the one ``InboundWriter`` (ordered, retrying) and resolves when the
   batch is committed; only then does the channel acknowledge its platform.
+- The website's callback form (``webform=True``) runs here too
+  (integrations/webform_endpoint.py), matched to the settings at every
+  ``reload``: the window and the relay host it the same way.
 - Outbound: one sender thread per running channel claims the account's due
   outbox rows (``sending`` is committed before the request), sends, and marks
   the result. It wakes when the outbox changes (the database's change feed)
@@ -49,6 +52,7 @@ from integrations.base import (
     OutboundMessage,
     SendResult,
 )
+from integrations.webform_endpoint import WebFormEndpoint, WebFormStatus
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +86,13 @@ class ChannelHost:
         writer: InboundWriter | None = None,
         on_status: Callable[[ChannelStatus], None] | None = None,
         scratch_dir: Path | None = None,
+        webform: bool = False,
+        on_webform: Callable[[WebFormStatus], None] | None = None,
     ) -> None:
         """``on_status`` runs on whichever thread a status changed (a channel's
-        worker, the caller of ``reload``); it must not block."""
+        worker, the caller of ``reload``); it must not block. With ``webform``
+        the host also runs the website's callback form as the settings say
+        (``on_webform`` hears its status after each start and reload)."""
         self.core = core
         self.factories = dict(factories if factories is not None else default_factories())
         self._own_writer = writer is None
@@ -97,6 +105,8 @@ class ChannelHost:
         self._lock = threading.RLock()
         self._unsubscribe: Callable[[], None] | None = None
         self._started = False
+        self.webform = WebFormEndpoint(core) if webform else None
+        self.on_webform = on_webform
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -110,7 +120,18 @@ class ChannelHost:
 
     def reload(self) -> None:
         """Starts, restarts (settings or secret changed) and stops channels so
-        that they match the account rows."""
+        that they match the account rows, and the web form so that it matches
+        the settings."""
+        self._reload_channels()
+        if self.webform is not None:
+            status = self.webform.apply()
+            if self.on_webform is not None:
+                try:
+                    self.on_webform(status)
+                except Exception:
+                    log.exception("channel host: on_webform failed")
+
+    def _reload_channels(self) -> None:
         with self.core.db.session() as s:
             accounts = list(s.exec(select(ChannelAccount).order_by(col(ChannelAccount.id))))
         with self._lock:
@@ -139,6 +160,8 @@ class ChannelHost:
                 self._start_one(settings, fingerprint)
 
     def stop(self) -> None:
+        if self.webform is not None:
+            self.webform.stop()  # no more requests written while the rest closes
         with self._lock:
             for account_id in list(self._running):
                 self._stop_one(account_id)

@@ -51,6 +51,9 @@ class ChannelService(QObject):
     _status = Signal(object)  # a ChannelStatus, from any thread
     _snapshot = Signal(object)  # every status after a start or reload, from the control thread
     _failed = Signal(object)  # the host could not start (the exception)
+    # GUI thread: the web form endpoint's WebFormStatus after a start, reload or stop.
+    webformChanged = Signal(object)
+    _webform = Signal(object)  # the same, from the control thread
 
     def __init__(
         self,
@@ -87,6 +90,7 @@ class ChannelService(QObject):
         self._status.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
         self._snapshot.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._webform.connect(self.webformChanged, Qt.ConnectionType.QueuedConnection)
 
     # --- the host's life -------------------------------------------------------------
 
@@ -124,6 +128,36 @@ class ChannelService(QObject):
             log.exception("the channels did not stop cleanly")
         self._control.shutdown(wait=False, cancel_futures=True)
 
+    def stop_webform(self, wait: float = 10.0) -> None:
+        """Stops the web form endpoint (first thing at the end: no request is
+        taken while the rest closes) and waits for it, at most ``wait`` s."""
+        if self._ended:
+            return
+
+        def stop() -> None:
+            with self._host_lock:
+                host = self._host
+            if host is not None and host.webform is not None:
+                host.webform.stop()
+                self._emit(self._webform, host.webform.status)
+
+        try:
+            self._control.submit(stop).result(timeout=wait)
+        except FutureTimeout:
+            log.warning("the web form did not stop within %s s", wait)
+
+    def webform_server(self) -> Any:
+        with self._host_lock:
+            host = self._host
+        if host is None or host.webform is None:
+            return None
+        return host.webform._server
+
+    def settle(self, timeout: float = 30.0) -> None:
+        """Waits until the control thread has done what was asked of it (tests)."""
+        if not self._ended:
+            self._control.submit(lambda: None).result(timeout=timeout)
+
     def attach_page(self, page: TelegramPage) -> None:
         """The settings page: it shows each bot's state, and what it saved is read."""
         page.show_statuses(self.statuses())
@@ -144,7 +178,13 @@ class ChannelService(QObject):
         with self._host_lock:
             if self._host is not None:
                 return
-        host = ChannelHost(self.core, factories=self.factories, on_status=self._report)
+        host = ChannelHost(
+            self.core,
+            factories=self.factories,
+            on_status=self._report,
+            webform=True,  # the website's form runs under the host, as in the relay
+            on_webform=lambda status: self._emit(self._webform, status),
+        )
         try:
             host.start()
         except Exception as exc:

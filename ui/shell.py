@@ -90,9 +90,9 @@ class Shell(QObject):
         self.audio_status.hide()
         self.window.statusBar().addPermanentWidget(self.audio_status)
         # The website's callback form: nothing happens unless enabled in the settings.
-        self.webform = WebFormService(core, self.tasks, self.window, self)
         # The Telegram bots: read from the moment the database is open.
         self.channels = ChannelService(core, self.window, self)
+        self.webform = WebFormService(core, self.channels, self.window, self)
         if core.is_open:
             self._core_opened()
 
@@ -132,8 +132,7 @@ class Shell(QObject):
         self.call_log.on_refusal = self.bridge.call_log_refused
         self.window.callbacks.call_log = self.call_log
         self.window.core_opened()
-        self.webform.start()
-        self.channels.start()
+        self.channels.start()  # the bots and the web form
         self.coreReady.emit()
 
     # --- the engine ----------------------------------------------------------------

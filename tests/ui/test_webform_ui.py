@@ -168,15 +168,15 @@ def test_saving_other_settings_keeps_the_form_listening_a_new_token_restarts_it(
     with qtbot.waitSignal(dialog.settingsSaved):
         dialog.save()
     qtbot.waitUntil(lambda: shell.webform.running)
-    server = shell.webform._server
+    server = shell.webform.server
 
     # Another setting saved (the token field is empty: unchanged): same server.
     page.token.clear()
     dialog.operator.setText("Oksana")
     with qtbot.waitSignal(dialog.settingsSaved):
         dialog.save()
-    qtbot.waitUntil(lambda: shell.tasks.pending == 0)  # the token check, on the worker
-    assert shell.webform._server is server and shell.webform.running
+    shell.channels.settle()  # the token check, on the channels thread
+    assert shell.webform.server is server and shell.webform.running
     assert post(port, first_token).status_code == 201
 
     # A new token: the server starts again with it, the old one is refused.
@@ -184,7 +184,7 @@ def test_saving_other_settings_keeps_the_form_listening_a_new_token_restarts_it(
     second_token = page.token.text()
     with qtbot.waitSignal(dialog.settingsSaved):
         dialog.save()
-    qtbot.waitUntil(lambda: shell.webform._server not in (None, server))
+    qtbot.waitUntil(lambda: shell.webform.server not in (None, server))
     assert post(port, second_token).status_code == 201
     assert post(port, first_token).status_code == 401
     assert stored_requests(sqlite_core) == 2
