@@ -163,5 +163,7 @@ def _publish(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    if _PENDING in session.info:
+    # A savepoint rolled back (a lost race for one row) leaves the rest of the
+    # unit of work to be committed and announced.
+    if _PENDING in session.info and not session.in_nested_transaction():
         session.info[_PENDING] = Changes()

@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
 
 DEFAULT_BOT_API_SERVER = "https://api.telegram.org"
+# A secret in an address: a token, as the Bot API's method URLs carry it
+# (.../bot<id>:<secret>/...), or a user:password@ part.
+_SECRET_IN_ADDRESS = re.compile(r"bot\d{1,20}:[A-Za-z0-9_-]{20,}|//[^/]*:[^/]*@")
 # "<bot id>:<secret>" as BotFather issues it.
 _TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{20,200}$")
 
@@ -54,6 +57,17 @@ def check_bot_server(address: str) -> str:
     telegram-bot-api server), without a trailing slash, or BadChannelSetting.
     Empty means the public server."""
     cleaned = address.strip().rstrip("/") or DEFAULT_BOT_API_SERVER
+    if _SECRET_IN_ADDRESS.search(cleaned):
+        # Checked first, and the address not repeated: it holds a secret, which
+        # must reach neither the database nor a message.
+        raise BadChannelSetting(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The Bot API server address holds a secret (a bot token or a password):"
+                " enter only the server here (such as https://api.telegram.org), and the"
+                " token in its own field.",
+            )
+        )
     try:
         parts = urlsplit(cleaned)
         port = parts.port  # raises for a port that is not a number

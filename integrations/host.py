@@ -42,6 +42,7 @@ from app.errors import DatabaseError
 from app.inbound_writer import InboundWriter
 from app.inbox import Cursor, InboundMessage, Stored
 from app.models import Attachment, ChannelAccount, Conversation, OutboxMessage
+from app.outbox import MessageNotFound
 from app.secrets import SecretKind, SecretsUnavailable
 from integrations.base import (
     AccountSettings,
@@ -122,7 +123,12 @@ class ChannelHost:
         """Starts, restarts (settings or secret changed) and stops channels so
         that they match the account rows, and the web form so that it matches
         the settings."""
-        self._reload_channels()
+        try:
+            self._reload_channels()
+        finally:  # the web form does not depend on the channels starting
+            self._reload_webform()
+
+    def _reload_webform(self) -> None:
         if self.webform is not None:
             status = self.webform.apply()
             if self.on_webform is not None:
@@ -182,9 +188,10 @@ class ChannelHost:
             return running.channel if running is not None else None
 
     def wake_senders(self) -> None:
-        with self._lock:
-            for running in self._running.values():
-                running.wake.set()
+        # No lock: called on every committing thread, while the lock may be held
+        # for seconds (a restart joins a channel's threads).
+        for running in list(self._running.values()):
+            running.wake.set()
 
     # --- one channel ---------------------------------------------------------------------
 
@@ -277,7 +284,11 @@ class ChannelHost:
                 running.wake.wait(SENDER_POLL_S)
                 running.wake.clear()
                 continue
-            self._send_one(channel, row, running.stop)
+            try:
+                self._send_one(channel, row, running.stop)
+            except Exception:  # a bug: this message stays as it is, the others go on
+                log.exception("sender %s: message %s", channel.account_id, row.id)
+                running.stop.wait(DATABASE_RETRY_S)
 
     def _send_one(self, channel: Channel, row: OutboxMessage, stop: threading.Event) -> None:
         assert row.id is not None
@@ -334,6 +345,8 @@ class ChannelHost:
             try:
                 write()
                 return
+            except MessageNotFound:
+                return  # deleted meanwhile (its customer or its bot went): nothing to record
             except DatabaseError as exc:
                 log.warning("sender: the result can't be written yet: %s", exc)
                 if stop.wait(DATABASE_RETRY_S):

@@ -99,7 +99,7 @@ class WebFormEndpoint:
         try:
             server = WebFormServer(self.core.callbacks, token, host, port)
             server.start()
-        except (OSError, ValueError, OperatorError) as exc:
+        except (OSError, ValueError, RuntimeError, OperatorError) as exc:
             return self._failed(host, port, exc)
         with self._lock:
             self._server, self._serving = server, wanted

@@ -244,24 +244,30 @@ class TelegramChannel:
             # ends blocked (a message alone would say the chat is writable). The
             # offset is stored after both: stored with the messages, a crash before
             # the block was written would start the next run past it.
+            # The offset only once all of it is committed: a job that failed (a
+            # bug, a lost race) must not let the offset move past it.
             pending: list[Future[Any]] = [
                 self._inbound.deliver(batch, None if memberships else cursor)
             ]
             pending += [self._membership(change) for change in memberships]
-            if memberships:
-                pending.append(self._inbound.deliver([], cursor))
             for done in pending:
-                while True:
-                    if self._stopping.is_set():
-                        raise _Stopped
-                    try:
-                        done.result(timeout=0.5)
-                        break
-                    except TimeoutError:
-                        continue
+                self._committed(done)
+            if memberships:
+                self._committed(self._inbound.deliver([], cursor))
             return next_offset
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+
+    def _committed(self, done: Future[Any]) -> None:
+        """Waits for a writer job; its failure is raised (the batch is read again)."""
+        while True:
+            if self._stopping.is_set():
+                raise _Stopped
+            try:
+                done.result(timeout=0.5)
+                return
+            except TimeoutError:
+                continue
 
     def _message(self, mapped: MappedMessage, update: int | None, scratch: Path) -> InboundMessage:
         number = mapped.message_id or f"u{update}"
@@ -304,10 +310,12 @@ class TelegramChannel:
             target = scratch / f"{len(list(scratch.iterdir()))}.part"
             size = self._api.download(path, target, DOWNLOAD_LIMIT)
         except BotApiError as exc:
+            if exc.code == 429 or exc.code >= 500:
+                # For now only: not stored without the file, the batch is read again.
+                raise BotApiUnreachable(exc.description, maybe_delivered=False) from None
             return _unavailable(base, exc.description)
-        except BotApiUnreachable as exc:
-            # Not stored without the file: the batch is fetched again later.
-            raise exc
+        except BotApiUnreachable:
+            raise  # not stored without the file: the batch is read again later
         return InboundFile(
             kind=ref.kind, filename=ref.filename, mime=ref.mime, size=size, path=target
         )
@@ -324,6 +332,12 @@ class TelegramChannel:
     def send(self, message: OutboundMessage) -> SendResult:
         if self._send_api is None:
             return SendResult.failed(SendFailure.AUTH, self._problem)
+        for file in message.files:
+            if file.size > UPLOAD_LIMIT:  # before any part goes: never half a message
+                return SendResult.failed(
+                    SendFailure.TOO_LARGE,
+                    f"{file.filename} is larger than 50 MB, which bots can't send",
+                )
         chunks = (
             split_message(message.text, MESSAGE_LIMIT, length=utf16_length) if message.text else []
         )
@@ -344,8 +358,14 @@ class TelegramChannel:
                     sent.append(self._send_file(message, file))
                 part += 1
         except BotApiError as exc:
+            # A 5xx may come for a request the server carried out (the self-hosted
+            # server's "restart" for requests in flight): "may not have been sent".
             return SendResult.failed(
-                _failure_of(exc), exc.description, exc.retry_after, platform_ids=sent
+                _failure_of(exc),
+                exc.description,
+                exc.retry_after,
+                platform_ids=sent,
+                maybe_delivered=exc.code >= 500,
             )
         except BotApiUnreachable as exc:
             return SendResult.failed(

@@ -7,11 +7,13 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from app.changes import Changes
 from app.core import Core
 from app.customers import ContactInput
 from app.importers import CustomerImporter
-from app.models import CallbackSource, Channel, Direction, InteractionStatus
+from app.models import CallbackSource, Channel, Customer, Direction, InteractionStatus
 from app.timeline import InteractionDraft
 
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
@@ -82,3 +84,18 @@ def test_an_import_names_the_customers_it_made(core: Core, tmp_path: Path) -> No
     report = CustomerImporter(core.customers).import_file(path)
     assert report.imported == 2
     assert len(_all(seen).customers) == 2  # bulk inserts say so too
+
+
+def test_a_savepoint_rolled_back_keeps_what_the_rest_of_the_unit_wrote(core: Core) -> None:
+    seen = _collect(core)
+    with core.db.transaction() as s:
+        first = Customer(name="Олена")
+        s.add(first)
+        s.flush()
+        try:
+            with s.begin_nested():  # a lost race for one row, as the inbox has them
+                s.add(Customer(id=first.id, name="двійник"))
+                s.flush()
+        except IntegrityError:
+            pass
+    assert first.id in _all(seen).customers

@@ -21,7 +21,7 @@ from app.channel_accounts import (
     list_telegram_bots,
     save_telegram_bot,
 )
-from app.channel_settings import BadChannelSetting
+from app.channel_settings import BadChannelSetting, check_bot_server
 from app.core import Core
 from app.customers import ContactInput
 from app.inbox import InboundMessage
@@ -214,3 +214,17 @@ def test_deleting_a_bot_twice_is_done_either_way(core: Core) -> None:
     delete_channel_account(core, saved.id)
     delete_channel_account(core, saved.id)
     assert list_telegram_bots(core) == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://api.telegram.org/bot123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-a1",
+        "https://shop:hunter2@bots.shop.example",
+    ],
+)
+def test_an_address_holding_a_secret_is_refused_without_repeating_it(address: str) -> None:
+    with pytest.raises(BadChannelSetting) as refused:
+        check_bot_server(address)
+    assert "secret" in str(refused.value)
+    assert "AAEh" not in str(refused.value) and "hunter2" not in str(refused.value)

@@ -369,3 +369,66 @@ def test_a_text_of_100000_characters_is_stored_whole(desk: Desk) -> None:
     with desk.core.db.session() as s:
         (row,) = s.exec(select(Interaction))
     assert row.body == text
+
+
+def _answered_conversation(desk: Desk) -> int:
+    user = desk.bot.user("Олена")
+    desk.bot.push_text(user, "привіт")
+    _wait(lambda: desk.messages() == 1)
+    (conversation,) = desk.core.conversations.waiting()
+    assert conversation.id is not None
+    return conversation.id
+
+
+def test_a_5xx_answer_to_a_send_is_may_not_have_been_sent_never_a_resend(desk: Desk) -> None:
+    conversation_id = _answered_conversation(desk)
+    desk.server.inject(
+        Fault.error(500, "Internal Server Error: restart").executed(), method="sendMessage"
+    )
+    message = desk.core.outbox.queue(
+        conversation_id, "Ваше замовлення", operator="Ірина", idempotency_key="5xx"
+    )
+    _wait(lambda: desk.core.outbox.get(message.id or 0).status == "uncertain")
+    time.sleep(1.0)
+    assert [s.text for s in desk.server.sent] == ["Ваше замовлення"]  # once, never again
+
+
+def test_a_passing_refusal_of_getfile_reads_the_batch_again(desk: Desk) -> None:
+    user = desk.bot.user("Олена")
+    desk.server.inject(Fault.flood(1), method="getFile")
+    desk.bot.push_photo(user, b"\xff\xd8\xff" + b"p" * 100, caption="фото")
+    _wait(lambda: _count(desk.core, Attachment) == 1, timeout=30, what="the photo stored")
+    with desk.core.db.session() as s:
+        (row,) = s.exec(select(Interaction))
+    assert "unavailable_files" not in row.meta
+
+
+def test_a_sender_survives_a_message_deleted_while_it_was_sent(desk: Desk) -> None:
+    conversation_id = _answered_conversation(desk)
+    desk.server.inject(Fault.delay(1.0), method="sendMessage")
+    first = desk.core.outbox.queue(conversation_id, "перше", operator="Ірина", idempotency_key="d1")
+    _wait(lambda: desk.core.outbox.get(first.id or 0).status == "sending")
+    customer = desk.core.customers.create("Олена")
+    desk.core.conversations.link(conversation_id, customer.id or 0)
+    desk.core.customers.delete(customer.id or 0)  # the chat and its outbox rows go with her
+    other = desk.bot.user("Ігор")
+    desk.bot.push_text(other, "а мені?")
+    _wait(lambda: len(desk.core.conversations.waiting()) == 1)
+    (second_chat,) = desk.core.conversations.waiting()
+    later = desk.core.outbox.queue(
+        second_chat.id or 0, "і вам", operator="Ірина", idempotency_key="d2"
+    )
+    _wait(lambda: desk.core.outbox.get(later.id or 0).status == "sent", timeout=20)
+
+
+def test_a_file_too_large_is_refused_before_any_part_goes(desk: Desk, tmp_path: Any) -> None:
+    conversation_id = _answered_conversation(desk)
+    big = tmp_path / "catalogue.pdf"
+    with big.open("wb") as out:
+        out.truncate(51 * 1024 * 1024)
+    message = desk.core.outbox.queue(
+        conversation_id, "ось каталог", operator="Ірина", idempotency_key="big", attachments=[big]
+    )
+    _wait(lambda: desk.core.outbox.get(message.id or 0).status == "failed")
+    assert desk.core.outbox.get(message.id or 0).failure == "too_large"
+    assert desk.server.sent == []  # not even the text
