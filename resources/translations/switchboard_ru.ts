@@ -3617,27 +3617,32 @@
         <translation>Этот бот уже сохранён как «{label}»: бота может читать только одна учётная запись.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="32"/>
+        <location filename="../../app/channel_settings.py" line="35"/>
         <source>The bot token contains spaces or line breaks; paste it again.</source>
         <translation>В токене бота есть пробелы или переносы строк; вставьте его заново.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="38"/>
+        <location filename="../../app/channel_settings.py" line="41"/>
         <source>This is not a bot token: BotFather&apos;s tokens look like 123456789:AAE... (digits, a colon, then letters, digits, - and _).</source>
         <translation>Это не токен бота: токены BotFather выглядят так: 123456789:AAE... (цифры, двоеточие, затем буквы, цифры, - и _).</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="62"/>
+        <location filename="../../app/channel_settings.py" line="64"/>
+        <source>The Bot API server address holds a secret (a bot token or a password): enter only the server here (such as https://api.telegram.org), and the token in its own field.</source>
+        <translation>В адресе сервера Bot API есть секрет (токен бота или пароль): укажите здесь только сервер (например, https://api.telegram.org), а токен — в его собственном поле.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="76"/>
         <source>The Bot API server address {address!r} is not a URL: {error}.</source>
         <translation>Адрес сервера Bot API {address!r} — не URL: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="70"/>
+        <location filename="../../app/channel_settings.py" line="84"/>
         <source>The Bot API server address {address!r} must start with https:// (or http:// for a server on this computer or the shop&apos;s network).</source>
         <translation>Адрес сервера Bot API {address!r} должен начинаться с https:// (или http:// для сервера на этом компьютере или в сети магазина).</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="78"/>
+        <location filename="../../app/channel_settings.py" line="92"/>
         <source>The Bot API server address {address!r} is not a base address.</source>
         <translation>Адрес сервера Bot API {address!r} — не базовый адрес.</translation>
     </message>

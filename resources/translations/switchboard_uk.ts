@@ -3617,27 +3617,32 @@
         <translation>Цього бота вже збережено як «{label}»: бота може читати лише один обліковий запис.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="32"/>
+        <location filename="../../app/channel_settings.py" line="35"/>
         <source>The bot token contains spaces or line breaks; paste it again.</source>
         <translation>У токені бота є пробіли або переноси рядків; вставте його знову.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="38"/>
+        <location filename="../../app/channel_settings.py" line="41"/>
         <source>This is not a bot token: BotFather&apos;s tokens look like 123456789:AAE... (digits, a colon, then letters, digits, - and _).</source>
         <translation>Це не токен бота: токени BotFather мають вигляд 123456789:AAE... (цифри, двокрапка, далі літери, цифри, - і _).</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="62"/>
+        <location filename="../../app/channel_settings.py" line="64"/>
+        <source>The Bot API server address holds a secret (a bot token or a password): enter only the server here (such as https://api.telegram.org), and the token in its own field.</source>
+        <translation>В адресі сервера Bot API є секрет (токен бота або пароль): вкажіть тут лише сервер (наприклад, https://api.telegram.org), а токен — у його власному полі.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="76"/>
         <source>The Bot API server address {address!r} is not a URL: {error}.</source>
         <translation>Адреса сервера Bot API {address!r} — не URL: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="70"/>
+        <location filename="../../app/channel_settings.py" line="84"/>
         <source>The Bot API server address {address!r} must start with https:// (or http:// for a server on this computer or the shop&apos;s network).</source>
         <translation>Адреса сервера Bot API {address!r} має починатися з https:// (або http:// для сервера на цьому комп&apos;ютері чи в мережі крамниці).</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="78"/>
+        <location filename="../../app/channel_settings.py" line="92"/>
         <source>The Bot API server address {address!r} is not a base address.</source>
         <translation>Адреса сервера Bot API {address!r} — не базова адреса.</translation>
     </message>
