@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.attachments import AttachmentStore
 from app.callbacks import CallbackError, CallbackQueue
@@ -42,6 +42,7 @@ from app.models import (
     ChannelCursor,
     ContactKind,
     Conversation,
+    Customer,
     Direction,
     Interaction,
     InteractionStatus,
@@ -50,6 +51,8 @@ from app.models import (
 from app.timeline import InteractionDraft, Timeline
 
 log = logging.getLogger(__name__)
+
+PREFETCH_CHUNK = 500  # identities per query (SQLite's limit of bound parameters)
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,25 @@ class Cursor:
     value: str
 
 
+@dataclass
+class _Batch:
+    """One batch's transaction: what it reads once instead of once per message
+    (a burst is mostly a few chats writing several messages each), and the
+    writes it makes once at the end instead of once per message."""
+
+    labels: dict[int, str] = field(default_factory=dict)
+    # Every conversation the batch names, by (account, identity), read in one query.
+    conversations: dict[tuple[int, str], Conversation] = field(default_factory=dict)
+    # Their customers, held so that the session's identity map (which holds
+    # rows only while someone does) answers the timeline's check of the
+    # customer without a query per message.
+    customers: list[Customer] = field(default_factory=list)
+    # Stored rows that still have to point at their conversation, and the
+    # conversations' new messages: set together before anything reads them.
+    unplaced: list[tuple[Interaction, int]] = field(default_factory=list)
+    inbound: list[tuple[Conversation, datetime]] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Stored:
     interaction_id: int
@@ -139,7 +161,9 @@ class Inbox:
             if f.path is not None
         }
         with self.db.transaction() as s:
-            stored = [self._store_one(s, message, files) for message in batch]
+            seen = self._prefetch(s, batch)
+            stored = [self._store_one(s, message, files, seen) for message in batch]
+            self._settle(s, seen)
             if cursor is not None:
                 self._save_cursor(s, cursor)
         created = sum(1 for item in stored if item.created)
@@ -158,16 +182,11 @@ class Inbox:
 
     # --- one message ---------------------------------------------------------------
 
-    def _store_one(self, s: Session, message: InboundMessage, files: dict[int, Any]) -> Stored:
+    def _store_one(
+        self, s: Session, message: InboundMessage, files: dict[int, Any], seen: _Batch
+    ) -> Stored:
         channel = Channel(message.channel).value
-        conversation = self.conversations.open_in(
-            s,
-            message.account_id,
-            channel,
-            message.identity,
-            title=message.sender_title,
-            username=message.sender_username,
-        )
+        conversation = self._conversation(s, message, channel, seen)
         assert conversation.id is not None
         if message.edited_at is not None:
             edited = self._edit(s, conversation, message)
@@ -203,7 +222,7 @@ class Inbox:
                 contact_value=message.identity if kind is not None else None,
                 contact_name=message.sender_title,
                 customer_id=conversation.customer_id,
-                account=self.conversations.account_label(s, message.account_id),
+                account=self._label(s, message.account_id, seen),
                 meta=meta,
             ),
         )
@@ -211,19 +230,87 @@ class Inbox:
         assert row.id is not None
         if not recorded.created:
             return Stored(row.id, conversation.id, row.customer_id, created=False)
-        row.conversation_id = conversation.id
-        s.add(row)
+        seen.unplaced.append((row, conversation.id))
         if conversation.customer_id is None and row.customer_id is not None:
             # The unknown-sender policy made the sender a customer.
             conversation.customer_id = row.customer_id
         if message.start_payload:
             conversation.meta = {**conversation.meta, "start_payload": message.start_payload}
-        self.conversations.note_inbound(s, conversation, message.sent_at)
+        seen.inbound.append((conversation, message.sent_at))
         for item in message.files:
             self._attach(s, row, item, files)
         if message.contact is not None and message.contact.user_id == message.identity:
+            self._settle(s, seen)  # linking moves the conversation's messages: all of them
             self._own_contact(s, conversation, row, message)
         return Stored(row.id, conversation.id, conversation.customer_id, created=True)
+
+    @staticmethod
+    def _prefetch(s: Session, batch: Sequence[InboundMessage]) -> _Batch:
+        seen = _Batch()
+        wanted: dict[int, set[str]] = {}
+        for message in batch:
+            wanted.setdefault(message.account_id, set()).add(message.identity)
+        for account_id, identities in wanted.items():
+            ordered = sorted(identities)
+            for start in range(0, len(ordered), PREFETCH_CHUNK):
+                rows = s.exec(
+                    select(Conversation).where(
+                        Conversation.account_id == account_id,
+                        col(Conversation.identity).in_(ordered[start : start + PREFETCH_CHUNK]),
+                    )
+                )
+                for row in rows:
+                    seen.conversations[(account_id, row.identity)] = row
+        customer_ids = sorted(
+            {c.customer_id for c in seen.conversations.values() if c.customer_id is not None}
+        )
+        for start in range(0, len(customer_ids), PREFETCH_CHUNK):
+            chunk = customer_ids[start : start + PREFETCH_CHUNK]
+            seen.customers.extend(s.exec(select(Customer).where(col(Customer.id).in_(chunk))))
+        return seen
+
+    def _settle(self, s: Session, seen: _Batch) -> None:
+        """The batch's rows point at their conversations, and the conversations
+        count their new messages: one UPDATE per table at the next flush rather
+        than one per message. Nothing in between reads these columns but the
+        linking of a shared contact, which settles first."""
+        for row, conversation_id in seen.unplaced:
+            row.conversation_id = conversation_id
+            s.add(row)
+        for conversation, at in seen.inbound:
+            self.conversations.note_inbound(s, conversation, at)
+        seen.unplaced.clear()
+        seen.inbound.clear()
+
+    def _conversation(
+        self, s: Session, message: InboundMessage, channel: str, seen: _Batch
+    ) -> Conversation:
+        key = (message.account_id, message.identity)
+        conversation = seen.conversations.get(key)
+        title, username = message.sender_title, message.sender_username
+        # open_in makes a missing one and takes over a changed name; for one
+        # the batch holds already under the same name it would do nothing.
+        if (
+            conversation is None
+            or (title and conversation.title != title)
+            or (username and conversation.username != username)
+        ):
+            conversation = self.conversations.open_in(
+                s,
+                message.account_id,
+                channel,
+                message.identity,
+                title=message.sender_title,
+                username=message.sender_username,
+            )
+            seen.conversations[key] = conversation
+        return conversation
+
+    def _label(self, s: Session, account_id: int, seen: _Batch) -> str:
+        label = seen.labels.get(account_id)
+        if label is None:
+            label = seen.labels[account_id] = self.conversations.account_label(s, account_id)
+        return label
 
     def _edit(
         self, s: Session, conversation: Conversation, message: InboundMessage
