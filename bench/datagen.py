@@ -310,7 +310,7 @@ def as_tuple(row: dict[str, Any], columns: list[str]) -> tuple:
     """A row for PostgreSQL COPY: JSON columns as text, times as naive UTC."""
     out = []
     for c in columns:
-        v = row[c]
+        v = row.get(c)  # a column added after datagen (conversation_id) is NULL
         if isinstance(v, datetime):
             v = v.replace(tzinfo=None)
         elif isinstance(v, list | dict):
