@@ -154,7 +154,9 @@ def _collect(session: Session, _context: Any) -> None:
 @event.listens_for(Session, "after_commit")
 def _publish(session: Session) -> None:
     feed = session.info.get(_FEED)
-    if feed is None:
+    # A savepoint released is not the commit: what it wrote is not visible yet,
+    # and may still be rolled back with the whole unit.
+    if feed is None or session.in_nested_transaction():
         return
     changes = session.info[_PENDING]
     session.info[_PENDING] = Changes()

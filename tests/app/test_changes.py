@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 
 from app.changes import Changes
 from app.core import Core
@@ -99,3 +100,19 @@ def test_a_savepoint_rolled_back_keeps_what_the_rest_of_the_unit_wrote(core: Cor
         except IntegrityError:
             pass
     assert first.id in _all(seen).customers
+
+
+def test_a_released_savepoint_publishes_nothing_before_the_commit(core: Core) -> None:
+    visible: list[int] = []
+
+    def listener(changes: Changes) -> None:
+        with core.db.session() as s:  # another reader: what it sees when told
+            visible.append(len(s.exec(select(Customer)).all()))
+
+    core.db.changes.subscribe(listener)
+    with core.db.transaction() as s:
+        with s.begin_nested():
+            s.add(Customer(name="Олена"))
+        with s.begin_nested():
+            s.add(Customer(name="Ігор"))
+    assert visible == [2]  # one announcement, after the commit, with both rows there
