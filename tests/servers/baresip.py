@@ -187,21 +187,21 @@ def _port_open(port: int) -> bool:
         return False
 
 
-@contextmanager
-def baresip_phone(
-    user: str = "far",
-    tone_hz: float = 1000.0,
-    registrar: str | None = None,
-    password: str | None = None,
-    answer: str = "auto",
-    display_name: str = "",
-) -> Iterator[BaresipPhone]:
-    """baresip on 127.0.0.1, playing ``tone_hz``; registered to ``registrar``
-    (host:port) with ``password`` when given, else reachable directly."""
-    binary = shutil.which("baresip")
-    if binary is None or not Path("/usr/lib/baresip/modules/ctrl_tcp.so").exists():
-        missing("baresip (Debian package baresip)")
-        raise AssertionError("unreachable")
+class _PortTaken(RuntimeError):
+    """A port baresip wanted was taken between choosing and binding it (its TCP
+    and TLS listeners take the SIP port and the next one, which no UDP probe
+    checks; the tests' own HTTP connections use such ephemeral ports)."""
+
+
+def _launch(
+    binary: str,
+    user: str,
+    tone_hz: float,
+    registrar: str | None,
+    password: str | None,
+    answer: str,
+    display_name: str,
+) -> tuple[BaresipPhone, Any, Path]:
     workdir = Path(tempfile.mkdtemp(prefix="sb-baresip-"))
     record_dir = workdir / "rec"
     record_dir.mkdir()
@@ -255,9 +255,48 @@ snd_path {record_dir}
             timeout=20,
             what="baresip's ctrl_tcp port",
         )
-        if process.poll() is not None:
-            raise RuntimeError(f"baresip exited:\n{phone.log_text()[-3000:]}")
-        phone.control = _Control(ctrl_port)
+    except BaseException:
+        phone.stop()
+        log_file.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    if process.poll() is not None:
+        text = phone.log_text()[-3000:]
+        phone.stop()
+        log_file.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+        if "Address already in use" in text:
+            raise _PortTaken(text)
+        raise RuntimeError(f"baresip exited:\n{text}")
+    return phone, log_file, workdir
+
+
+@contextmanager
+def baresip_phone(
+    user: str = "far",
+    tone_hz: float = 1000.0,
+    registrar: str | None = None,
+    password: str | None = None,
+    answer: str = "auto",
+    display_name: str = "",
+) -> Iterator[BaresipPhone]:
+    """baresip on 127.0.0.1, playing ``tone_hz``; registered to ``registrar``
+    (host:port) with ``password`` when given, else reachable directly."""
+    binary = shutil.which("baresip")
+    if binary is None or not Path("/usr/lib/baresip/modules/ctrl_tcp.so").exists():
+        missing("baresip (Debian package baresip)")
+        raise AssertionError("unreachable")
+    for attempt in range(5):
+        try:
+            phone, log_file, workdir = _launch(
+                binary, user, tone_hz, registrar, password, answer, display_name
+            )
+            break
+        except _PortTaken:
+            if attempt == 4:
+                raise
+    try:
+        phone.control = _Control(phone.ctrl_port)
         if registrar is not None:
             wait_until(
                 lambda: "OK" in str(phone.command("reginfo").get("data", "")),
