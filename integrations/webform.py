@@ -158,7 +158,6 @@ class WebFormServer:
         host: str = "127.0.0.1",
         port: int = 0,
         limiter: RateLimiter | None = None,
-        on_created: Callable[[int], None] | None = None,
         *,
         token_limiter: RateLimiter | None = None,
         anonymous_limiter: RateLimiter | None = None,
@@ -167,15 +166,13 @@ class WebFormServer:
         """Binds ``host:port`` at once (an OSError says why it can't); start()
         serves. ``limiter`` counts an authenticated client's requests,
         ``token_limiter`` all of them, ``anonymous_limiter`` those without the
-        token, per peer. ``on_created(request id)`` runs on a worker thread
-        after a new request was stored (not for a repeated ``request_id``): the
-        window uses it to read its queue again."""
+        token, per peer. A stored request reaches the window as a change
+        (app/changes.py), like every write."""
         if len(token) < MIN_TOKEN_LENGTH:
             raise ValueError(
                 f"The intake token must be at least {MIN_TOKEN_LENGTH} characters long."
             )
         self.queue = queue
-        self.on_created = on_created
         self._token = token.encode("utf-8")
         self.limiter = limiter or RateLimiter(per_minute=10, burst=5)
         self.token_limiter = token_limiter or RateLimiter(per_minute=600, burst=100)
@@ -372,11 +369,6 @@ class WebFormServer:
             return Answer(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(exc)})
         if not created:
             return Answer(HTTPStatus.OK, _request_json(row))
-        if self.on_created is not None and row.id is not None:
-            try:
-                self.on_created(row.id)
-            except Exception:  # the request is stored: the website must hear 201
-                log.exception("intake: on_created failed for request %s", row.id)
         return Answer(HTTPStatus.CREATED, _request_json(row))
 
 

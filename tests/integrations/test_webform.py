@@ -206,15 +206,16 @@ def test_short_token_is_refused(core: Core) -> None:
         WebFormServer(core.callbacks, "short")
 
 
-def test_on_created_hears_new_requests_only(core: Core) -> None:
-    created: list[int] = []
-    srv = WebFormServer(core.callbacks, TOKEN, on_created=created.append)
+def test_only_a_new_request_is_announced_as_a_change(core: Core) -> None:
+    announced: list[int] = []
+    core.db.changes.subscribe(lambda changes: announced.extend(changes.callbacks))
+    srv = WebFormServer(core.callbacks, TOKEN)
     srv.start()
     try:
         first = post(srv, {**GOOD, "request_id": "sub-7"}).json()
         assert post(srv, {**GOOD, "request_id": "sub-7"}).status_code == 200  # a repeat
         assert post(srv, GOOD, token="wrong-token-0123456789").status_code == 401
-        assert created == [first["id"]]
+        assert announced == [first["id"]]
     finally:
         srv.stop()
 
@@ -810,9 +811,10 @@ def test_a_check_missing_from_the_parser_is_still_a_400(
 def test_fifty_concurrent_posts_of_one_request_id_make_one_request(
     core: Core, serving: Any
 ) -> None:
-    created: list[int] = []
+    created: list[int] = []  # the requests announced as changes: the new one only
+    core.db.changes.subscribe(lambda changes: created.extend(changes.callbacks))
     generous = RateLimiter(per_minute=6000, burst=100)
-    srv = serving(limiter=generous, token_limiter=generous, on_created=created.append)
+    srv = serving(limiter=generous, token_limiter=generous)
     raw = json.dumps({**GOOD, "request_id": "burst-1"}).encode()
     start = threading.Barrier(50)
 
