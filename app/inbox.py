@@ -48,7 +48,7 @@ from app.models import (
     InteractionStatus,
     utcnow,
 )
-from app.timeline import InteractionDraft, Timeline
+from app.timeline import InteractionDraft, Recorded, Timeline
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,19 @@ class Inbox:
         }
         with self.db.transaction() as s:
             seen = self._prefetch(s, batch)
-            stored = [self._store_one(s, message, files, seen) for message in batch]
+            stored: list[Stored] = []
+            # Plain messages are recorded in runs, one INSERT each; an edit or
+            # a shared contact reads what came before it, so it ends a run.
+            run: list[tuple[InboundMessage, Conversation, InteractionDraft]] = []
+            for message in batch:
+                if message.edited_at is None and message.contact is None:
+                    conversation = self._conversation(s, message, seen)
+                    run.append((message, conversation, self._draft(s, message, conversation, seen)))
+                    continue
+                stored.extend(self._store_run(s, run, files, seen))
+                run = []
+                stored.append(self._store_one(s, message, files, seen))
+            stored.extend(self._store_run(s, run, files, seen))
             self._settle(s, seen)
             if cursor is not None:
                 self._save_cursor(s, cursor)
@@ -182,16 +194,48 @@ class Inbox:
 
     # --- one message ---------------------------------------------------------------
 
+    def _store_run(
+        self,
+        s: Session,
+        run: Sequence[tuple[InboundMessage, Conversation, InteractionDraft]],
+        files: dict[int, Any],
+        seen: _Batch,
+    ) -> list[Stored]:
+        if not run:
+            return []
+        recorded = self.timeline.record_many_in(s, [draft for _, _, draft in run])
+        return [
+            self._placed(s, message, conversation, item, files, seen)
+            for (message, conversation, _), item in zip(run, recorded, strict=True)
+        ]
+
     def _store_one(
         self, s: Session, message: InboundMessage, files: dict[int, Any], seen: _Batch
     ) -> Stored:
-        channel = Channel(message.channel).value
-        conversation = self._conversation(s, message, channel, seen)
+        conversation = self._conversation(s, message, seen)
         assert conversation.id is not None
         if message.edited_at is not None:
             edited = self._edit(s, conversation, message)
             if edited is not None:
                 return edited
+        recorded = self.timeline.record_in(s, self._draft(s, message, conversation, seen))
+        stored = self._placed(s, message, conversation, recorded, files, seen)
+        if (
+            stored.created
+            and message.contact is not None
+            and message.contact.user_id == message.identity
+        ):
+            self._settle(s, seen)  # linking moves the conversation's messages: all of them
+            self._own_contact(s, conversation, recorded.interaction, message)
+            return Stored(
+                stored.interaction_id, stored.conversation_id, conversation.customer_id, True
+            )
+        return stored
+
+    def _draft(
+        self, s: Session, message: InboundMessage, conversation: Conversation, seen: _Batch
+    ) -> InteractionDraft:
+        channel = Channel(message.channel).value
         kind = CONTACT_KIND_OF_CHANNEL.get(channel)
         meta: dict[str, Any] = dict(message.meta)
         meta["kind"] = message.kind
@@ -208,26 +252,34 @@ class Inbox:
                 "first_name": message.contact.first_name,
                 "last_name": message.contact.last_name,
             }
-        recorded = self.timeline.record_in(
-            s,
-            InteractionDraft(
-                channel=channel,
-                direction=Direction.INBOUND,
-                status=InteractionStatus.RECEIVED,
-                started_at=message.sent_at,
-                body=message.text,
-                external_id=message.external_id,
-                thread_key=f"{message.account_id}:{message.identity}",
-                contact_kind=kind,
-                contact_value=message.identity if kind is not None else None,
-                contact_name=message.sender_title,
-                customer_id=conversation.customer_id,
-                account=self._label(s, message.account_id, seen),
-                meta=meta,
-            ),
+        return InteractionDraft(
+            channel=channel,
+            direction=Direction.INBOUND,
+            status=InteractionStatus.RECEIVED,
+            started_at=message.sent_at,
+            body=message.text,
+            external_id=message.external_id,
+            thread_key=f"{message.account_id}:{message.identity}",
+            contact_kind=kind,
+            contact_value=message.identity if kind is not None else None,
+            contact_name=message.sender_title,
+            customer_id=conversation.customer_id,
+            account=self._label(s, message.account_id, seen),
+            meta=meta,
         )
+
+    def _placed(
+        self,
+        s: Session,
+        message: InboundMessage,
+        conversation: Conversation,
+        recorded: Recorded,
+        files: dict[int, Any],
+        seen: _Batch,
+    ) -> Stored:
+        """What follows a stored message: its conversation, its files."""
         row = recorded.interaction
-        assert row.id is not None
+        assert row.id is not None and conversation.id is not None
         if not recorded.created:
             return Stored(row.id, conversation.id, row.customer_id, created=False)
         seen.unplaced.append((row, conversation.id))
@@ -239,9 +291,6 @@ class Inbox:
         seen.inbound.append((conversation, message.sent_at))
         for item in message.files:
             self._attach(s, row, item, files)
-        if message.contact is not None and message.contact.user_id == message.identity:
-            self._settle(s, seen)  # linking moves the conversation's messages: all of them
-            self._own_contact(s, conversation, row, message)
         return Stored(row.id, conversation.id, conversation.customer_id, created=True)
 
     @staticmethod
@@ -282,9 +331,7 @@ class Inbox:
         seen.unplaced.clear()
         seen.inbound.clear()
 
-    def _conversation(
-        self, s: Session, message: InboundMessage, channel: str, seen: _Batch
-    ) -> Conversation:
+    def _conversation(self, s: Session, message: InboundMessage, seen: _Batch) -> Conversation:
         key = (message.account_id, message.identity)
         conversation = seen.conversations.get(key)
         title, username = message.sender_title, message.sender_username
@@ -298,7 +345,7 @@ class Inbox:
             conversation = self.conversations.open_in(
                 s,
                 message.account_id,
-                channel,
+                Channel(message.channel).value,
                 message.identity,
                 title=message.sender_title,
                 username=message.sender_username,

@@ -13,11 +13,12 @@ never bodies.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
@@ -28,6 +29,7 @@ from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import (
     Channel,
     ContactKind,
+    ContactPoint,
     Direction,
     Interaction,
     InteractionStatus,
@@ -35,6 +37,8 @@ from app.models import (
 )
 
 log = logging.getLogger(__name__)
+
+QUERY_CHUNK = 500  # values per IN list (SQLite's limit of bound parameters)
 
 
 class TimelineError(OperatorError, ValueError):
@@ -151,25 +155,77 @@ class Timeline:
             Customers._get(s, customer_id)  # raises CustomerNotFound with a clear message
         elif contact_kind and contact_value:
             customer_id = self._resolve_customer(s, contact_kind, contact_value, draft.contact_name)
-        row = Interaction(
-            customer_id=customer_id,
-            channel=channel,
-            direction=Direction(draft.direction).value,
-            status=InteractionStatus(draft.status).value,
-            started_at=draft.started_at or utcnow(),
-            subject=draft.subject,
-            body=draft.body,
-            external_id=draft.external_id,
-            thread_key=draft.thread_key,
-            contact_kind=contact_kind,
-            contact_value=contact_value,
-            account=draft.account,
-            operator=draft.operator,
-            meta=dict(draft.meta),
-        )
+        row = self._new_row(draft, channel, contact_kind, contact_value, customer_id)
         s.add(row)
         s.flush()
         return Recorded(row, created=True)
+
+    def record_many_in(self, s: Session, drafts: Sequence[InteractionDraft]) -> list[Recorded]:
+        """``record_in`` for a burst (a channel's batch), in the drafts' order:
+        one query for earlier deliveries of the whole batch, each contact
+        value resolved once, one INSERT. A draft repeating an earlier one of
+        the same batch is a repeat of that row. Same unit-of-work rules as
+        ``record_in``."""
+        for draft in drafts:
+            if draft.external_id is not None and not draft.external_id.strip():
+                raise TimelineError("An external id, when given, can't be blank.")
+        earlier = self._find_externals(
+            s,
+            [
+                (Channel(d.channel).value, d.external_id)
+                for d in drafts
+                if d.external_id is not None
+            ],
+        )
+        contacts = [self._normalize_contact(d) for d in drafts]
+        resolved = self._resolve_customers(
+            s,
+            [
+                (kind, value, d.contact_name)
+                for d, (kind, value) in zip(drafts, contacts, strict=True)
+                if d.customer_id is None and kind and value
+            ],
+        )
+        checked: set[int] = set()
+        out: list[Recorded] = []
+        new_rows: list[Interaction] = []
+        for draft, (contact_kind, contact_value) in zip(drafts, contacts, strict=True):
+            channel = Channel(draft.channel).value
+            key = (channel, draft.external_id) if draft.external_id else None
+            if key is not None and key in earlier:
+                out.append(Recorded(earlier[key], created=False))
+                continue
+            customer_id = draft.customer_id
+            if customer_id is not None:
+                if customer_id not in checked:
+                    Customers._get(s, customer_id)  # CustomerNotFound with a clear message
+                    checked.add(customer_id)
+            elif contact_kind and contact_value:
+                customer_id = resolved.get((contact_kind, contact_value))
+            row = self._new_row(draft, channel, contact_kind, contact_value, customer_id)
+            new_rows.append(row)
+            if key is not None:
+                earlier[key] = row
+            out.append(Recorded(row, created=True))
+        self._number_rows(s, new_rows)
+        s.add_all(new_rows)
+        s.flush()
+        return out
+
+    @staticmethod
+    def _number_rows(s: Session, rows: Sequence[Interaction]) -> None:
+        """On SQLite the ORM can't match the ids RETURNING gives a many-row
+        INSERT to its rows (SQLite doesn't promise their order), so it inserts
+        one statement per row; rows numbered here go as one executemany. It is
+        the number SQLite would give (the largest rowid plus one), safe under
+        ``Database.transaction``'s write lock; outside it a concurrent writer's
+        row makes the INSERT fail on the key, never two rows share an id.
+        PostgreSQL batches by itself."""
+        if len(rows) < 2 or s.get_bind().dialect.name != "sqlite":
+            return
+        top = s.exec(select(func.max(Interaction.id))).one() or 0
+        for offset, row in enumerate(rows, start=1):
+            row.id = top + offset
 
     def update(self, interaction_id: int, **changes: Any) -> Interaction:
         unknown = set(changes) - _UPDATABLE
@@ -270,6 +326,27 @@ class Timeline:
             )
         ).first()
 
+    @staticmethod
+    def _find_externals(
+        s: Session, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], Interaction]:
+        by_channel: dict[str, list[str]] = {}
+        for channel, external_id in dict.fromkeys(keys):
+            by_channel.setdefault(channel, []).append(external_id)
+        found: dict[tuple[str, str], Interaction] = {}
+        for channel, ids in by_channel.items():
+            for start in range(0, len(ids), QUERY_CHUNK):
+                rows = s.exec(
+                    select(Interaction).where(
+                        Interaction.channel == channel,
+                        col(Interaction.external_id).in_(ids[start : start + QUERY_CHUNK]),
+                    )
+                )
+                for row in rows:
+                    assert row.external_id is not None
+                    found[(channel, row.external_id)] = row
+        return found
+
     def page(
         self,
         customer_id: int,
@@ -334,6 +411,62 @@ class Timeline:
         except InvalidContact:
             # "anonymous", a withheld number: keep what the channel said, link nobody.
             return kind, draft.contact_value.strip()
+
+    @staticmethod
+    def _new_row(
+        draft: InteractionDraft,
+        channel: str,
+        contact_kind: str | None,
+        contact_value: str | None,
+        customer_id: int | None,
+    ) -> Interaction:
+        return Interaction(
+            customer_id=customer_id,
+            channel=channel,
+            direction=Direction(draft.direction).value,
+            status=InteractionStatus(draft.status).value,
+            started_at=draft.started_at or utcnow(),
+            subject=draft.subject,
+            body=draft.body,
+            external_id=draft.external_id,
+            thread_key=draft.thread_key,
+            contact_kind=contact_kind,
+            contact_value=contact_value,
+            account=draft.account,
+            operator=draft.operator,
+            meta=dict(draft.meta),
+        )
+
+    def _resolve_customers(
+        self, s: Session, contacts: Sequence[tuple[str, str, str]]
+    ) -> dict[tuple[str, str], int]:
+        """The customers of many (kind, normalized value) at once: one query per
+        kind for those on file; the unknown ones as ``_resolve_customer`` does
+        (the unknown-sender policy), once each, with the first name given."""
+        names: dict[tuple[str, str], str] = {}
+        for kind, value, name in contacts:
+            names.setdefault((kind, value), name)
+        by_kind: dict[str, list[str]] = {}
+        for kind, value in names:
+            by_kind.setdefault(kind, []).append(value)
+        found: dict[tuple[str, str], int] = {}
+        for kind, values in by_kind.items():
+            for start in range(0, len(values), QUERY_CHUNK):
+                rows = s.exec(
+                    select(ContactPoint.normalized, ContactPoint.customer_id).where(
+                        ContactPoint.kind == kind,
+                        col(ContactPoint.normalized).in_(values[start : start + QUERY_CHUNK]),
+                    )
+                )
+                for normalized, customer_id in rows:
+                    found[(kind, normalized)] = customer_id
+        if self.unknown_sender == "create_customer":
+            for (kind, value), name in names.items():
+                if (kind, value) not in found:
+                    made = self._resolve_customer(s, kind, value, name)
+                    if made is not None:
+                        found[(kind, value)] = made
+        return found
 
     def _resolve_customer(self, s: Session, kind: str, value: str, name: str) -> int | None:
         found = Customers._find_normalized(s, kind, value)

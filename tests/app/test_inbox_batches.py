@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import col, select
 
 from app.core import Core
@@ -149,3 +150,71 @@ def test_a_customers_chat_stays_on_their_timeline_batch_after_batch(
         assert theirs == {customer.id}
     assert len(core.timeline.page(customer.id, limit=100)) == 30
     assert _conversations(core)["200"].customer_id is None
+
+
+def test_a_message_delivered_twice_in_one_batch_is_stored_once(core: Core, account_id: int) -> None:
+    first, again = _message(account_id, "100", 1), _message(account_id, "100", 1)
+    stored = core.inbox.store([first, _message(account_id, "100", 2), again])
+    assert [item.created for item in stored] == [True, True, False]
+    assert stored[2].interaction_id == stored[0].interaction_id
+    assert len(_rows(core)) == 2
+    assert _conversations(core)["100"].unread_count == 2
+
+
+def test_an_edit_in_the_same_batch_as_its_message_edits_that_row(
+    core: Core, account_id: int
+) -> None:
+    original = _message(account_id, "100", 1, text="двi пари")
+    edit = _message(account_id, "100", 1, text="дві пари", edited_at=T0 + timedelta(hours=1))
+    stored = core.inbox.store([original, edit, _message(account_id, "100", 2)])
+    assert [item.created for item in stored] == [True, False, True]
+    rows = _rows(core)
+    assert [row.body for row in rows] == ["дві пари", "повідомлення 2 від 100"]
+    assert rows[0].meta["edits"] == [
+        {"text": "двi пари", "until": (T0 + timedelta(hours=1)).isoformat()}
+    ]
+
+
+def test_an_unknown_sender_made_a_customer_once_for_a_whole_batch(
+    core: Core, account_id: int
+) -> None:
+    core.timeline.unknown_sender = "create_customer"
+    batch = [_message(account_id, user, n) for n in range(5) for user in ("100", "200")]
+    core.inbox.store(batch)
+    rows = _rows(core)
+    customers = {row.contact_value: row.customer_id for row in rows}
+    assert len(rows) == 10 and None not in customers.values()
+    assert len(set(customers.values())) == 2
+    assert {row.customer_id for row in rows if row.contact_value == "100"} == {customers["100"]}
+    conversations = _conversations(core)
+    assert conversations["100"].customer_id == customers["100"]
+    assert core.customers.get(customers["200"]).name == "Клієнт 200"
+
+
+def test_a_batch_costs_the_same_statements_whatever_its_length(core: Core, account_id: int) -> None:
+    """A burst is mostly a few chats writing several messages each: the
+    statements a batch runs grow with its chats, never with its messages."""
+    counted: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        counted.append(statement)
+
+    engines = {id(e): e for e in (core.db.engine, core.db.serialized_engine)}.values()
+    users = [str(100 + u) for u in range(10)]
+    core.inbox.store([_message(account_id, user, 0) for user in users])  # chats known
+    per_batch = []
+    n = 1
+    for length in (20, 200):
+        counted.clear()
+        for engine in engines:
+            event.listen(engine, "before_cursor_execute", count)
+        batch = []
+        for _ in range(length // len(users)):
+            batch.extend(_message(account_id, user, n) for user in users)
+            n += 1
+        core.inbox.store(batch, Cursor(account_id, "offset", str(n)))
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)
+        per_batch.append(len(counted))
+    assert per_batch[0] == per_batch[1], per_batch
+    assert len(_rows(core)) == 10 + 20 + 200
