@@ -120,9 +120,7 @@ class _Batch:
     # rows only while someone does) answers the timeline's check of the
     # customer without a query per message.
     customers: list[Customer] = field(default_factory=list)
-    # Stored rows that still have to point at their conversation, and the
-    # conversations' new messages: set together before anything reads them.
-    unplaced: list[tuple[Interaction, int]] = field(default_factory=list)
+    # The conversations' new messages, counted once at the end.
     inbound: list[tuple[Conversation, datetime]] = field(default_factory=list)
 
 
@@ -225,7 +223,7 @@ class Inbox:
             and message.contact is not None
             and message.contact.user_id == message.identity
         ):
-            self._settle(s, seen)  # linking moves the conversation's messages: all of them
+            self._settle(s, seen)  # linking reads the conversation's counters
             self._own_contact(s, conversation, recorded.interaction, message)
             return Stored(
                 stored.interaction_id, stored.conversation_id, conversation.customer_id, True
@@ -266,6 +264,7 @@ class Inbox:
             customer_id=conversation.customer_id,
             account=self._label(s, message.account_id, seen),
             meta=meta,
+            conversation_id=conversation.id,
         )
 
     def _placed(
@@ -282,7 +281,6 @@ class Inbox:
         assert row.id is not None and conversation.id is not None
         if not recorded.created:
             return Stored(row.id, conversation.id, row.customer_id, created=False)
-        seen.unplaced.append((row, conversation.id))
         if conversation.customer_id is None and row.customer_id is not None:
             # The unknown-sender policy made the sender a customer.
             conversation.customer_id = row.customer_id
@@ -319,16 +317,12 @@ class Inbox:
         return seen
 
     def _settle(self, s: Session, seen: _Batch) -> None:
-        """The batch's rows point at their conversations, and the conversations
-        count their new messages: one UPDATE per table at the next flush rather
-        than one per message. Nothing in between reads these columns but the
-        linking of a shared contact, which settles first."""
-        for row, conversation_id in seen.unplaced:
-            row.conversation_id = conversation_id
-            s.add(row)
+        """The conversations count their new messages: one UPDATE per
+        conversation at the next flush rather than one per message. Nothing in
+        between reads these columns but the linking of a shared contact, which
+        settles first."""
         for conversation, at in seen.inbound:
             self.conversations.note_inbound(s, conversation, at)
-        seen.unplaced.clear()
         seen.inbound.clear()
 
     def _conversation(self, s: Session, message: InboundMessage, seen: _Batch) -> Conversation:

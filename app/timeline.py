@@ -74,6 +74,7 @@ class InteractionDraft:
     account: str = ""
     operator: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    conversation_id: int | None = None  # a message's conversation, known when it arrives
 
 
 @dataclass(frozen=True)
@@ -435,6 +436,7 @@ class Timeline:
             account=draft.account,
             operator=draft.operator,
             meta=dict(draft.meta),
+            conversation_id=draft.conversation_id,
         )
 
     def _resolve_customers(
