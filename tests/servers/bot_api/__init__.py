@@ -76,6 +76,21 @@ Sending (sendMessage, sendPhoto, sendDocument, "Sending files", "Formatting opti
     is deactivated"; upgraded group: 400 "Bad Request: group chat was upgraded to a
     supergroup chat" with parameters.migrate_to_chat_id. Each accepted send gets
     the chat's next message_id and returns the full Message.
+Keyboards (ReplyKeyboardMarkup, KeyboardButton, ReplyKeyboardRemove, InlineKeyboardMarkup,
+ForceReply; Client::get_reply_markup, get_keyboard_button, TDLib's JsonObject)
+    reply_markup is a JSON-serialized object (as a string, or an object in a JSON
+    body): not JSON "Bad Request: can't parse reply keyboard markup JSON object",
+    not an object "Bad Request: object expected as reply markup". A field of the
+    wrong JSON type is refused ('Field "resize_keyboard" must be of type Boolean';
+    rows: 'Field "keyboard" must be an Array of Arrays'); a button is a String or
+    an Object with "text" ('Can't parse keyboard button: Can't find field "text"')
+    and at most one request (request_contact, request_location, ...: Boolean);
+    an inline button needs an action ("Text buttons are unallowed in the inline
+    keyboard"). A markup that is none of the four (no rows, remove_keyboard
+    false) is no markup. The user's app shows the last reply keyboard sent to the
+    chat until a ReplyKeyboardRemove (``bot.keyboard(chat_id)``); ``bot.press``
+    presses one of its buttons (request_contact: the user's own contact).
+    Message.reply_markup is returned for inline keyboards only.
 Files ("Sending files", getFile, File)
     A file is uploaded (a part with a file name, or attach://<part>), a file_id
     of this bot's, or an HTTP URL. Uploads over 10 MB as a photo: "Bad Request:
@@ -86,20 +101,22 @@ Files ("Sending files", getFile, File)
     Request: file is too big"; the bytes are at /file/bot<token>/<file_path>.
 
 Inferred, not found in the docs or sources read: the texts for unparseable
-reply_markup / reply_parameters / entities JSON and for an unknown file_id in
+reply_parameters / entities JSON and for an unknown file_id in
 getFile ("Bad Request: invalid file_id"), the public server's webhook URL texts,
 that 413 is JSON, and the file_path naming; TDLib's trimming of whitespace at
 both ends of a text and its counting of characters as code points. Not
 modelled: flood limits (inject 429s instead), automatic entity detection
 (url, mention...) in sent texts, message auto-deletion, methods other than
 getMe, getUpdates, the webhook ones, sendMessage, sendPhoto, sendDocument,
-sendChatAction, getChat and getFile (they answer 404 like an unknown method).
+sendChatAction, getChat and getFile (they answer 404 like an unknown method),
+TDLib's refusals of a keyboard (request buttons outside private chats, "reply
+markup is too long"), and a one-time keyboard hiding once a button is pressed.
 """
 
 from tests.servers.bot_api.control import SENDER, Bot
 from tests.servers.bot_api.faults import Fault, FaultRule
 from tests.servers.bot_api.server import DOWNLOAD, BotApiServer
-from tests.servers.bot_api.state import RecordedRequest, SentMessage
+from tests.servers.bot_api.state import RecordedRequest, ReplyMarkup, SentMessage
 from tests.servers.bot_api.wire import UploadedFile
 
 __all__ = [
@@ -110,6 +127,7 @@ __all__ = [
     "Fault",
     "FaultRule",
     "RecordedRequest",
+    "ReplyMarkup",
     "SentMessage",
     "UploadedFile",
 ]

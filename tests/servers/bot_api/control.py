@@ -22,6 +22,7 @@ from tests.servers.bot_api.state import (
     BotApi,
     BotState,
     Chat,
+    ReplyMarkup,
     SentMessage,
     Webhook,
 )
@@ -325,6 +326,41 @@ class Bot:
         if vcard is not None:
             contact["vcard"] = vcard
         return self._message(sender, {"contact": contact}, **options)
+
+    def press(
+        self, sender: JsonObject, text: str, *, phone_number: str | None = None, **options: Any
+    ) -> JsonObject:
+        """The user presses a button of the reply keyboard shown in their private
+        chat (the last one the bot sent and did not remove). A plain button sends
+        its text; a request_contact one, once the user agreed, their own contact
+        (``phone_number``: theirs; the docs: "the user's phone number will be sent
+        as a contact"). A button that is not on screen is a mistake of the test."""
+        with self._api.cond:
+            keyboard = self._chat_with(sender).keyboard
+            buttons = keyboard.buttons() if keyboard is not None else []
+        button = next((b for b in buttons if b["text"] == text), None)
+        if button is None:
+            shown = [b["text"] for b in buttons]
+            raise LookupError(f"no button {text!r} on {sender['first_name']}'s screen: {shown}")
+        if button.get("request_contact"):
+            if phone_number is None:
+                raise ValueError("a request_contact button shares a phone number: give it")
+            return self.push_contact(
+                sender,
+                phone_number,
+                first_name=sender["first_name"],
+                last_name=sender.get("last_name"),
+                **options,
+            )
+        if any(key.startswith("request_") or key == "web_app" for key in button):
+            raise NotImplementedError(f"pressing a {sorted(button)} button is not modelled")
+        return self.push_text(sender, text, **options)
+
+    def keyboard(self, chat_id: int) -> ReplyMarkup | None:
+        """The reply keyboard the user's app shows in the chat: the last one the
+        bot sent, until a ReplyKeyboardRemove took it away."""
+        with self._api.cond:
+            return self._chat(chat_id).keyboard
 
     def push_edited(
         self,

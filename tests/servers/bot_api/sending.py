@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -16,7 +17,7 @@ from tests.servers.bot_api.formatting import (
     formatted_text,
 )
 from tests.servers.bot_api.objects import JsonObject, StoredFile
-from tests.servers.bot_api.state import BotApi, BotState, Chat, Result
+from tests.servers.bot_api.state import BotApi, BotState, Chat, ReplyMarkup, Result
 from tests.servers.bot_api.wire import (
     ApiError,
     Args,
@@ -86,7 +87,13 @@ def _reply_target(chat: Chat, args: Args) -> JsonObject | None:
     return {k: v for k, v in target.items() if k != "reply_to_message"}
 
 
-def _reply_markup(args: Args) -> JsonObject | None:
+def _reply_markup(args: Args) -> ReplyMarkup | None:
+    """Client::get_reply_markup: a JSON-serialized ReplyKeyboardMarkup,
+    InlineKeyboardMarkup, ReplyKeyboardRemove or ForceReply. Each field is
+    read with TDLib's JsonObject rules: a field of the wrong JSON type is
+    refused ("Field "x" must be of type Boolean"), a missing required one too
+    ("Can't find field "text""), and an object that is none of the four (no
+    rows, remove_keyboard false...) is no markup at all."""
     raw = args.get("reply_markup")
     if not raw:
         return None
@@ -95,16 +102,130 @@ def _reply_markup(args: Args) -> JsonObject | None:
         raise bad_request("Can't parse reply keyboard markup JSON object")
     if not isinstance(markup, dict):
         raise bad_request("Object expected as reply markup")
-    for key in ("inline_keyboard", "keyboard"):
-        if key in markup:
-            rows = markup[key]
-            if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-                raise bad_request(f'Field "{key}" must be of type Array')
-            for row in rows:
-                for button in row:
-                    _check_button(button, inline=key == "inline_keyboard")
-            break
-    return markup
+    rows = _button_rows(markup, "keyboard", "keyboard", _keyboard_button)
+    inline_rows = _button_rows(markup, "inline_keyboard", "inline keyboard", _inline_button)
+    flags = {
+        name: _optional_bool(markup, name)
+        for name in (
+            "hide_keyboard",
+            "remove_keyboard",
+            "personal_keyboard",
+            "selective",
+            "force_reply_keyboard",
+            "force_reply",
+        )
+    }
+    placeholder = _optional_string(markup, "input_field_placeholder")
+    selective = flags["personal_keyboard"] or flags["selective"]
+    if rows:
+        return ReplyMarkup(
+            "keyboard",
+            rows,
+            resize_keyboard=_optional_bool(markup, "resize_keyboard"),
+            one_time_keyboard=_optional_bool(markup, "one_time_keyboard"),
+            is_persistent=_optional_bool(markup, "is_persistent"),
+            selective=selective,
+            input_field_placeholder=placeholder,
+        )
+    if inline_rows:
+        return ReplyMarkup("inline_keyboard", inline_rows)
+    if flags["hide_keyboard"] or flags["remove_keyboard"]:
+        return ReplyMarkup("remove_keyboard", selective=selective)
+    if flags["force_reply"] or flags["force_reply_keyboard"]:
+        return ReplyMarkup("force_reply", selective=selective, input_field_placeholder=placeholder)
+    return None
+
+
+def _button_rows(
+    markup: JsonObject, key: str, what: str, parse: Any
+) -> tuple[tuple[JsonObject, ...], ...]:
+    if key not in markup:
+        return ()
+    rows = markup[key]
+    if not isinstance(rows, list):
+        raise bad_request(f'Field "{key}" must be of type Array')
+    parsed = []
+    for row in rows:
+        if not isinstance(row, list):
+            if key == "keyboard":
+                raise bad_request('Field "keyboard" must be an Array of Arrays')
+            raise bad_request(
+                'Field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays'
+            )
+        buttons = []
+        for button in row:
+            try:
+                buttons.append(parse(button))
+            except _FieldError as exc:
+                raise bad_request(f"Can't parse {what} button: {exc}") from None
+        parsed.append(tuple(buttons))
+    return tuple(parsed)
+
+
+class _FieldError(Exception):
+    """TDLib's message for one field of a button, before the server wraps it."""
+
+
+def _field_bool(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise _FieldError(f'Field "{name}" must be of type Boolean')
+    return value
+
+
+def _field_string(value: Any, name: str) -> str:
+    # JsonObject::get_*_string_field takes a Number's text as well.
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return json.dumps(value)
+    raise _FieldError(f'Field "{name}" must be of type String')
+
+
+def _optional_bool(markup: JsonObject, name: str) -> bool:
+    if name not in markup:
+        return False
+    try:
+        return _field_bool(markup[name], name)
+    except _FieldError as exc:
+        raise bad_request(str(exc)) from None
+
+
+def _optional_string(markup: JsonObject, name: str) -> str:
+    if name not in markup:
+        return ""
+    try:
+        return _field_string(markup[name], name)
+    except _FieldError as exc:
+        raise bad_request(str(exc)) from None
+
+
+# KeyboardButton's optional fields, in the order Client::get_keyboard_button
+# reads them; the first one set decides the button's kind.
+_BOOL_REQUESTS = ("request_phone_number", "request_contact", "request_location")
+_OBJECT_REQUESTS = ("request_poll", "web_app", "request_users", "request_user", "request_chat")
+
+
+def _keyboard_button(button: Any) -> JsonObject:
+    """KeyboardButton: a String, or an Object with a "text" and at most one request."""
+    if isinstance(button, str):
+        return {"text": button}
+    if not isinstance(button, dict):
+        raise _FieldError("KeyboardButton must be a String or an Object")
+    if "text" not in button:
+        raise _FieldError('Can\'t find field "text"')
+    parsed: JsonObject = {"text": _field_string(button["text"], "text")}
+    for name in _BOOL_REQUESTS:
+        if name in button and _field_bool(button[name], name):
+            # request_phone_number is TDLib's older name of request_contact.
+            parsed["request_contact" if name != "request_location" else name] = True
+            return parsed
+    for name in _OBJECT_REQUESTS:
+        if name in button:
+            if not isinstance(button[name], dict):
+                raise _FieldError(f'Field "{name}" must be of type Object')
+            parsed[name] = copy.deepcopy(button[name])
+            return parsed
+    return parsed
 
 
 _INLINE_ACTIONS = (
@@ -121,20 +242,15 @@ _INLINE_ACTIONS = (
 )
 
 
-def _check_button(button: Any, inline: bool) -> None:
-    if inline:
-        if not isinstance(button, dict) or not isinstance(button.get("text"), str):
-            raise bad_request("Can't parse inline keyboard button: expected an Object")
-        if not any(action in button for action in _INLINE_ACTIONS):
-            raise bad_request(
-                "Can't parse inline keyboard button: Text buttons are unallowed in the inline "
-                "keyboard"
-            )
-    elif isinstance(button, dict):
-        if not isinstance(button.get("text"), str):
-            raise bad_request('Can\'t parse keyboard button: Field "text" must be of type String')
-    elif not isinstance(button, str):
-        raise bad_request("Can't parse keyboard button: expected an Object")
+def _inline_button(button: Any) -> JsonObject:
+    if not isinstance(button, dict):
+        raise _FieldError("InlineKeyboardButton must be an Object")
+    if "text" not in button:
+        raise _FieldError('Can\'t find field "text"')
+    _field_string(button["text"], "text")
+    if not any(action in button for action in _INLINE_ACTIONS):
+        raise _FieldError("Text buttons are unallowed in the inline keyboard")
+    return copy.deepcopy(button)
 
 
 def _outgoing(
@@ -142,7 +258,7 @@ def _outgoing(
     chat: Chat,
     content: JsonObject,
     reply_to: JsonObject | None,
-    markup: JsonObject | None,
+    markup: ReplyMarkup | None,
 ) -> JsonObject:
     message: JsonObject = {
         "message_id": chat.next_message_id(),
@@ -153,8 +269,8 @@ def _outgoing(
     if reply_to is not None:
         message["reply_to_message"] = reply_to
     message.update(content)
-    if markup is not None and "inline_keyboard" in markup:
-        message["reply_markup"] = {"inline_keyboard": markup["inline_keyboard"]}
+    if markup is not None and markup.kind == "inline_keyboard":
+        message["reply_markup"] = {"inline_keyboard": [list(row) for row in markup.rows]}
     chat.messages[message["message_id"]] = message
     return copy.deepcopy(message)
 
@@ -180,7 +296,7 @@ def send_message(api: BotApi, bot: BotState, args: Args) -> Result:
     check_length(text, MAX_TEXT_LENGTH, "message is too long")
     _can_write(chat)
     message = _outgoing(bot, chat, _text_content(text, entities, "text"), reply_to, markup)
-    api.record_sent(bot, "sendMessage", chat, args, message)
+    api.record_sent(bot, "sendMessage", chat, args, message, markup)
     return message, None
 
 
@@ -258,7 +374,7 @@ def send_photo(api: BotApi, bot: BotState, args: Args) -> Result:
             bot.photo_groups[stored.file_id] = sizes
     content = {"photo": objects.photo_sizes(sizes), **caption}
     message = _outgoing(bot, chat, content, reply_to, markup)
-    api.record_sent(bot, "sendPhoto", chat, args, message)
+    api.record_sent(bot, "sendPhoto", chat, args, message, markup)
     return message, None
 
 
@@ -277,7 +393,7 @@ def send_document(api: BotApi, bot: BotState, args: Args) -> Result:
         mime = media.upload.content_type
     content = {"document": objects.document(media.stored, mime), **caption}
     message = _outgoing(bot, chat, content, reply_to, markup)
-    api.record_sent(bot, "sendDocument", chat, args, message)
+    api.record_sent(bot, "sendDocument", chat, args, message, markup)
     return message, None
 
 

@@ -166,6 +166,25 @@ class UpdateQueue:
         self.events.clear()
 
 
+@dataclass(frozen=True)
+class ReplyMarkup:
+    """A send's ``reply_markup`` as the server understood it (Client::get_reply_markup):
+    one of ReplyKeyboardMarkup ("keyboard"), InlineKeyboardMarkup ("inline_keyboard"),
+    ReplyKeyboardRemove ("remove_keyboard") or ForceReply ("force_reply")."""
+
+    kind: Literal["keyboard", "inline_keyboard", "remove_keyboard", "force_reply"]
+    # The buttons, row by row; a reply keyboard's string button is {"text": ...}.
+    rows: tuple[tuple[JsonObject, ...], ...] = ()
+    resize_keyboard: bool = False
+    one_time_keyboard: bool = False
+    is_persistent: bool = False
+    selective: bool = False
+    input_field_placeholder: str = ""
+
+    def buttons(self) -> list[JsonObject]:
+        return [copy.deepcopy(button) for row in self.rows for button in row]
+
+
 @dataclass
 class Chat:
     data: JsonObject
@@ -174,6 +193,9 @@ class Chat:
     blocked: bool = False
     deactivated: bool = False
     migrated_to: int | None = None
+    # The reply keyboard the user's app shows in this chat: the last one the
+    # bot sent, until a ReplyKeyboardRemove (or another keyboard) replaces it.
+    keyboard: ReplyMarkup | None = None
 
     def next_message_id(self) -> int:
         self.last_message_id += 1
@@ -244,6 +266,7 @@ class SentMessage:
     params: dict[str, str]
     files: dict[str, UploadedFile]
     message: JsonObject
+    reply_markup: ReplyMarkup | None = None
 
     @property
     def text(self) -> str | None:
@@ -337,12 +360,28 @@ class BotApi:
             self.cond.notify_all()
 
     def record_sent(
-        self, bot: BotState, method: str, chat: Chat, args: Args, message: JsonObject
+        self,
+        bot: BotState,
+        method: str,
+        chat: Chat,
+        args: Args,
+        message: JsonObject,
+        markup: ReplyMarkup | None = None,
     ) -> None:
         files = {name: args.files[name] for name in args.files}
+        if markup is not None and markup.kind == "keyboard":
+            chat.keyboard = markup
+        elif markup is not None and markup.kind == "remove_keyboard":
+            chat.keyboard = None
         self.sent.append(
             SentMessage(
-                bot.token, method, chat.data["id"], dict(args.values), files, copy.deepcopy(message)
+                bot.token,
+                method,
+                chat.data["id"],
+                dict(args.values),
+                files,
+                copy.deepcopy(message),
+                markup,
             )
         )
         self.cond.notify_all()
