@@ -15,7 +15,7 @@ timeline and records the identity as one of the customer's contacts.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -84,6 +84,36 @@ class Conversations:
             found.updated_at = self.clock()
             s.add(found)
         return found
+
+    def create_many_in(
+        self, s: Session, account_id: int, channel: str, senders: Sequence[tuple[str, str, str]]
+    ) -> list[Conversation]:
+        """The conversations of many new senders (identity, title, username)
+        at once, one INSERT where the database batches them; when one of them
+        was made meanwhile by another writer, each is opened as ``open_in``
+        does. Use in ``Database.transaction``."""
+        if not senders:
+            return []
+        try:
+            with s.begin_nested():
+                made = [
+                    Conversation(
+                        account_id=account_id,
+                        channel=channel,
+                        identity=identity,
+                        title=title[:300],
+                        username=username[:200],
+                    )
+                    for identity, title, username in senders
+                ]
+                s.add_all(made)
+                s.flush()
+            return made
+        except IntegrityError:
+            return [
+                self.open_in(s, account_id, channel, identity, title=title, username=username)
+                for identity, title, username in senders
+            ]
 
     def note_inbound(self, s: Session, conversation: Conversation, at: datetime) -> None:
         """A new message from the customer: they wait from their oldest

@@ -160,6 +160,7 @@ class Inbox:
         }
         with self.db.transaction() as s:
             seen = self._prefetch(s, batch)
+            self._make_conversations(s, batch, seen)
             stored: list[Stored] = []
             # Plain messages are recorded in runs, one INSERT each; an edit or
             # a shared contact reads what came before it, so it ends a run.
@@ -315,6 +316,26 @@ class Inbox:
             chunk = customer_ids[start : start + PREFETCH_CHUNK]
             seen.customers.extend(s.exec(select(Customer).where(col(Customer.id).in_(chunk))))
         return seen
+
+    def _make_conversations(
+        self, s: Session, batch: Sequence[InboundMessage], seen: _Batch
+    ) -> None:
+        """New senders' conversations, made together (a burst from a campaign
+        is mostly new chats), with the name of their first message; a later
+        message of the batch with another name renames as usual."""
+        new: dict[tuple[int, str], dict[str, tuple[str, str, str]]] = {}
+        for message in batch:
+            if (message.account_id, message.identity) in seen.conversations:
+                continue
+            senders = new.setdefault((message.account_id, Channel(message.channel).value), {})
+            senders.setdefault(
+                message.identity,
+                (message.identity, message.sender_title, message.sender_username),
+            )
+        for (account_id, channel), senders in new.items():
+            made = self.conversations.create_many_in(s, account_id, channel, list(senders.values()))
+            for conversation in made:
+                seen.conversations[(account_id, conversation.identity)] = conversation
 
     def _settle(self, s: Session, seen: _Batch) -> None:
         """The conversations count their new messages: one UPDATE per

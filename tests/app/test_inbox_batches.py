@@ -15,7 +15,14 @@ from sqlmodel import col, select
 from app.core import Core
 from app.customers import ContactInput
 from app.inbox import Cursor, InboundMessage, SharedContact
-from app.models import CallbackRequest, Channel, ChannelAccount, Conversation, Interaction
+from app.models import (
+    CallbackRequest,
+    Channel,
+    ChannelAccount,
+    Conversation,
+    Direction,
+    Interaction,
+)
 
 T0 = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
@@ -102,9 +109,12 @@ def test_a_contact_in_the_middle_of_a_batch_links_the_messages_before_and_after_
     conversations = _conversations(core)
     assert conversations["100"].customer_id == customer.id
     assert conversations["100"].unread_count == 3
-    assert [r.id for r in core.timeline.page(customer.id, channels=["telegram"])] == sorted(
-        (r.id for r in olena), reverse=True
-    )
+    inbound = [
+        r.id
+        for r in core.timeline.page(customer.id, channels=["telegram"])
+        if r.direction == Direction.INBOUND.value
+    ]
+    assert inbound == sorted((r.id for r in olena), reverse=True)
     with core.db.session() as s:
         (request,) = s.exec(select(CallbackRequest)).all()
     assert request.meta["conversation_id"] == conversations["100"].id
@@ -218,3 +228,30 @@ def test_a_batch_costs_the_same_statements_whatever_its_length(core: Core, accou
         per_batch.append(len(counted))
     assert per_batch[0] == per_batch[1], per_batch
     assert len(_rows(core)) == 10 + 20 + 200
+
+
+def test_new_senders_of_a_batch_each_get_one_conversation_with_their_first_name(
+    core: Core, account_id: int
+) -> None:
+    batch = [_message(account_id, str(500 + u), 1) for u in range(30)]
+    batch.append(_message(account_id, "500", 2, sender_title="Олена П."))
+    stored = core.inbox.store(batch)
+    conversations = _conversations(core)
+    assert len(conversations) == 30
+    assert conversations["500"].title == "Олена П." and conversations["500"].unread_count == 2
+    assert conversations["529"].title == "Клієнт 529"
+    assert {item.conversation_id for item in stored[:30]} == {c.id for c in conversations.values()}
+
+
+def test_a_conversation_made_meanwhile_by_another_writer_is_taken_over(
+    core: Core, account_id: int
+) -> None:
+    core.inbox.store([_message(account_id, "600", 1)])
+    before = _conversations(core)["600"].id
+    with core.db.transaction() as s:
+        made = core.conversations.create_many_in(
+            s, account_id, "telegram", [("601", "Нова", ""), ("600", "Клієнт 600", "")]
+        )
+        assert [c.identity for c in made] == ["601", "600"]
+        assert made[1].id == before
+    assert set(_conversations(core)) == {"600", "601"}
