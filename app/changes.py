@@ -9,6 +9,14 @@ open card, the list, the callback desk and the side panel alike, and a new
 source of writes needs no new wiring per view (Anki's OpChanges, made
 automatic).
 
+Besides the rows, two things the conversations panel tells apart without a
+read: ``new_messages`` names each message a unit stored in a conversation for
+the first time, as (conversation id, interaction id): one delivered, or one an
+operator queued (an edit, a delivery state, a read mark or an assignment names
+the rows only); ``outbox`` names the outgoing messages whose sending state
+changed (queued, sending, sent, failed, may not have been sent, resent,
+cancelled), by ``OutboxMessage`` id, their timeline rows in ``interactions``.
+
 Rows changed by a bulk ``UPDATE`` statement are not in the session's
 bookkeeping: such code adds them with ``note(session, Changes(...))``.
 Listeners run on the committing thread, after the commit, and must not block:
@@ -30,6 +38,9 @@ log = logging.getLogger(__name__)
 
 _FEED = "switchboard.changes.feed"
 _PENDING = "switchboard.changes.pending"
+# Interaction ids inserted by the unit so far: a message gets its conversation
+# in a later flush than its insert (the inbox and the outbox both place it after).
+_INSERTED = "switchboard.changes.inserted"
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,10 @@ class Changes:
     interactions: frozenset[int] = field(default_factory=frozenset)
     callbacks: frozenset[int] = field(default_factory=frozenset)
     conversations: frozenset[int] = field(default_factory=frozenset)
+    # (conversation id, interaction id) of each message new in a conversation.
+    new_messages: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # OutboxMessage ids whose sending state changed (or that were queued).
+    outbox: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
     def of(
@@ -46,11 +61,24 @@ class Changes:
         interactions: Iterable[int | None] = (),
         callbacks: Iterable[int | None] = (),
         conversations: Iterable[int | None] = (),
+        new_messages: Iterable[tuple[int, int]] = (),
+        outbox: Iterable[int | None] = (),
     ) -> Changes:
         def ids(values: Iterable[int | None]) -> frozenset[int]:
             return frozenset(v for v in values if v is not None)
 
-        return cls(ids(customers), ids(interactions), ids(callbacks), ids(conversations))
+        return cls(
+            ids(customers),
+            ids(interactions),
+            ids(callbacks),
+            ids(conversations),
+            frozenset(new_messages),
+            ids(outbox),
+        )
+
+    def new_messages_in(self, conversation_id: int) -> frozenset[int]:
+        """The interaction ids of the messages new in this conversation."""
+        return frozenset(i for c, i in self.new_messages if c == conversation_id)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -58,10 +86,19 @@ class Changes:
             self.interactions | other.interactions,
             self.callbacks | other.callbacks,
             self.conversations | other.conversations,
+            self.new_messages | other.new_messages,
+            self.outbox | other.outbox,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.customers or self.interactions or self.callbacks or self.conversations)
+        return bool(
+            self.customers
+            or self.interactions
+            or self.callbacks
+            or self.conversations
+            or self.new_messages
+            or self.outbox
+        )
 
 
 Listener = Callable[[Changes], None]
@@ -103,6 +140,7 @@ def track(session: Session, feed: ChangeFeed) -> None:
     """Makes ``session`` publish what it committed on ``feed``."""
     session.info[_FEED] = feed
     session.info[_PENDING] = Changes()
+    session.info[_INSERTED] = set()
 
 
 def note(session: Session, changes: Changes) -> None:
@@ -133,7 +171,11 @@ def _of_row(row: Any) -> Changes:
     if table == "conversation":
         return Changes.of(customers=[customer], conversations=[row.id])
     if table == "outboxmessage":
-        return Changes.of(interactions=[row.interaction_id], conversations=[row.conversation_id])
+        return Changes.of(
+            interactions=[row.interaction_id],
+            conversations=[row.conversation_id],
+            outbox=[row.id],
+        )
     if table == "attachment":
         return Changes.of(interactions=[row.interaction_id])
     return Changes()
@@ -144,10 +186,18 @@ def _collect(session: Session, _context: Any) -> None:
     if _PENDING not in session.info:
         return
     found = session.info[_PENDING]
+    inserted: set[int] = session.info[_INSERTED]
+    for row in session.new:
+        if getattr(row, "__tablename__", "") == "interaction" and row.id is not None:
+            inserted.add(row.id)
     for row in (*session.new, *session.dirty, *session.deleted):
         if row in session.dirty and not session.is_modified(row):
             continue
         found = found | _of_row(row)
+        if getattr(row, "__tablename__", "") == "interaction" and row.id in inserted:
+            conversation_id = getattr(row, "conversation_id", None)
+            if conversation_id is not None and row not in session.deleted:
+                found = found | Changes.of(new_messages=[(conversation_id, row.id)])
     session.info[_PENDING] = found
 
 
@@ -160,6 +210,7 @@ def _publish(session: Session) -> None:
         return
     changes = session.info[_PENDING]
     session.info[_PENDING] = Changes()
+    session.info[_INSERTED] = set()
     feed.publish(changes)
 
 
@@ -169,3 +220,4 @@ def _forget(session: Session) -> None:
     # unit of work to be committed and announced.
     if _PENDING in session.info and not session.in_nested_transaction():
         session.info[_PENDING] = Changes()
+        session.info[_INSERTED] = set()
