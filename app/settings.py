@@ -172,6 +172,10 @@ class Settings:
     callback_sla_minutes: int = 15
     callback_retry_schedule: list[str] = field(default_factory=lambda: ["15m", "1h", "next_day"])
     callback_claim_minutes: int = 10
+    # The "waiting for reply" inbox's wait clock turns amber, then red, after
+    # this many minutes without an answer (app/waiting_inbox.py).
+    waiting_amber_minutes: int = 5
+    waiting_red_minutes: int = 15
     # Audio devices by the OS's device id (QAudioDevice.id(), as text); empty
     # means the system default. The names are kept only to say which device went
     # missing when it is unplugged: the id is what is matched.
@@ -231,6 +235,7 @@ class Settings:
             (("callback_retry_schedule",), self._check_retry_schedule),
             (("callback_sla_minutes",), self._check_sla),
             (("callback_claim_minutes",), self._check_claim),
+            (("waiting_amber_minutes", "waiting_red_minutes"), self._check_waiting),
             (("dial_format",), self._check_dial_format),
             (("unknown_sender",), self._check_unknown_sender),
             (("ring_tone",), self._check_ring_tone),
@@ -270,6 +275,23 @@ class Settings:
                 QT_TRANSLATE_NOOP(
                     "core", "callback_claim_minutes must be between 1 minute and a day."
                 )
+            )
+
+    def _check_waiting(self) -> None:
+        if not 1 <= self.waiting_amber_minutes <= 24 * 60:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "core", "waiting_amber_minutes must be between 1 minute and a day."
+                )
+            )
+        if not self.waiting_amber_minutes < self.waiting_red_minutes <= 7 * 24 * 60:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "waiting_red_minutes must be more than waiting_amber_minutes ({amber})"
+                    " and at most a week.",
+                ),
+                amber=self.waiting_amber_minutes,
             )
 
     def _check_dial_format(self) -> None:
