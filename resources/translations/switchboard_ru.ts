@@ -888,82 +888,92 @@
 <context>
     <name>ChannelStatus</name>
     <message>
-        <location filename="../../ui/channel_status.py" line="67"/>
+        <location filename="../../ui/channel_status.py" line="76"/>
         <source>a webhook is set</source>
         <translation>установлен вебхук</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="68"/>
+        <location filename="../../ui/channel_status.py" line="78"/>
+        <source>served by another Switchboard window on this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="81"/>
         <source>another program reads this bot</source>
         <translation>этого бота читает другая программа</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="71"/>
+        <location filename="../../ui/channel_status.py" line="84"/>
         <source>too many requests, waiting</source>
         <translation>слишком много запросов, ожидание</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="73"/>
+        <location filename="../../ui/channel_status.py" line="86"/>
         <source>too many requests, waiting until %1</source>
         <translation>слишком много запросов, ожидание до %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="77"/>
+        <location filename="../../ui/channel_status.py" line="90"/>
         <source>connecting…</source>
         <translation>подключение…</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="78"/>
+        <location filename="../../ui/channel_status.py" line="91"/>
         <source>connected</source>
         <translation>подключён</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="79"/>
+        <location filename="../../ui/channel_status.py" line="92"/>
         <source>token refused</source>
         <translation>токен отклонён</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="80"/>
+        <location filename="../../ui/channel_status.py" line="93"/>
         <source>not reachable, retrying</source>
         <translation>недоступен, повторяем</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="83"/>
+        <location filename="../../ui/channel_status.py" line="96"/>
         <source>can&apos;t start</source>
         <translation>не запускается</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="84"/>
+        <location filename="../../ui/channel_status.py" line="97"/>
         <source>off</source>
         <translation>выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="85"/>
+        <location filename="../../ui/channel_status.py" line="98"/>
         <source>stopped</source>
         <translation>остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="95"/>
+        <location filename="../../ui/channel_status.py" line="108"/>
         <source>Telegram sends this bot&apos;s messages to a webhook, not to Switchboard. Remove it in Settings &gt; Telegram: Test, then Remove webhook.</source>
         <translation>Telegram отправляет сообщения этого бота на вебхук, а не в Switchboard. Удалите его в Настройки &gt; Telegram: «Проверить», затем «Удалить вебхук».</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="100"/>
+        <location filename="../../ui/channel_status.py" line="114"/>
+        <source>A bot is read by one Switchboard window per database, here another one (below). This window takes the bot over by itself when that one closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="119"/>
         <source>A bot is read by one program at a time: stop the other one, or give Switchboard a bot of its own.</source>
         <translation>Бота может читать только одна программа: остановите другую или заведите для Switchboard отдельного бота.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="106"/>
+        <location filename="../../ui/channel_status.py" line="125"/>
         <source>The token was revoked or is wrong: enter the current one from @BotFather in Settings &gt; Telegram.</source>
         <translation>Токен отозван или неверен: введите действующий от @BotFather в Настройки &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="112"/>
+        <location filename="../../ui/channel_status.py" line="131"/>
         <source>Check the bot in Settings &gt; Telegram.</source>
         <translation>Проверьте бота в Настройки &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="124"/>
+        <location filename="../../ui/channel_status.py" line="143"/>
         <source>%1 “%2”: %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
@@ -3352,97 +3362,107 @@
         <translation>У настройки {name} значение не того типа: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="199"/>
+        <location filename="../../app/settings.py" line="203"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="262"/>
+        <location filename="../../app/settings.py" line="267"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="270"/>
+        <location filename="../../app/settings.py" line="275"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="278"/>
+        <location filename="../../app/settings.py" line="283"/>
+        <source>waiting_amber_minutes must be between 1 minute and a day.</source>
+        <translation>Значение waiting_amber_minutes должно быть от 1 минуты до суток.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="289"/>
+        <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
+        <translation>Значение waiting_red_minutes должно быть больше waiting_amber_minutes ({amber}) и не больше недели.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="300"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="286"/>
+        <location filename="../../app/settings.py" line="308"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="296"/>
+        <location filename="../../app/settings.py" line="318"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="304"/>
+        <location filename="../../app/settings.py" line="326"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="314"/>
+        <location filename="../../app/settings.py" line="336"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="405"/>
+        <location filename="../../app/settings.py" line="427"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не удаётся прочитать файл настроек {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="406"/>
+        <location filename="../../app/settings.py" line="428"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл настроек {path} — не текст в UTF-8 (байт {position} не подходит).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="409"/>
+        <location filename="../../app/settings.py" line="431"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл настроек {path} — некорректный JSON: {error} в строке {line}, столбце {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="412"/>
+        <location filename="../../app/settings.py" line="434"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл настроек {path} не читается как JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="415"/>
+        <location filename="../../app/settings.py" line="437"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл настроек {path} содержит JSON, но не объект с настройками.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="418"/>
+        <location filename="../../app/settings.py" line="440"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>В файле настроек {path} database_url равно {value}: это не URL базы данных.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="485"/>
+        <location filename="../../app/settings.py" line="507"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL базы данных. Общая база команды выглядит как postgresql+psycopg://user@server/switchboard, файл — как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="490"/>
+        <location filename="../../app/settings.py" line="512"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard работает с PostgreSQL (postgresql://…) или файлом SQLite (sqlite:///…), но не с {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="495"/>
+        <location filename="../../app/settings.py" line="517"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не указан файл: запишите его как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="498"/>
+        <location filename="../../app/settings.py" line="520"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL базы данных есть пароль. config.json не хранит секретов (пароли — в системном хранилище паролей): укажите URL без него, например postgresql+psycopg://user@server/db.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="320"/>
+        <location filename="../../app/timeline.py" line="398"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Событие истории №{interaction_id} не найдено.</translation>
     </message>
@@ -3482,12 +3502,12 @@
         <translation>Шаг повтора {step!r} должен быть вида 15m, 1h, 2d или next_day.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="185"/>
+        <location filename="../../app/conversations.py" line="215"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
         <translation>Этот чат уже принадлежит клиенту {owner} (№{owner_id}); вместо этого объедините двух клиентов.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="230"/>
+        <location filename="../../app/conversations.py" line="260"/>
         <source>Conversation #{conversation_id} does not exist.</source>
         <translation>Переписка №{conversation_id} не найдена.</translation>
     </message>
@@ -3517,22 +3537,22 @@
         <translation>Перед отправкой напишите сообщение или прикрепите файл.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="309"/>
+        <location filename="../../app/outbox.py" line="355"/>
         <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
         <translation>Сообщение №{message_id} уже отправляется; отменить его нельзя.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="319"/>
+        <location filename="../../app/outbox.py" line="365"/>
         <source>Message #{message_id} is not waiting to be sent.</source>
         <translation>Сообщение №{message_id} не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="618"/>
+        <location filename="../../app/outbox.py" line="664"/>
         <source>Message #{message_id} does not exist.</source>
         <translation>Сообщение №{message_id} не найдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="659"/>
+        <location filename="../../app/outbox.py" line="705"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
         <translation>Прежде чем отправлять сообщения, укажите имя оператора в настройках.</translation>
     </message>
@@ -3607,6 +3627,7 @@
         <translation>Введите токен бота (его выдаёт BotFather).</translation>
     </message>
     <message>
+        <location filename="../../app/bot_replies.py" line="200"/>
         <location filename="../../app/channel_accounts.py" line="104"/>
         <source>Bot #{account_id} no longer exists.</source>
         <translation>Бота №{account_id} больше нет.</translation>
@@ -3617,34 +3638,169 @@
         <translation>Этот бот уже сохранён как «{label}»: бота может читать только одна учётная запись.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="35"/>
+        <location filename="../../app/channel_settings.py" line="45"/>
         <source>The bot token contains spaces or line breaks; paste it again.</source>
         <translation>В токене бота есть пробелы или переносы строк; вставьте его заново.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="41"/>
+        <location filename="../../app/channel_settings.py" line="51"/>
         <source>This is not a bot token: BotFather&apos;s tokens look like 123456789:AAE... (digits, a colon, then letters, digits, - and _).</source>
         <translation>Это не токен бота: токены BotFather выглядят так: 123456789:AAE... (цифры, двоеточие, затем буквы, цифры, - и _).</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="64"/>
+        <location filename="../../app/channel_settings.py" line="74"/>
         <source>The Bot API server address holds a secret (a bot token or a password): enter only the server here (such as https://api.telegram.org), and the token in its own field.</source>
         <translation>В адресе сервера Bot API есть секрет (токен бота или пароль): укажите здесь только сервер (например, https://api.telegram.org), а токен — в его собственном поле.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="76"/>
+        <location filename="../../app/channel_settings.py" line="86"/>
         <source>The Bot API server address {address!r} is not a URL: {error}.</source>
         <translation>Адрес сервера Bot API {address!r} — не URL: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="84"/>
+        <location filename="../../app/channel_settings.py" line="94"/>
         <source>The Bot API server address {address!r} must start with https:// (or http:// for a server on this computer or the shop&apos;s network).</source>
         <translation>Адрес сервера Bot API {address!r} должен начинаться с https:// (или http:// для сервера на этом компьютере или в сети магазина).</translation>
     </message>
     <message>
-        <location filename="../../app/channel_settings.py" line="92"/>
+        <location filename="../../app/channel_settings.py" line="102"/>
         <source>The Bot API server address {address!r} is not a base address.</source>
         <translation>Адрес сервера Bot API {address!r} — не базовый адрес.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="200"/>
+        <source>The bot has no texts in the language {language!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="215"/>
+        <source>The greeting in {language} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="219"/>
+        <source>The greeting in {language} is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="227"/>
+        <source>The button&apos;s text in {language} must be one line of 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="236"/>
+        <source>The confirmation in {language} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="243"/>
+        <source>The confirmation in {language} can hold only {{phone}}, the number we will call; write {{{{ and }}}} for a brace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_settings.py" line="252"/>
+        <source>The confirmation in {language} is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/drafts.py" line="64"/>
+        <source>The draft could not be saved in {path}: {error}.</source>
+        <translation>Не удалось сохранить черновик в {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="70"/>
+        <source>The customer has blocked the bot. Messages reach them again once they write to it.</source>
+        <translation>Клиент заблокировал бота. Сообщения снова будут доходить, когда клиент напишет боту.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="74"/>
+        <source>The bot can&apos;t write first: the customer has to write to it once.</source>
+        <translation>Бот не может написать первым: клиент должен сначала написать ему.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="77"/>
+        <source>The platform doesn&apos;t know this chat any more; it may have been deleted.</source>
+        <translation>Платформа больше не знает этот чат; возможно, он удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="80"/>
+        <source>The customer&apos;s account on the platform was deleted.</source>
+        <translation>Учётная запись клиента на платформе удалена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="83"/>
+        <source>The bot may not write to this chat: it was removed or has no rights there.</source>
+        <translation>Бот не может писать в этот чат: его удалили или у него нет прав.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="86"/>
+        <source>The 24 hours for answering have passed: only an approved template can be sent until the customer writes again.</source>
+        <translation>24 часа на ответ истекли: пока клиент не напишет снова, можно отправить только одобренный шаблон.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="91"/>
+        <source>The account {account} is switched off in Settings.</source>
+        <translation>Учётная запись {account} выключена в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="95"/>
+        <source>The platform doesn&apos;t let us write to this chat: {reason}</source>
+        <translation>Платформа не позволяет писать в этот чат: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="96"/>
+        <source>The platform doesn&apos;t let us write to this chat now.</source>
+        <translation>Платформа сейчас не позволяет писать в этот чат.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="98"/>
+        <source>The platform refused the account&apos;s token: check the account in Settings.</source>
+        <translation>Платформа отклонила токен учётной записи: проверьте её в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="101"/>
+        <source>The message or one of its files is too large for the platform.</source>
+        <translation>Сообщение или один из его файлов слишком велик для платформы.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="104"/>
+        <source>The platform could not be reached; gave up after {attempts} tries.</source>
+        <translation>Платформа недоступна; отправка прекращена после попыток: {attempts}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="107"/>
+        <source>The platform kept asking to wait; gave up after {attempts} tries.</source>
+        <translation>Платформа всё время просила подождать; отправка прекращена после попыток: {attempts}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="110"/>
+        <source>The platform refused the message: {reason}</source>
+        <translation>Платформа отклонила сообщение: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="111"/>
+        <source>The platform refused the message.</source>
+        <translation>Платформа отклонила сообщение.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="112"/>
+        <source>Cancelled by {operator}.</source>
+        <translation>Отменено оператором {operator}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="113"/>
+        <source>The platform can&apos;t be reached right now; trying again.</source>
+        <translation>Платформа сейчас недоступна; пробуем ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="116"/>
+        <source>The platform asked us to wait; trying again.</source>
+        <translation>Платформа попросила подождать; пробуем ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/refusals.py" line="117"/>
+        <source>It may not have been sent: the platform did not answer. Look in the chat before sending it again.</source>
+        <translation>Возможно, сообщение не отправлено: платформа не ответила. Посмотрите в чат, прежде чем отправлять его снова.</translation>
     </message>
 </context>
 </TS>
