@@ -20,14 +20,18 @@ from app.settings import AppPaths, Settings
 if TYPE_CHECKING:
     from app.attachments import AttachmentStore
     from app.callbacks import CallbackQueue
+    from app.conversation_feed import ConversationFeed
     from app.conversations import Conversations
     from app.customers import Customers
     from app.db import Database
+    from app.drafts import Drafts
     from app.inbox import Inbox
     from app.outbox import Outbox
+    from app.reply_options import ReplyOptionsReader
     from app.search import SearchResults
     from app.templates import Templates
     from app.timeline import Timeline
+    from app.waiting_inbox import WaitingInbox
 
 
 class Core:
@@ -41,6 +45,10 @@ class Core:
     inbox: Inbox
     outbox: Outbox
     templates: Templates
+    feed: ConversationFeed
+    reply_options: ReplyOptionsReader
+    waiting: WaitingInbox
+    drafts: Drafts
 
     def __init__(self, paths: AppPaths, settings: Settings, secrets: SecretStore) -> None:
         self.paths = paths
@@ -82,16 +90,21 @@ class Core:
             raise RuntimeError("the core's database is open already")
         from app.attachments import AttachmentStore
         from app.callbacks import CallbackPolicy, CallbackQueue
+        from app.conversation_feed import ConversationFeed
         from app.conversations import Conversations
         from app.customers import Customers
         from app.db import Database
+        from app.drafts import Drafts
         from app.inbox import Inbox
         from app.outbox import Outbox
+        from app.reply_options import ReplyOptionsReader
         from app.templates import Templates
         from app.timeline import Timeline
+        from app.waiting_inbox import WaitingInbox
 
         settings = self.settings
-        self.db = Database(settings.resolved_database_url(self.paths))
+        url = settings.resolved_database_url(self.paths)
+        self.db = Database(url)
         self.attachments = AttachmentStore(self.db, self.paths.attachments_dir)
         self.customers = Customers(self.db, settings.default_region, self.attachments)
         self.timeline = Timeline(self.db, self.customers, settings.unknown_sender)
@@ -113,6 +126,12 @@ class Core:
             self.attachments,
             self.callbacks,
         )
+        # The conversations panel's readers, and the composer's drafts (the
+        # operator's own, in the profile, never in a shared database).
+        self.feed = ConversationFeed(self.db, self.attachments)
+        self.reply_options = ReplyOptionsReader(self.db)
+        self.waiting = WaitingInbox(self.db)
+        self.drafts = Drafts.in_profile(self.paths, url)
         self.is_open = True
 
     def search(self, query: str, limit: int = 50) -> SearchResults:
