@@ -40,7 +40,6 @@ _FEED = "switchboard.changes.feed"
 _PENDING = "switchboard.changes.pending"
 # Interaction ids inserted by the unit so far: a message gets its conversation
 # in a later flush than its insert (the inbox and the outbox both place it after).
-_INSERTED = "switchboard.changes.inserted"
 
 
 @dataclass(frozen=True)
@@ -136,69 +135,108 @@ class ChangeFeed:
                 log.exception("a change listener failed")
 
 
+class _Pending:
+    """What a unit of work touched so far, in sets that grow in place: a flush
+    of a channel's batch holds hundreds of rows, and a new frozen value per row
+    would copy the growing sets for each."""
+
+    def __init__(self) -> None:
+        self.customers: set[int] = set()
+        self.interactions: set[int] = set()
+        self.callbacks: set[int] = set()
+        self.conversations: set[int] = set()
+        self.new_messages: set[tuple[int, int]] = set()
+        self.outbox: set[int] = set()
+        # Interactions inserted by this unit: their conversation is new to the
+        # views when set, whichever flush sets it.
+        self.inserted: set[int] = set()
+
+    def add(self, changes: Changes) -> None:
+        self.customers |= changes.customers
+        self.interactions |= changes.interactions
+        self.callbacks |= changes.callbacks
+        self.conversations |= changes.conversations
+        self.new_messages |= changes.new_messages
+        self.outbox |= changes.outbox
+
+    def add_row(self, row: Any, deleted: bool = False) -> None:
+        # By table name, not by class: app.models imports nothing from here,
+        # and this module needs none of them.
+        table = getattr(row, "__tablename__", "")
+        customer = getattr(row, "customer_id", None)
+        if customer is not None and table in _CUSTOMER_TABLES:
+            self.customers.add(customer)
+        if table == "customer":
+            _add(self.customers, row.id)
+        elif table == "interaction":
+            _add(self.interactions, row.id)
+            conversation = getattr(row, "conversation_id", None)
+            _add(self.conversations, conversation)
+            if conversation is not None and row.id in self.inserted and not deleted:
+                self.new_messages.add((conversation, row.id))
+        elif table == "callbackrequest":
+            _add(self.callbacks, row.id)
+        elif table == "callbackattempt":
+            _add(self.callbacks, row.request_id)
+        elif table == "conversation":
+            _add(self.conversations, row.id)
+        elif table == "outboxmessage":
+            _add(self.interactions, row.interaction_id)
+            _add(self.conversations, row.conversation_id)
+            _add(self.outbox, row.id)
+        elif table == "attachment":
+            _add(self.interactions, row.interaction_id)
+
+    def value(self) -> Changes:
+        return Changes(
+            frozenset(self.customers),
+            frozenset(self.interactions),
+            frozenset(self.callbacks),
+            frozenset(self.conversations),
+            frozenset(self.new_messages),
+            frozenset(self.outbox),
+        )
+
+
+_CUSTOMER_TABLES = frozenset({"contactpoint", "interaction", "callbackrequest", "conversation"})
+
+
+def _add(ids: set[int], value: int | None) -> None:
+    if value is not None:
+        ids.add(value)
+
+
 def track(session: Session, feed: ChangeFeed) -> None:
     """Makes ``session`` publish what it committed on ``feed``."""
     session.info[_FEED] = feed
-    session.info[_PENDING] = Changes()
-    session.info[_INSERTED] = set()
+    session.info[_PENDING] = _Pending()
 
 
 def note(session: Session, changes: Changes) -> None:
     """Adds rows a bulk statement changed to what ``session`` will publish."""
-    if _PENDING in session.info:
-        session.info[_PENDING] = session.info[_PENDING] | changes
-
-
-def _of_row(row: Any) -> Changes:
-    # By table name, not by class: app.models imports nothing from here, and
-    # this module needs none of them.
-    table = getattr(row, "__tablename__", "")
-    customer = getattr(row, "customer_id", None)
-    if table == "customer":
-        return Changes.of(customers=[row.id])
-    if table == "contactpoint":
-        return Changes.of(customers=[customer])
-    if table == "interaction":
-        return Changes.of(
-            customers=[customer],
-            interactions=[row.id],
-            conversations=[getattr(row, "conversation_id", None)],
-        )
-    if table == "callbackrequest":
-        return Changes.of(customers=[customer], callbacks=[row.id])
-    if table == "callbackattempt":
-        return Changes.of(callbacks=[row.request_id])
-    if table == "conversation":
-        return Changes.of(customers=[customer], conversations=[row.id])
-    if table == "outboxmessage":
-        return Changes.of(
-            interactions=[row.interaction_id],
-            conversations=[row.conversation_id],
-            outbox=[row.id],
-        )
-    if table == "attachment":
-        return Changes.of(interactions=[row.interaction_id])
-    return Changes()
+    pending = session.info.get(_PENDING)
+    if pending is not None:
+        pending.add(changes)
 
 
 @event.listens_for(Session, "after_flush")
 def _collect(session: Session, _context: Any) -> None:
-    if _PENDING not in session.info:
+    pending: _Pending | None = session.info.get(_PENDING)
+    if pending is None:
         return
-    found = session.info[_PENDING]
-    inserted: set[int] = session.info[_INSERTED]
-    for row in session.new:
+    # After a flush the three lists still show what it wrote. ``dirty`` is
+    # computed at each read: once here.
+    new, dirty, deleted = list(session.new), list(session.dirty), list(session.deleted)
+    for row in new:
         if getattr(row, "__tablename__", "") == "interaction" and row.id is not None:
-            inserted.add(row.id)
-    for row in (*session.new, *session.dirty, *session.deleted):
-        if row in session.dirty and not session.is_modified(row):
-            continue
-        found = found | _of_row(row)
-        if getattr(row, "__tablename__", "") == "interaction" and row.id in inserted:
-            conversation_id = getattr(row, "conversation_id", None)
-            if conversation_id is not None and row not in session.deleted:
-                found = found | Changes.of(new_messages=[(conversation_id, row.id)])
-    session.info[_PENDING] = found
+            pending.inserted.add(row.id)
+    for row in new:
+        pending.add_row(row)
+    for row in dirty:
+        if session.is_modified(row):
+            pending.add_row(row)
+    for row in deleted:
+        pending.add_row(row, deleted=True)
 
 
 @event.listens_for(Session, "after_commit")
@@ -208,10 +246,9 @@ def _publish(session: Session) -> None:
     # and may still be rolled back with the whole unit.
     if feed is None or session.in_nested_transaction():
         return
-    changes = session.info[_PENDING]
-    session.info[_PENDING] = Changes()
-    session.info[_INSERTED] = set()
-    feed.publish(changes)
+    pending: _Pending = session.info[_PENDING]
+    session.info[_PENDING] = _Pending()
+    feed.publish(pending.value())
 
 
 @event.listens_for(Session, "after_rollback")
@@ -219,5 +256,4 @@ def _forget(session: Session) -> None:
     # A savepoint rolled back (a lost race for one row) leaves the rest of the
     # unit of work to be committed and announced.
     if _PENDING in session.info and not session.in_nested_transaction():
-        session.info[_PENDING] = Changes()
-        session.info[_INSERTED] = set()
+        session.info[_PENDING] = _Pending()
