@@ -26,6 +26,22 @@ _NAME_ADDR = re.compile(
 )
 
 
+# A SIP user typed bare ("bob", "reception", "sales.kyiv"), dialled at the
+# account's domain as a number is. A letter first, so "12ab" stays a mistyped
+# number, and no spaces, so "+7 916 CALL ME" is never a user.
+_USER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9._~+\-]*$")
+# "bob@example.org" typed without the scheme.
+_USER_AT_HOST = re.compile(r"^[A-Za-z0-9._~+\-]+@[^@\s]+$")
+
+
+def is_user_name(text: str) -> bool:
+    return _USER_NAME.match(text.strip()) is not None
+
+
+def is_user_at_host(text: str) -> bool:
+    return _USER_AT_HOST.match(text.strip()) is not None
+
+
 class InvalidTarget(ValueError):
     """The dial target is neither a SIP URI nor a phone number."""
 
@@ -33,12 +49,15 @@ class InvalidTarget(ValueError):
 def dial_uri(target: str, domain: str | None) -> str:
     """A SIP URI to put in the INVITE's Request-URI.
 
-    ``sip:``/``sips:`` URIs pass through after a syntax check; ``tel:`` URIs and
-    bare numbers become ``sip:NUMBER@domain`` (the account's registrar domain).
+    ``sip:``/``sips:`` URIs pass through after a syntax check; ``tel:`` URIs,
+    bare numbers and bare user names become ``sip:NUMBER@domain`` (the
+    account's registrar domain); ``user@host`` gets the ``sip:`` scheme.
     """
     text = target.strip()
     if not text:
         raise InvalidTarget("nothing to dial")
+    if is_user_at_host(text):
+        text = "sip:" + text
     lowered = text.lower()
     if lowered.startswith(("sip:", "sips:")):
         match = _SIP_URI.match(text)
@@ -48,6 +67,10 @@ def dial_uri(target: str, domain: str | None) -> str:
         if port is not None and not 0 < int(port) < 65536:
             raise InvalidTarget(f"port out of range in {target!r}")
         return text
+    if is_user_name(text):
+        if not domain:
+            raise InvalidTarget(f"cannot dial {text!r}: the account has no domain")
+        return f"sip:{text}@{domain}"
     if lowered.startswith("tel:"):
         text = text[4:].split(";", 1)[0]
     number = _NUMBER_SEPARATORS.sub("", text)

@@ -3,7 +3,8 @@
 Pure string work (no Qt): numbers in every common written form
 ("+380 (50) 123-45-67", "050.123.45.67", "00380501234567", "tel:+380501234567",
 "callto://+380501234567") become "+380501234567"-style strings; sip:/sips: URIs
-pass through. Letters are refused with a reason instead of being dropped, so
+pass through, and so do SIP user names ("reception", "bob@pbx.example.com").
+Letters in a number are refused with a reason instead of being dropped, so
 "+7 916 CALL ME" is never dialled as "+7916".
 """
 
@@ -13,7 +14,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from sip.uri import InvalidTarget, dial_uri
+from sip.uri import InvalidTarget, dial_uri, is_user_at_host, is_user_name
 
 # Separators people type or that come with a paste: spaces (also no-break and
 # thin ones), dashes (also Unicode dashes), dots, brackets, slashes.
@@ -43,6 +44,13 @@ def parse_dial(text: str) -> DialTarget | DialProblem:
         return DialProblem.EMPTY
     lowered = raw.lower()
     if lowered.startswith(("sip:", "sips:")):
+        try:
+            return DialTarget(dial_uri(raw, None), is_uri=True)
+        except InvalidTarget:
+            return DialProblem.BAD_URI
+    if is_user_name(raw):
+        return DialTarget(raw, is_uri=True)  # a SIP user at the account's domain
+    if is_user_at_host(raw):
         try:
             return DialTarget(dial_uri(raw, None), is_uri=True)
         except InvalidTarget:

@@ -16,10 +16,10 @@ from sip.events import (
     IncomingCall,
     MediaStatus,
 )
-from tests.servers.baresip import BaresipPhone
+from tests.servers.baresip import BaresipPhone, baresip_phone
 from tests.servers.common import wait_until
 from tests.servers.kamailio import KamailioServer
-from tests.sip.conftest import EngineUnderTest
+from tests.sip.conftest import USERS, EngineUnderTest
 from tests.sip.tones import dominant_frequency, read_wav, rms, samples_of
 
 
@@ -172,3 +172,18 @@ def test_dtmf_both_ways(
     assert digit.digit == "7"
     sip_engine.engine.hangup(call_id).result(10)
     sip_engine.events.wait_for(CallEnded, call_id=call_id)
+
+
+def test_a_bare_sip_user_name_is_dialled_at_the_accounts_domain(
+    sip_engine: EngineUnderTest, registered: str, kamailio: KamailioServer
+) -> None:
+    """Typing "bob" dials sip:bob@<the account's domain>, as a number is."""
+    with baresip_phone(
+        "bob", 1000.0, registrar=kamailio.domain, password=USERS["bob"], display_name="Bob Desk"
+    ) as bob:
+        call_id = sip_engine.engine.dial(registered, "bob")
+        connected(sip_engine, call_id)
+        sip_engine.engine.hangup(call_id).result(10)
+        ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
+        assert ended.outcome is CallOutcome.ANSWERED
+        bob.wait_event("CALL_CLOSED")

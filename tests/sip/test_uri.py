@@ -18,6 +18,10 @@ from sip.uri import InvalidTarget, dial_uri, parse_remote
         ("sip:bob@example.org", "sip:bob@example.org"),
         ("sips:bob@example.org:5061;transport=tls", "sips:bob@example.org:5061;transport=tls"),
         ("sip:127.0.0.1:5070", "sip:127.0.0.1:5070"),
+        ("bob", "sip:bob@pbx.example.com"),
+        ("reception", "sip:reception@pbx.example.com"),
+        ("bob@example.org", "sip:bob@example.org"),
+        ("2001@127.0.0.1:5070", "sip:2001@127.0.0.1:5070"),
     ],
 )
 def test_dial_targets(typed: str, expected: str) -> None:
@@ -29,8 +33,10 @@ def test_dial_targets(typed: str, expected: str) -> None:
     [
         "",
         "   ",
-        "hello",
         "12ab",
+        "bob smith",
+        "bob@",
+        "bob@host:99999",
         "sip:",
         "sip:bob@",
         "sip:bob@exa mple.org",
@@ -49,6 +55,8 @@ def test_malformed_targets_are_refused(typed: str) -> None:
 def test_a_number_needs_a_domain() -> None:
     with pytest.raises(InvalidTarget, match="no domain"):
         dial_uri("1001", None)
+    with pytest.raises(InvalidTarget, match="no domain"):
+        dial_uri("reception", None)
 
 
 @pytest.mark.parametrize(

@@ -39,12 +39,29 @@ def test_sip_uri_passes_through() -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "target"),
+    [
+        ("reception", DialTarget("reception", is_uri=True)),
+        (" bob ", DialTarget("bob", is_uri=True)),
+        ("sales.kyiv", DialTarget("sales.kyiv", is_uri=True)),
+        ("bob@pbx.example.com", DialTarget("sip:bob@pbx.example.com", is_uri=True)),
+        ("2001@10.0.0.5:5070", DialTarget("sip:2001@10.0.0.5:5070", is_uri=True)),
+    ],
+)
+def test_a_sip_user_name_is_dialled_like_a_number(typed: str, target: DialTarget) -> None:
+    assert parse_dial(typed) == target
+
+
+@pytest.mark.parametrize(
     ("typed", "problem"),
     [
         ("", DialProblem.EMPTY),
         ("   ", DialProblem.EMPTY),
         ("+7 916 CALL ME", DialProblem.LETTERS),
         ("ольга", DialProblem.LETTERS),
+        ("1-800-FLOWERS", DialProblem.LETTERS),
+        ("bob@exa mple.org", DialProblem.LETTERS),
+        ("bob@host:99999", DialProblem.BAD_URI),
         ("+380!501", DialProblem.SYMBOLS),
         ("---", DialProblem.SYMBOLS),
         ("1" * 21, DialProblem.TOO_LONG),
