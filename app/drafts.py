@@ -12,6 +12,12 @@ other's conversation of the same number).
     drafts.get(conversation_id)    # -> Draft | None
     drafts.clear(conversation_id)  # after Outbox.queue committed the message
 
+- ``send_key``: the outbox idempotency key made when the operator first
+  pressed Send for this content, put with the draft before ``Outbox.queue``
+  is called and kept until the queue committed. A send retried after an
+  error, or after a crash between the commit and ``clear``, uses the same
+  key, so the outbox returns the first message instead of queueing a second.
+
 - ``put`` returns once the draft is on the disk: written to a temporary file,
   fsynced, renamed over the last one, the folder fsynced. A crash or a power
   cut at any moment leaves the old draft or the new one, whole. Putting what
@@ -72,6 +78,8 @@ class Draft:
     reply_to: int | None = None
     # Files to attach, as the operator picked them (paths on this computer).
     files: tuple[str, ...] = ()
+    # The idempotency key of a press of Send not known to be committed yet ("": none).
+    send_key: str = ""
     saved_at: datetime | None = field(default=None, compare=False)
     # get(): the draft file was damaged and this is the last good copy.
     recovered: bool = field(default=False, compare=False)
@@ -268,6 +276,7 @@ def _encode(draft: Draft) -> bytes:
         "text": draft.text,
         "reply_to": draft.reply_to,
         "files": list(draft.files),
+        **({"send_key": draft.send_key} if draft.send_key else {}),
         "saved_at": draft.saved_at.isoformat() if draft.saved_at else None,
     }
     # The content's digest inside the file: a torn or altered file (a sector
@@ -290,7 +299,12 @@ def _content(data: bytes) -> tuple[Any, ...] | None:
         return None
     if not isinstance(record, dict):
         return None
-    return (record.get("text"), record.get("reply_to"), record.get("files"))
+    return (
+        record.get("text"),
+        record.get("reply_to"),
+        record.get("files"),
+        record.get("send_key", ""),
+    )
 
 
 def _decode(conversation_id: int, data: bytes) -> Draft | None:
@@ -303,12 +317,14 @@ def _decode(conversation_id: int, data: bytes) -> Draft | None:
     if not isinstance(record, dict) or record.get("digest") != _digest(record):
         return None
     text, reply_to, files = record.get("text"), record.get("reply_to"), record.get("files")
+    send_key = record.get("send_key", "")
     if (
         record.get("conversation_id") != conversation_id
         or not isinstance(text, str)
         or not (reply_to is None or (isinstance(reply_to, int) and not isinstance(reply_to, bool)))
         or not isinstance(files, list)
         or not all(isinstance(f, str) for f in files)
+        or not isinstance(send_key, str)
     ):
         return None
     saved_at = record.get("saved_at")
@@ -316,7 +332,7 @@ def _decode(conversation_id: int, data: bytes) -> Draft | None:
         when = datetime.fromisoformat(saved_at) if isinstance(saved_at, str) else None
     except ValueError:
         when = None
-    return Draft(conversation_id, text, reply_to, tuple(files), saved_at=when)
+    return Draft(conversation_id, text, reply_to, tuple(files), send_key, saved_at=when)
 
 
 __all__ = ["Draft", "DraftError", "Drafts"]

@@ -207,3 +207,27 @@ def test_each_database_of_a_profile_has_its_own_drafts(tmp_path: Path) -> None:
     local.put(Draft(5, "у локальній базі"))
     assert team.get(5) is None
     assert local.folder.parent == paths.data_dir / "drafts"
+
+
+def test_the_send_key_is_kept_with_the_draft_until_it_is_cleared(tmp_path: Path) -> None:
+    # The composer puts the outbox key of a press of Send with the draft: a
+    # process that dies after the queue committed but before the clear comes
+    # back with that key, and the outbox answers the first message for it.
+    drafts = Drafts(tmp_path)
+    drafts.put(Draft(3, "Замовлення готове", files=("/tmp/a.pdf",)))
+    path = tmp_path / "3.json"
+    before = path.stat().st_ino
+    drafts.put(Draft(3, "Замовлення готове", files=("/tmp/a.pdf",), send_key="k-1"))
+    assert path.stat().st_ino != before  # a new key is new content: written
+    again = Drafts(tmp_path).get(3)
+    assert again == Draft(3, "Замовлення готове", None, ("/tmp/a.pdf",), "k-1")
+    drafts.put(Draft(3, "Замовлення готове!"))  # typed on: the key goes with the old text
+    assert Drafts(tmp_path).get(3) == Draft(3, "Замовлення готове!")
+
+
+def test_a_draft_written_before_send_keys_reads_without_one(tmp_path: Path) -> None:
+    drafts = Drafts(tmp_path)
+    drafts.put(Draft(4, "стара версія"))
+    record = json.loads((tmp_path / "4.json").read_text(encoding="utf-8"))
+    assert "send_key" not in record  # a draft without a key is written as before
+    assert Drafts(tmp_path).get(4) == Draft(4, "стара версія", send_key="")
