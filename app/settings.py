@@ -176,6 +176,9 @@ class Settings:
     # this many minutes without an answer (app/waiting_inbox.py).
     waiting_amber_minutes: int = 5
     waiting_red_minutes: int = 15
+    # The composer: Enter sends and Shift+Enter starts a new line. Off (the
+    # default), Enter starts a new line and Ctrl+Enter sends.
+    enter_sends: bool = False
     # Audio devices by the OS's device id (QAudioDevice.id(), as text); empty
     # means the system default. The names are kept only to say which device went
     # missing when it is unplugged: the id is what is matched.

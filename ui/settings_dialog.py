@@ -318,11 +318,20 @@ class SettingsDialog(QDialog):
         database_row.addWidget(browse)
         self.operator = QLineEdit(settings.operator_name, page)
         self.operator.setObjectName("operator")
+        self.enter_sends = QCheckBox(
+            self.tr("Enter sends a message (Shift+Enter starts a new line)"), page
+        )
+        self.enter_sends.setObjectName("enterSends")
+        self.enter_sends.setToolTip(
+            self.tr("Off: Enter starts a new line and Ctrl+Enter sends the message.")
+        )
+        self.enter_sends.setChecked(settings.enter_sends)
         form = QFormLayout(page)
         form.addRow(self.tr("Default phone region:"), self.region)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Database:"), database_row)
         form.addRow(self.tr("Your name:"), self.operator)
+        form.addRow("", self.enter_sends)
         hint = plain_label(
             page,
             self.tr(
@@ -354,6 +363,7 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             database_url=self.database.text().strip(),
             operator_name=self.operator.text().strip(),
+            enter_sends=self.enter_sends.isChecked(),
         )
         return self.webform.edited(self.audio.edited(general))
 
@@ -376,6 +386,7 @@ class SettingsDialog(QDialog):
             "language",
             "database_url",
             "operator_name",
+            "enter_sends",
             *AUDIO_FIELDS,
             *WEBFORM_FIELDS,
         ):

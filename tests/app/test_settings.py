@@ -341,3 +341,17 @@ def test_a_wrong_kind_is_a_clear_settings_error() -> None:
     settings.webform_port = "8080"  # type: ignore[assignment]
     with pytest.raises(ValueError, match="The setting webform_port has a value of the wrong kind"):
         settings.validate()
+
+
+def test_enter_sends_is_kept_and_a_wrong_kind_costs_only_itself(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    assert Settings.load(path).enter_sends is False  # Ctrl+Enter sends, Enter is a new line
+    Settings(enter_sends=True, language="uk").save(path)
+    assert Settings.load(path).enter_sends is True
+    path.write_text('{"enter_sends": "yes", "language": "ru"}', encoding="utf-8")
+    loaded = Settings.load(path)
+    assert (loaded.enter_sends, loaded.language) == (False, "ru")
+    settings = Settings()
+    settings.enter_sends = 1  # type: ignore[assignment]
+    with pytest.raises(ValueError, match="The setting enter_sends has a value of the wrong kind"):
+        settings.validate()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from app.accounts import list_sip_accounts
@@ -132,3 +133,17 @@ def test_general_settings_are_saved_to_the_config_file(
     saved = sqlite_core.paths.config_file.read_text(encoding="utf-8")
     assert '"default_region": "PL"' in saved and '"language": "uk"' in saved
     assert sqlite_core.customers.default_region == "PL"
+
+
+def test_enter_sends_is_a_general_option_saved_and_applied_at_once(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    dialog = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(dialog)
+    assert not dialog.enter_sends.isChecked()  # by default Ctrl+Enter sends
+    assert dialog.enter_sends.focusPolicy() & Qt.FocusPolicy.TabFocus
+    dialog.enter_sends.setChecked(True)
+    with qtbot.waitSignal(dialog.settingsSaved):
+        dialog.save()
+    assert '"enter_sends": true' in sqlite_core.paths.config_file.read_text(encoding="utf-8")
+    assert sqlite_core.settings.enter_sends is True  # the composer reads it at the next key
