@@ -31,6 +31,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.attachments import AttachmentStore
+from app.bot_replies import BotReplies
 from app.callbacks import CallbackError, CallbackQueue
 from app.contacts import InvalidContact, normalize_phone
 from app.conversations import CONTACT_KIND_OF_CHANNEL, Conversations
@@ -48,6 +49,7 @@ from app.models import (
     InteractionStatus,
     utcnow,
 )
+from app.outbox import Outbox
 from app.timeline import InteractionDraft, Recorded, Timeline
 
 log = logging.getLogger(__name__)
@@ -149,6 +151,7 @@ class Inbox:
         self.customers = customers
         self.attachments = attachments
         self.callbacks = callbacks
+        self.replies = BotReplies(Outbox(db, timeline, attachments))  # greeting, confirmation
 
     def store(self, batch: Sequence[InboundMessage], cursor: Cursor | None = None) -> list[Stored]:
         """Stores a batch in one transaction, with the cursor that covers it."""
@@ -226,6 +229,7 @@ class Inbox:
         ):
             self._settle(s, seen)  # linking reads the conversation's counters
             self._own_contact(s, conversation, recorded.interaction, message)
+            self.replies.confirm_in(s, conversation, message)
             return Stored(
                 stored.interaction_id, stored.conversation_id, conversation.customer_id, True
             )
@@ -290,6 +294,7 @@ class Inbox:
         seen.inbound.append((conversation, message.sent_at))
         for item in message.files:
             self._attach(s, row, item, files)
+        self.replies.greet_in(s, conversation, message)
         return Stored(row.id, conversation.id, conversation.customer_id, created=True)
 
     @staticmethod

@@ -205,9 +205,57 @@ class Outbox:
         stored: list[tuple[StoredFile, OutgoingFile]],
         reply_to_external_id: str | None,
     ) -> OutboxMessage:
-        now = self.clock()
         conversation = Conversations._get(s, conversation_id)
         self._check_writable(conversation)
+        meta: dict[str, Any] = {"reply_to": reply_to_external_id} if reply_to_external_id else {}
+        row = self._rows(s, conversation, text, operator, key, stored, reply_to_external_id, meta)
+        conversation.waiting_since = None
+        s.add(conversation)
+        s.flush()  # the unique key is checked here, before the commit
+        return row
+
+    def queue_reply_in(
+        self,
+        s: Session,
+        conversation: Conversation,
+        text: str,
+        *,
+        idempotency_key: str,
+        meta: dict[str, Any],
+    ) -> OutboxMessage:
+        """A reply the bot makes by itself to a message being stored (a
+        greeting, a confirmation), queued in that delivery's own
+        ``Database.transaction``: the message and its answer are committed
+        together or not at all, and the same ``idempotency_key`` (made from
+        the message's id) again returns the first row and writes nothing.
+        ``meta`` goes to the timeline row (``meta["reply_markup"]``: the
+        keyboard the platform shows with it). No person answered, so the
+        customer still waits (``waiting_since`` is kept) and the row names no
+        operator; the chat is writable, for the customer has just written."""
+        key = self._key(idempotency_key)
+        earlier = self._by_key(s, key)
+        if earlier is not None:
+            return earlier
+        row = self._rows(s, conversation, text, "", key, [], None, meta)
+        s.flush()  # the unique key is checked here, before the commit
+        log.info("outbox #%s queued by the bot (conversation #%s)", row.id, conversation.id)
+        return row
+
+    def _rows(
+        self,
+        s: Session,
+        conversation: Conversation,
+        text: str,
+        operator: str,
+        key: str,
+        stored: list[tuple[StoredFile, OutgoingFile]],
+        reply_to_external_id: str | None,
+        meta: dict[str, Any],
+    ) -> OutboxMessage:
+        """The message's timeline row (queued), its attachments' rows and its
+        outbox row, in ``s``; the conversation's last outbound time."""
+        assert conversation.id is not None
+        now = self.clock()
         kind = CONTACT_KIND_OF_CHANNEL.get(conversation.channel)
         recorded = self.timeline.record_in(
             s,
@@ -223,7 +271,7 @@ class Outbox:
                 customer_id=conversation.customer_id,
                 account=Conversations.account_label(s, conversation.account_id),
                 operator=operator,
-                meta={"reply_to": reply_to_external_id} if reply_to_external_id else {},
+                meta=meta,
             ),
         )
         interaction = recorded.interaction
@@ -242,7 +290,7 @@ class Outbox:
             attachment_ids.append(attachment.id)
         row = OutboxMessage(
             account_id=conversation.account_id,
-            conversation_id=conversation_id,
+            conversation_id=conversation.id,
             interaction_id=interaction.id,
             idempotency_key=key,
             status=OutboxStatus.QUEUED.value,
@@ -254,11 +302,9 @@ class Outbox:
             updated_at=now,
         )
         s.add(row)
-        conversation.waiting_since = None
         conversation.last_outbound_at = now
         conversation.updated_at = now
         s.add(conversation)
-        s.flush()  # the unique key is checked here, before the commit
         return row
 
     def resend(self, message_id: int, operator: str) -> OutboxMessage:
