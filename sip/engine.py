@@ -516,12 +516,21 @@ class Engine:
             self._waker.connect((host, self.sip_ports[Transport.UDP.value]))
 
     def _set_codec_priorities(self, ep: pj.Endpoint) -> None:
+        """Only the configured codecs, in their order; every other one off
+        (priority 0). pjsua2 doesn't expose the SDP negotiator's "prefer our
+        order" switch, so an answer follows the caller's order among the codecs
+        we allow: a caller offering Speex or GSM first still gets one of ours."""
         available = {str(codec.codecId) for codec in ep.codecEnum2()}
-        for rank, codec_id in enumerate(self.config.codecs):
-            if codec_id in available:
-                ep.codecSetPriority(codec_id, 255 - rank)
-            else:
-                log.warning("codec %s is not in this pjsua2 build", codec_id)
+        wanted = {codec_id: 255 - rank for rank, codec_id in enumerate(self.config.codecs)}
+        for codec_id in sorted(available):
+            ep.codecSetPriority(codec_id, wanted.get(codec_id, 0))
+        for codec_id in wanted.keys() - available:
+            log.warning("codec %s is not in this pjsua2 build", codec_id)
+        if not wanted.keys() & available:
+            # A call with no codec at all fails on every peer: keep pjsua's own.
+            log.error("none of the configured codecs is in this build: pjsua's defaults stay")
+            for codec in ep.codecEnum2():
+                ep.codecSetPriority(str(codec.codecId), int(codec.priority) or 128)
 
     def _drain_commands(self) -> None:
         while True:

@@ -201,15 +201,19 @@ def _launch(
     password: str | None,
     answer: str,
     display_name: str,
+    codecs: tuple[str, ...],
+    tone_rate: int,
 ) -> tuple[BaresipPhone, Any, Path]:
     workdir = Path(tempfile.mkdtemp(prefix="sb-baresip-"))
     record_dir = workdir / "rec"
     record_dir.mkdir()
     tone = workdir / "tone.wav"
-    write_tone(tone, tone_hz)
+    write_tone(tone, tone_hz, rate=tone_rate)
     sip_port = free_port(socket.SOCK_DGRAM)
     ctrl_port = free_port()
     cons_port = free_port(socket.SOCK_DGRAM)
+    # Codec modules register in load order, which is the order baresip offers them.
+    codec_modules = "\n".join(f"module {codec}.so" for codec in codecs)
     (workdir / "config").write_text(
         f"""poll_method epoll
 sip_listen 127.0.0.1:{sip_port}
@@ -220,7 +224,7 @@ audio_source aufile,{tone}
 audio_alert alsa,null
 audio_level no
 module_path /usr/lib/baresip/modules
-module g711.so
+{codec_modules}
 module aufile.so
 module sndfile.so
 module alsa.so
@@ -279,9 +283,13 @@ def baresip_phone(
     password: str | None = None,
     answer: str = "auto",
     display_name: str = "",
+    codecs: tuple[str, ...] = ("g711",),
+    tone_rate: int = TONE_RATE,
 ) -> Iterator[BaresipPhone]:
     """baresip on 127.0.0.1, playing ``tone_hz``; registered to ``registrar``
-    (host:port) with ``password`` when given, else reachable directly."""
+    (host:port) with ``password`` when given, else reachable directly;
+    offering the ``codecs`` modules' codecs in that order. baresip 1.0's file
+    source plays only at the codec's own rate: 16000 for a call on G.722."""
     binary = shutil.which("baresip")
     if binary is None or not Path("/usr/lib/baresip/modules/ctrl_tcp.so").exists():
         missing("baresip (Debian package baresip)")
@@ -289,7 +297,15 @@ def baresip_phone(
     for attempt in range(5):
         try:
             phone, log_file, workdir = _launch(
-                binary, user, tone_hz, registrar, password, answer, display_name
+                binary,
+                user,
+                tone_hz,
+                registrar,
+                password,
+                answer,
+                display_name,
+                codecs,
+                tone_rate,
             )
             break
         except _PortTaken:

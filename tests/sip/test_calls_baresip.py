@@ -187,3 +187,27 @@ def test_a_bare_sip_user_name_is_dialled_at_the_accounts_domain(
         ended = sip_engine.events.wait_for(CallEnded, call_id=call_id)
         assert ended.outcome is CallOutcome.ANSWERED
         bob.wait_event("CALL_CLOSED")
+
+
+def test_a_caller_offering_a_costly_codec_first_gets_one_of_ours(
+    sip_engine: EngineUnderTest, registered: str, kamailio: KamailioServer
+) -> None:
+    """baresip offers GSM first, then G.722 and G.711: GSM is not one of the
+    engine's codecs (sip/config.py), so the call runs on G.722."""
+    with baresip_phone(
+        "2002",
+        1000.0,
+        registrar=kamailio.domain,
+        password=USERS["2002"],
+        codecs=("gsm", "g722", "g711"),
+        tone_rate=16000,
+    ) as caller:
+        caller.command("dial", f"sip:alice@{kamailio.domain}")
+        incoming = sip_engine.events.wait_for(IncomingCall)
+        sip_engine.engine.answer(incoming.call_id).result(10)
+        connected(sip_engine, incoming.call_id)
+        assert abs(dominant_frequency(heard(sip_engine), 16000) - 1000) <= 20
+        sip_engine.engine.hangup(incoming.call_id).result(10)
+        ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert ended.quality is not None
+    assert ended.quality.codec.upper().startswith("G722"), ended.quality.codec
