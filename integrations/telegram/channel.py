@@ -343,6 +343,9 @@ class TelegramChannel:
         )
         sent: list[str] = []
         part = 0
+        # A keyboard goes with the last part: it shows under the last message.
+        last = len(chunks) + len(message.files) - 1
+        markup = _reply_markup(message)
         try:
             for chunk in chunks:
                 if part >= message.parts_sent:
@@ -350,12 +353,14 @@ class TelegramChannel:
                     reply = self._reply_parameters(message) if part == 0 else None
                     if reply:
                         params["reply_parameters"] = reply
+                    if part == last and markup is not None:
+                        params["reply_markup"] = markup
                     result = self._send_api.call("sendMessage", params)
                     sent.append(str(_message_id(result)))
                 part += 1
             for file in message.files:
                 if part >= message.parts_sent:
-                    sent.append(self._send_file(message, file))
+                    sent.append(self._send_file(message, file, markup if part == last else None))
                 part += 1
         except BotApiError as exc:
             # A 5xx may come for a request the server carried out (the self-hosted
@@ -376,7 +381,9 @@ class TelegramChannel:
             )
         return SendResult.sent(sent)
 
-    def _send_file(self, message: OutboundMessage, file: Any) -> str:
+    def _send_file(
+        self, message: OutboundMessage, file: Any, markup: dict[str, Any] | None = None
+    ) -> str:
         assert self._send_api is not None
         if file.size > UPLOAD_LIMIT:
             raise BotApiError(413, f"{file.filename} is larger than 50 MB, which bots can't send")
@@ -386,10 +393,13 @@ class TelegramChannel:
             and file.mime != "image/gif"
         )
         method, field = ("sendPhoto", "photo") if as_photo else ("sendDocument", "document")
+        params: dict[str, Any] = {"chat_id": message.identity}
+        if markup is not None:
+            params["reply_markup"] = markup  # JSON-encoded by the client, as a form field
         with file.path.open("rb") as data:
             result = self._send_api.call(
                 method,
-                {"chat_id": message.identity},
+                params,
                 files={field: (file.filename, data, file.mime or "application/octet-stream")},
                 read_timeout=120,
             )
@@ -426,6 +436,16 @@ def _unavailable(file: InboundFile, reason: str) -> InboundFile:
     return InboundFile(
         kind=file.kind, filename=file.filename, mime=file.mime, size=file.size, unavailable=reason
     )
+
+
+def _reply_markup(message: OutboundMessage) -> dict[str, Any] | None:
+    """The keyboard to show with the message (a ReplyKeyboardMarkup, or
+    ReplyKeyboardRemove to take one away): the bot's own replies carry one
+    (app/bot_replies.py), as ``reply_markup`` of the outbound message, which
+    the host fills from the outbox row's timeline meta. Read by name: an
+    outbound message of a host that carries none has no keyboard."""
+    markup = getattr(message, "reply_markup", None)
+    return markup if isinstance(markup, dict) and markup else None
 
 
 def _message_id(result: Any) -> int:

@@ -151,6 +151,13 @@ def map_message(message: Any, edited: bool) -> MappedMessage | None:
         meta["entities"] = [e for e in entities if isinstance(e, dict)][:500]
     if _int(sender.get("id")) is not None and _int(sender.get("id")) != chat_id:
         meta["from_id"] = str(sender["id"])  # a group: who in it wrote
+    # What the bot's own replies are chosen by (app/bot_replies.py): the
+    # language the sender's app is set to, and whether the chat is private
+    # (a request_contact button works only there).
+    if _str(sender.get("language_code")):
+        meta["language_code"] = _str(sender.get("language_code"))[:35]
+    if _str(chat.get("type")):
+        meta["chat_type"] = _str(chat.get("type"))[:20]
     files: list[FileRef] = []
     contact: SharedContact | None = None
     kind = "text" if _str(message.get("text")) else ""
@@ -210,6 +217,8 @@ def map_message(message: Any, edited: bool) -> MappedMessage | None:
         head, _, rest = command.partition(" ")
         if head in ("/start",) or head.startswith("/start@"):
             start_payload = rest.strip()[:200] or None
+            if not edited:
+                meta["command"] = "start"  # with or without a payload: the bot greets
     reply_to = _int(_dict(message.get("reply_to_message")).get("message_id"))
     return MappedMessage(
         chat_id=str(chat_id),
