@@ -8,6 +8,12 @@ stored one. Saving and removing run on the task worker (app/channel_accounts.py)
 each saved change is announced (``botsChanged``) so the window's channel host
 reads it at once.
 
+Under them, the bot's automatic replies (app/bot_replies.py): on or off, the
+greeting and its "Call me back" button for a customer who writes /start, and
+the confirmation once their number became a callback request, each in English,
+Russian and Ukrainian (chosen by the customer's Telegram language), and which
+of them a customer in another language gets. They are saved with the bot.
+
 "Test" asks the server who the bot is (getMe) and whether a webhook is set
 (getWebhookInfo): while one is set, Telegram hands the bot's messages to that
 address and refuses to give them to us (409 Conflict), so the page offers to
@@ -29,24 +35,37 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.bot_replies import bot_replies_for, save_bot_replies
 from app.channel_accounts import (
     TelegramBot,
     delete_channel_account,
     list_telegram_bots,
     save_telegram_bot,
 )
-from app.channel_settings import DEFAULT_BOT_API_SERVER
+from app.channel_settings import (
+    DEFAULT_BOT_API_SERVER,
+    DEFAULT_REPLY_TEXTS,
+    LANGUAGE_NAMES,
+    REPLY_LANGUAGES,
+    BotReplySettings,
+    BotReplyTexts,
+    check_bot_replies,
+)
 from app.core import Core
 from app.secrets import SecretKind
 from ui.core_text import error_text
@@ -106,6 +125,48 @@ def remove_webhook(server: str, token: str) -> None:
         api.close()
 
 
+Loaded = tuple[list[TelegramBot], dict[int, BotReplySettings]]
+
+
+def load_bots_and_replies(core: Core) -> Loaded:
+    """Every bot, with its automatic replies (the task worker)."""
+    bots = list_telegram_bots(core)
+    return bots, {bot.id: bot_replies_for(core.db, bot.id) for bot in bots if bot.id is not None}
+
+
+class ReplyTextsForm(QWidget):
+    """One language's texts of the bot's automatic replies."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.greeting = QPlainTextEdit(self)
+        self.greeting.setObjectName(f"replyGreeting_{language}")
+        self.greeting.setTabChangesFocus(True)
+        self.greeting.setFixedHeight(self.greeting.fontMetrics().lineSpacing() * 4 + 12)
+        self.button = QLineEdit(self)
+        self.button.setObjectName(f"replyButton_{language}")
+        self.confirmation = QLineEdit(self)
+        self.confirmation.setObjectName(f"replyConfirmation_{language}")
+        self.confirmation.setToolTip(
+            self.tr("{phone} is replaced by the number Switchboard will call back.")
+        )
+        form = QFormLayout(self)
+        form.addRow(self.tr("Greeting:"), self.greeting)
+        form.addRow(self.tr("Button:"), self.button)
+        form.addRow(self.tr("Confirmation:"), self.confirmation)
+
+    def show_texts(self, texts: BotReplyTexts) -> None:
+        self.greeting.setPlainText(texts.greeting)
+        self.button.setText(texts.button)
+        self.confirmation.setText(texts.confirmation)
+
+    def texts(self) -> BotReplyTexts:
+        return BotReplyTexts(
+            self.greeting.toPlainText(), self.button.text(), self.confirmation.text()
+        )
+
+
 def dot_icon(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -130,6 +191,7 @@ class TelegramPage(QWidget):
         self.core = core
         self.tasks = tasks
         self.bots: list[TelegramBot] = []
+        self.replies: dict[int, BotReplySettings] = {}  # by bot, as stored
         self.current: TelegramBot | None = None
         self.question: QMessageBox | None = None  # the open confirmation (tests answer it)
         self._statuses: dict[int, ChannelStatus] = {}
@@ -217,6 +279,8 @@ class TelegramPage(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
 
+        replies = self._replies_box()
+
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.label)
         form.addRow(self.tr("Token:"), self.token)
@@ -225,6 +289,7 @@ class TelegramPage(QWidget):
         form.addRow(self.tr("Status:"), self.state)
         right = QVBoxLayout()
         right.addLayout(form)
+        right.addWidget(replies)  # saved with the bot: above its Save button
         right.addLayout(buttons)
         right.addLayout(result_row)
         right.addStretch(1)
@@ -235,18 +300,81 @@ class TelegramPage(QWidget):
         layout.addLayout(right, 2)
         self.load_bots()
 
+    def _replies_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Automatic replies"), self)
+        box.setObjectName("botReplies")
+        self.replies_enabled = QCheckBox(
+            self.tr("Offer “Call me back” on /start and confirm the number"), box
+        )
+        self.replies_enabled.setObjectName("repliesEnabled")
+        self.replies_enabled.setToolTip(
+            self.tr(
+                "A customer who starts the chat gets the greeting with a button that shares "
+                "their phone number; the number becomes a callback request, and the bot "
+                "confirms it. Off: the bot answers nothing by itself (a number a customer "
+                "shares still becomes a callback request)."
+            )
+        )
+        self.replies_language = QComboBox(box)
+        self.replies_language.setObjectName("repliesLanguage")
+        for code in REPLY_LANGUAGES:
+            self.replies_language.addItem(LANGUAGE_NAMES[code], code)
+        self.reply_tabs = QTabWidget(box)
+        self.reply_tabs.setObjectName("replyTabs")
+        self.reply_forms: dict[str, ReplyTextsForm] = {}
+        for code in REPLY_LANGUAGES:
+            form = ReplyTextsForm(code, self.reply_tabs)
+            self.reply_forms[code] = form
+            self.reply_tabs.addTab(form, LANGUAGE_NAMES[code])
+        reset = QPushButton(self.tr("Default texts"), box)
+        reset.setObjectName("resetReplyTexts")
+        reset.setToolTip(self.tr("Puts Switchboard's texts of the language shown back."))
+        reset.clicked.connect(self.reset_reply_texts)
+        language_row = QFormLayout()
+        language_row.addRow(self.tr("Customers in other languages get:"), self.replies_language)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(reset)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.replies_enabled)
+        layout.addLayout(language_row)
+        layout.addWidget(self.reply_tabs)
+        layout.addLayout(buttons)
+        return box
+
+    def reset_reply_texts(self) -> None:
+        form = self.reply_tabs.currentWidget()
+        if isinstance(form, ReplyTextsForm):
+            form.show_texts(DEFAULT_REPLY_TEXTS[form.language])
+
+    def _show_replies(self, replies: BotReplySettings) -> None:
+        self.replies_enabled.setChecked(replies.enabled)
+        self.replies_language.setCurrentIndex(
+            max(0, self.replies_language.findData(replies.language))
+        )
+        for code, form in self.reply_forms.items():
+            form.show_texts(replies.texts.get(code) or DEFAULT_REPLY_TEXTS[code])
+
+    def edited_replies(self) -> BotReplySettings:
+        return BotReplySettings(
+            enabled=self.replies_enabled.isChecked(),
+            language=str(self.replies_language.currentData()),
+            texts={code: form.texts() for code, form in self.reply_forms.items()},
+        )
+
     # --- the list -----------------------------------------------------------------------
 
     def load_bots(self, select: int | None = None) -> None:
         core = self.core
         self.tasks.run(
-            lambda: list_telegram_bots(core),
-            lambda bots: self._show_bots(bots, select),
+            lambda: load_bots_and_replies(core),
+            lambda loaded: self._show_bots(loaded, select),
             self._not_saved,
             self,
         )
 
-    def _show_bots(self, bots: list[TelegramBot], select: int | None = None) -> None:
+    def _show_bots(self, loaded: Loaded, select: int | None = None) -> None:
+        bots, self.replies = loaded
         self.bots = bots
         self.bot_list.blockSignals(True)
         self.bot_list.clear()
@@ -320,6 +448,8 @@ class TelegramPage(QWidget):
             else self.tr("123456789:AAE… from @BotFather")
         )
         self.remove_button.setEnabled(bot.id is not None)
+        stored = self.replies.get(bot.id) if bot.id is not None else None
+        self._show_replies(stored or BotReplySettings())
         self._show_result("", problem=False)
         self._show_state()
 
@@ -336,19 +466,23 @@ class TelegramPage(QWidget):
 
     def save_bot(self) -> None:
         bot = self.edited()
+        replies = self.edited_replies()
         token = self.token.text().strip()
         core = self.core
 
-        def save() -> tuple[TelegramBot, list[TelegramBot]]:
+        def save() -> tuple[TelegramBot, Loaded]:
+            check_bot_replies(replies)  # before the bot: a bad text saves nothing
             saved = save_telegram_bot(core, bot, token or None)
-            return saved, list_telegram_bots(core)
+            assert saved.id is not None
+            save_bot_replies(core.db, saved.id, replies)
+            return saved, load_bots_and_replies(core)
 
         self.tasks.run(save, self._saved, self._not_saved, self)
 
-    def _saved(self, result: tuple[TelegramBot, list[TelegramBot]]) -> None:
-        saved, bots = result
+    def _saved(self, result: tuple[TelegramBot, Loaded]) -> None:
+        saved, loaded = result
         self.token.clear()  # never kept in the widget longer than needed
-        self._show_bots(bots, select=saved.id)
+        self._show_bots(loaded, select=saved.id)
         self._show_result(self.tr("Bot “%1” saved.").replace("%1", saved.label), problem=False)
         self.botsChanged.emit()
 
@@ -375,14 +509,14 @@ class TelegramPage(QWidget):
             return
         account_id, label, core = bot.id, bot.label, self.core
 
-        def removed(bots: list[TelegramBot]) -> None:
-            self._show_bots(bots)
+        def removed(loaded: Loaded) -> None:
+            self._show_bots(loaded)
             self._show_result(self.tr("Bot “%1” removed.").replace("%1", label), problem=False)
             self.botsChanged.emit()
 
-        def delete() -> list[TelegramBot]:
+        def delete() -> Loaded:
             delete_channel_account(core, account_id)
-            return list_telegram_bots(core)
+            return load_bots_and_replies(core)
 
         def confirmed() -> None:
             self.tasks.run(delete, removed, self._not_saved, self)
