@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="157"/>
+        <location filename="../../ui/callback_desk.py" line="160"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не удалось прочитать очередь обратных звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="175"/>
+        <location filename="../../ui/callback_desk.py" line="178"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="184"/>
+        <location filename="../../ui/callback_desk.py" line="187"/>
         <source>Save how the last callback went first.</source>
         <translation>Сначала сохраните результат предыдущего обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="189"/>
+        <location filename="../../ui/callback_desk.py" line="192"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершите текущий звонок, прежде чем брать обратный звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="193"/>
+        <location filename="../../ui/callback_desk.py" line="196"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="211"/>
+        <location filename="../../ui/callback_desk.py" line="214"/>
         <source>No callback is due right now.</source>
         <translation>Сейчас нет обратных звонков к выполнению.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="220"/>
+        <location filename="../../ui/callback_desk.py" line="231"/>
         <source>Calling back %1…</source>
         <translation>Перезваниваем: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="234"/>
+        <location filename="../../ui/callback_desk.py" line="245"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Этот обратный звонок нельзя взять: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="238"/>
+        <location filename="../../ui/callback_desk.py" line="249"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не удалось позвонить по заявке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="287"/>
+        <location filename="../../ui/callback_desk.py" line="298"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат обратного звонка %1 не сохранён: заявка вернётся в очередь, когда истечёт ваша бронь.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="311"/>
+        <location filename="../../ui/callback_desk.py" line="322"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат обратного звонка сохранён: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="322"/>
+        <location filename="../../ui/callback_desk.py" line="333"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Обратный звонок %1 взял другой оператор после того, как истекла ваша бронь, поэтому результат не сохранён. Звонок есть в истории клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="329"/>
+        <location filename="../../ui/callback_desk.py" line="340"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не удалось сохранить результат обратного звонка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="344"/>
+        <location filename="../../ui/callback_desk.py" line="355"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="349"/>
+        <location filename="../../ui/callback_desk.py" line="360"/>
         <source>Open settings…</source>
         <translation>Открыть настройки…</translation>
     </message>
@@ -778,92 +778,92 @@
 <context>
     <name>CallbackRequestDialog</name>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="94"/>
+        <location filename="../../ui/callback_request_dialog.py" line="106"/>
         <source>Request a callback</source>
         <translation>Заявка на обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="114"/>
+        <location filename="../../ui/callback_request_dialog.py" line="126"/>
         <source>+380 50 123 45 67</source>
         <translation>+380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="117"/>
+        <location filename="../../ui/callback_request_dialog.py" line="129"/>
         <source>Only within this time</source>
         <translation>Только в это время</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="124"/>
+        <location filename="../../ui/callback_request_dialog.py" line="136"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="128"/>
+        <location filename="../../ui/callback_request_dialog.py" line="140"/>
         <source>Shop time (%1)</source>
         <translation>Время магазина (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="135"/>
+        <location filename="../../ui/callback_request_dialog.py" line="147"/>
         <source>Normal</source>
         <translation>Обычный</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="136"/>
+        <location filename="../../ui/callback_request_dialog.py" line="148"/>
         <source>High</source>
         <translation>Высокий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="137"/>
+        <location filename="../../ui/callback_request_dialog.py" line="149"/>
         <source>Urgent</source>
         <translation>Срочный</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="140"/>
+        <location filename="../../ui/callback_request_dialog.py" line="152"/>
         <source>What the customer wants, what to prepare</source>
         <translation>Что нужно клиенту, что подготовить</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="146"/>
+        <location filename="../../ui/callback_request_dialog.py" line="158"/>
         <source>Customer:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="147"/>
+        <location filename="../../ui/callback_request_dialog.py" line="159"/>
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="148"/>
+        <location filename="../../ui/callback_request_dialog.py" line="160"/>
         <source>Preferred time:</source>
         <translation>Удобное время:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="151"/>
+        <location filename="../../ui/callback_request_dialog.py" line="163"/>
         <source>Priority:</source>
         <translation>Приоритет:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="152"/>
+        <location filename="../../ui/callback_request_dialog.py" line="164"/>
         <source>Comment:</source>
         <translation>Комментарий:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="199"/>
+        <location filename="../../ui/callback_request_dialog.py" line="211"/>
         <source>Type the number to call back.</source>
         <translation>Введите номер для обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="204"/>
+        <location filename="../../ui/callback_request_dialog.py" line="216"/>
         <source>The preferred time ends before it starts.</source>
         <translation>Удобное время заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="208"/>
+        <location filename="../../ui/callback_request_dialog.py" line="220"/>
         <source>The preferred time is already over: choose one that ends later.</source>
         <translation>Удобное время уже прошло: выберите более позднее.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="232"/>
+        <location filename="../../ui/callback_request_dialog.py" line="245"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -1049,127 +1049,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="97"/>
+        <location filename="../../ui/customer_card.py" line="102"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="124"/>
+        <location filename="../../ui/customer_card.py" line="129"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="125"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="126"/>
+        <location filename="../../ui/customer_card.py" line="131"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="127"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="128"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="134"/>
+        <location filename="../../ui/customer_card.py" line="140"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="136"/>
+        <location filename="../../ui/customer_card.py" line="142"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="138"/>
+        <location filename="../../ui/customer_card.py" line="144"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="140"/>
+        <location filename="../../ui/customer_card.py" line="146"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="144"/>
+        <location filename="../../ui/customer_card.py" line="150"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="147"/>
+        <location filename="../../ui/customer_card.py" line="153"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="149"/>
+        <location filename="../../ui/customer_card.py" line="155"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="228"/>
+        <location filename="../../ui/customer_card.py" line="252"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="238"/>
+        <location filename="../../ui/customer_card.py" line="262"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="268"/>
+        <location filename="../../ui/customer_card.py" line="297"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="299"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="326"/>
+        <location filename="../../ui/customer_card.py" line="355"/>
         <source>Export customer data</source>
         <translation>Выгрузка данных клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="326"/>
+        <location filename="../../ui/customer_card.py" line="355"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="339"/>
+        <location filename="../../ui/customer_card.py" line="368"/>
         <source>Customer data exported to %1</source>
         <translation>Данные клиента сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="342"/>
+        <location filename="../../ui/customer_card.py" line="371"/>
         <source>Export failed: %1</source>
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="360"/>
+        <location filename="../../ui/customer_card.py" line="389"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="362"/>
+        <location filename="../../ui/customer_card.py" line="391"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="382"/>
+        <location filename="../../ui/customer_card.py" line="411"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="396"/>
+        <location filename="../../ui/customer_card.py" line="425"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -1790,178 +1790,239 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="565"/>
+        <source>Chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>&amp;Next waiting chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>&amp;Go to the waiting chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296"/>
+        <source>&amp;Previous conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>Ne&amp;xt conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="308"/>
+        <source>&amp;Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <source>&amp;Quick reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>&amp;Attach a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;вая заявка на обратный звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="388"/>
+        <source>Cha&amp;ts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>&amp;Waiting chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="556"/>
+        <source>Nobody else is waiting for a reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="567"/>
+        <source>Chats (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -2041,6 +2102,29 @@
     </message>
 </context>
 <context>
+    <name>ReplyTextsForm</name>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="152"/>
+        <source>{phone} is replaced by the number Switchboard will call back.</source>
+        <translation>Вместо {phone} подставляется номер, по которому Switchboard перезвонит.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="155"/>
+        <source>Greeting:</source>
+        <translation>Приветствие:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="156"/>
+        <source>Button:</source>
+        <translation>Кнопка:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="157"/>
+        <source>Confirmation:</source>
+        <translation>Подтверждение:</translation>
+    </message>
+</context>
+<context>
     <name>ScreenPop</name>
     <message>
         <location filename="../../ui/screen_pop.py" line="76"/>
@@ -2108,238 +2192,248 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="82"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="142"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>If the other side can</source>
         <translation>Если собеседник поддерживает</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>Required</source>
         <translation>Обязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="275"/>
+        <location filename="../../ui/settings_dialog.py" line="278"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="278"/>
+        <location filename="../../ui/settings_dialog.py" line="281"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286"/>
+        <location filename="../../ui/settings_dialog.py" line="289"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="305"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="312"/>
+        <location filename="../../ui/settings_dialog.py" line="315"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="314"/>
+        <location filename="../../ui/settings_dialog.py" line="317"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="322"/>
+        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <source>Enter sends a message (Shift+Enter starts a new line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="329"/>
+        <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="333"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="323"/>
+        <location filename="../../ui/settings_dialog.py" line="334"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="335"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <location filename="../../ui/settings_dialog.py" line="336"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="329"/>
+        <location filename="../../ui/settings_dialog.py" line="343"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="356"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="344"/>
+        <location filename="../../ui/settings_dialog.py" line="358"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="384"/>
+        <location filename="../../ui/settings_dialog.py" line="401"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="392"/>
+        <location filename="../../ui/settings_dialog.py" line="409"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -2430,12 +2524,47 @@
         <translation>Позвонить по самой срочной заявке на обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="51"/>
+        <source>Open the chat that has waited longest for a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="56"/>
+        <source>Previous conversation of the open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="61"/>
+        <source>Next conversation of the open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="66"/>
+        <source>Reply: go to the message field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="71"/>
+        <source>Insert a quick reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="76"/>
+        <source>Attach a file to the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="81"/>
+        <source>Go to the waiting chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="83"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="84"/>
         <source>Show this list of shortcuts</source>
         <translation>Показать этот список клавиш</translation>
     </message>
@@ -2459,19 +2588,6 @@
     </message>
 </context>
 <context>
-    <name>SidePanel</name>
-    <message>
-        <location filename="../../ui/side_panel.py" line="31"/>
-        <source>Conversations</source>
-        <translation>Переписка</translation>
-    </message>
-    <message>
-        <location filename="../../ui/side_panel.py" line="38"/>
-        <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
-        <translation>Здесь появится переписка с клиентом в Telegram, WhatsApp, Viber и по почте, чтобы отвечать в выбранном им канале.</translation>
-    </message>
-</context>
-<context>
     <name>StartProblemDialog</name>
     <message>
         <location filename="../../ui/start_problem_dialog.py" line="118"/>
@@ -2482,182 +2598,212 @@
 <context>
     <name>TelegramPage</name>
     <message>
-        <location filename="../../ui/telegram_page.py" line="145"/>
+        <location filename="../../ui/telegram_page.py" line="207"/>
         <source>Add bot</source>
         <translation>Добавить бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="148"/>
+        <location filename="../../ui/telegram_page.py" line="210"/>
         <source>Remove bot…</source>
         <translation>Удалить бота…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="160"/>
+        <location filename="../../ui/telegram_page.py" line="222"/>
         <source>e.g. Shop bot</source>
         <translation>напр. Бот магазина</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="166"/>
+        <location filename="../../ui/telegram_page.py" line="228"/>
         <source>The token @BotFather gave for the bot. It is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Токен, который @BotFather выдал для бота. Он хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="175"/>
+        <location filename="../../ui/telegram_page.py" line="237"/>
         <source>Leave it empty for Telegram&apos;s own server. A self-hosted telegram-bot-api server: its address, e.g. http://127.0.0.1:8081.</source>
         <translation>Оставьте пустым для сервера самого Telegram. Свой сервер telegram-bot-api: его адрес, напр. http://127.0.0.1:8081.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="179"/>
+        <location filename="../../ui/telegram_page.py" line="241"/>
         <source>Read this bot&apos;s messages</source>
         <translation>Читать сообщения этого бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="186"/>
+        <location filename="../../ui/telegram_page.py" line="248"/>
         <source>Test</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="188"/>
+        <location filename="../../ui/telegram_page.py" line="250"/>
         <source>Asks the server who the bot is (nothing is saved).</source>
         <translation>Спрашивает у сервера, что это за бот (ничего не сохраняется).</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="190"/>
+        <location filename="../../ui/telegram_page.py" line="252"/>
         <source>Save bot</source>
         <translation>Сохранить бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="201"/>
+        <location filename="../../ui/telegram_page.py" line="263"/>
         <source>Remove webhook…</source>
         <translation>Удалить вебхук…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="212"/>
+        <location filename="../../ui/telegram_page.py" line="274"/>
         <source>Make a bot with @BotFather in Telegram and paste the token it gives. Customers find the bot by its @name; what they write to it appears here. A bot is read by one program at a time.</source>
         <translation>Создайте бота у @BotFather в Telegram и вставьте выданный токен. Клиенты находят бота по его @имени; то, что они ему пишут, появляется здесь. Бота может читать только одна программа.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="221"/>
+        <location filename="../../ui/telegram_page.py" line="285"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="222"/>
+        <location filename="../../ui/telegram_page.py" line="286"/>
         <source>Token:</source>
         <translation>Токен:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="223"/>
+        <location filename="../../ui/telegram_page.py" line="287"/>
         <source>Bot API server:</source>
         <translation>Сервер Bot API:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="225"/>
+        <location filename="../../ui/telegram_page.py" line="289"/>
         <source>Status:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="280"/>
+        <location filename="../../ui/telegram_page.py" line="304"/>
+        <source>Automatic replies</source>
+        <translation>Автоматические ответы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="307"/>
+        <source>Offer “Call me back” on /start and confirm the number</source>
+        <translation>Предлагать «Перезвоните мне» на /start и подтверждать номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="312"/>
+        <source>A customer who starts the chat gets the greeting with a button that shares their phone number; the number becomes a callback request, and the bot confirms it. Off: the bot answers nothing by itself (a number a customer shares still becomes a callback request).</source>
+        <translation>Клиент, начавший чат, получает приветствие с кнопкой, которая отправляет его номер телефона; номер становится заявкой на обратный звонок, и бот её подтверждает. Выключено: бот сам ничего не отвечает (номер, которым поделился клиент, всё равно становится заявкой).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="329"/>
+        <source>Default texts</source>
+        <translation>Тексты по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="331"/>
+        <source>Puts Switchboard&apos;s texts of the language shown back.</source>
+        <translation>Возвращает тексты Switchboard для показанного языка.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="334"/>
+        <source>Customers in other languages get:</source>
+        <translation>Клиенты на других языках получают:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="408"/>
         <source>%1 (off)</source>
         <translation>%1 (выключен)</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="294"/>
+        <location filename="../../ui/telegram_page.py" line="422"/>
         <source>not saved yet</source>
         <translation>ещё не сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="318"/>
+        <location filename="../../ui/telegram_page.py" line="446"/>
         <source>in the keyring; leave empty to keep it</source>
         <translation>в хранилище паролей; пусто — не менять</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="320"/>
+        <location filename="../../ui/telegram_page.py" line="448"/>
         <source>123456789:AAE… from @BotFather</source>
         <translation>123456789:AAE… от @BotFather</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="352"/>
+        <location filename="../../ui/telegram_page.py" line="486"/>
         <source>Bot “%1” saved.</source>
         <translation>Бот «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="356"/>
+        <location filename="../../ui/telegram_page.py" line="490"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="363"/>
+        <location filename="../../ui/telegram_page.py" line="497"/>
         <source>Remove bot</source>
         <translation>Удалить бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="365"/>
+        <location filename="../../ui/telegram_page.py" line="499"/>
         <source>Remove the bot “%1”? Switchboard stops reading it and forgets its token; its conversations are removed, and the messages stay on the customers&apos; timelines. To pause it instead, turn off “Read this bot&apos;s messages”.</source>
         <translation>Удалить бота «%1»? Switchboard перестанет его читать и забудет его токен; его переписки удаляются, а сообщения остаются в истории клиентов. Чтобы только приостановить его, снимите «Читать сообщения этого бота».</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="380"/>
+        <location filename="../../ui/telegram_page.py" line="514"/>
         <source>Bot “%1” removed.</source>
         <translation>Бот «%1» удалён.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="397"/>
+        <location filename="../../ui/telegram_page.py" line="531"/>
         <source>Asking the server…</source>
         <translation>Спрашиваем сервер…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="416"/>
+        <location filename="../../ui/telegram_page.py" line="550"/>
         <source>Connected as @%1.</source>
         <translation>Подключено как @%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="420"/>
+        <location filename="../../ui/telegram_page.py" line="554"/>
         <source>A webhook is set (%1): Telegram sends this bot&apos;s messages there, so Switchboard can&apos;t read them until it is removed.</source>
         <translation>Установлен вебхук (%1): Telegram отправляет сообщения этого бота туда, и Switchboard не может их читать, пока вебхук не удалён.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="428"/>
+        <location filename="../../ui/telegram_page.py" line="562"/>
         <source>Remove webhook</source>
         <translation>Удалить вебхук</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="430"/>
+        <location filename="../../ui/telegram_page.py" line="564"/>
         <source>Remove the webhook %1? Telegram then stops sending this bot&apos;s messages there, and Switchboard reads them here, those waiting included. Whatever set the webhook (another program, a website) stops getting them.</source>
         <translation>Удалить вебхук %1? Тогда Telegram перестанет отправлять туда сообщения этого бота, и Switchboard будет читать их здесь, включая ожидающие. То, что установило вебхук (другая программа, сайт), перестанет их получать.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="442"/>
+        <location filename="../../ui/telegram_page.py" line="576"/>
         <source>Removing the webhook…</source>
         <translation>Удаляем вебхук…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="455"/>
+        <location filename="../../ui/telegram_page.py" line="589"/>
         <source>Webhook removed: Switchboard reads this bot&apos;s messages here, within a minute.</source>
         <translation>Вебхук удалён: в течение минуты Switchboard начнёт читать сообщения этого бота здесь.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="518"/>
+        <location filename="../../ui/telegram_page.py" line="652"/>
         <source>Enter the bot&apos;s token first.</source>
         <translation>Сначала введите токен бота.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="523"/>
+        <location filename="../../ui/telegram_page.py" line="657"/>
         <source>The server refused the token (%1): it was revoked or mistyped. Get the current one from @BotFather.</source>
         <translation>Сервер отклонил токен (%1): он отозван или введён с ошибкой. Получите действующий у @BotFather.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="528"/>
+        <location filename="../../ui/telegram_page.py" line="662"/>
         <source>The server answered, but not as a Bot API server would (%1): check its address, or the token.</source>
         <translation>Сервер ответил, но не так, как сервер Bot API (%1): проверьте его адрес или токен.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="531"/>
+        <location filename="../../ui/telegram_page.py" line="665"/>
         <source>The server refused: %1</source>
         <translation>Сервер отказал: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="533"/>
+        <location filename="../../ui/telegram_page.py" line="667"/>
         <source>The server can&apos;t be reached: %1</source>
         <translation>Сервер недоступен: %1</translation>
     </message>
@@ -2665,67 +2811,73 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="105"/>
+        <location filename="../../ui/timeline_view.py" line="163"/>
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="109"/>
+        <location filename="../../ui/timeline_view.py" line="167"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="149"/>
+        <location filename="../../ui/timeline_view.py" line="207"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="219"/>
+        <location filename="../../ui/timeline_view.py" line="298"/>
+        <location filename="../../ui/timeline_view.py" line="303"/>
         <source>recording</source>
         <translation>запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="225"/>
+        <location filename="../../ui/timeline_view.py" line="309"/>
         <source>Double-click to play the recording</source>
         <translation>Дважды щёлкните, чтобы прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="234"/>
+        <location filename="../../ui/timeline_view.py" line="311"/>
+        <source>Double-click or press Enter to open the conversation here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="319"/>
         <source>Nothing here yet.</source>
         <translation>Пока пусто.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="246"/>
+        <location filename="../../ui/timeline_view.py" line="428"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не удалось загрузить историю: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="282"/>
+        <location filename="../../ui/timeline_view.py" line="470"/>
         <source>Play recording</source>
         <translation>Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="284"/>
+        <location filename="../../ui/timeline_view.py" line="472"/>
         <source>Stop playback</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="289"/>
+        <location filename="../../ui/timeline_view.py" line="477"/>
         <source>■ Stop playback</source>
         <translation>■ Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="293"/>
+        <location filename="../../ui/timeline_view.py" line="481"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="297"/>
+        <location filename="../../ui/timeline_view.py" line="485"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослушать запись выбранного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="299"/>
+        <location filename="../../ui/timeline_view.py" line="487"/>
         <source>Select a call with a recording to play it</source>
         <translation>Выберите звонок с записью, чтобы прослушать её</translation>
     </message>
@@ -2733,68 +2885,77 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="158"/>
+        <location filename="../../ui/tray.py" line="173"/>
         <source>Show Switchboard</source>
         <translation>Показать Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="160"/>
+        <location filename="../../ui/tray.py" line="175"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="225"/>
-        <location filename="../../ui/tray.py" line="237"/>
+        <location filename="../../ui/tray.py" line="247"/>
+        <location filename="../../ui/tray.py" line="259"/>
         <source>unknown number</source>
         <translation>скрытого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="229"/>
+        <location filename="../../ui/tray.py" line="251"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="230"/>
+        <location filename="../../ui/tray.py" line="252"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="238"/>
+        <location filename="../../ui/tray.py" line="260"/>
         <source>Missed call</source>
         <translation>Пропущенный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="238"/>
+        <location filename="../../ui/tray.py" line="260"/>
         <source>Missed call from %1</source>
         <translation>Пропущенный звонок от %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="283"/>
+        <location filename="../../ui/tray.py" line="311"/>
         <source>No SIP account</source>
         <translation>Нет SIP-аккаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="284"/>
+        <location filename="../../ui/tray.py" line="312"/>
         <source>Registering…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="285"/>
+        <location filename="../../ui/tray.py" line="313"/>
         <source>Registered</source>
         <translation>Зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="286"/>
+        <location filename="../../ui/tray.py" line="314"/>
         <source>Not registered</source>
         <translation>Не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="300"/>
+        <location filename="../../ui/tray.py" line="328"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="298"/>
+        <location filename="../../ui/tray.py" line="330"/>
+        <source>%n unread message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="326"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущенный звонок</numerusform>
@@ -3362,107 +3523,107 @@
         <translation>У настройки {name} значение не того типа: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="203"/>
+        <location filename="../../app/settings.py" line="213"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="267"/>
+        <location filename="../../app/settings.py" line="277"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="275"/>
+        <location filename="../../app/settings.py" line="285"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="283"/>
+        <location filename="../../app/settings.py" line="293"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значение waiting_amber_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="289"/>
+        <location filename="../../app/settings.py" line="299"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значение waiting_red_minutes должно быть больше waiting_amber_minutes ({amber}) и не больше недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="300"/>
+        <location filename="../../app/settings.py" line="310"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="308"/>
+        <location filename="../../app/settings.py" line="318"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="318"/>
+        <location filename="../../app/settings.py" line="328"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="326"/>
+        <location filename="../../app/settings.py" line="336"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="336"/>
+        <location filename="../../app/settings.py" line="346"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="427"/>
+        <location filename="../../app/settings.py" line="437"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не удаётся прочитать файл настроек {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="428"/>
+        <location filename="../../app/settings.py" line="438"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл настроек {path} — не текст в UTF-8 (байт {position} не подходит).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="431"/>
+        <location filename="../../app/settings.py" line="441"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл настроек {path} — некорректный JSON: {error} в строке {line}, столбце {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="434"/>
+        <location filename="../../app/settings.py" line="444"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл настроек {path} не читается как JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="437"/>
+        <location filename="../../app/settings.py" line="447"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл настроек {path} содержит JSON, но не объект с настройками.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="440"/>
+        <location filename="../../app/settings.py" line="450"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>В файле настроек {path} database_url равно {value}: это не URL базы данных.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="507"/>
+        <location filename="../../app/settings.py" line="517"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL базы данных. Общая база команды выглядит как postgresql+psycopg://user@server/switchboard, файл — как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="512"/>
+        <location filename="../../app/settings.py" line="522"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard работает с PostgreSQL (postgresql://…) или файлом SQLite (sqlite:///…), но не с {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="517"/>
+        <location filename="../../app/settings.py" line="527"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не указан файл: запишите его как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="520"/>
+        <location filename="../../app/settings.py" line="530"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL базы данных есть пароль. config.json не хранит секретов (пароли — в системном хранилище паролей): укажите URL без него, например postgresql+psycopg://user@server/db.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="398"/>
+        <location filename="../../app/timeline.py" line="477"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Событие истории №{interaction_id} не найдено.</translation>
     </message>
@@ -3670,40 +3831,40 @@
     <message>
         <location filename="../../app/channel_settings.py" line="200"/>
         <source>The bot has no texts in the language {language!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>У бота нет текстов на языке {language!r}.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="215"/>
         <source>The greeting in {language} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Приветствие ({language}) пустое.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="219"/>
         <source>The greeting in {language} is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Приветствие ({language}) длиннее {limit} символов.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="227"/>
         <source>The button&apos;s text in {language} must be one line of 1 to {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст кнопки ({language}) должен быть одной строкой от 1 до {limit} символов.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="236"/>
         <source>The confirmation in {language} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подтверждение ({language}) пустое.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="243"/>
         <source>The confirmation in {language} can hold only {{phone}}, the number we will call; write {{{{ and }}}} for a brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>В подтверждении ({language}) может быть только {{phone}} — номер, по которому мы перезвоним; фигурную скобку пишите как {{{{ или }}}}.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="252"/>
         <source>The confirmation in {language} is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подтверждение ({language}) длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../app/drafts.py" line="64"/>
+        <location filename="../../app/drafts.py" line="70"/>
         <source>The draft could not be saved in {path}: {error}.</source>
         <translation>Не удалось сохранить черновик в {path}: {error}.</translation>
     </message>

@@ -341,77 +341,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="157"/>
+        <location filename="../../ui/callback_desk.py" line="160"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="175"/>
+        <location filename="../../ui/callback_desk.py" line="178"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="184"/>
+        <location filename="../../ui/callback_desk.py" line="187"/>
         <source>Save how the last callback went first.</source>
         <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="189"/>
+        <location filename="../../ui/callback_desk.py" line="192"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="193"/>
+        <location filename="../../ui/callback_desk.py" line="196"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="211"/>
+        <location filename="../../ui/callback_desk.py" line="214"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="220"/>
+        <location filename="../../ui/callback_desk.py" line="231"/>
         <source>Calling back %1…</source>
         <translation>Передзвонюємо: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="234"/>
+        <location filename="../../ui/callback_desk.py" line="245"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="238"/>
+        <location filename="../../ui/callback_desk.py" line="249"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати за заявкою: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="287"/>
+        <location filename="../../ui/callback_desk.py" line="298"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="311"/>
+        <location filename="../../ui/callback_desk.py" line="322"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат зворотного дзвінка збережено: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="322"/>
+        <location filename="../../ui/callback_desk.py" line="333"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="329"/>
+        <location filename="../../ui/callback_desk.py" line="340"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="344"/>
+        <location filename="../../ui/callback_desk.py" line="355"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="349"/>
+        <location filename="../../ui/callback_desk.py" line="360"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
     </message>
@@ -778,92 +778,92 @@
 <context>
     <name>CallbackRequestDialog</name>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="94"/>
+        <location filename="../../ui/callback_request_dialog.py" line="106"/>
         <source>Request a callback</source>
         <translation>Заявка на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="114"/>
+        <location filename="../../ui/callback_request_dialog.py" line="126"/>
         <source>+380 50 123 45 67</source>
         <translation>+380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="117"/>
+        <location filename="../../ui/callback_request_dialog.py" line="129"/>
         <source>Only within this time</source>
         <translation>Лише в цей час</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="124"/>
+        <location filename="../../ui/callback_request_dialog.py" line="136"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="128"/>
+        <location filename="../../ui/callback_request_dialog.py" line="140"/>
         <source>Shop time (%1)</source>
         <translation>Час магазину (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="135"/>
+        <location filename="../../ui/callback_request_dialog.py" line="147"/>
         <source>Normal</source>
         <translation>Звичайний</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="136"/>
+        <location filename="../../ui/callback_request_dialog.py" line="148"/>
         <source>High</source>
         <translation>Високий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="137"/>
+        <location filename="../../ui/callback_request_dialog.py" line="149"/>
         <source>Urgent</source>
         <translation>Терміновий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="140"/>
+        <location filename="../../ui/callback_request_dialog.py" line="152"/>
         <source>What the customer wants, what to prepare</source>
         <translation>Що потрібно клієнту, що підготувати</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="146"/>
+        <location filename="../../ui/callback_request_dialog.py" line="158"/>
         <source>Customer:</source>
         <translation>Клієнт:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="147"/>
+        <location filename="../../ui/callback_request_dialog.py" line="159"/>
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="148"/>
+        <location filename="../../ui/callback_request_dialog.py" line="160"/>
         <source>Preferred time:</source>
         <translation>Зручний час:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="151"/>
+        <location filename="../../ui/callback_request_dialog.py" line="163"/>
         <source>Priority:</source>
         <translation>Пріоритет:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="152"/>
+        <location filename="../../ui/callback_request_dialog.py" line="164"/>
         <source>Comment:</source>
         <translation>Коментар:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="199"/>
+        <location filename="../../ui/callback_request_dialog.py" line="211"/>
         <source>Type the number to call back.</source>
         <translation>Введіть номер для зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="204"/>
+        <location filename="../../ui/callback_request_dialog.py" line="216"/>
         <source>The preferred time ends before it starts.</source>
         <translation>Зручний час закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="208"/>
+        <location filename="../../ui/callback_request_dialog.py" line="220"/>
         <source>The preferred time is already over: choose one that ends later.</source>
         <translation>Зручний час уже минув: оберіть пізніший.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="232"/>
+        <location filename="../../ui/callback_request_dialog.py" line="245"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -1049,127 +1049,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="97"/>
+        <location filename="../../ui/customer_card.py" line="102"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="124"/>
+        <location filename="../../ui/customer_card.py" line="129"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="125"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="126"/>
+        <location filename="../../ui/customer_card.py" line="131"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="127"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="128"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="134"/>
+        <location filename="../../ui/customer_card.py" line="140"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="136"/>
+        <location filename="../../ui/customer_card.py" line="142"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="138"/>
+        <location filename="../../ui/customer_card.py" line="144"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="140"/>
+        <location filename="../../ui/customer_card.py" line="146"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="144"/>
+        <location filename="../../ui/customer_card.py" line="150"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="147"/>
+        <location filename="../../ui/customer_card.py" line="153"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="149"/>
+        <location filename="../../ui/customer_card.py" line="155"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="228"/>
+        <location filename="../../ui/customer_card.py" line="252"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="238"/>
+        <location filename="../../ui/customer_card.py" line="262"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="268"/>
+        <location filename="../../ui/customer_card.py" line="297"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="270"/>
+        <location filename="../../ui/customer_card.py" line="299"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="326"/>
+        <location filename="../../ui/customer_card.py" line="355"/>
         <source>Export customer data</source>
         <translation>Вивантаження даних клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="326"/>
+        <location filename="../../ui/customer_card.py" line="355"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="339"/>
+        <location filename="../../ui/customer_card.py" line="368"/>
         <source>Customer data exported to %1</source>
         <translation>Дані клієнта збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="342"/>
+        <location filename="../../ui/customer_card.py" line="371"/>
         <source>Export failed: %1</source>
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="360"/>
+        <location filename="../../ui/customer_card.py" line="389"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="362"/>
+        <location filename="../../ui/customer_card.py" line="391"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="382"/>
+        <location filename="../../ui/customer_card.py" line="411"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="396"/>
+        <location filename="../../ui/customer_card.py" line="425"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1790,178 +1790,239 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="565"/>
+        <source>Chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>&amp;Next waiting chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>&amp;Go to the waiting chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296"/>
+        <source>&amp;Previous conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>Ne&amp;xt conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="308"/>
+        <source>&amp;Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <source>&amp;Quick reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>&amp;Attach a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="388"/>
+        <source>Cha&amp;ts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>&amp;Waiting chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="556"/>
+        <source>Nobody else is waiting for a reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="567"/>
+        <source>Chats (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -2041,6 +2102,29 @@
     </message>
 </context>
 <context>
+    <name>ReplyTextsForm</name>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="152"/>
+        <source>{phone} is replaced by the number Switchboard will call back.</source>
+        <translation>Замість {phone} підставляється номер, за яким Switchboard передзвонить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="155"/>
+        <source>Greeting:</source>
+        <translation>Привітання:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="156"/>
+        <source>Button:</source>
+        <translation>Кнопка:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="157"/>
+        <source>Confirmation:</source>
+        <translation>Підтвердження:</translation>
+    </message>
+</context>
+<context>
     <name>ScreenPop</name>
     <message>
         <location filename="../../ui/screen_pop.py" line="76"/>
@@ -2108,238 +2192,248 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="82"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="142"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="275"/>
+        <location filename="../../ui/settings_dialog.py" line="278"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="278"/>
+        <location filename="../../ui/settings_dialog.py" line="281"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286"/>
+        <location filename="../../ui/settings_dialog.py" line="289"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="305"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="312"/>
+        <location filename="../../ui/settings_dialog.py" line="315"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="314"/>
+        <location filename="../../ui/settings_dialog.py" line="317"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="322"/>
+        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <source>Enter sends a message (Shift+Enter starts a new line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="329"/>
+        <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="333"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="323"/>
+        <location filename="../../ui/settings_dialog.py" line="334"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="335"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <location filename="../../ui/settings_dialog.py" line="336"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="329"/>
+        <location filename="../../ui/settings_dialog.py" line="343"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="356"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="344"/>
+        <location filename="../../ui/settings_dialog.py" line="358"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="384"/>
+        <location filename="../../ui/settings_dialog.py" line="401"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="392"/>
+        <location filename="../../ui/settings_dialog.py" line="409"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -2430,12 +2524,47 @@
         <translation>Зателефонувати за найтерміновішою заявкою на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="51"/>
+        <source>Open the chat that has waited longest for a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="56"/>
+        <source>Previous conversation of the open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="61"/>
+        <source>Next conversation of the open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="66"/>
+        <source>Reply: go to the message field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="71"/>
+        <source>Insert a quick reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="76"/>
+        <source>Attach a file to the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="81"/>
+        <source>Go to the waiting chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="83"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="84"/>
         <source>Show this list of shortcuts</source>
         <translation>Показати цей список клавіш</translation>
     </message>
@@ -2459,19 +2588,6 @@
     </message>
 </context>
 <context>
-    <name>SidePanel</name>
-    <message>
-        <location filename="../../ui/side_panel.py" line="31"/>
-        <source>Conversations</source>
-        <translation>Листування</translation>
-    </message>
-    <message>
-        <location filename="../../ui/side_panel.py" line="38"/>
-        <source>Telegram, WhatsApp, Viber and email conversations with the customer will appear here, so you can answer in the channel they chose.</source>
-        <translation>Тут з’явиться листування з клієнтом у Telegram, WhatsApp, Viber і поштою, щоб відповідати в обраному ним каналі.</translation>
-    </message>
-</context>
-<context>
     <name>StartProblemDialog</name>
     <message>
         <location filename="../../ui/start_problem_dialog.py" line="118"/>
@@ -2482,182 +2598,212 @@
 <context>
     <name>TelegramPage</name>
     <message>
-        <location filename="../../ui/telegram_page.py" line="145"/>
+        <location filename="../../ui/telegram_page.py" line="207"/>
         <source>Add bot</source>
         <translation>Додати бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="148"/>
+        <location filename="../../ui/telegram_page.py" line="210"/>
         <source>Remove bot…</source>
         <translation>Видалити бота…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="160"/>
+        <location filename="../../ui/telegram_page.py" line="222"/>
         <source>e.g. Shop bot</source>
         <translation>напр. Бот крамниці</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="166"/>
+        <location filename="../../ui/telegram_page.py" line="228"/>
         <source>The token @BotFather gave for the bot. It is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Токен, який @BotFather видав для бота. Він зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="175"/>
+        <location filename="../../ui/telegram_page.py" line="237"/>
         <source>Leave it empty for Telegram&apos;s own server. A self-hosted telegram-bot-api server: its address, e.g. http://127.0.0.1:8081.</source>
         <translation>Залиште порожнім для сервера самого Telegram. Власний сервер telegram-bot-api: його адреса, напр. http://127.0.0.1:8081.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="179"/>
+        <location filename="../../ui/telegram_page.py" line="241"/>
         <source>Read this bot&apos;s messages</source>
         <translation>Читати повідомлення цього бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="186"/>
+        <location filename="../../ui/telegram_page.py" line="248"/>
         <source>Test</source>
         <translation>Перевірити</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="188"/>
+        <location filename="../../ui/telegram_page.py" line="250"/>
         <source>Asks the server who the bot is (nothing is saved).</source>
         <translation>Запитує в сервера, що це за бот (нічого не зберігається).</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="190"/>
+        <location filename="../../ui/telegram_page.py" line="252"/>
         <source>Save bot</source>
         <translation>Зберегти бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="201"/>
+        <location filename="../../ui/telegram_page.py" line="263"/>
         <source>Remove webhook…</source>
         <translation>Видалити вебхук…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="212"/>
+        <location filename="../../ui/telegram_page.py" line="274"/>
         <source>Make a bot with @BotFather in Telegram and paste the token it gives. Customers find the bot by its @name; what they write to it appears here. A bot is read by one program at a time.</source>
         <translation>Створіть бота в @BotFather у Telegram і вставте виданий токен. Клієнти знаходять бота за його @іменем; те, що вони йому пишуть, з&apos;являється тут. Бота може читати лише одна програма.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="221"/>
+        <location filename="../../ui/telegram_page.py" line="285"/>
         <source>Name:</source>
         <translation>Назва:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="222"/>
+        <location filename="../../ui/telegram_page.py" line="286"/>
         <source>Token:</source>
         <translation>Токен:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="223"/>
+        <location filename="../../ui/telegram_page.py" line="287"/>
         <source>Bot API server:</source>
         <translation>Сервер Bot API:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="225"/>
+        <location filename="../../ui/telegram_page.py" line="289"/>
         <source>Status:</source>
         <translation>Стан:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="280"/>
+        <location filename="../../ui/telegram_page.py" line="304"/>
+        <source>Automatic replies</source>
+        <translation>Автоматичні відповіді</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="307"/>
+        <source>Offer “Call me back” on /start and confirm the number</source>
+        <translation>Пропонувати «Передзвоніть мені» на /start і підтверджувати номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="312"/>
+        <source>A customer who starts the chat gets the greeting with a button that shares their phone number; the number becomes a callback request, and the bot confirms it. Off: the bot answers nothing by itself (a number a customer shares still becomes a callback request).</source>
+        <translation>Клієнт, який почав чат, отримує привітання з кнопкою, що надсилає його номер телефону; номер стає заявкою на зворотний дзвінок, і бот її підтверджує. Вимкнено: бот сам нічого не відповідає (номер, яким поділився клієнт, однаково стає заявкою).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="329"/>
+        <source>Default texts</source>
+        <translation>Типові тексти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="331"/>
+        <source>Puts Switchboard&apos;s texts of the language shown back.</source>
+        <translation>Повертає тексти Switchboard для показаної мови.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="334"/>
+        <source>Customers in other languages get:</source>
+        <translation>Клієнти іншими мовами отримують:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telegram_page.py" line="408"/>
         <source>%1 (off)</source>
         <translation>%1 (вимкнено)</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="294"/>
+        <location filename="../../ui/telegram_page.py" line="422"/>
         <source>not saved yet</source>
         <translation>ще не збережено</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="318"/>
+        <location filename="../../ui/telegram_page.py" line="446"/>
         <source>in the keyring; leave empty to keep it</source>
         <translation>у сховищі паролів; порожнє — не змінювати</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="320"/>
+        <location filename="../../ui/telegram_page.py" line="448"/>
         <source>123456789:AAE… from @BotFather</source>
         <translation>123456789:AAE… від @BotFather</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="352"/>
+        <location filename="../../ui/telegram_page.py" line="486"/>
         <source>Bot “%1” saved.</source>
         <translation>Бота «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="356"/>
+        <location filename="../../ui/telegram_page.py" line="490"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="363"/>
+        <location filename="../../ui/telegram_page.py" line="497"/>
         <source>Remove bot</source>
         <translation>Видалити бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="365"/>
+        <location filename="../../ui/telegram_page.py" line="499"/>
         <source>Remove the bot “%1”? Switchboard stops reading it and forgets its token; its conversations are removed, and the messages stay on the customers&apos; timelines. To pause it instead, turn off “Read this bot&apos;s messages”.</source>
         <translation>Видалити бота «%1»? Switchboard перестане його читати й забуде його токен; його листування видаляються, а повідомлення лишаються в історії клієнтів. Щоб лише призупинити його, зніміть «Читати повідомлення цього бота».</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="380"/>
+        <location filename="../../ui/telegram_page.py" line="514"/>
         <source>Bot “%1” removed.</source>
         <translation>Бота «%1» видалено.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="397"/>
+        <location filename="../../ui/telegram_page.py" line="531"/>
         <source>Asking the server…</source>
         <translation>Запитуємо сервер…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="416"/>
+        <location filename="../../ui/telegram_page.py" line="550"/>
         <source>Connected as @%1.</source>
         <translation>Підключено як @%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="420"/>
+        <location filename="../../ui/telegram_page.py" line="554"/>
         <source>A webhook is set (%1): Telegram sends this bot&apos;s messages there, so Switchboard can&apos;t read them until it is removed.</source>
         <translation>Встановлено вебхук (%1): Telegram надсилає повідомлення цього бота туди, і Switchboard не може їх читати, доки вебхук не видалено.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="428"/>
+        <location filename="../../ui/telegram_page.py" line="562"/>
         <source>Remove webhook</source>
         <translation>Видалити вебхук</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="430"/>
+        <location filename="../../ui/telegram_page.py" line="564"/>
         <source>Remove the webhook %1? Telegram then stops sending this bot&apos;s messages there, and Switchboard reads them here, those waiting included. Whatever set the webhook (another program, a website) stops getting them.</source>
         <translation>Видалити вебхук %1? Тоді Telegram перестане надсилати туди повідомлення цього бота, і Switchboard читатиме їх тут, разом з тими, що очікують. Те, що встановило вебхук (інша програма, сайт), перестане їх отримувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="442"/>
+        <location filename="../../ui/telegram_page.py" line="576"/>
         <source>Removing the webhook…</source>
         <translation>Видаляємо вебхук…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="455"/>
+        <location filename="../../ui/telegram_page.py" line="589"/>
         <source>Webhook removed: Switchboard reads this bot&apos;s messages here, within a minute.</source>
         <translation>Вебхук видалено: протягом хвилини Switchboard почне читати повідомлення цього бота тут.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="518"/>
+        <location filename="../../ui/telegram_page.py" line="652"/>
         <source>Enter the bot&apos;s token first.</source>
         <translation>Спершу введіть токен бота.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="523"/>
+        <location filename="../../ui/telegram_page.py" line="657"/>
         <source>The server refused the token (%1): it was revoked or mistyped. Get the current one from @BotFather.</source>
         <translation>Сервер відхилив токен (%1): його відкликано або введено з помилкою. Отримайте чинний у @BotFather.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="528"/>
+        <location filename="../../ui/telegram_page.py" line="662"/>
         <source>The server answered, but not as a Bot API server would (%1): check its address, or the token.</source>
         <translation>Сервер відповів, але не так, як сервер Bot API (%1): перевірте його адресу або токен.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="531"/>
+        <location filename="../../ui/telegram_page.py" line="665"/>
         <source>The server refused: %1</source>
         <translation>Сервер відмовив: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="533"/>
+        <location filename="../../ui/telegram_page.py" line="667"/>
         <source>The server can&apos;t be reached: %1</source>
         <translation>Сервер недоступний: %1</translation>
     </message>
@@ -2665,67 +2811,73 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="105"/>
+        <location filename="../../ui/timeline_view.py" line="163"/>
         <source>All channels</source>
         <translation>Усі канали</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="109"/>
+        <location filename="../../ui/timeline_view.py" line="167"/>
         <source>Timeline</source>
         <translation>Історія</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="149"/>
+        <location filename="../../ui/timeline_view.py" line="207"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="219"/>
+        <location filename="../../ui/timeline_view.py" line="298"/>
+        <location filename="../../ui/timeline_view.py" line="303"/>
         <source>recording</source>
         <translation>запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="225"/>
+        <location filename="../../ui/timeline_view.py" line="309"/>
         <source>Double-click to play the recording</source>
         <translation>Двічі клацніть, щоб прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="234"/>
+        <location filename="../../ui/timeline_view.py" line="311"/>
+        <source>Double-click or press Enter to open the conversation here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="319"/>
         <source>Nothing here yet.</source>
         <translation>Поки порожньо.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="246"/>
+        <location filename="../../ui/timeline_view.py" line="428"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не вдалося завантажити історію: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="282"/>
+        <location filename="../../ui/timeline_view.py" line="470"/>
         <source>Play recording</source>
         <translation>Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="284"/>
+        <location filename="../../ui/timeline_view.py" line="472"/>
         <source>Stop playback</source>
         <translation>Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="289"/>
+        <location filename="../../ui/timeline_view.py" line="477"/>
         <source>■ Stop playback</source>
         <translation>■ Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="293"/>
+        <location filename="../../ui/timeline_view.py" line="481"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="297"/>
+        <location filename="../../ui/timeline_view.py" line="485"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослухати запис вибраного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="299"/>
+        <location filename="../../ui/timeline_view.py" line="487"/>
         <source>Select a call with a recording to play it</source>
         <translation>Виберіть дзвінок із записом, щоб прослухати його</translation>
     </message>
@@ -2733,68 +2885,77 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="158"/>
+        <location filename="../../ui/tray.py" line="173"/>
         <source>Show Switchboard</source>
         <translation>Показати Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="160"/>
+        <location filename="../../ui/tray.py" line="175"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="225"/>
-        <location filename="../../ui/tray.py" line="237"/>
+        <location filename="../../ui/tray.py" line="247"/>
+        <location filename="../../ui/tray.py" line="259"/>
         <source>unknown number</source>
         <translation>прихованого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="229"/>
+        <location filename="../../ui/tray.py" line="251"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="230"/>
+        <location filename="../../ui/tray.py" line="252"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="238"/>
+        <location filename="../../ui/tray.py" line="260"/>
         <source>Missed call</source>
         <translation>Пропущений дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="238"/>
+        <location filename="../../ui/tray.py" line="260"/>
         <source>Missed call from %1</source>
         <translation>Пропущений дзвінок від %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="283"/>
+        <location filename="../../ui/tray.py" line="311"/>
         <source>No SIP account</source>
         <translation>Немає SIP-акаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="284"/>
+        <location filename="../../ui/tray.py" line="312"/>
         <source>Registering…</source>
         <translation>Реєстрація…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="285"/>
+        <location filename="../../ui/tray.py" line="313"/>
         <source>Registered</source>
         <translation>Зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="286"/>
+        <location filename="../../ui/tray.py" line="314"/>
         <source>Not registered</source>
         <translation>Не зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="300"/>
+        <location filename="../../ui/tray.py" line="328"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="298"/>
+        <location filename="../../ui/tray.py" line="330"/>
+        <source>%n unread message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="326"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущений дзвінок</numerusform>
@@ -3362,107 +3523,107 @@
         <translation>Налаштування {name} має значення не того типу: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="203"/>
+        <location filename="../../app/settings.py" line="213"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="267"/>
+        <location filename="../../app/settings.py" line="277"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="275"/>
+        <location filename="../../app/settings.py" line="285"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="283"/>
+        <location filename="../../app/settings.py" line="293"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значення waiting_amber_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="289"/>
+        <location filename="../../app/settings.py" line="299"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значення waiting_red_minutes має бути більшим за waiting_amber_minutes ({amber}) і не більшим за тиждень.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="300"/>
+        <location filename="../../app/settings.py" line="310"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="308"/>
+        <location filename="../../app/settings.py" line="318"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="318"/>
+        <location filename="../../app/settings.py" line="328"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="326"/>
+        <location filename="../../app/settings.py" line="336"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="336"/>
+        <location filename="../../app/settings.py" line="346"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="427"/>
+        <location filename="../../app/settings.py" line="437"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не вдається прочитати файл налаштувань {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="428"/>
+        <location filename="../../app/settings.py" line="438"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл налаштувань {path} — не текст в UTF-8 (байт {position} не підходить).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="431"/>
+        <location filename="../../app/settings.py" line="441"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл налаштувань {path} — некоректний JSON: {error} у рядку {line}, стовпці {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="434"/>
+        <location filename="../../app/settings.py" line="444"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл налаштувань {path} не читається як JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="437"/>
+        <location filename="../../app/settings.py" line="447"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл налаштувань {path} містить JSON, але не об’єкт із налаштуваннями.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="440"/>
+        <location filename="../../app/settings.py" line="450"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>У файлі налаштувань {path} database_url дорівнює {value}: це не URL бази даних.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="507"/>
+        <location filename="../../app/settings.py" line="517"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL бази даних. Спільна база команди має вигляд postgresql+psycopg://user@server/switchboard, файл — sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="512"/>
+        <location filename="../../app/settings.py" line="522"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard працює з PostgreSQL (postgresql://…) або файлом SQLite (sqlite:///…), але не з {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="517"/>
+        <location filename="../../app/settings.py" line="527"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не вказано файл: запишіть його як sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="520"/>
+        <location filename="../../app/settings.py" line="530"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL бази даних є пароль. config.json не зберігає секретів (паролі — у системному сховищі паролів): вкажіть URL без нього, наприклад postgresql+psycopg://user@server/db.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="398"/>
+        <location filename="../../app/timeline.py" line="477"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Подію історії №{interaction_id} не знайдено.</translation>
     </message>
@@ -3670,40 +3831,40 @@
     <message>
         <location filename="../../app/channel_settings.py" line="200"/>
         <source>The bot has no texts in the language {language!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бот не має текстів мовою {language!r}.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="215"/>
         <source>The greeting in {language} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Привітання ({language}) порожнє.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="219"/>
         <source>The greeting in {language} is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Привітання ({language}) довше за {limit} символів.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="227"/>
         <source>The button&apos;s text in {language} must be one line of 1 to {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст кнопки ({language}) має бути одним рядком від 1 до {limit} символів.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="236"/>
         <source>The confirmation in {language} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Підтвердження ({language}) порожнє.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="243"/>
         <source>The confirmation in {language} can hold only {{phone}}, the number we will call; write {{{{ and }}}} for a brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>У підтвердженні ({language}) може бути лише {{phone}} — номер, за яким ми передзвонимо; фігурну дужку пишіть як {{{{ або }}}}.</translation>
     </message>
     <message>
         <location filename="../../app/channel_settings.py" line="252"/>
         <source>The confirmation in {language} is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Підтвердження ({language}) довше за {limit} символів.</translation>
     </message>
     <message>
-        <location filename="../../app/drafts.py" line="64"/>
+        <location filename="../../app/drafts.py" line="70"/>
         <source>The draft could not be saved in {path}: {error}.</source>
         <translation>Не вдалося зберегти чернетку в {path}: {error}.</translation>
     </message>
