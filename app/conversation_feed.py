@@ -55,7 +55,8 @@ What a bubble shows:
 - ``delivery`` for outgoing messages: ``state`` (an ``OutboxStatus``: queued,
   sending, sent, delivered, read, failed, uncertain = "may not have been sent"),
   ``outbox_id`` for ``Outbox.resend`` / ``Outbox.cancel`` (``can_resend``,
-  ``can_cancel`` say which applies), ``notice`` (why it failed, why it is
+  ``can_cancel`` say which applies: cancel a queued message, or settle an
+  uncertain one without sending it again), ``notice`` (why it failed, why it is
   retried, or that it may not have been sent: a ``Notice`` for
   ``ui.core_text.error_text``) and the platform's own words in
   ``platform_reason``.
@@ -532,7 +533,8 @@ def _delivery(message: Interaction, row: OutboxMessage | None) -> Delivery:
         next_attempt_at=row.next_attempt_at if retrying else None,
         attempts=row.attempts,
         can_resend=state in (OutboxStatus.FAILED, OutboxStatus.UNCERTAIN),
-        can_cancel=state is OutboxStatus.QUEUED,
+        # An uncertain one is settled without sending it again (Outbox.cancel).
+        can_cancel=state in (OutboxStatus.QUEUED, OutboxStatus.UNCERTAIN),
     )
 
 

@@ -343,9 +343,10 @@ class Outbox:
         return row
 
     def cancel(self, message_id: int, operator: str) -> OutboxMessage:
-        """Takes a queued message out of the queue: it becomes ``failed``
-        (``permanent``, "cancelled by <operator>"). One being sent already can't
-        be called back."""
+        """Takes a queued message out of the queue, or settles one that may not
+        have been sent without sending it again (the operator looked in the
+        chat): it becomes ``failed`` (``permanent``, "cancelled by <operator>").
+        One being sent already can't be called back."""
         operator = self._operator(operator)
         now = self.clock()
         with self.db.transaction() as s:
@@ -360,7 +361,7 @@ class Outbox:
                 )
             if row.status in SENT_STATES:
                 raise OutboxError(_SENT_ALREADY, message_id=message_id)
-            if row.status != OutboxStatus.QUEUED.value:
+            if row.status not in (OutboxStatus.QUEUED.value, OutboxStatus.UNCERTAIN.value):
                 raise OutboxError(
                     QT_TRANSLATE_NOOP("core", "Message #{message_id} is not waiting to be sent."),
                     message_id=message_id,

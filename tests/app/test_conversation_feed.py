@@ -300,6 +300,7 @@ def test_every_delivery_state_is_shown_with_its_reason_and_what_can_be_done(
     outbox.mark_uncertain(queued, "read timed out")
     state = _delivery_of(feed, chat, queued).delivery
     assert state is not None and state.state is OutboxStatus.UNCERTAIN and state.can_resend
+    assert state.can_cancel  # settled without sending it again
     assert state.notice == uncertain_notice()
     outbox.resend(queued, "Ірина")
     outbox.claim_next(account_id)

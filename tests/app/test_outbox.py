@@ -594,6 +594,22 @@ def test_cancel_takes_a_queued_message_out_of_the_queue(
         outbox.cancel(sending.id, "Ірина")
 
 
+def test_a_message_that_may_not_have_been_sent_is_settled_by_cancelling_it(
+    core: Core, outbox: Outbox, chat: int, account_id: int
+) -> None:
+    """The operator looked in the chat (the customer has it, or it no longer
+    matters): not sent again, and the question is answered."""
+    row = outbox.queue(chat, "Дякуємо!", operator="Ірина", idempotency_key="u-1")
+    assert outbox.claim_next(account_id) is not None
+    outbox.mark_uncertain(row.id, "read timed out")
+    cancelled = outbox.cancel(row.id, "Ірина")
+    assert (cancelled.status, cancelled.last_error) == ("failed", "cancelled by Ірина")
+    assert _states(core, row.id) == ("failed", "failed")
+    assert outbox.claim_next(account_id) is None
+    outbox.resend(row.id, "Ірина")  # still the operator's to send after all
+    assert _states(core, row.id) == ("queued", "queued")
+
+
 def test_views(core: Core, outbox: Outbox, chat: int, account_id: int) -> None:
     rows = [
         outbox.queue(chat, f"m{i}", operator="Ірина", idempotency_key=f"v{i}") for i in range(4)
