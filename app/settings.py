@@ -179,6 +179,13 @@ class Settings:
     # The composer: Enter sends and Shift+Enter starts a new line. Off (the
     # default), Enter starts a new line and Ctrl+Enter sends.
     enter_sends: bool = False
+    # A new message while the window is not in front raises a desktop notification
+    # (ui/conversations/notifier.py) with the sender and the first words, unless
+    # this is off: then only "New message from ..." (others may see the screen).
+    # A short sound with it when message_sound is on (off by default: a room of
+    # desks chiming at every message is worse than none).
+    notify_message_text: bool = True
+    message_sound: bool = False
     # Audio devices by the OS's device id (QAudioDevice.id(), as text); empty
     # means the system default. The names are kept only to say which device went
     # missing when it is unplugged: the id is what is matched.

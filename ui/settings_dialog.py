@@ -1,6 +1,7 @@
 """Settings: SIP accounts, default phone region, database location, language,
-operator name, audio devices and ring tone (ui/audio_page.py), the web form
-and the Telegram bots (ui/telegram_page.py).
+operator name, the chats' wait clock and notifications
+(ui/conversations/chat_settings.py), audio devices and ring tone
+(ui/audio_page.py), the web form and the Telegram bots (ui/telegram_page.py).
 
 An account's password goes only to the system keyring (core.secrets); the
 database row never holds it, and the field is never filled back in: leaving it
@@ -38,6 +39,8 @@ from app.settings import Settings
 from sip.config import Transport
 from ui.audio_page import FIELDS as AUDIO_FIELDS
 from ui.audio_page import AudioPage
+from ui.conversations.chat_settings import FIELDS as CHAT_FIELDS
+from ui.conversations.chat_settings import ChatSettings
 from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR
 from ui.i18n import LANGUAGES
@@ -332,6 +335,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Database:"), database_row)
         form.addRow(self.tr("Your name:"), self.operator)
         form.addRow("", self.enter_sends)
+        self.chats = ChatSettings(settings, page)
+        self.chats.add_rows(form, page)
         hint = plain_label(
             page,
             self.tr(
@@ -365,7 +370,7 @@ class SettingsDialog(QDialog):
             operator_name=self.operator.text().strip(),
             enter_sends=self.enter_sends.isChecked(),
         )
-        return self.webform.edited(self.audio.edited(general))
+        return self.webform.edited(self.audio.edited(self.chats.edited(general)))
 
     def save(self) -> None:
         settings = self.edited_settings()
@@ -387,6 +392,7 @@ class SettingsDialog(QDialog):
             "database_url",
             "operator_name",
             "enter_sends",
+            *CHAT_FIELDS,
             *AUDIO_FIELDS,
             *WEBFORM_FIELDS,
         ):

@@ -355,3 +355,19 @@ def test_enter_sends_is_kept_and_a_wrong_kind_costs_only_itself(tmp_path: Path) 
     settings.enter_sends = 1  # type: ignore[assignment]
     with pytest.raises(ValueError, match="The setting enter_sends has a value of the wrong kind"):
         settings.validate()
+
+
+def test_notification_options_are_kept_and_a_wrong_kind_costs_only_itself(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    loaded = Settings.load(path)
+    assert (loaded.notify_message_text, loaded.message_sound) == (True, False)  # words, silent
+    Settings(notify_message_text=False, message_sound=True).save(path)
+    loaded = Settings.load(path)
+    assert (loaded.notify_message_text, loaded.message_sound) == (False, True)
+    path.write_text(
+        '{"notify_message_text": "no", "message_sound": true, "waiting_red_minutes": 30}',
+        encoding="utf-8",
+    )
+    loaded = Settings.load(path)
+    assert (loaded.notify_message_text, loaded.message_sound) == (True, True)
+    assert loaded.waiting_red_minutes == 30
