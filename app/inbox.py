@@ -50,7 +50,7 @@ from app.models import (
     utcnow,
 )
 from app.outbox import Outbox
-from app.timeline import InteractionDraft, Recorded, Timeline
+from app.timeline import InteractionDraft, RecordedRef, Timeline
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,16 @@ class Inbox:
             if edited is not None:
                 return edited
         recorded = self.timeline.record_in(s, self._draft(s, message, conversation, seen))
-        stored = self._placed(s, message, conversation, recorded, files, seen)
+        row = recorded.interaction
+        assert row.id is not None
+        stored = self._placed(
+            s,
+            message,
+            conversation,
+            RecordedRef(row.id, row.customer_id, recorded.created),
+            files,
+            seen,
+        )
         if (
             stored.created
             and message.contact is not None
@@ -255,6 +264,13 @@ class Inbox:
                 "first_name": message.contact.first_name,
                 "last_name": message.contact.last_name,
             }
+        unavailable = [
+            {"kind": f.kind, "filename": f.filename, "size": f.size, "reason": f.unavailable}
+            for f in message.files
+            if f.path is None
+        ]
+        if unavailable:  # the files the platform would not give us, and why
+            meta["unavailable_files"] = unavailable
         return InteractionDraft(
             channel=channel,
             direction=Direction.INBOUND,
@@ -277,25 +293,28 @@ class Inbox:
         s: Session,
         message: InboundMessage,
         conversation: Conversation,
-        recorded: Recorded,
+        recorded: RecordedRef,
         files: dict[int, Any],
         seen: _Batch,
     ) -> Stored:
         """What follows a stored message: its conversation, its files."""
-        row = recorded.interaction
-        assert row.id is not None and conversation.id is not None
+        assert conversation.id is not None
+        row_id = recorded.interaction_id
         if not recorded.created:
-            return Stored(row.id, conversation.id, row.customer_id, created=False)
-        if conversation.customer_id is None and row.customer_id is not None:
+            return Stored(row_id, conversation.id, recorded.customer_id, created=False)
+        if conversation.customer_id is None and recorded.customer_id is not None:
             # The unknown-sender policy made the sender a customer.
-            conversation.customer_id = row.customer_id
+            conversation.customer_id = recorded.customer_id
         if message.start_payload:
             conversation.meta = {**conversation.meta, "start_payload": message.start_payload}
         seen.inbound.append((conversation, message.sent_at))
         for item in message.files:
-            self._attach(s, row, item, files)
+            if item.path is not None:
+                self.attachments.add_in(
+                    s, row_id, files[id(item)], filename=item.filename, mime=item.mime or None
+                )
         self.replies.greet_in(s, conversation, message)
-        return Stored(row.id, conversation.id, conversation.customer_id, created=True)
+        return Stored(row_id, conversation.id, conversation.customer_id, created=True)
 
     @staticmethod
     def _prefetch(s: Session, batch: Sequence[InboundMessage]) -> _Batch:
@@ -406,26 +425,6 @@ class Inbox:
         row.updated_at = utcnow()
         s.add(row)
         return Stored(row.id, conversation.id, row.customer_id, created=False, edited=True)
-
-    def _attach(
-        self, s: Session, row: Interaction, item: InboundFile, files: dict[int, Any]
-    ) -> None:
-        assert row.id is not None
-        stored = files.get(id(item))
-        if stored is None:
-            unavailable = [*row.meta.get("unavailable_files", [])]
-            unavailable.append(
-                {
-                    "kind": item.kind,
-                    "filename": item.filename,
-                    "size": item.size,
-                    "reason": item.unavailable,
-                }
-            )
-            row.meta = {**row.meta, "unavailable_files": unavailable}
-            s.add(row)
-            return
-        self.attachments.add_in(s, row.id, stored, filename=item.filename, mime=item.mime or None)
 
     def _own_contact(
         self, s: Session, conversation: Conversation, row: Interaction, message: InboundMessage

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
+from app.changes import Changes, note
 from app.contacts import InvalidContact, normalize
 from app.customers import ContactInput, CustomerError, CustomerNotFound, Customers
 from app.db import Database
@@ -84,11 +85,54 @@ class Recorded:
 
 
 @dataclass(frozen=True)
+class RecordedRef:
+    """What ``record_many_in`` says of a draft: its row, without loading it."""
+
+    interaction_id: int
+    customer_id: int | None
+    created: bool  # False: stored before, or earlier in the same batch
+
+
+@dataclass(frozen=True)
 class TimelineCursor:
     """Keyset position for paging: stable while new rows arrive at the top."""
 
     started_at: datetime
     id: int
+
+
+def row_values(
+    draft: InteractionDraft,
+    channel: str,
+    contact_kind: str | None,
+    contact_value: str | None,
+    customer_id: int | None,
+    now: datetime,
+) -> dict[str, Any]:
+    """Every column of a new interaction but its id, as ``Interaction(...)``
+    would fill it, for a statement that inserts many without the ORM."""
+    return {
+        "customer_id": customer_id,
+        "channel": channel,
+        "direction": Direction(draft.direction).value,
+        "status": InteractionStatus(draft.status).value,
+        "started_at": draft.started_at or now,
+        "answered_at": None,
+        "ended_at": None,
+        "duration_s": None,
+        "subject": draft.subject,
+        "body": draft.body,
+        "external_id": draft.external_id,
+        "thread_key": draft.thread_key,
+        "contact_kind": contact_kind,
+        "contact_value": contact_value,
+        "account": draft.account,
+        "operator": draft.operator,
+        "conversation_id": draft.conversation_id,
+        "meta": dict(draft.meta),
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 _UPDATABLE = {
@@ -161,23 +205,28 @@ class Timeline:
         s.flush()
         return Recorded(row, created=True)
 
-    def record_many_in(self, s: Session, drafts: Sequence[InteractionDraft]) -> list[Recorded]:
+    def record_many_in(self, s: Session, drafts: Sequence[InteractionDraft]) -> list[RecordedRef]:
         """``record_in`` for a burst (a channel's batch), in the drafts' order:
         one query for earlier deliveries of the whole batch, each contact
-        value resolved once, one INSERT. A draft repeating an earlier one of
-        the same batch is a repeat of that row. Same unit-of-work rules as
-        ``record_in``."""
+        value resolved once, one INSERT statement, announced on the changes
+        feed like any row. A draft repeating an earlier one of the same batch
+        is a repeat of that row. The rows are not loaded into the session:
+        read them by id when needed. Same unit-of-work rules as ``record_in``."""
         for draft in drafts:
             if draft.external_id is not None and not draft.external_id.strip():
                 raise TimelineError("An external id, when given, can't be blank.")
-        earlier = self._find_externals(
-            s,
-            [
-                (Channel(d.channel).value, d.external_id)
-                for d in drafts
-                if d.external_id is not None
-            ],
-        )
+        known: dict[tuple[str, str], RecordedRef | int] = {
+            key: RecordedRef(row.id, row.customer_id, created=False)
+            for key, row in self._find_externals(
+                s,
+                [
+                    (Channel(d.channel).value, d.external_id)
+                    for d in drafts
+                    if d.external_id is not None
+                ],
+            ).items()
+            if row.id is not None
+        }
         contacts = [self._normalize_contact(d) for d in drafts]
         resolved = self._resolve_customers(
             s,
@@ -188,13 +237,15 @@ class Timeline:
             ],
         )
         checked: set[int] = set()
-        out: list[Recorded] = []
-        new_rows: list[Interaction] = []
+        now = utcnow()
+        # Each draft's answer: a row stored before, or the index of its new row.
+        placed: list[RecordedRef | int] = []
+        rows: list[dict[str, Any]] = []
         for draft, (contact_kind, contact_value) in zip(drafts, contacts, strict=True):
             channel = Channel(draft.channel).value
             key = (channel, draft.external_id) if draft.external_id else None
-            if key is not None and key in earlier:
-                out.append(Recorded(earlier[key], created=False))
+            if key is not None and key in known:
+                placed.append(known[key])
                 continue
             customer_id = draft.customer_id
             if customer_id is not None:
@@ -203,30 +254,58 @@ class Timeline:
                     checked.add(customer_id)
             elif contact_kind and contact_value:
                 customer_id = resolved.get((contact_kind, contact_value))
-            row = self._new_row(draft, channel, contact_kind, contact_value, customer_id)
-            new_rows.append(row)
             if key is not None:
-                earlier[key] = row
-            out.append(Recorded(row, created=True))
-        self._number_rows(s, new_rows)
-        s.add_all(new_rows)
-        s.flush()
+                known[key] = len(rows)
+            placed.append(len(rows))
+            rows.append(row_values(draft, channel, contact_kind, contact_value, customer_id, now))
+        ids = self._insert_rows(s, rows)
+        note(
+            s,
+            Changes.of(
+                customers=[row["customer_id"] for row in rows],
+                interactions=ids,
+                conversations=[row["conversation_id"] for row in rows],
+                new_messages=[
+                    (row["conversation_id"], id_)
+                    for row, id_ in zip(rows, ids, strict=True)
+                    if row["conversation_id"] is not None
+                ],
+            ),
+        )
+        first: set[int] = set()
+        out: list[RecordedRef] = []
+        for item in placed:
+            if isinstance(item, RecordedRef):
+                out.append(RecordedRef(item.interaction_id, item.customer_id, created=False))
+                continue
+            out.append(RecordedRef(ids[item], rows[item]["customer_id"], item not in first))
+            first.add(item)
         return out
 
     @staticmethod
-    def _number_rows(s: Session, rows: Sequence[Interaction]) -> None:
-        """On SQLite the ORM can't match the ids RETURNING gives a many-row
-        INSERT to its rows (SQLite doesn't promise their order), so it inserts
-        one statement per row; rows numbered here go as one executemany. It is
-        the number SQLite would give (the largest rowid plus one), safe under
-        ``Database.transaction``'s write lock; outside it a concurrent writer's
-        row makes the INSERT fail on the key, never two rows share an id.
-        PostgreSQL batches by itself."""
-        if len(rows) < 2 or s.get_bind().dialect.name != "sqlite":
-            return
-        top = s.exec(select(func.max(Interaction.id))).one() or 0
-        for offset, row in enumerate(rows, start=1):
-            row.id = top + offset
+    def _insert_rows(s: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """One INSERT for all ``rows``; their ids in order. On SQLite the rows
+        are numbered here (the largest rowid plus one, as SQLite would) and go
+        as one executemany: SQLite doesn't promise the order of what RETURNING
+        gives a many-row INSERT, so SQLAlchemy would insert one row per
+        statement. Safe under ``Database.transaction``'s write lock; outside it
+        a concurrent writer's row makes the INSERT fail on the key, never two
+        rows share an id. PostgreSQL numbers them and returns the ids in the
+        rows' order."""
+        if not rows:
+            return []
+        table = Interaction.__table__  # type: ignore[attr-defined]
+        if s.get_bind().dialect.name == "sqlite":
+            top = s.exec(select(func.max(Interaction.id))).one() or 0
+            ids = list(range(top + 1, top + 1 + len(rows)))
+            s.connection().execute(
+                insert(table), [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
+            )
+            return ids
+        result = s.connection().execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), list(rows)
+        )
+        return [int(id_) for (id_,) in result]
 
     def update(self, interaction_id: int, **changes: Any) -> Interaction:
         unknown = set(changes) - _UPDATABLE
@@ -499,6 +578,7 @@ __all__ = [
     "InteractionDraft",
     "InteractionNotFound",
     "Recorded",
+    "RecordedRef",
     "Timeline",
     "TimelineCursor",
     "TimelineError",

@@ -6,6 +6,7 @@ import pytest
 
 from app.core import Core
 from app.customers import ContactInput, CustomerNotFound
+from app.models import Direction, InteractionStatus
 from app.timeline import InteractionDraft, InteractionNotFound, TimelineError
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -148,3 +149,74 @@ def test_bodies_never_reach_the_log_at_info(core: Core, caplog: pytest.LogCaptur
     core.timeline.close(rec.id, "received")
     assert f"interaction #{rec.id} recorded" in caplog.text
     assert "4149" not in caplog.text and "Оплата" not in caplog.text
+
+
+def test_a_row_recorded_in_a_batch_is_the_row_record_would_make(core: Core) -> None:
+    """record_many_in inserts without the ORM: every column must come out as
+    ``Interaction(...)`` fills it, also a column added later."""
+    customer = core.customers.create("Олена", [ContactInput("telegram", "777")])
+    at = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+    def draft(external_id: str) -> InteractionDraft:
+        return InteractionDraft(
+            channel="telegram",
+            direction=Direction.INBOUND,
+            status=InteractionStatus.RECEIVED,
+            started_at=at,
+            subject="",
+            body="Добрий день",
+            external_id=external_id,
+            thread_key="1:777",
+            contact_kind="telegram",
+            contact_value="777",
+            contact_name="Олена",
+            account="Shop bot",
+            meta={"kind": "text"},
+        )
+
+    single = core.timeline.record(draft("a")).interaction
+    with core.db.transaction() as s:
+        [batch_ref] = core.timeline.record_many_in(s, [draft("b")])
+    batch = core.timeline.get(batch_ref.interaction_id)
+    columns = set(type(single).model_fields) - {"id", "external_id", "created_at", "updated_at"}
+    assert {c: getattr(batch, c) for c in columns} == {c: getattr(single, c) for c in columns}
+    assert batch.customer_id == customer.id and batch_ref.customer_id == customer.id
+    assert batch.created_at is not None and batch.updated_at is not None
+
+
+def test_row_values_fill_every_column_of_the_table() -> None:
+    from app.models import Interaction
+    from app.timeline import row_values
+
+    values = row_values(
+        InteractionDraft(
+            channel="telegram", direction=Direction.INBOUND, status=InteractionStatus.RECEIVED
+        ),
+        "telegram",
+        None,
+        None,
+        None,
+        datetime.now(UTC),
+    )
+    assert set(values) | {"id"} == set(Interaction.__table__.columns.keys())  # type: ignore[attr-defined]
+
+
+def test_a_batch_announces_its_new_rows_on_the_changes_feed(core: Core) -> None:
+    seen = []
+    core.db.changes.subscribe(seen.append)
+    with core.db.transaction() as s:
+        refs = core.timeline.record_many_in(
+            s,
+            [
+                InteractionDraft(
+                    channel="telegram",
+                    direction=Direction.INBOUND,
+                    status=InteractionStatus.RECEIVED,
+                    external_id=x,
+                )
+                for x in ("1", "2", "1")
+            ],
+        )
+    assert [r.created for r in refs] == [True, True, False]
+    assert refs[2].interaction_id == refs[0].interaction_id
+    assert seen and seen[-1].interactions == {refs[0].interaction_id, refs[1].interaction_id}
