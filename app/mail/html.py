@@ -1,0 +1,255 @@
+"""HTML mail made safe to show, with nh3 (Rust's ammonia; bleach is deprecated).
+
+``sanitize_html(html, inline=..., allow_remote=False)`` keeps what reading mail
+needs (text formatting, lists, tables, links, images, a filtered set of inline
+style properties) and nothing that runs or phones home:
+
+- No scripts, styles sheets, forms, frames, objects, SVG, base or meta tags,
+  event handlers or comments (Outlook's conditional comments included): they
+  are not on the whitelist, and script/style/title lose their content too.
+- Links keep only http, https, mailto and tel targets (``javascript:``,
+  ``data:``, ``vbscript:``, relative and unknown ones lose their href, the text
+  stays), get ``rel="noopener noreferrer"``, and show their real target: the
+  ``title`` is the target, and when the text names another host ("paypal.com"
+  over a link to elsewhere) the real one follows the text in brackets.
+- Remote images (``http:``, ``https:`` and scheme-relative ``//`` sources, and
+  CSS ``url()``) are tracking pixels until the operator says otherwise: the
+  source becomes ``REMOTE_IMAGE_PLACEHOLDER`` with the real URL as its title,
+  and ``SafeHtml.remote_images`` lists them. The view loads them only after the
+  operator allowed it for that message: it sanitises again with
+  ``allow_remote=True`` (the raw message is stored, the result isn't).
+- ``cid:`` sources name the message's own inline parts: ``inline`` maps a
+  Content-ID (without brackets, any case) to the URL the view can load (parse
+  gives ``cid:<id>`` itself; the view may map them to stored files). A cid
+  the message lacks becomes the placeholder and is listed in ``missing_inline``.
+- ``data:`` images (png, gif, jpeg, webp, bmp: not svg, which can carry script)
+  are kept in ``img`` only: they are the message's own bytes, load nothing from
+  anywhere and track nobody; mail clients embed pasted screenshots so.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import nh3
+
+REMOTE_IMAGE_PLACEHOLDER = "switchboard:blocked-image"
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite",
+    "code", "col", "colgroup", "dd", "del", "div", "dl", "dt", "em", "font", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var", "wbr",
+}  # fmt: skip
+_CELL = {"align", "valign", "width", "height", "bgcolor", "colspan", "rowspan"}
+_ATTRIBUTES = {
+    "*": {"style", "dir", "lang", "align", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "border"},
+    "font": {"color", "face", "size"},
+    "table": {"width", "border", "cellpadding", "cellspacing", "bgcolor", "align"},
+    "tr": {"align", "valign", "bgcolor"},
+    "td": _CELL,
+    "th": _CELL,
+    "col": {"span", "width"},
+    "colgroup": {"span", "width"},
+    "ol": {"start", "type"},
+    "ul": {"type"},
+    "li": {"value"},
+    "hr": {"width", "size", "noshade"},
+    "blockquote": {"type"},
+}
+_STYLE_PROPERTIES = {
+    "color", "background", "background-color", "background-image", "font", "font-family",
+    "font-size", "font-style", "font-weight", "font-variant", "text-align",
+    "text-decoration", "text-indent", "text-transform", "line-height", "letter-spacing",
+    "word-spacing", "white-space", "vertical-align", "direction", "list-style-type",
+    "margin", "margin-top", "margin-right", "margin-bottom", "margin-left", "padding",
+    "padding-top", "padding-right", "padding-bottom", "padding-left", "border",
+    "border-top", "border-right", "border-bottom", "border-left", "border-color",
+    "border-style", "border-width", "border-collapse", "border-spacing", "width",
+    "max-width", "min-width", "height", "max-height", "min-height",
+}  # fmt: skip
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
+_CSS_EXPRESSION = re.compile(r"expression\s*\(|behavior\s*:|-moz-binding", re.IGNORECASE)
+_DATA_IMAGE = re.compile(r"^data:image/(png|gif|jpe?g|webp|bmp);base64,[A-Za-z0-9+/=\s]*$", re.I)
+_HOSTISH = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?![a-z0-9-])", re.I
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    target: str
+    deceptive: bool  # the text names a host other than the target's
+
+
+@dataclass(frozen=True)
+class SafeHtml:
+    html: str
+    remote_images: tuple[str, ...]  # blocked (or, with allow_remote, allowed) remote sources
+    links: tuple[Link, ...]
+    missing_inline: tuple[str, ...]  # cid: sources with no part of the message behind them
+
+
+def sanitize_html(
+    html: str, *, inline: Mapping[str, str] | None = None, allow_remote: bool = False
+) -> SafeHtml:
+    """``html`` safe to show, by the rules in the module's docstring."""
+    inline_urls = {key.strip("<>").casefold(): url for key, url in (inline or {}).items()}
+    remote: list[str] = []
+    missing: list[str] = []
+    blocked_titles: list[str] = []
+
+    def _blocked(url: str) -> str:
+        # Numbered while cleaning, so the second pass gives each its own title
+        # whatever order nh3 visits attributes in; the number goes then.
+        blocked_titles.append(url)
+        return f"{REMOTE_IMAGE_PLACEHOLDER}#{len(blocked_titles) - 1}"
+
+    def image_source(value: str) -> str | None:
+        url = value.strip()
+        scheme = _scheme(url)
+        if scheme in ("http", "https") or url.startswith("//"):
+            remote.append(url)
+            if allow_remote:
+                return url
+            return _blocked(url)
+        if scheme == "cid":
+            content_id = unquote(url[4:]).strip("<>").casefold()
+            if content_id in inline_urls:
+                return inline_urls[content_id]
+            missing.append(content_id)
+            return _blocked(url)
+        if scheme == "data" and _DATA_IMAGE.match(url):
+            return url
+        return None
+
+    def style(value: str) -> str | None:
+        if _CSS_EXPRESSION.search(value):
+            return None
+
+        def replace(match: re.Match[str]) -> str:
+            url = match.group(2).strip()
+            if _scheme(url) in ("http", "https") or url.startswith("//"):
+                remote.append(url)
+                if allow_remote:
+                    return f'url("{url}")'
+            return "none"
+
+        return _CSS_URL.sub(replace, value)
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "style":
+            return style(value)
+        if tag == "img" and attribute == "src":
+            return image_source(value)
+        if tag == "a" and attribute == "href":
+            return value if _scheme(value.strip()) in LINK_SCHEMES else None
+        return value
+
+    cleaned = nh3.clean(
+        html,
+        tags=_TAGS,
+        clean_content_tags={"script", "style", "title", "noscript", "template"},
+        attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
+        attribute_filter=attribute_filter,
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+        url_schemes=set(LINK_SCHEMES) | {"cid", "data"},
+        url_relative="pass_through",  # the filters drop relative URLs; "//host" is listed
+        filter_style_properties=_STYLE_PROPERTIES,
+    )
+    marker = _Marker(blocked_titles)
+    marker.feed(cleaned)
+    marker.close()
+    return SafeHtml(
+        html="".join(marker.out),
+        remote_images=tuple(dict.fromkeys(remote)),
+        links=tuple(marker.links),
+        missing_inline=tuple(dict.fromkeys(missing)),
+    )
+
+
+def _scheme(url: str) -> str:
+    head, colon, _ = url.partition(":")
+    return head.strip().lower() if colon and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", head) else ""
+
+
+def link_host(url: str) -> str:
+    """The host a URL leads to, lower-case without "www." ("" for mailto: and tel:)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().removeprefix("www.")
+
+
+class _Marker(HTMLParser):
+    """Second pass over nh3's (well-formed) output: links get their target as a
+    title and, when deceptive, shown after the text; blocked images get the
+    source they would have loaded as a title."""
+
+    def __init__(self, blocked_titles: list[str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.links: list[Link] = []
+        self._blocked = blocked_titles
+        self._link: tuple[str, list[str]] | None = None  # (target, text so far)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self._tag(tag, attrs, closed=False))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self._tag(tag, attrs, closed=True))
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> str:
+        values = dict(attrs)
+        if tag == "a" and values.get("href"):
+            target = values["href"] or ""
+            values["title"] = target
+            self._link = (target, [])
+        source = values.get("src") or ""
+        if tag == "img" and source.startswith(REMOTE_IMAGE_PLACEHOLDER + "#"):
+            index = source.rpartition("#")[2]
+            values["src"] = REMOTE_IMAGE_PLACEHOLDER
+            known = index.isdigit() and int(index) < len(self._blocked)
+            values["title"] = self._blocked[int(index)] if known else ""
+        rendered = "".join(
+            f' {name}="{html_lib.escape(value or "", quote=True)}"'
+            for name, value in values.items()
+        )
+        return f"<{tag}{rendered}{' /' if closed else ''}>"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+        if tag == "a" and self._link is not None:
+            target, parts = self._link
+            self._link = None
+            text = "".join(parts).strip()
+            shown = _HOSTISH.match(text)
+            real = link_host(target)
+            named = shown.group(1).lower() if shown else ""
+            deceptive = bool(named and real and real != named and not real.endswith("." + named))
+            self.links.append(Link(text, target, deceptive))
+            if deceptive:
+                self.out.append(f" [{html_lib.escape(real)}]")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+        if self._link is not None:
+            self._link[1].append(html_lib.unescape(data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
