@@ -697,3 +697,48 @@ def test_the_composer_shows_outside_text_as_text(
     assert composer.input.toPlainText() == f"{hostile} {hostile}, так"
     seen = assert_shown_as_text(hostile, pieces=pieces)
     assert shown_by(seen, composer.input) == [composer.input]
+
+
+def test_a_100000_character_paste_is_counted_split_and_kept_as_the_draft(
+    qtbot: Any, sqlite_core: Core, composer: Composer, english_numbers: None
+) -> None:
+    conversation = chat(sqlite_core, account(sqlite_core))
+    open_chat(qtbot, composer, conversation)
+    paste = ("Рядок замовлення номер сорок два. " * 3000)[:100_000]
+    mime = QMimeData()
+    mime.setText(paste)
+    composer.input.insertFromMimeData(mime)
+    qtbot.waitUntil(lambda: composer.counter.text() == "100,000 / 4,096 · will go as 25 messages")
+    composer.save_draft_now()
+    wait_disk(qtbot, composer)
+    stored = sqlite_core.drafts.get(conversation)
+    assert stored is not None and stored.text == paste
+    with qtbot.waitSignal(composer.sent):
+        ctrl_enter(qtbot, composer)
+    (row,) = outbox_rows(sqlite_core, conversation)
+    assert row.text == paste  # one message in the outbox; the channel sends it as 25
+
+
+def test_every_control_is_reached_with_tab_in_order(
+    qtbot: Any, sqlite_core: Core, composer: Composer, tmp_path: Path
+) -> None:
+    conversation = chat(sqlite_core, account(sqlite_core))
+    open_chat(qtbot, composer, conversation)
+    for name in ("a.pdf", "b.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF")
+    composer.add_files([str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf")])
+    composer.activateWindow()
+    composer.input.setFocus()
+    qtbot.waitUntil(lambda: composer.input.hasFocus())
+    reached = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [
+        composer.chips.chips[0].remove,
+        composer.chips.chips[1].remove,
+        composer.attach_button,
+        composer.quick_button,
+        composer.send_button,
+    ]
+    assert all(w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in reached)

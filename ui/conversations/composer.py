@@ -39,16 +39,19 @@ import logging
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QImage
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -83,6 +86,7 @@ if TYPE_CHECKING:
     from app.conversation_feed import FeedItem
     from app.drafts import Draft
     from app.models import OutboxMessage
+    from app.reply_options import TextMeasure
     from ui.conversations.template_fields_dialog import TemplateFieldsDialog
 
 log = logging.getLogger(__name__)
@@ -91,6 +95,7 @@ DRAFT_SAVE_MS = 700  # a pause in typing before the draft goes to the disk
 COUNTER_MS = 120  # a pause before the counter measures (a long paste is split to count)
 REFRESH_MS = 300  # a burst of changes becomes one read of the reply options
 REPLY_PREVIEW_CHARS = 80
+MEASURE_HERE_CHARS = 12_000  # longer texts over the limit are split to count on the worker
 OVER_COLOR = "#b26a00"  # amber: over one message's limit, not an error
 PASTED_FOLDER = "pasted"  # under the profile's data folder
 
@@ -103,6 +108,27 @@ def save_pasted_image(image: QImage, folder: Path) -> str:
     if not image.save(str(path)):  # PNG, by the name
         raise OSError(f"the image could not be written to {path}")
     return str(path)
+
+
+class ElidedLabel(QLabel):
+    """One line of outside text, cut with "…" to the width it has (it never
+    widens the panel); ``text()`` is the whole text, shown as plain text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
 
 
 class Composer(QFrame):
@@ -135,6 +161,7 @@ class Composer(QFrame):
         # Counts set_conversation calls: a draft read for an earlier showing of
         # the same conversation (A, B, A again quickly) is not restored twice.
         self._generation = 0
+        self._measured = 0  # the latest count asked of the worker: older answers are dropped
         self._picker: QuickReplyPicker | None = None
         self._slash_opened = False
         self.fields_dialog: TemplateFieldsDialog | None = None
@@ -146,10 +173,11 @@ class Composer(QFrame):
         self.banner.callback_requested.connect(self.callback_requested)
         self.reply_bar = QFrame(self)
         self.reply_bar.setObjectName("replyBar")
+        self.reply_bar.setFrameShape(QFrame.Shape.NoFrame)
         self.reply_bar.setStyleSheet(
-            "QFrame#replyBar { border-left: 3px solid palette(highlight); padding-left: 4px; }"
+            "QFrame#replyBar { border: none; border-left: 3px solid palette(highlight); }"
         )
-        self.reply_text = plain_label(self.reply_bar)
+        self.reply_text = ElidedLabel(self.reply_bar)
         self.reply_text.setObjectName("replyText")
         self.reply_cancel = QToolButton(self.reply_bar)
         self.reply_cancel.setObjectName("replyCancel")
@@ -188,6 +216,8 @@ class Composer(QFrame):
         self.quick_button.clicked.connect(self.open_quick_replies)
         self.counter = plain_label(self)
         self.counter.setObjectName("composerCounter")
+        self.counter.setWordWrap(True)  # a narrow panel: two lines rather than wider
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.counter.hide()
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setObjectName("sendButton")
@@ -197,7 +227,7 @@ class Composer(QFrame):
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.quick_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.counter)
+        buttons.addWidget(self.counter, 10)
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -311,7 +341,7 @@ class Composer(QFrame):
         self.banner.show_options(context.options, context.customer_id)
         self._set_writable(context.options.can_write)
         self._update_counter()
-        self._show_files()
+        self._show_files()  # the channel's limit is known now; the focus chain too
 
     def _context_failed(self, conversation_id: int, exc: Exception) -> None:
         if conversation_id != self.conversation_id:
@@ -630,6 +660,18 @@ class Composer(QFrame):
 
     def _show_files(self) -> None:
         self.chips.show_files([(f, self._file_problem(f)) for f in self.files])
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """Tab goes top to bottom: what the banner offers, the reply's cancel,
+        the input, each file's remove button, then Attach, Quick replies, Send
+        (hidden and disabled ones are skipped). The banner's and the files'
+        buttons come and go, and would otherwise be last."""
+        chain: list[QWidget] = [*self.banner.buttons, self.reply_cancel, self.input]
+        chain += [chip.remove for chip in self.chips.chips]
+        chain += [self.attach_button, self.quick_button, self.send_button]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_files(event.mimeData()) and self.attach_button.isEnabled():
@@ -648,6 +690,8 @@ class Composer(QFrame):
     # --- the counter -------------------------------------------------------------------
 
     def _update_counter(self) -> None:
+        self._measured += 1
+        asked = self._measured
         limit = self.context.options.text_limit if self.context is not None else None
         if limit is None:
             self.counter.hide()
@@ -656,7 +700,22 @@ class Composer(QFrame):
         if not text:
             self.counter.hide()  # the limit matters once there is something to count
             return
-        measure = limit.measure(text)
+        length = limit.length(text)
+        if length <= limit.limit or len(text) <= MEASURE_HERE_CHARS:
+            self._show_count(limit.measure(text))
+            return
+        # Where a long paste splits takes a while (~45 ms for 100,000 characters):
+        # counted on the worker, the length shown at once with the fewest parts it can be.
+        from app.reply_options import TextMeasure
+
+        self._show_count(TextMeasure(length, limit.limit, -(-length // limit.limit)))
+        self.tasks.run(
+            lambda: limit.measure(text),
+            lambda measure: self._show_count(measure) if asked == self._measured else None,
+            owner=self,
+        )
+
+    def _show_count(self, measure: TextMeasure) -> None:
         locale = QLocale()
         shown = f"{locale.toString(measure.length)} / {locale.toString(measure.limit)}"
         if measure.over:

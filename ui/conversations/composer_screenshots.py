@@ -1,5 +1,6 @@
 """Renders the composer's states into docs/screenshots/: the quick-reply
-picker open over it, and a chat that can't be written (the refusal banner).
+picker open over it, writing an answer (a reply, files, a text longer than
+one message), and a chat that can't be written (the refusal banner).
 
 ``python -m ui.conversations.composer_screenshots [--out DIR] [--language uk]``
 builds a core on a temporary SQLite file, stores a customer's Telegram chat
@@ -38,6 +39,8 @@ class Words:
     search: str
     templates: tuple[tuple[str, str], ...]
     operator: str
+    files: tuple[tuple[str, int], ...]
+    long: str  # a paragraph, repeated into a text longer than one message
 
 
 WORDS = {
@@ -59,6 +62,9 @@ WORDS = {
             ("Подяка за замовлення", "Дякуємо за замовлення, {name}! Гарного дня."),
         ),
         operator="Ірина",
+        files=(("рахунок-4411.pdf", 184_320), ("фото-каструль.jpg", 2_411_724)),
+        long="У наборі три каструлі з кришками: 2, 3 і 5 літрів, індукційне дно, гарантія"
+        " два роки. Доставка по Києву безкоштовна від 1 500 грн, по Україні — Новою поштою.",
     ),
     "ru": Words(
         customer=(
@@ -75,6 +81,9 @@ WORDS = {
             ("Спасибо за заказ", "Спасибо за заказ, {name}! Хорошего дня."),
         ),
         operator="Ирина",
+        files=(("счёт-4411.pdf", 184_320), ("фото-кастрюль.jpg", 2_411_724)),
+        long="В наборе три кастрюли с крышками: 2, 3 и 5 литров, индукционное дно, гарантия"
+        " два года. Доставка по Киеву бесплатно от 1 500 грн, по Украине — Новой почтой.",
     ),
     "en": Words(
         customer=(
@@ -91,6 +100,9 @@ WORDS = {
             ("Thanks for the order", "Thank you for your order, {name}! Have a nice day."),
         ),
         operator="Iryna",
+        files=(("invoice-4411.pdf", 184_320), ("pans-photo.jpg", 2_411_724)),
+        long="The set has three pans with lids: 2, 3 and 5 litres, an induction base, a"
+        " two-year warranty. Delivery in Kyiv is free from 1,500 UAH, elsewhere by Nova Poshta.",
     ),
 }
 CUSTOMER = {"uk": "Олена Коваль", "ru": "Елена Коваль", "en": "Olena Koval"}
@@ -172,7 +184,7 @@ def _seed(core: object, words: Words, language: str) -> tuple[int, int, int]:
     return customer.id, chat, other
 
 
-def render(out: Path, language: str = "") -> list[Path]:
+def render(out: Path, language: str = "", width: int = 640) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QPainter, QPixmap
@@ -220,7 +232,7 @@ def render(out: Path, language: str = "") -> list[Path]:
         try:
             customer, chat, _other = _seed(core, words, code)
             panel = ConversationsPanel(core, tasks, words.operator)
-            panel.resize(640, 720)
+            panel.resize(width, 720)
             panel.show()
             panel.show_conversation(customer, chat)
             _settle(lambda: tasks.pending == 0 and _composer(panel) is not None)
@@ -237,6 +249,21 @@ def render(out: Path, language: str = "") -> list[Path]:
             _settle(lambda: tasks.pending == 0 and 2 <= picker.list.count() < 4)
             save(with_popup(panel, picker), "composer-quick-replies")
             picker.dismiss()
+
+            # Writing: an answer to the customer's question, two files, a long text.
+            answered = core.feed.page(chat).items[1]
+            composer.set_reply_to(answered)
+            for name, size in words.files:
+                path = root / name
+                with open(path, "wb") as file:
+                    file.truncate(size)
+                composer.add_files([str(path)])
+            composer.input.setPlainText("\n\n".join([words.draft] + [words.long] * 40))
+            _settle(lambda: tasks.pending == 0 and "·" in composer.counter.text())
+            save(panel.grab(), "composer-writing")
+            composer.set_reply_to(None)
+            for picked in list(composer.files):
+                composer.remove_file(picked.path)
 
             # The customer blocked the bot: said before typing, with the ways out.
             composer.input.setPlainText(words.draft)
@@ -267,8 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", default="", choices=["", "ru", "uk"])
+    parser.add_argument("--width", type=int, default=640, help="the panel's width (px)")
     args = parser.parse_args(argv)
-    for path in render(args.out, args.language):
+    for path in render(args.out, args.language, args.width):
         print(path)
     return 0
 

@@ -112,6 +112,7 @@ class QuickReplyPicker(QFrame):
         self.list = QListWidget(self)
         self.list.setObjectName("quickReplyList")
         self.list.setUniformItemSizes(True)
+        self.list.setStyleSheet("QListWidget::item { padding: 3px 2px; }")
         self.list.currentItemChanged.connect(self._preview)
         self.list.itemActivated.connect(self._choose_item)
         self.list.installEventFilter(self)
