@@ -2,6 +2,132 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="183"/>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="185"/>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="187"/>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="188"/>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="198"/>
+        <source>retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="198"/>
+        <source>queued</source>
+        <translation type="unfinished">в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="202"/>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="203"/>
+        <source>✓ sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="204"/>
+        <source>✓✓ delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="205"/>
+        <source>✓✓ read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="206"/>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="207"/>
+        <source>may not have been sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="245"/>
+        <source>Contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="254"/>
+        <source>Location: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="359"/>
+        <source>Bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="385"/>
+        <source>A message not in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="393"/>
+        <source>The file could not be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="411"/>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="413"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="416"/>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="505"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="506"/>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <location filename="../../ui/conversations/attachment_chips.py" line="122"/>
+        <source>Remove %1</source>
+        <translation>Убрать %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/attachment_chips.py" line="123"/>
+        <source>Remove this file from the message</source>
+        <translation>Убрать этот файл из сообщения</translation>
+    </message>
+</context>
+<context>
     <name>AudioPage</name>
     <message>
         <location filename="../../ui/audio_page.py" line="91"/>
@@ -158,6 +284,70 @@
         <location filename="../../ui/call_control.py" line="266"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференции нужны ровно два отвеченных звонка.</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogStatus</name>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_status.py" line="58"/>
+        <source>The database refuses writes: %n call event(s) kept on this computer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_status.py" line="62"/>
+        <source>The database says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_status.py" line="64"/>
+        <source>They are written as soon as it takes them, also after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_status.py" line="70"/>
+        <source>The database refused %n call event(s) for good: kept on this computer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_status.py" line="76"/>
+        <source>It refused them with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_status.py" line="79"/>
+        <source>They are tried again at the next start; the other calls go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_status.py" line="84"/>
+        <source>%n call event(s) cut short by a crash were skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_status.py" line="87"/>
+        <source>%n call event(s) cut short by a crash were skipped (see the log).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_status.py" line="92"/>
+        <source>They can&apos;t be kept on the disk (%1): a crash would lose them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -979,6 +1169,192 @@
     </message>
 </context>
 <context>
+    <name>ChatSettings</name>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="29"/>
+        <location filename="../../ui/conversations/chat_settings.py" line="35"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="31"/>
+        <source>A waiting chat&apos;s clock turns amber after this long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="37"/>
+        <source>…and red after this long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="41"/>
+        <source>Show the message&apos;s first words in notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="44"/>
+        <source>Off: a notification says only who wrote (others may see your screen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="47"/>
+        <source>Play a sound for a new message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="49"/>
+        <source>While the window is not in front, with the notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="54"/>
+        <source>amber after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="56"/>
+        <source>red after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/chat_settings.py" line="64"/>
+        <source>Waiting chats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="186"/>
+        <source>Don&apos;t answer this message, write a new one</source>
+        <translation>Не отвечать на это сообщение, написать новое</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="187"/>
+        <source>Cancel the reply</source>
+        <translation>Отменить ответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="207"/>
+        <source>Attach…</source>
+        <translation>Прикрепить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="210"/>
+        <source>Attach files (or drop them here, or paste an image)</source>
+        <translation>Прикрепить файлы (или перетащите их сюда, или вставьте изображение)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="213"/>
+        <source>Quick replies</source>
+        <translation>Быстрые ответы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="215"/>
+        <source>Insert a quick reply (/ or Ctrl+/)</source>
+        <translation>Вставить быстрый ответ (/ или Ctrl+/)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="222"/>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="363"/>
+        <source>Send (Enter; Shift+Enter starts a new line)</source>
+        <translation>Отправить (Enter; Shift+Enter — новая строка)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="365"/>
+        <source>Write a message… Enter sends, / inserts a quick reply</source>
+        <translation>Напишите сообщение… Enter — отправить, / — быстрый ответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="368"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Отправить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="370"/>
+        <source>Write a message… Ctrl+Enter sends, / inserts a quick reply</source>
+        <translation>Напишите сообщение… Ctrl+Enter — отправить, / — быстрый ответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="441"/>
+        <source>The draft was damaged on the disk; its last good copy is back.</source>
+        <translation>Черновик на диске был повреждён; восстановлена его последняя целая копия.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="556"/>
+        <source>Reply to: %1</source>
+        <translation>Ответ на: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="556"/>
+        <source>Reply to a message</source>
+        <translation>Ответ на сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="566"/>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="582"/>
+        <source>This file is gone or can&apos;t be read: remove it to send the message.</source>
+        <translation>Этого файла больше нет или его нельзя прочитать: уберите его, чтобы отправить сообщение.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="591"/>
+        <source>“%1” is %2: %3 takes files up to %4.</source>
+        <translation>«%1» — %2, а %3 принимает файлы до %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="614"/>
+        <source>“%1” is not a file that can be read.</source>
+        <translation>«%1» — не файл или его нельзя прочитать.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="617"/>
+        <source>Not attached.</source>
+        <translation>Не прикреплён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="634"/>
+        <source>The clipboard&apos;s image could not be read.</source>
+        <translation>Не удалось прочитать изображение из буфера обмена.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="647"/>
+        <source>The pasted image could not be saved: %1</source>
+        <translation>Не удалось сохранить вставленное изображение: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/composer.py" line="722"/>
+        <source>will go as %n messages</source>
+        <translation>
+            <numerusform>разделится на %n сообщение</numerusform>
+            <numerusform>разделится на %n сообщения</numerusform>
+            <numerusform>разделится на %n сообщений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="821"/>
+        <source>Write a message or attach a file before sending.</source>
+        <translation>Напишите сообщение или прикрепите файл, прежде чем отправлять.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="901"/>
+        <source>“%1” is gone since it was attached (deleted or moved): remove it or attach it again.</source>
+        <translation>«%1» исчез после того, как его прикрепили (удалён или перемещён): уберите его или прикрепите заново.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="904"/>
+        <source>Not sent: %1</source>
+        <translation>Не отправлено: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfigProblemDialog</name>
     <message>
         <location filename="../../ui/start_problem_dialog.py" line="317"/>
@@ -1044,6 +1420,123 @@
         <location filename="../../ui/start_problem_dialog.py" line="398"/>
         <source>No program opened it: open %1 in a text editor.</source>
         <translation>Ни одна программа его не открыла: откройте %1 в текстовом редакторе.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
+        <source>Assign to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="226"/>
+        <source>Request callback…</source>
+        <translation type="unfinished">Заявка на звонок…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="228"/>
+        <source>Put this customer in the callback queue</source>
+        <translation type="unfinished">Поставить клиента в очередь обратных звонков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="230"/>
+        <source>Link to a customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="232"/>
+        <source>This sender is not one of your customers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="234"/>
+        <source>Create customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="346"/>
+        <source>The conversation could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="489"/>
+        <source>Assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="491"/>
+        <source>Not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="512"/>
+        <source>No phone number is known for this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="514"/>
+        <source>Link the chat to a customer with a phone number to call them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="520"/>
+        <source>Call %1</source>
+        <translation type="unfinished">Позвонить %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="529"/>
+        <source>Call one of the customer&apos;s numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="613"/>
+        <source>The customer was made, but the chat is not linked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="632"/>
+        <source>Not sent again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/conversation_view.py" line="642"/>
+        <source>Not cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsPanel</name>
+    <message>
+        <location filename="../../ui/conversations/panel.py" line="115"/>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/panel.py" line="150"/>
+        <location filename="../../ui/conversations/panel.py" line="182"/>
+        <source>Telegram, WhatsApp, Viber and email conversations of the open customer show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/panel.py" line="249"/>
+        <source>The conversations could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/panel.py" line="259"/>
+        <source>No chats with this customer. No messenger is set up yet: add a Telegram bot in Settings, and customers can write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/panel.py" line="264"/>
+        <source>No chats with this customer yet. A chat starts when they write to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1889,39 @@
         <location filename="../../ui/edit_customer_dialog.py" line="235"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../ui/conversations/files.py" line="66"/>
+        <source>%1 could run a program when opened: save it and check it before opening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/files.py" line="77"/>
+        <source>Save file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/files.py" line="85"/>
+        <source>Saved to %1</source>
+        <translation type="unfinished">Сохранено в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/files.py" line="92"/>
+        <source>No program on this computer opens %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/files.py" line="103"/>
+        <source>The file is no longer stored on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/files.py" line="108"/>
+        <source>The file could not be copied: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2314,49 @@
     </message>
 </context>
 <context>
+    <name>LinkCustomerDialog</name>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="52"/>
+        <source>Link to a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="59"/>
+        <source>Whose chat is this? %1&apos;s messages move to the customer you pick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="66"/>
+        <source>Name, company, phone or email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="77"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="106"/>
+        <source>Type to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="128"/>
+        <source>No customer matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="133"/>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/link_dialog.py" line="162"/>
+        <source>Not linked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="86"/>
@@ -2028,6 +2597,149 @@
     </message>
 </context>
 <context>
+    <name>MessageKinds</name>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="14"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="15"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="16"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="17"/>
+        <source>Audio</source>
+        <translation type="unfinished">Звук</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="18"/>
+        <source>Voice message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="19"/>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="20"/>
+        <source>Video message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="21"/>
+        <source>GIF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="22"/>
+        <source>Sticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="23"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="24"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="25"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/kind_text.py" line="26"/>
+        <source>A message of a kind Switchboard can&apos;t show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageList</name>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/message_list.py" line="217"/>
+        <source>↓ %n new message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="219"/>
+        <source>↓ Latest messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="268"/>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="270"/>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="274"/>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="276"/>
+        <source>Cancel sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="284"/>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="292"/>
+        <source>Save %1 as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_model.py" line="165"/>
+        <source>Before editing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_model.py" line="176"/>
+        <source>The platform said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageNotifier</name>
+    <message>
+        <location filename="../../ui/conversations/notifier.py" line="191"/>
+        <source>New message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/notifier.py" line="194"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/notifier.py" line="197"/>
+        <source>New message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewCustomerDialog</name>
     <message>
         <location filename="../../ui/new_customer_dialog.py" line="45"/>
@@ -2056,6 +2768,39 @@
     </message>
 </context>
 <context>
+    <name>QuickReplyPicker</name>
+    <message>
+        <location filename="../../ui/conversations/quick_replies.py" line="106"/>
+        <source>Search quick replies by name or text</source>
+        <translation>Поиск быстрых ответов по названию или тексту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/quick_replies.py" line="129"/>
+        <source>↑ ↓ to choose · Enter to insert · Esc to close</source>
+        <translation>↑ ↓ — выбрать · Enter — вставить · Esc — закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/quick_replies.py" line="169"/>
+        <source>All languages (not only “%1”)</source>
+        <translation>Все языки (не только «%1»)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/quick_replies.py" line="237"/>
+        <source>No quick reply matches “%1”.</source>
+        <translation>Нет быстрых ответов по запросу «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/quick_replies.py" line="239"/>
+        <source>There are no quick replies for this conversation yet.</source>
+        <translation>Для этого разговора пока нет быстрых ответов.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/quick_replies.py" line="251"/>
+        <source>The quick replies could not be read: %1</source>
+        <translation>Не удалось прочитать быстрые ответы: %1</translation>
+    </message>
+</context>
+<context>
     <name>RecordingPlayer</name>
     <message>
         <location filename="../../ui/recording_player.py" line="39"/>
@@ -2071,6 +2816,34 @@
         <location filename="../../ui/recording_player.py" line="83"/>
         <source>The recording can&apos;t be played: %1</source>
         <translation>Запись не воспроизводится: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalBanner</name>
+    <message>
+        <location filename="../../ui/conversations/refusal_banner.py" line="58"/>
+        <source>Your draft is kept. You can instead:</source>
+        <translation>Черновик сохранён. Вместо этого можно:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/refusal_banner.py" line="81"/>
+        <source>This chat can&apos;t be written to.</source>
+        <translation>В этот чат сейчас нельзя написать.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/refusal_banner.py" line="90"/>
+        <source>Write in %1 (%2)</source>
+        <translation>Написать в %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/refusal_banner.py" line="100"/>
+        <source>Call %1</source>
+        <translation>Позвонить %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/refusal_banner.py" line="104"/>
+        <source>Request a callback</source>
+        <translation>Заказать обратный звонок</translation>
     </message>
 </context>
 <context>
@@ -2385,12 +3158,12 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="325"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter отправляет сообщение (Shift+Enter — новая строка)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="329"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выключено: Enter начинает новую строку, а Ctrl+Enter отправляет сообщение.</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="333"/>
@@ -2809,6 +3582,24 @@
     </message>
 </context>
 <context>
+    <name>TemplateFieldsDialog</name>
+    <message>
+        <location filename="../../ui/conversations/template_fields_dialog.py" line="42"/>
+        <source>Fill in the quick reply</source>
+        <translation>Заполните быстрый ответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/template_fields_dialog.py" line="58"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/template_fields_dialog.py" line="70"/>
+        <source>Insert</source>
+        <translation>Вставить</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <location filename="../../ui/timeline_view.py" line="163"/>
@@ -2826,58 +3617,58 @@
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="298"/>
-        <location filename="../../ui/timeline_view.py" line="303"/>
+        <location filename="../../ui/timeline_view.py" line="300"/>
+        <location filename="../../ui/timeline_view.py" line="305"/>
         <source>recording</source>
         <translation>запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="309"/>
+        <location filename="../../ui/timeline_view.py" line="311"/>
         <source>Double-click to play the recording</source>
         <translation>Дважды щёлкните, чтобы прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="311"/>
+        <location filename="../../ui/timeline_view.py" line="313"/>
         <source>Double-click or press Enter to open the conversation here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="319"/>
+        <location filename="../../ui/timeline_view.py" line="321"/>
         <source>Nothing here yet.</source>
         <translation>Пока пусто.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="428"/>
+        <location filename="../../ui/timeline_view.py" line="430"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не удалось загрузить историю: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="470"/>
+        <location filename="../../ui/timeline_view.py" line="472"/>
         <source>Play recording</source>
         <translation>Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="472"/>
+        <location filename="../../ui/timeline_view.py" line="474"/>
         <source>Stop playback</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="477"/>
+        <location filename="../../ui/timeline_view.py" line="479"/>
         <source>■ Stop playback</source>
         <translation>■ Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="481"/>
+        <location filename="../../ui/timeline_view.py" line="483"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослушать запись</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="485"/>
+        <location filename="../../ui/timeline_view.py" line="487"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослушать запись выбранного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="487"/>
+        <location filename="../../ui/timeline_view.py" line="489"/>
         <source>Select a call with a recording to play it</source>
         <translation>Выберите звонок с записью, чтобы прослушать её</translation>
     </message>
@@ -2962,6 +3753,141 @@
             <numerusform>Switchboard: %n пропущенных звонка</numerusform>
             <numerusform>Switchboard: %n пропущенных звонков</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingList</name>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="287"/>
+        <source>All</source>
+        <translation type="unfinished">Все</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="288"/>
+        <source>Mine</source>
+        <translation type="unfinished">Мои</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="289"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="295"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="444"/>
+        <source>All channels</source>
+        <translation type="unfinished">Все каналы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="299"/>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="410"/>
+        <source>The waiting chats could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="485"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="488"/>
+        <source>Nobody is waiting for a reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/waiting_list.py" line="490"/>
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform>%n ожидает</numerusform>
+            <numerusform>%n ожидают</numerusform>
+            <numerusform>%n ожидают</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/waiting_list.py" line="495"/>
+        <source>%n over %1 min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="556"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="562"/>
+        <source>&amp;Assign to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="566"/>
+        <source>&amp;Unassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="571"/>
+        <source>&amp;Link to a customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="575"/>
+        <source>&amp;Create customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="642"/>
+        <source>The customer was made, but the chat is not linked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="135"/>
+        <source>Waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="136"/>
+        <source>Customer</source>
+        <translation type="unfinished">Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="137"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="138"/>
+        <source>Last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="139"/>
+        <source>Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="140"/>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="191"/>
+        <source>Waiting since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="200"/>
+        <source>Not linked to a customer yet (right-click to link)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3698,22 +4624,22 @@
         <translation>Перед отправкой напишите сообщение или прикрепите файл.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="355"/>
+        <location filename="../../app/outbox.py" line="356"/>
         <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
         <translation>Сообщение №{message_id} уже отправляется; отменить его нельзя.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="365"/>
+        <location filename="../../app/outbox.py" line="366"/>
         <source>Message #{message_id} is not waiting to be sent.</source>
         <translation>Сообщение №{message_id} не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="664"/>
+        <location filename="../../app/outbox.py" line="665"/>
         <source>Message #{message_id} does not exist.</source>
         <translation>Сообщение №{message_id} не найдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="705"/>
+        <location filename="../../app/outbox.py" line="706"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
         <translation>Прежде чем отправлять сообщения, укажите имя оператора в настройках.</translation>
     </message>
