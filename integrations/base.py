@@ -28,10 +28,20 @@ class ChannelState(enum.StrEnum):
     AUTH_FAILED = "auth_failed"  # the token or password was refused
     NOT_REACHABLE = "not_reachable"  # network down, server failing: retrying by itself
     RATE_LIMITED = "rate_limited"  # waiting until ``until``, as the platform asked
-    CONFLICT = "conflict"  # another program reads this account (or a webhook is set)
+    CONFLICT = "conflict"  # another reader of this account: which one, ``ChannelStatus.conflict``
     MISCONFIGURED = "misconfigured"  # a setting can't work (no token, a bad address)
     DISABLED = "disabled"
     STOPPED = "stopped"
+
+
+class Conflict(enum.StrEnum):
+    """Who else reads the account, when the state is ``CONFLICT``."""
+
+    WEBHOOK = "webhook"  # the platform delivers it elsewhere (Telegram: a webhook is set)
+    OTHER_READER = "other_reader"  # another program reads it (another poller of the bot)
+    # Another Switchboard on this database runs it (integrations/account_lock.py):
+    # this host takes it over by itself once that one stops.
+    OTHER_HOST = "other_host"
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class ChannelStatus:
     # The platform's own words, or ours for a setting that can't work; never a secret.
     detail: str = ""
     until: datetime | None = None
+    conflict: Conflict | None = None  # with CONFLICT (the host names it if a channel does not)
 
     @property
     def working(self) -> bool:
@@ -167,6 +178,7 @@ __all__ = [
     "Channel",
     "ChannelState",
     "ChannelStatus",
+    "Conflict",
     "Inbound",
     "OutboundFile",
     "OutboundMessage",

@@ -14,12 +14,19 @@ set-up), the team relay runs the same class headless.
 - The website's callback form (``webform=True``) runs here too
   (integrations/webform_endpoint.py), matched to the settings at every
   ``reload``: the window and the relay host it the same way.
+- One host per account and database (integrations/account_lock.py): on
+  PostgreSQL several windows share the accounts, and each account runs only in
+  the host that holds its lock. A host that doesn't get it says so (a conflict,
+  ``Conflict.OTHER_HOST``) and tries again every ``lock_retry_s``, so it takes
+  the account over by itself when the other stops or dies; a host whose lock
+  connection broke stops the channel (it may not be the only one any more)
+  and starts over. On SQLite every lock is granted, with no connection.
 - Outbound: one sender thread per running channel claims the account's due
   outbox rows (``sending`` is committed before the request), sends, and marks
   the result. It wakes when the outbox changes (the database's change feed)
-  and every few seconds for retries that came due. At start, rows left
-  ``sending`` by the previous run become ``uncertain``: never resent by
-  themselves.
+  and every few seconds for retries that came due. When a host takes an
+  account, the rows its last host left ``sending`` become ``uncertain``: never
+  resent by themselves; another running host's rows are not touched.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlmodel import col, select
@@ -44,11 +51,13 @@ from app.inbox import Cursor, InboundMessage, Stored
 from app.models import Attachment, ChannelAccount, Conversation, OutboxMessage
 from app.outbox import MessageNotFound
 from app.secrets import SecretKind, SecretsUnavailable
+from integrations.account_lock import AccountLock, AccountLocks
 from integrations.base import (
     AccountSettings,
     Channel,
     ChannelState,
     ChannelStatus,
+    Conflict,
     OutboundFile,
     OutboundMessage,
     SendResult,
@@ -60,6 +69,9 @@ log = logging.getLogger(__name__)
 ChannelFactory = Callable[[AccountSettings], Channel]
 SENDER_POLL_S = 5.0  # how often an idle sender looks for retries that came due
 DATABASE_RETRY_S = 5.0
+# How often a host asks for the accounts another host holds, and checks that
+# the connections holding its own still answer: the bound on a takeover.
+LOCK_RETRY_S = 15.0
 
 
 def default_factories() -> dict[str, ChannelFactory]:
@@ -72,6 +84,7 @@ def default_factories() -> dict[str, ChannelFactory]:
 @dataclass
 class _Running:
     channel: Channel
+    settings: AccountSettings
     fingerprint: str
     sender: threading.Thread | None
     stop: threading.Event
@@ -89,11 +102,13 @@ class ChannelHost:
         scratch_dir: Path | None = None,
         webform: bool = False,
         on_webform: Callable[[WebFormStatus], None] | None = None,
+        lock_retry_s: float = LOCK_RETRY_S,
     ) -> None:
         """``on_status`` runs on whichever thread a status changed (a channel's
-        worker, the caller of ``reload``); it must not block. With ``webform``
-        the host also runs the website's callback form as the settings say
-        (``on_webform`` hears its status after each start and reload)."""
+        worker, the caller of ``reload``, the lock keeper); it must not block.
+        With ``webform`` the host also runs the website's callback form as the
+        settings say (``on_webform`` hears its status after each start and
+        reload). ``lock_retry_s``: see ``LOCK_RETRY_S``."""
         self.core = core
         self.factories = dict(factories if factories is not None else default_factories())
         self._own_writer = writer is None
@@ -103,6 +118,14 @@ class ChannelHost:
         self.outbox = core.outbox
         self._running: dict[int, _Running] = {}
         self._statuses: dict[int, ChannelStatus] = {}
+        self.locks = AccountLocks(core.db)
+        self.lock_retry_s = lock_retry_s
+        self._held: dict[int, AccountLock] = {}
+        # Enabled accounts not running here for want of their lock: another
+        # host holds it, or the database could not be asked.
+        self._waiting: dict[int, tuple[AccountSettings, str]] = {}
+        self._keeper: threading.Thread | None = None
+        self._keeper_stop = threading.Event()
         self._lock = threading.RLock()
         self._unsubscribe: Callable[[], None] | None = None
         self._started = False
@@ -112,12 +135,16 @@ class ChannelHost:
     # --- lifecycle -------------------------------------------------------------------
 
     def start(self) -> None:
-        """Recovers what the last run left sending, then starts every enabled account."""
+        """Starts every enabled account whose lock this host gets (each after
+        recovering what its last host left sending); returns once those
+        started, the others waiting for their lock on the keeper's thread."""
         self.scratch.mkdir(parents=True, exist_ok=True)
-        self.outbox.recover()
         self._unsubscribe = self.core.db.changes.subscribe(self._changed)
         self._started = True
         self.reload()
+        self._keeper_stop.clear()
+        self._keeper = threading.Thread(target=self._keep_locks, name="channel-locks", daemon=True)
+        self._keeper.start()
 
     def reload(self) -> None:
         """Starts, restarts (settings or secret changed) and stops channels so
@@ -146,6 +173,7 @@ class ChannelHost:
                 assert account.id is not None
                 if not account.enabled:
                     self._stop_one(account.id)
+                    self._let_go(account.id)
                     self._set_status(
                         ChannelStatus(
                             account.id, account.kind, account.label, ChannelState.DISABLED
@@ -153,9 +181,10 @@ class ChannelHost:
                     )
                     continue
                 wanted[account.id] = self._settings_of(account)
-            for account_id in list(self._running):
+            for account_id in {*self._running, *self._held, *self._waiting}:
                 if account_id not in wanted:
                     self._stop_one(account_id)
+                    self._let_go(account_id)
                     self._statuses.pop(account_id, None)
             for account_id, settings in wanted.items():
                 fingerprint = _fingerprint(settings)
@@ -168,9 +197,16 @@ class ChannelHost:
     def stop(self) -> None:
         if self.webform is not None:
             self.webform.stop()  # no more requests written while the rest closes
+        self._keeper_stop.set()
+        if self._keeper is not None:
+            self._keeper.join(timeout=30)
+            self._keeper = None
         with self._lock:
             for account_id in list(self._running):
                 self._stop_one(account_id)
+            for account_id in {*self._held, *self._waiting}:
+                self._let_go(account_id)
+        self.locks.close()
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -218,13 +254,23 @@ class ChannelHost:
                     f"This version of Switchboard can't run {settings.kind!r} accounts.",
                 )
             )
+            self._let_go(settings.account_id)  # a host that can run it may take it
+            return
+        if not self._take(settings, fingerprint):
             return
         channel = factory(settings)
         stop, wake = threading.Event(), threading.Event()
-        running = _Running(channel, fingerprint, None, stop, wake)
+        running = _Running(channel, settings, fingerprint, None, stop, wake)
         self._running[settings.account_id] = running
         channel.start(_ChannelInbound(self, channel))
         self._set_status(channel.status)
+        if channel.status.state is ChannelState.MISCONFIGURED and self.locks.shared:
+            # It can't run here (this computer's keyring has no token for it):
+            # a host that can run it may take it; this one asks again later.
+            self._stop_one(settings.account_id)
+            self._let_go(settings.account_id)
+            self._waiting[settings.account_id] = (settings, fingerprint)
+            return
         sender = threading.Thread(
             target=self._send_loop,
             args=(running,),
@@ -243,6 +289,96 @@ class ChannelHost:
         running.channel.stop()
         if running.sender is not None:
             running.sender.join(timeout=5)
+
+    # --- one host per account ----------------------------------------------------------
+
+    def _take(self, settings: AccountSettings, fingerprint: str) -> bool:
+        """Holds the account's lock (taken now, or held already); on taking it,
+        what its last host left sending becomes uncertain. False: it waits."""
+        account_id = settings.account_id
+        held = self._held.get(account_id)
+        if held is None:
+            lock = self.locks.lock(account_id)
+            try:
+                taken = lock.take()
+                if taken:
+                    # Before this host's first claim: no other host sends for it now.
+                    self.outbox.recover(account_id)
+            except DatabaseError as exc:
+                lock.release()
+                self._wait_for_lock(settings, fingerprint, ChannelState.NOT_REACHABLE, str(exc))
+                return False
+            if not taken:
+                self._wait_for_lock(
+                    settings, fingerprint, ChannelState.CONFLICT, lock.holder(), Conflict.OTHER_HOST
+                )
+                return False
+            self._held[account_id] = lock
+        self._waiting.pop(account_id, None)
+        return True
+
+    def _wait_for_lock(
+        self,
+        settings: AccountSettings,
+        fingerprint: str,
+        state: ChannelState,
+        detail: str,
+        conflict: Conflict | None = None,
+    ) -> None:
+        self._waiting[settings.account_id] = (settings, fingerprint)
+        self._set_status(
+            ChannelStatus(
+                settings.account_id,
+                settings.kind,
+                settings.label,
+                state,
+                detail,
+                conflict=conflict,
+            )
+        )
+
+    def _let_go(self, account_id: int) -> None:
+        self._waiting.pop(account_id, None)
+        lock = self._held.pop(account_id, None)
+        if lock is not None:
+            lock.release()
+
+    def _keep_locks(self) -> None:
+        """The keeper's thread: every ``lock_retry_s``, an account whose lock
+        connection broke stops, and the waiting ones ask again (on SQLite only
+        those the database refused at their start)."""
+        while not self._keeper_stop.wait(self.lock_retry_s):
+            try:
+                self._check_locks()
+            except Exception:  # a bug: the next round tries again
+                log.exception("channel host: checking the account locks failed")
+
+    def _check_locks(self) -> None:
+        with self._lock:
+            held = list(self._held.items())
+        # The round trips outside the host's lock: a channel reporting its
+        # status must not wait for a network that went quiet.
+        broken = [account_id for account_id, lock in held if not lock.alive()]
+        with self._lock:
+            if self._keeper_stop.is_set():
+                return
+            for account_id, lock in held:
+                if account_id not in broken or self._held.get(account_id) is not lock:
+                    continue
+                log.warning("channel %s: its lock's connection broke; stopping it", account_id)
+                running = self._running.get(account_id)
+                self._stop_one(account_id)
+                self._let_go(account_id)
+                if running is not None:
+                    self._wait_for_lock(
+                        running.settings,
+                        running.fingerprint,
+                        ChannelState.NOT_REACHABLE,
+                        "The database connection that held this account for this "
+                        "Switchboard broke; taking it again.",
+                    )
+            for settings, fingerprint in list(self._waiting.values()):
+                self._start_one(settings, fingerprint)
 
     def _set_status(self, status: ChannelStatus) -> None:
         with self._lock:
@@ -409,6 +545,8 @@ class _ChannelInbound:
     def report(self, status: ChannelStatus) -> None:
         if status.state is ChannelState.STOPPED:
             return  # the host says what a stopped account is (disabled, removed)
+        if status.state is ChannelState.CONFLICT and status.conflict is None:
+            status = replace(status, conflict=_conflict_named_in(status.detail))
         with self.host._lock:
             running = self.host._running.get(self.account_id)
             if running is None or running.channel is not self.channel:
@@ -417,6 +555,13 @@ class _ChannelInbound:
 
     def scratch_dir(self) -> Path:
         return self.host.scratch
+
+
+def _conflict_named_in(detail: str) -> Conflict:
+    """Which conflict, for a channel that reports one without saying (the
+    Telegram channel does, until it passes ``conflict`` itself): its words for
+    a webhook. Here, so that the views read only the typed reason."""
+    return Conflict.WEBHOOK if "webhook" in detail.lower() else Conflict.OTHER_READER
 
 
 def _fingerprint(settings: AccountSettings) -> str:
