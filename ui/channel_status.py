@@ -4,7 +4,8 @@ the settings page's list use the same words.
 A status carries a state and, as ``detail``, the platform's own words (or the
 channel's, in English): the state is translated here, the detail is shown as
 it came, in a tooltip. A working or turned-off channel is no problem: the
-status bar says nothing about it.
+status bar says nothing about it; nor about a bot another Switchboard window on
+the shared database reads (the conflict's typed reason says which conflict).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from integrations.base import ChannelState, ChannelStatus
+from integrations.base import ChannelState, ChannelStatus, Conflict
 from ui.labels import channel_label
 
 PROBLEMS = frozenset(
@@ -25,6 +26,7 @@ PROBLEMS = frozenset(
         ChannelState.MISCONFIGURED,
     }
 )
+QUIET_COLOUR = "#666666"
 COLOURS = {
     ChannelState.CONNECTED: "#1e7d32",
     ChannelState.STARTING: "#8a6d00",
@@ -45,18 +47,25 @@ def fill(template: str, *values: str) -> str:
     )
 
 
+def served_elsewhere(status: ChannelStatus) -> bool:
+    """Another Switchboard window on the shared database runs this bot: the
+    team's set-up working as meant, not a problem (this window takes it over
+    by itself when that one closes)."""
+    return status.state is ChannelState.CONFLICT and status.conflict is Conflict.OTHER_HOST
+
+
 def is_problem(status: ChannelStatus) -> bool:
-    return status.state in PROBLEMS
+    return status.state in PROBLEMS and not served_elsewhere(status)
 
 
 def webhook_is_set(status: ChannelStatus) -> bool:
     """A conflict because a webhook is set (Telegram: getUpdates refused while
     one is active, or a long poll ended by setWebhook), not a second reader."""
-    return status.state is ChannelState.CONFLICT and "webhook" in status.detail.lower()
+    return status.state is ChannelState.CONFLICT and status.conflict is Conflict.WEBHOOK
 
 
 def colour(status: ChannelStatus) -> str:
-    return PROBLEM_COLOUR if is_problem(status) else COLOURS.get(status.state, "#666666")
+    return PROBLEM_COLOUR if is_problem(status) else COLOURS.get(status.state, QUIET_COLOUR)
 
 
 def state_text(status: ChannelStatus) -> str:
@@ -65,6 +74,10 @@ def state_text(status: ChannelStatus) -> str:
     if state is ChannelState.CONFLICT:
         if webhook_is_set(status):
             return QCoreApplication.translate("ChannelStatus", "a webhook is set")
+        if served_elsewhere(status):
+            return QCoreApplication.translate(
+                "ChannelStatus", "served by another Switchboard window on this database"
+            )
         return QCoreApplication.translate("ChannelStatus", "another program reads this bot")
     if state is ChannelState.RATE_LIMITED:
         if status.until is None:
@@ -96,6 +109,12 @@ def advice(status: ChannelStatus) -> str:
                 "ChannelStatus",
                 "Telegram sends this bot's messages to a webhook, not to Switchboard. "
                 "Remove it in Settings > Telegram: Test, then Remove webhook.",
+            )
+        if served_elsewhere(status):
+            return QCoreApplication.translate(
+                "ChannelStatus",
+                "A bot is read by one Switchboard window per database, here another one "
+                "(below). This window takes the bot over by itself when that one closes.",
             )
         return QCoreApplication.translate(
             "ChannelStatus",
