@@ -289,7 +289,7 @@
 <context>
     <name>CallLogStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/call_log_status.py" line="58"/>
+        <location filename="../../ui/call_log_status.py" line="57"/>
         <source>The database refuses writes: %n call event(s) kept on this computer</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -303,12 +303,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="64"/>
+        <location filename="../../ui/call_log_status.py" line="63"/>
         <source>They are written as soon as it takes them, also after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_status.py" line="70"/>
+        <location filename="../../ui/call_log_status.py" line="68"/>
         <source>The database refused %n call event(s) for good: kept on this computer</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -317,17 +317,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="76"/>
+        <location filename="../../ui/call_log_status.py" line="74"/>
         <source>It refused them with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="79"/>
+        <location filename="../../ui/call_log_status.py" line="77"/>
         <source>They are tried again at the next start; the other calls go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_status.py" line="84"/>
+        <location filename="../../ui/call_log_status.py" line="82"/>
         <source>%n call event(s) cut short by a crash were skipped</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -335,17 +335,13 @@
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/call_log_status.py" line="87"/>
-        <source>%n call event(s) cut short by a crash were skipped (see the log).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../ui/call_log_status.py" line="85"/>
+        <source>They were set aside next to the spool file; the log says where.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="92"/>
+        <location filename="../../ui/call_log_status.py" line="89"/>
         <source>They can&apos;t be kept on the disk (%1): a crash would lose them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,7 +1081,7 @@
     <message>
         <location filename="../../ui/channel_status.py" line="78"/>
         <source>served by another Switchboard window on this database</source>
-        <translation type="unfinished"></translation>
+        <translation>его обслуживает другое окно Switchboard на этой базе данных</translation>
     </message>
     <message>
         <location filename="../../ui/channel_status.py" line="81"/>
@@ -1145,7 +1141,7 @@
     <message>
         <location filename="../../ui/channel_status.py" line="114"/>
         <source>A bot is read by one Switchboard window per database, here another one (below). This window takes the bot over by itself when that one closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бота читает только одно окно Switchboard на одну базу данных, сейчас — другое (см. ниже). Это окно само возьмёт бота, когда то окно закроется.</translation>
     </message>
     <message>
         <location filename="../../ui/channel_status.py" line="119"/>
@@ -1255,7 +1251,7 @@
         <translation>Вставить быстрый ответ (/ или Ctrl+/)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="222"/>
+        <location filename="../../ui/conversations/composer.py" line="223"/>
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
@@ -2770,32 +2766,32 @@
 <context>
     <name>QuickReplyPicker</name>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="106"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="115"/>
         <source>Search quick replies by name or text</source>
         <translation>Поиск быстрых ответов по названию или тексту</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="129"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="138"/>
         <source>↑ ↓ to choose · Enter to insert · Esc to close</source>
         <translation>↑ ↓ — выбрать · Enter — вставить · Esc — закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="169"/>
-        <source>All languages (not only “%1”)</source>
-        <translation>Все языки (не только «%1»)</translation>
+        <location filename="../../ui/conversations/quick_replies.py" line="179"/>
+        <source>All languages, not only %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="237"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="248"/>
         <source>No quick reply matches “%1”.</source>
         <translation>Нет быстрых ответов по запросу «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="239"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="250"/>
         <source>There are no quick replies for this conversation yet.</source>
         <translation>Для этого разговора пока нет быстрых ответов.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="251"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="262"/>
         <source>The quick replies could not be read: %1</source>
         <translation>Не удалось прочитать быстрые ответы: %1</translation>
     </message>
@@ -3214,7 +3210,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="153"/>
+        <location filename="../../ui/shell.py" line="161"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
@@ -3224,27 +3220,27 @@
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="218"/>
+        <location filename="../../ui/shell.py" line="226"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="235"/>
+        <location filename="../../ui/shell.py" line="243"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="266"/>
+        <location filename="../../ui/shell.py" line="274"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="289"/>
+        <location filename="../../ui/shell.py" line="297"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="294"/>
+        <location filename="../../ui/shell.py" line="302"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
