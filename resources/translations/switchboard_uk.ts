@@ -2778,7 +2778,7 @@
     <message>
         <location filename="../../ui/conversations/quick_replies.py" line="179"/>
         <source>All languages, not only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі мови, не лише %1</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/quick_replies.py" line="248"/>

@@ -217,6 +217,7 @@ class Composer(QFrame):
         self.counter = plain_label(self)
         self.counter.setObjectName("composerCounter")
         self.counter.setWordWrap(True)  # a narrow panel: two lines rather than wider
+        self.counter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.counter.hide()
         self.send_button = QPushButton(self.tr("Send"), self)
@@ -226,8 +227,7 @@ class Composer(QFrame):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.quick_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.counter, 10)
+        buttons.addWidget(self.counter, 1)  # takes the room between: wraps only when narrow
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,6 +53,15 @@ class QuickReply:
     name: str
     text: str
     language: str  # "" for every language
+
+
+def language_name(tag: str) -> str:
+    """ "українська" for "uk": the language in its own words, the tag when Qt
+    does not know it."""
+    locale = QLocale(tag.replace("-", "_"))
+    if not tag or locale.language() == QLocale.Language.C:
+        return tag
+    return locale.nativeLanguageName() or tag
 
 
 def preview_text(text: str, known: Mapping[str, str]) -> str:
@@ -166,7 +175,9 @@ class QuickReplyPicker(QFrame):
         self.all_languages.blockSignals(True)
         self.all_languages.setChecked(False)
         self.all_languages.blockSignals(False)
-        self.all_languages.setText(self.tr("All languages (not only “%1”)").replace("%1", language))
+        self.all_languages.setText(
+            self.tr("All languages, not only %1").replace("%1", language_name(language))
+        )
         self.all_languages.setVisible(bool(language))
         self.list.clear()
         self.preview.clear()
