@@ -227,6 +227,7 @@ class Composer(QFrame):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.quick_button)
+        buttons.addStretch(0)  # the room between, while there is no counter
         buttons.addWidget(self.counter, 1)  # takes the room between: wraps only when narrow
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
@@ -717,6 +718,8 @@ class Composer(QFrame):
 
     def _show_count(self, measure: TextMeasure) -> None:
         locale = QLocale()
+        if locale.language() == QLocale.Language.C:  # no locale set: "4,096", not "4096"
+            locale = QLocale(QLocale.Language.English)
         shown = f"{locale.toString(measure.length)} / {locale.toString(measure.limit)}"
         if measure.over:
             shown += " · " + self.tr("will go as %n messages", "", measure.parts)

@@ -61,6 +61,8 @@ def language_name(tag: str) -> str:
     locale = QLocale(tag.replace("-", "_"))
     if not tag or locale.language() == QLocale.Language.C:
         return tag
+    if locale.language() == QLocale.Language.English:
+        return "English"  # not the country's variant Qt fills in ("American English")
     return locale.nativeLanguageName() or tag
 
 
