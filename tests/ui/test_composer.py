@@ -471,8 +471,9 @@ def test_a_blocked_chat_shows_why_and_the_alternatives_and_disables_the_input(
     texts = [b.text() for b in banner.buttons]
     assert texts[0] == "Write in Telegram (Підтримка)"
     assert texts[1].startswith("Call +380") and texts[2] == "Request a callback"
+    composer.activateWindow()
     composer.focus_input()
-    assert banner.buttons[0].hasFocus()  # the keyboard lands on what can be done
+    qtbot.waitUntil(lambda: banner.buttons[0].hasFocus())  # the keyboard lands on what can be done
     for button in banner.buttons:
         button.click()
     assert requested == [
