@@ -27,8 +27,9 @@ The rules, in order (each learned from a mail system that got it wrong):
    a word whose case flips inside (koi8 and cp1251 swap cases), and letters rare
    in Russian and Ukrainian. The lowest score wins; the label wins a tie.
    charset-normalizer on its own picks Big5 or Shift_JIS for "Привет" in koi8-r.
-6. Nothing fits (a CJK body without a label): charset-normalizer's unrestricted
-   best guess, else cp1252 with replacement characters.
+6. Nothing fits: the label's charset with replacement characters (garbage stays
+   garbage, the label is the best word on it); without a label (a CJK body),
+   charset-normalizer's unrestricted best guess, else cp1252 with replacements.
 """
 
 from __future__ import annotations
@@ -186,6 +187,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         else:
             text = data.decode(charset, "replace")
         return Decoded(text, charset, declared, charset != codec or stray is not None)
+    if codec is not None:
+        return Decoded(data.decode(codec, "replace"), codec, declared, False)
     match = from_bytes(data).best()
     if match is not None:
         return Decoded(str(match), match.encoding, declared, True)
@@ -304,7 +307,8 @@ def _score(text: str) -> float:
     latin = accented = 0
     for token in tokens:
         if any(ch.isalpha() for ch in token) and any(
-            unicodedata.category(ch) in _GLUED_SYMBOLS for ch in token
+            not ch.isascii() and unicodedata.category(ch) in _GLUED_SYMBOLS and ch not in "№°"
+            for ch in token
         ):
             odd += 1  # "®лка", "Ö³íà": a symbol inside a word is a byte read wrongly
         if any(unicodedata.category(ch)[0] in "LM" and _script(ch) == "other" for ch in token):
@@ -313,21 +317,21 @@ def _score(text: str) -> float:
             scripts = {_script(ch) for ch in word}
             if len(scripts) > 1:
                 odd += 1
-            if any(a.islower() and b.isupper() for a, b in itertools.pairwise(word)):
-                odd += 1
+            if "cyrillic" in scripts and any(
+                a.islower() and b.isupper() for a, b in itertools.pairwise(word)
+            ):
+                odd += 1  # koi8 and cp1251 swap cases ("пРИВЕТ"); "iPhone" is fine
             lower = word.lower()
             if lower[0] in "ьъы":
                 odd += 1  # no Russian or Ukrainian word starts so
-            for ch in lower:
-                script = _script(ch)
-                if script == "cyrillic":
-                    cyrillic.append(ch)
-                elif script == "latin":
-                    latin += 1
-                    accented += not ch.isascii()
+            cyrillic.extend(ch for ch in lower if _script(ch) == "cyrillic")
+            if len(word) > 1 and not word.isascii() and "latin" in scripts:
+                latin += sum(_script(ch) == "latin" for ch in lower)
+                accented += sum(_script(ch) == "latin" and not ch.isascii() for ch in lower)
     penalty += odd / len(tokens)
     if latin:
-        # French or German has a few accented letters; Cyrillic read as cp1252 has little else.
+        # In French or German words a few letters are accented; in Cyrillic read as
+        # cp1252 nearly all are ("Çàêàç"). Only words with an accented letter count.
         penalty += max(0.0, accented / latin - 0.35) * 3
     if cyrillic:
         mean = sum(_SURPRISAL.get(ch, _FOREIGN_CYRILLIC_SURPRISAL) for ch in cyrillic)

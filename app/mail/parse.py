@@ -68,6 +68,7 @@ from app.mail.limits import (
     MAX_DEPTH,
     MAX_HEADER_BYTES,
     MAX_HEADER_FIELD_BYTES,
+    MAX_MULTIPARTS,
     MAX_PARTS,
     MAX_TEXT_BYTES,
 )
@@ -87,7 +88,7 @@ _ESSENTIAL_HEADERS = {
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _BASE64_RUN = re.compile(rb"(?:[A-Za-z0-9+/=]{16,}[ \t]*\r?\n)+")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
-_BOUNDARY_LINE = re.compile(r"^--([^\s-][^\s]{0,69}?)(?:--)?[ \t]*$", re.MULTILINE)
+_BOUNDARY_LINE = re.compile(r"^--([^\s-][^\s]{0,69}?)(?:--)?[ \t]*\r?$", re.MULTILINE)
 
 
 class TextSource(StrEnum):
@@ -168,6 +169,8 @@ class _Parser:
         data = self._limit_headers(self.raw)
         data = self._elide_large_runs(data)
         try:
+            if data.count(b"multipart/") > MAX_MULTIPARTS:
+                raise RecursionError  # the stdlib would recurse for seconds before it gives up
             message = BytesParser(policy=policy.default).parsebytes(data)
         except RecursionError:
             self.defects.append("MIME nesting too deep for the parser: attached whole")
@@ -183,26 +186,31 @@ class _Parser:
         end = match.start() if match else len(raw)
         if end <= MAX_HEADER_BYTES:
             return raw
-        block, rest = raw[:end], raw[end:]
-        fields: list[bytes] = []
-        for line in block.splitlines(keepends=True):
+        fields: list[list[bytes]] = []
+        for line in raw[:end].splitlines(keepends=True):
             if fields and line[:1] in (b" ", b"\t"):
-                fields[-1] += line
+                fields[-1].append(line)
             else:
-                fields.append(line)
+                fields.append([line])
         budget = MAX_HEADER_BYTES
         kept: list[bytes] = []
-        dropped = 0
-        for item in fields:
+        dropped = cut = 0
+        for lines in fields:
+            item = b"".join(lines)
             name = item.split(b":", 1)[0].strip().lower().decode("ascii", "replace")
-            essential = name in _ESSENTIAL_HEADERS
-            if len(item) <= MAX_HEADER_FIELD_BYTES and (essential or len(item) <= budget):
-                kept.append(item if item.endswith(b"\n") else item + b"\r\n")
-                budget -= 0 if essential else len(item)
-            else:
+            if name in _ESSENTIAL_HEADERS:
+                if len(item) > MAX_HEADER_FIELD_BYTES:
+                    item, cut = _cut_field(item), cut + 1
+            elif len(item) > MAX_HEADER_FIELD_BYTES or len(item) > budget:
                 dropped += 1
-        self.defects.append(f"header block of {end} bytes: {dropped} fields dropped")
-        return b"".join(kept).rstrip(b"\r\n") + rest
+                continue
+            else:
+                budget -= len(item)
+            kept.append(item if item.endswith(b"\n") else item + b"\r\n")
+        self.defects.append(
+            f"header block of {end} bytes: {dropped} fields dropped, {cut} cut short"
+        )
+        return b"".join(kept).rstrip(b"\r\n") + raw[end:]
 
     def _elide_large_runs(self, data: bytes) -> bytes:
         """Base64 runs whose decoded size passes the limit, cut out (see ``limits``)."""
@@ -215,10 +223,11 @@ class _Parser:
         for match in _BASE64_RUN.finditer(data):
             if match.end() - match.start() <= threshold:
                 continue
-            run = match.group(0)
-            chars = len(run) - run.count(b"\n") - run.count(b"\r") - run.count(b" ")
+            size = _base64_size(match.group(0))
+            if size <= self.limit:
+                continue
             token = f"SwitchboardElided{nonce}{len(self.elided)}"
-            self.elided[token] = chars * 3 // 4 - run.count(b"=")
+            self.elided[token] = size
             out.append(data[position : match.start()])
             out.append(token.encode("ascii") + b"\r\n")
             position = match.end()
@@ -286,7 +295,7 @@ class _Parser:
             return []
         self.defects.append("multipart without parts: its body read as text")
         data = to_bytes(payload)[:MAX_TEXT_BYTES]
-        return [_Piece(text=decode(data).text.replace("\r\n", "\n"))]
+        return [_Piece(text=_text_only(decode(data).text))]
 
     def _recover_boundary(self, part: Message) -> list[Message] | None:
         """A multipart whose declared boundary never appears, parsed again with the
@@ -369,7 +378,7 @@ class _Parser:
         result = decode(data, declared)
         if result.guessed and data and not data.isascii():
             self.defects.append(f"{kind} declared {declared!r}, read as {result.charset}")
-        return result.text.replace("\r\n", "\n").replace("\r", "\n")
+        return _text_only(result.text)
 
     def _attachment(self, part: Message, kind: str, *, related: bool = False) -> None:
         """``related``: a part of a multipart/related (an image the HTML shows)."""
@@ -399,10 +408,16 @@ class _Parser:
 
     def _embedded_message(self, part: Message) -> None:
         payload = part.get_payload()
+        encoding = clean_line(_header(part, "content-transfer-encoding")).lower()
         if isinstance(payload, list) and payload and isinstance(payload[0], Message):
             inner = payload[0]
             data = _message_bytes(inner)
-        else:  # encoded against RFC 2046 section 5.2.1: decode, then read its headers
+            if encoding in ("base64", "quoted-printable") and not inner.keys():
+                # Encoded against RFC 2046 section 5.2.1: the stdlib took the encoded
+                # text for a message without headers. Decode it, then read its headers.
+                data = _transfer_decoded(_payload_text(inner), encoding)
+                inner = BytesHeaderParser(policy=policy.default).parsebytes(data)
+        else:
             data = _decoded_payload(part)
             inner = BytesHeaderParser(policy=policy.default).parsebytes(data)
         subject = decode_words(_header(inner, "subject"))
@@ -429,7 +444,7 @@ class _Parser:
             name = ""
         if not name or "\ufffd" in name or any("\udc80" <= ch <= "\udcff" for ch in name):
             name = _raw_filename(part) or name.replace("\ufffd", "")
-        name = decode_words(name) if "=?" in name else clean_line(name)
+        name = decode_words(name) if "=?" in name else name
         if not name:
             name = default or _default_name(kind)
         return sanitize_filename(name, fallback=_default_name(kind))
@@ -558,6 +573,25 @@ def _header(part: Message | None, name: str) -> str:
     return ""
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _text_only(text: str) -> str:
+    """Line ends as "\\n", no control characters but tab and form feed: a NUL would
+    be refused by PostgreSQL's text type, and none of them is meant to be read."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _cut_field(field: bytes) -> bytes:
+    """A field over the limit, cut at its last comma (an address list) or space."""
+    head = field[:MAX_HEADER_FIELD_BYTES]
+    for separator in (b",", b" "):
+        position = head.rfind(separator)
+        if position > head.find(b":"):
+            return head[:position] + b"\r\n"
+    return head + b"\r\n"
+
+
 def _content_type(part: Message) -> str:
     try:
         return part.get_content_type().lower()
@@ -613,6 +647,9 @@ def _decoded_payload(part: Message) -> bytes:
     payload = part.get_payload()
     if isinstance(payload, list):  # message/delivery-status: its field blocks
         return b"\n".join(_message_bytes(p) for p in payload if isinstance(p, Message))
+    encoding = clean_line(_header(part, "content-transfer-encoding")).lower()
+    if encoding == "base64" and isinstance(payload, str) and _not_base64(payload):
+        return to_bytes(payload)  # a sender that labelled plain text base64: its text is it
     try:
         data = part.get_payload(decode=True)
     except Exception:  # a transfer encoding the stdlib trips over: the bytes as they came
@@ -620,12 +657,34 @@ def _decoded_payload(part: Message) -> bytes:
     return data if isinstance(data, bytes) else b""
 
 
+def _transfer_decoded(text: str, encoding: str) -> bytes:
+    carrier = email.message.Message()
+    carrier["Content-Transfer-Encoding"] = encoding
+    carrier.set_payload(text)
+    data = carrier.get_payload(decode=True)
+    return data if isinstance(data, bytes) else to_bytes(text)
+
+
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=\s]")
+
+
+def _not_base64(payload: str) -> bool:
+    """More than a tenth of the characters can't be base64: not base64 at all."""
+    stripped = "".join(payload.split())
+    return bool(stripped) and len(_NOT_BASE64.findall(stripped)) * 10 > len(stripped)
+
+
 def _estimated_size(part: Message, payload: str) -> int:
     encoding = clean_line(_header(part, "content-transfer-encoding")).lower()
     if encoding == "base64":
-        chars = len(payload) - payload.count("\n") - payload.count("\r") - payload.count(" ")
-        return chars * 3 // 4
+        return _base64_size(payload.encode("ascii", "replace"))
     return len(payload)
+
+
+def _base64_size(encoded: bytes) -> int:
+    """The decoded size of base64 text, without decoding it."""
+    stripped = b"".join(encoded.split())
+    return len(stripped) * 3 // 4 - len(stripped) + len(stripped.rstrip(b"="))
 
 
 def _raw_filename(part: Message) -> str:
@@ -651,10 +710,19 @@ def _raw_filename(part: Message) -> str:
     return ""
 
 
+_NAMES = {
+    "message/rfc822": "message.eml",
+    "message/delivery-status": "delivery-status.txt",
+    "message/global-delivery-status": "delivery-status.txt",
+    "message/disposition-notification": "receipt.txt",
+    "text/rfc822-headers": "headers.txt",
+}
+
+
 def _default_name(kind: str) -> str:
-    if kind == "message/rfc822":
-        return "message.eml"
-    extension = mimetypes.guess_extension(kind) or ".bin"
+    if kind in _NAMES:
+        return _NAMES[kind]
+    extension = mimetypes.guess_extension(kind) or (".txt" if kind.startswith("text/") else ".bin")
     base = "image" if kind.startswith("image/") else "attachment"
     return f"{base}{extension}"
 
