@@ -197,6 +197,28 @@ def test_pressing_send_twice_fast_queues_one_message(
     assert [r.text for r in outbox_rows(sqlite_core, conversation)] == ["Одне повідомлення"]
 
 
+def test_a_file_attached_while_the_send_is_on_its_way_stays_for_the_next(
+    qtbot: Any, sqlite_core: Core, composer: Composer, tmp_path: Path
+) -> None:
+    conversation = chat(sqlite_core, account(sqlite_core))
+    open_chat(qtbot, composer, conversation)
+    late = tmp_path / "пізніше.pdf"
+    late.write_bytes(b"%PDF")
+    type_text(composer.input, "Спершу текст")
+    with qtbot.waitSignal(composer.sent):
+        ctrl_enter(qtbot, composer)
+        assert composer.input.isReadOnly()  # on its way: the text can't change under it
+        composer.add_files([str(late)])
+    (row,) = outbox_rows(sqlite_core, conversation)
+    assert (row.text, row.attachment_ids) == ("Спершу текст", [])
+    assert [f.path for f in composer.files] == [str(late)]
+    assert composer.input.toPlainText() == "" and not composer.input.isReadOnly()
+    composer.save_draft_now()
+    wait_disk(qtbot, composer)
+    stored = sqlite_core.drafts.get(conversation)
+    assert stored is not None and stored.files == (str(late),) and stored.send_key == ""
+
+
 def test_a_refused_send_keeps_every_word_and_a_retry_is_the_same_message(
     qtbot: Any, sqlite_core: Core, tasks: TaskRunner
 ) -> None:

@@ -873,17 +873,22 @@ class Composer(QFrame):
         self._sending_for = None
         self._forget_draft(request.conversation_id, request.files)
         if request.conversation_id == self.conversation_id:
+            # What went is cleared; a file attached or a reply chosen while it
+            # was on its way (the input itself was read-only) stays for the next.
+            sent = {f.path for f in request.files}
+            self.files = [f for f in self.files if f.path not in sent]
             self._restoring = True
             self.input.clear()
+            if self.reply_to == request.reply_to:
+                self.set_reply_to(None)
             self._restoring = False
-            self.files = []
-            self.reply_to = None
-            self.reply_bar.hide()
             self.send_key = ""
-            self._dirty = False
+            self._dirty = bool(self.files) or self.reply_to is not None
             self._show_files()
             self._set_writable(self.context is None or self.context.options.can_write)
             self._update_counter()
+            if self._dirty:
+                self._save_timer.start()
         assert row.id is not None
         self.sent.emit(row.id)
 
