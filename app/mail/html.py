@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import nh3
@@ -168,13 +168,11 @@ def sanitize_html(
         url_relative="pass_through",  # the filters drop relative URLs; "//host" is listed
         filter_style_properties=_STYLE_PROPERTIES,
     )
-    marker = _Marker(blocked_titles)
-    marker.feed(cleaned)
-    marker.close()
+    marked, links = _mark(cleaned, blocked_titles)
     return SafeHtml(
-        html="".join(marker.out),
+        html=marked,
         remote_images=tuple(dict.fromkeys(remote)),
-        links=tuple(marker.links),
+        links=tuple(links),
         missing_inline=tuple(dict.fromkeys(missing)),
     )
 
@@ -193,63 +191,82 @@ def link_host(url: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-class _Marker(HTMLParser):
-    """Second pass over nh3's (well-formed) output: links get their target as a
-    title and, when deceptive, shown after the text; blocked images get the
-    source they would have loaded as a title."""
+class Token(NamedTuple):
+    """A piece of nh3's output: a start or end tag, or text (still escaped)."""
 
-    def __init__(self, blocked_titles: list[str]) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.links: list[Link] = []
-        self._blocked = blocked_titles
-        self._link: tuple[str, list[str]] | None = None  # (target, text so far)
+    kind: str  # "start", "end" or "text"
+    source: str  # exactly as in the HTML
+    tag: str = ""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self._tag(tag, attrs, closed=False))
+    def attributes(self) -> dict[str, str]:
+        """A tag's attributes, values unescaped (read when asked: most are never)."""
+        inner = self.source[len(self.tag) + 1 : -1]
+        return {name.lower(): html_lib.unescape(value) for name, value in _ATTRIBUTE.findall(inner)}
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self._tag(tag, attrs, closed=True))
 
-    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> str:
-        values = dict(attrs)
-        if tag == "a" and values.get("href"):
-            target = values["href"] or ""
-            values["title"] = target
-            self._link = (target, [])
-        source = values.get("src") or ""
-        if tag == "img" and source.startswith(REMOTE_IMAGE_PLACEHOLDER + "#"):
-            index = source.rpartition("#")[2]
-            values["src"] = REMOTE_IMAGE_PLACEHOLDER
-            known = index.isdigit() and int(index) < len(self._blocked)
-            values["title"] = self._blocked[int(index)] if known else ""
-        rendered = "".join(
-            f' {name}="{html_lib.escape(value or "", quote=True)}"'
-            for name, value in values.items()
-        )
-        return f"<{tag}{rendered}{' /' if closed else ''}>"
+# nh3's serialiser (html5ever's) writes every attribute as name="value" with " and &
+# escaped, and < > & in text escaped: so a tag ends at the first > outside quotes,
+# and text never holds one. These patterns read that output, not HTML in general.
+_TOKEN = re.compile(
+    r"""<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s+[^\s"'>/=]+(?:="[^"]*")?)*\s*/?>|[^<]+|<"""
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:="([^"]*)")?""")
 
-    def handle_endtag(self, tag: str) -> None:
-        self.out.append(f"</{tag}>")
-        if tag == "a" and self._link is not None:
-            target, parts = self._link
-            self._link = None
-            text = "".join(parts).strip()
-            shown = _HOSTISH.match(text)
-            real = link_host(target)
-            named = shown.group(1).lower() if shown else ""
-            deceptive = bool(named and real and real != named and not real.endswith("." + named))
-            self.links.append(Link(text, target, deceptive))
-            if deceptive:
-                self.out.append(f" [{html_lib.escape(real)}]")
 
-    def handle_data(self, data: str) -> None:
-        self.out.append(data)
-        if self._link is not None:
-            self._link[1].append(html_lib.unescape(data))
+def tokens(safe_html: str) -> Iterator[Token]:
+    """The tags and texts of ``sanitize_html``'s output, in order."""
+    for match in _TOKEN.finditer(safe_html):
+        tag = match.group(2)
+        if tag is None:
+            yield Token("text", match.group(0))
+        else:
+            yield Token("end" if match.group(1) else "start", match.group(0), tag.lower())
 
-    def handle_entityref(self, name: str) -> None:
-        self.handle_data(f"&{name};")
 
-    def handle_charref(self, name: str) -> None:
-        self.handle_data(f"&#{name};")
+def _mark(cleaned: str, blocked: list[str]) -> tuple[str, list[Link]]:
+    """Second pass over nh3's output: links get their target as a title and, when
+    deceptive, shown after the text; blocked images get the source they would have
+    loaded as a title."""
+    out: list[str] = []
+    links: list[Link] = []
+    link: tuple[str, list[str]] | None = None  # (target, its text so far)
+    for token in tokens(cleaned):
+        if token.kind == "text":
+            out.append(token.source)
+            if link is not None:
+                link[1].append(html_lib.unescape(token.source))
+        elif token.kind == "end":
+            out.append(token.source)
+            if token.tag == "a" and link is not None:
+                found = _link(*link)
+                links.append(found)
+                link = None
+                if found.deceptive:
+                    out.append(f" [{html_lib.escape(link_host(found.target))}]")
+        elif token.tag in ("a", "img"):
+            values = token.attributes()
+            if token.tag == "a" and values.get("href"):
+                values["title"] = values["href"]
+                link = (values["href"], [])
+            source = values.get("src", "")
+            if token.tag == "img" and source.startswith(REMOTE_IMAGE_PLACEHOLDER + "#"):
+                index = source.rpartition("#")[2]
+                known = index.isdigit() and int(index) < len(blocked)
+                values["src"] = REMOTE_IMAGE_PLACEHOLDER
+                values["title"] = blocked[int(index)] if known else ""
+            rendered = "".join(
+                f' {name}="{html_lib.escape(value, quote=True)}"' for name, value in values.items()
+            )
+            out.append(f"<{token.tag}{rendered}>")
+        else:
+            out.append(token.source)
+    return "".join(out), links
+
+
+def _link(target: str, parts: list[str]) -> Link:
+    text = "".join(parts).strip()
+    shown = _HOSTISH.match(text)
+    real = link_host(target)
+    named = shown.group(1).lower() if shown else ""
+    deceptive = bool(named and real and real != named and not real.endswith("." + named))
+    return Link(text, target, deceptive)
