@@ -16,7 +16,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from app.enums import SendFailure
 from app.inbox import Cursor, InboundMessage, Stored
@@ -80,6 +80,9 @@ class OutboundMessage:
     # Parts of a long message the platform already has (a retry after a part
     # failed goes on with the next part, never sends the first ones again).
     parts_sent: int = 0
+    # The keyboard to show with it (Telegram's reply_markup: the bot's own
+    # replies, app/bot_replies.py), from its timeline row's meta.
+    reply_markup: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from app.enums import SendFailure
 from app.errors import DatabaseError
 from app.inbound_writer import InboundWriter
 from app.inbox import Cursor, InboundMessage, Stored
-from app.models import Attachment, ChannelAccount, Conversation, OutboxMessage
+from app.models import Attachment, ChannelAccount, Conversation, Interaction, OutboxMessage
 from app.outbox import MessageNotFound
 from app.secrets import SecretKind, SecretsUnavailable
 from integrations.account_lock import AccountLock, AccountLocks
@@ -395,7 +395,10 @@ class ChannelHost:
                 log.exception("channel host: on_status failed")
 
     def _changed(self, changes: Changes) -> None:
-        if changes.conversations:  # an outbox row changed: a sender may have work
+        # Only an outbox row's change gives a sender work (queued, resent,
+        # cancelled); an inbound batch touches conversations, and waking every
+        # sender for each would cost a claim query per batch per account.
+        if changes.outbox:
             self.wake_senders()
 
     # --- sending -----------------------------------------------------------------------------
@@ -493,6 +496,8 @@ class ChannelHost:
         with self.core.db.session() as s:
             conversation = s.get(Conversation, row.conversation_id)
             assert conversation is not None
+            interaction = s.get(Interaction, row.interaction_id)
+            markup = interaction.meta.get("reply_markup") if interaction is not None else None
             files: list[OutboundFile] = []
             if row.attachment_ids:
                 attachments = s.exec(
@@ -514,6 +519,7 @@ class ChannelHost:
             files=tuple(files),
             reply_to_external_id=row.reply_to_external_id,
             parts_sent=len(row.platform_ids),
+            reply_markup=markup if isinstance(markup, dict) else None,
         )
 
 

@@ -442,10 +442,9 @@ def _reply_markup(message: OutboundMessage) -> dict[str, Any] | None:
     """The keyboard to show with the message (a ReplyKeyboardMarkup, or
     ReplyKeyboardRemove to take one away): the bot's own replies carry one
     (app/bot_replies.py), as ``reply_markup`` of the outbound message, which
-    the host fills from the outbox row's timeline meta. Read by name: an
-    outbound message of a host that carries none has no keyboard."""
-    markup = getattr(message, "reply_markup", None)
-    return markup if isinstance(markup, dict) and markup else None
+    the host fills from the outbox row's timeline meta."""
+    markup = message.reply_markup
+    return markup if markup else None
 
 
 def _message_id(result: Any) -> int:

@@ -35,9 +35,6 @@ PHONE = "+380507001236"
 # (integrations/host.py, ChannelHost._outbound); until it copies the keyboard of
 # the row's timeline meta (meta["reply_markup"]) into it, the bot's messages go
 # without their keyboard.
-NEEDS_HOST_MARKUP = "the host does not pass the outbox row's reply_markup to the channel yet"
-
-
 @pytest.fixture
 def desk(core: Core, bot_api: BotApiServer) -> Iterator[Desk]:
     desk = Desk(core, bot_api, bot_api.add_bot("shop_bot"))
@@ -63,7 +60,6 @@ def _all_sent(core: Core, count: int) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_HOST_MARKUP)
 def test_start_is_greeted_once_with_a_call_me_back_keyboard(desk: Desk) -> None:
     olena = desk.bot.user("Олена", language_code="uk")
     desk.bot.push_start(olena, "order-4812")  # a website's deep link
@@ -79,7 +75,6 @@ def test_start_is_greeted_once_with_a_call_me_back_keyboard(desk: Desk) -> None:
     assert len(desk.server.sent) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_HOST_MARKUP)
 def test_the_call_me_back_button_makes_a_request_and_one_confirmation_without_keyboard(
     desk: Desk,
 ) -> None:

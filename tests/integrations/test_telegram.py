@@ -29,6 +29,7 @@ from integrations.base import ChannelState, ChannelStatus
 from integrations.host import ChannelHost
 from integrations.telegram.channel import TelegramChannel
 from tests.servers.bot_api import Bot, BotApiServer, Fault
+from tests.statements import statements
 
 
 def _wait(check: Callable[[], Any], timeout: float = 15.0, what: str = "") -> Any:
@@ -434,3 +435,19 @@ def test_a_file_too_large_is_refused_before_any_part_goes(desk: Desk, tmp_path: 
     _wait(lambda: desk.core.outbox.get(message.id or 0).status == "failed")
     assert desk.core.outbox.get(message.id or 0).failure == "too_large"
     assert desk.server.sent == []  # not even the text
+
+
+def test_inbound_traffic_does_not_wake_the_senders(desk: Desk) -> None:
+    """A sender looks for work when an outbox row changes and every few
+    seconds, not for every batch the inbox commits."""
+    user = desk.bot.user("Марта")
+    desk.bot.push_text(user, "перше")
+    desk.wait_state(ChannelState.CONNECTED)
+    _wait(lambda: desk.messages() == 1)
+    with statements(desk.core.db) as seen:
+        for n in range(20):
+            desk.bot.push_text(user, f"повідомлення {n}")
+            _wait(lambda n=n: desk.messages() == n + 2, what=f"message {n} stored")
+    claims = [s for s in seen if "FROM outboxmessage" in s and "outboxmessage.status" in s]
+    # The periodic look (every SENDER_POLL_S) may fall into the window once or twice.
+    assert len(claims) <= 3, len(claims)
