@@ -79,6 +79,7 @@ _STYLE_PROPERTIES = {
 }  # fmt: skip
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _CSS_EXPRESSION = re.compile(r"expression\s*\(|behavior\s*:|-moz-binding", re.IGNORECASE)
+_CSS_LOADS = re.compile(r"url\s*\(|image-set|\\", re.IGNORECASE)
 _DATA_IMAGE = re.compile(r"^data:image/(png|gif|jpe?g|webp|bmp);base64,[A-Za-z0-9+/=\s]*$", re.I)
 _HOSTISH = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?![a-z0-9-])", re.I
@@ -134,7 +135,9 @@ def sanitize_html(
         return None
 
     def style(value: str) -> str | None:
-        if _CSS_EXPRESSION.search(value):
+        # A CSS escape ("\\75 rl(" is "url(") is decoded by nh3's serialiser after this
+        # filter has looked; image-set() loads like url(). Such a style goes whole.
+        if _CSS_EXPRESSION.search(value) or "\\" in value or "image-set" in value.lower():
             return None
 
         def replace(match: re.Match[str]) -> str:
@@ -168,7 +171,7 @@ def sanitize_html(
         url_relative="pass_through",  # the filters drop relative URLs; "//host" is listed
         filter_style_properties=_STYLE_PROPERTIES,
     )
-    marked, links = _mark(cleaned, blocked_titles)
+    marked, links = _mark(cleaned, blocked_titles, allow_remote)
     return SafeHtml(
         html=marked,
         remote_images=tuple(dict.fromkeys(remote)),
@@ -223,10 +226,11 @@ def tokens(safe_html: str) -> Iterator[Token]:
             yield Token("end" if match.group(1) else "start", match.group(0), tag.lower())
 
 
-def _mark(cleaned: str, blocked: list[str]) -> tuple[str, list[Link]]:
+def _mark(cleaned: str, blocked: list[str], allow_remote: bool) -> tuple[str, list[Link]]:
     """Second pass over nh3's output: links get their target as a title and, when
     deceptive, shown after the text; blocked images get the source they would have
-    loaded as a title."""
+    loaded as a title; and, remote loading not allowed, a style that would still
+    load something as nh3 wrote it out goes (the filter saw it before nh3 did)."""
     out: list[str] = []
     links: list[Link] = []
     link: tuple[str, list[str]] | None = None  # (target, its text so far)
@@ -243,8 +247,10 @@ def _mark(cleaned: str, blocked: list[str]) -> tuple[str, list[Link]]:
                 link = None
                 if found.deceptive:
                     out.append(f" [{html_lib.escape(link_host(found.target))}]")
-        elif token.tag in ("a", "img"):
+        elif token.tag in ("a", "img") or 'style="' in token.source:
             values = token.attributes()
+            if not allow_remote and _CSS_LOADS.search(values.get("style", "")):
+                del values["style"]
             if token.tag == "a" and values.get("href"):
                 values["title"] = values["href"]
                 link = (values["href"], [])

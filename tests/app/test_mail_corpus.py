@@ -33,6 +33,7 @@ def check_safe(mail: ParsedMail) -> None:
     if mail.html is not None:
         assert not ACTIVE.search(mail.html.html), mail.html.html[:500]
         assert not REMOTE_SOURCE.search(mail.html.html)
+        assert not re.search(r"url\s*\(|image-set", mail.html.html, re.I)
     for item in mail.attachments:
         name = item.filename
         assert name and len(name.encode()) <= 255
@@ -85,6 +86,8 @@ PIECES = [
     b"<script>",
     b'<img src="http://x/y">',
     b"cid:",
+    b'<p style="background:\\75 rl(http://t/x)">',
+    b"url(",
     b"\t",
     b"=\r\n",
     b"=ZZ",

@@ -89,6 +89,20 @@ def test_remote_images_and_css_urls_are_blocked_and_listed() -> None:
     assert "url(" not in safe.html and "color:blue" in safe.html
 
 
+@pytest.mark.parametrize(
+    "style",
+    [
+        "background-image: \\75 rl(https://t.example/x)",  # a CSS escape nh3 decodes after
+        "background-image: image-set('https://t.example/z' 1x)",
+        "background: URL( https://t.example/y )",
+        "background: url(  'https://t.example/q'  ) no-repeat",
+    ],
+)
+def test_css_that_would_load_in_disguise_loads_nothing(style: str) -> None:
+    safe = sanitize_html(f'<p style="{style}">x</p>')
+    assert "t.example" not in safe.html and "url(" not in safe.html.lower(), safe.html
+
+
 def test_remote_images_load_once_allowed() -> None:
     html = '<img src="https://cdn.example/a.png"><p style="background:url(https://cdn.example/b.png)">x</p>'
     safe = sanitize_html(html, allow_remote=True)
