@@ -56,6 +56,9 @@ class CallbackDesk(QObject):
     message = Signal(str)  # status-bar text (translated)
     settingsRequested = Signal()  # the operator wants to fix the settings (their name)
     customerOpened = Signal(int)  # a callback with a known customer was dialled
+    # One asked for from a chat was dialled: customer id (-1: none), conversation
+    # id, the message that asked (-1: none), for the panel to show that chat.
+    conversationOpened = Signal(int, int, int)
     queueChanged = Signal(int, int)  # waiting, overdue: for the tab title
 
     def __init__(
@@ -217,6 +220,14 @@ class CallbackDesk(QObject):
         self.control.book.add_outgoing(call.call_id, format_phone(request.phone), request.name)
         if request.customer_id is not None:
             self.customerOpened.emit(request.customer_id)
+        conversation = request.meta.get("conversation_id") if request.meta else None
+        if isinstance(conversation, int):
+            message = request.meta.get("interaction_id")
+            self.conversationOpened.emit(
+                request.customer_id if request.customer_id is not None else -1,
+                conversation,
+                message if isinstance(message, int) else -1,
+            )
         self.message.emit(self.tr("Calling back %1…").replace("%1", who))
         early = self._ended_early.pop(call.call_id, None)
         if early is not None:

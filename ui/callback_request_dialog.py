@@ -51,6 +51,7 @@ class ManualRequest:
     preferred_from: datetime | None
     preferred_to: datetime | None
     operator: str
+    conversation_id: int | None = None  # asked from a chat: the queue links back to it
 
 
 def submit(core: Core, request: ManualRequest) -> CallbackRequest:
@@ -64,8 +65,17 @@ def submit(core: Core, request: ManualRequest) -> CallbackRequest:
         preferred_from=request.preferred_from,
         preferred_to=request.preferred_to,
         priority=request.priority,
-        meta={"requested_by": request.operator} if request.operator else None,
+        meta=request_meta(request) or None,
     )
+
+
+def request_meta(request: ManualRequest) -> dict[str, object]:
+    meta: dict[str, object] = {}
+    if request.operator:
+        meta["requested_by"] = request.operator
+    if request.conversation_id is not None:
+        meta["conversation_id"] = request.conversation_id
+    return meta
 
 
 def next_half_hour(now: datetime) -> datetime:
@@ -88,9 +98,11 @@ class CallbackRequestDialog(QDialog):
         customer_id: int | None = None,
         customer_name: str = "",
         parent: QWidget | None = None,
+        conversation_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("callbackRequestDialog")
+        self.conversation_id = conversation_id
         self.setWindowTitle(self.tr("Request a callback"))
         self.core = core
         self.tasks = tasks
@@ -217,6 +229,7 @@ class CallbackRequestDialog(QDialog):
             preferred_from=start,
             preferred_to=end,
             operator=self.core.settings.operator_name.strip(),
+            conversation_id=self.conversation_id,
         )
         core = self.core
         self.buttons.setEnabled(False)

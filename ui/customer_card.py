@@ -6,9 +6,11 @@ export everything stored about the customer as JSON, or delete it all. Every
 database call runs on the task worker.
 
 Whoever writes (the call log, the web form, a channel, a dialog), the card
-learns it from the window's one changes value (``apply_changes``): the whole
-card when something of its customer changed, the timeline alone when one of
-the interactions it shows did; a short timer makes a burst one read."""
+learns it from the window's one changes value (``apply_changes``): the card's
+details when something of its customer changed, and the timeline's rows the
+change names, merged into what is loaded (the timeline keeps its place); a
+short timer makes a burst one read. A chat row of the timeline asks for its
+conversation (``conversationRequested``)."""
 
 from __future__ import annotations
 
@@ -77,6 +79,8 @@ class CustomerCard(QWidget):
     callRequested = Signal(str, int, str)  # number, customer id, customer name
     customerDeleted = Signal(int)
     callbackRequested = Signal(int)  # a request was made from the card: its id
+    # A chat row on the timeline: customer id, conversation id, interaction id.
+    conversationRequested = Signal(int, int, int)
     message = Signal(str)  # for the status bar
 
     def __init__(self, core: Core, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -91,7 +95,8 @@ class CustomerCard(QWidget):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self._refresh_now)
-        self._details_stale = False  # the timer reloads the card, not the timeline only
+        self._details_stale = False  # the timer reloads the card's details too
+        self._changed_rows: set[int] = set()  # interactions the timer reads again
 
         self.placeholder = plain_label(
             self, self.tr("Pick a customer on the left, or search with Ctrl+F.")
@@ -128,6 +133,7 @@ class CustomerCard(QWidget):
         form.addRow(self.tr("Notes:"), self.notes)
 
         self.timeline = TimelineView(core, tasks, self)
+        self.timeline.conversationRequested.connect(self._open_conversation)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
 
@@ -174,6 +180,11 @@ class CustomerCard(QWidget):
         return label
 
     @property
+    def customer_id(self) -> int | None:
+        """The customer shown (or being loaded)."""
+        return self._shown_id
+
+    @property
     def refresh_pending(self) -> bool:
         """A change concerning the card waits for its timer."""
         return self._refresh.isActive()
@@ -184,8 +195,12 @@ class CustomerCard(QWidget):
         if customer_id is None:
             return
         if customer_id in changes.customers:
+            # A new interaction of theirs names them too: its row is read with the rest.
             self._details_stale = True
-        elif not self.timeline.shows_any(changes.interactions):
+            self._changed_rows |= changes.interactions
+        elif self.timeline.shows_any(changes.interactions):
+            self._changed_rows |= changes.interactions
+        else:
             return
         # Not restarted by later changes: a steady stream can't hold it back.
         if not self._refresh.isActive():
@@ -195,28 +210,37 @@ class CustomerCard(QWidget):
         """The app is closing: a read waiting for the timer is dropped."""
         self._refresh.stop()
         self._details_stale = False
+        self._changed_rows.clear()
 
     def _refresh_now(self) -> None:
         stale, self._details_stale = self._details_stale, False
+        rows, self._changed_rows = self._changed_rows, set()
         if self._shown_id is None:
             return  # deleted meanwhile
         if stale:
-            self.show_customer(self._shown_id)
-        else:
-            self.timeline.reload()
+            self._read_details(self._shown_id)
+        self.timeline.refresh(rows)
 
     def show_customer(self, customer_id: int) -> None:
         # This read comes after every change received so far (each is
         # published after its commit): it covers what the timer waited for.
         self._refresh.stop()
         self._details_stale = False
+        self._changed_rows.clear()
+        if customer_id != self._shown_id:
+            self.timeline.set_customer(None)  # another customer's rows must not stay
         self._shown_id = customer_id
+        self._read_details(customer_id, timeline=True)
+
+    def _read_details(self, customer_id: int, timeline: bool = False) -> None:
+        """The customer's details (and the timeline from its first page when
+        ``timeline``; a change's rows merge into it instead)."""
         self._generation += 1
         generation = self._generation
         core = self.core
         self.tasks.run(
             lambda: load_card(core, customer_id),
-            lambda data: self._fill(generation, data),
+            lambda data: self._fill(generation, data, timeline),
             lambda exc: self._failed(generation, exc),
             owner=self,
         )
@@ -229,7 +253,7 @@ class CustomerCard(QWidget):
             )
             self.stack.setCurrentWidget(self.placeholder)
 
-    def _fill(self, generation: int, data: CardData) -> None:
+    def _fill(self, generation: int, data: CardData, timeline: bool = True) -> None:
         if generation != self._generation:
             return
         customer = data.customer
@@ -252,7 +276,12 @@ class CustomerCard(QWidget):
             self.contacts_layout.addWidget(plain_label(self.contacts_box, none))
         self.stack.setCurrentWidget(self.details)
         assert customer.id is not None
-        self.timeline.set_customer(customer.id)
+        if timeline or self.timeline.customer_id != customer.id:
+            self.timeline.set_customer(customer.id)
+
+    def _open_conversation(self, conversation_id: int, interaction_id: int) -> None:
+        if self._shown_id is not None:
+            self.conversationRequested.emit(self._shown_id, conversation_id, interaction_id)
 
     def _contact_row(self, point: ContactPoint, customer: Customer) -> QWidget:
         row = QWidget(self.contacts_box)
@@ -314,7 +343,7 @@ class CustomerCard(QWidget):
         # pressed Save and is looking at this card. (The list and the rest
         # learn it from the change.)
         if self.customer is not None and self.customer.id == customer_id:
-            self.show_customer(customer_id)
+            self._read_details(customer_id)
 
     def export_customer(self) -> None:
         if self.customer is None:

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.call_panel = CallPanel(book, control, self)
         self.customers = CustomerList(core, tasks, self)
         self.card = CustomerCard(core, tasks, self)
-        self.side = SidePanel(self)
+        self.side = SidePanel(core, tasks, self.operator, self)
         self.callback_panel = CallbackQueuePanel(self)
         self.callback_panel.setObjectName("callbackQueue")
         self.callback_panel.call_next_shortcut.setEnabled(False)  # the action owns F9
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([320, 620, 280])
+        self.splitter.setSizes([300, 540, 440])  # the chats need room for their bubbles
         self.setCentralWidget(self.splitter)
         # The queue is in sight all day (its SLA countdowns are the point) and
         # wide enough for all its columns: a dock along the bottom, which the
@@ -151,6 +151,12 @@ class MainWindow(QMainWindow):
         self.card.customerDeleted.connect(self._customer_deleted)
         self.card.message.connect(self.show_message)
         self.card.callbackRequested.connect(self._callback_requested)
+        self.card.conversationRequested.connect(self._open_chat_at)
+        self.side.callRequested.connect(self._call_from_chat)
+        self.side.callbackSaved.connect(self._callback_requested)
+        self.side.customerChosen.connect(self._chat_linked)
+        self.side.message.connect(self.show_message)
+        self.callbacks.conversationOpened.connect(self._open_chat_at)
         control.dialProblem.connect(self.dialpad.show_problem)
         control.message.connect(self.show_message)
         control.dialled.connect(lambda _: self.dialpad.field.clear())
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
         self.changes.detach()
         self.customers.stop_refreshing()
         self.card.stop_refreshing()
+        self.side.stop_refreshing()
         self.callbacks.stop()
 
     # --- actions and menus -------------------------------------------------------
@@ -311,6 +318,10 @@ class MainWindow(QMainWindow):
     def _call_contact(self, number: str, customer_id: int, name: str) -> None:
         self.dialpad.set_number(number)
         self.control.dial(number, customer_id, name)
+
+    def _call_from_chat(self, number: str, customer_id: int, name: str) -> None:
+        self.dialpad.set_number(number)
+        self.control.dial(number, customer_id if customer_id >= 0 else None, name)
 
     def dial_link(self, link: str) -> None:
         """A tel:/sip:/callto: link from the command line or another instance:
@@ -449,6 +460,22 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.check()
         return dialog
+
+    def _open_chat_at(self, customer_id: int, conversation_id: int, interaction_id: int) -> None:
+        """A timeline row or a callback request names a conversation (and a
+        message of it, or -1): the panel opens it there."""
+        customer = customer_id if customer_id >= 0 else None
+        if customer is not None and self.card.customer_id != customer:
+            self.card.show_customer(customer)
+        self.side.show_conversation(
+            customer, conversation_id, interaction_id if interaction_id >= 0 else None
+        )
+
+    def _chat_linked(self, customer_id: int, conversation_id: int) -> None:
+        """An unknown sender's chat was linked to a customer (or one made for
+        them): their card, with the chat open among theirs."""
+        self.card.show_customer(customer_id)
+        self.side.show_conversation(customer_id, conversation_id)
 
     def _customer_deleted(self, customer_id: int) -> None:
         if self.side.customer_id == customer_id:

@@ -7,17 +7,27 @@ shown is dropped.
 
 A call with a recording says so in its row and plays it (the "Play recording"
 button, a double-click or the row's context menu). Which attachment belongs to
-which row is read with the page, on the task worker.
+which row is read with the page, on the task worker. A chat row (Telegram,
+WhatsApp, Viber, email) opens its conversation at that message (double-click
+or Enter: ``conversationRequested``).
+
+What changes while the timeline is shown is merged into what is loaded
+(``refresh`` with the changed interactions' ids): a shown row is rewritten in
+place, a new one goes in at its place, one that left the customer goes; the
+operator's scroll position is kept, so a stream of changes never drags them
+back to the first page.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -49,6 +59,11 @@ ARROWS = {"in": "←", "out": "→"}
 
 
 RECORDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's recording file (str), if any
+CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 2  # a chat row's conversation id, if any
+CHAT_CHANNELS = frozenset(
+    {Channel.TELEGRAM.value, Channel.WHATSAPP.value, Channel.VIBER.value, Channel.EMAIL.value}
+)
+MAX_IDS = 500  # ids per IN (...) when rows are read again
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,44 @@ def load_page(
     return TimelinePage(rows, {i: store.path_for(a.sha256) for i, a in found.items()})
 
 
+@dataclass(frozen=True)
+class ChangedRows:
+    rows: list[Interaction]  # of the customer and the filter, as they are now
+    gone: set[int]  # asked for, and no longer the customer's (deleted, moved)
+    recordings: dict[int, Path]
+
+
+def load_rows(
+    core: Core, customer_id: int, interaction_ids: set[int], channels: Iterable[str] | None
+) -> ChangedRows:
+    """Runs on the task worker: these rows again, those of the customer (and
+    the channel filter) kept."""
+    from sqlmodel import col, select
+
+    from app.models import Interaction
+
+    ids = sorted(interaction_ids)
+    found: list[Interaction] = []
+    with core.db.session() as s:
+        for start in range(0, len(ids), MAX_IDS):
+            chunk = ids[start : start + MAX_IDS]
+            found.extend(s.exec(select(Interaction).where(col(Interaction.id).in_(chunk))))
+    wanted = set(channels) if channels is not None else None
+    rows = [
+        r for r in found if r.customer_id == customer_id and (wanted is None or r.channel in wanted)
+    ]
+    kept = {r.id for r in rows}
+    calls = [r.id for r in rows if r.id is not None and r.channel == Channel.CALL.value]
+    store = core.attachments
+    recordings = {i: store.path_for(a.sha256) for i, a in store.recordings_of(calls).items()}
+    return ChangedRows(rows, {i for i in ids if i not in kept}, recordings)
+
+
+def _order(key: tuple[datetime, int]) -> tuple[float, int]:
+    """Rows go newest first: this sorts their (time, id) keys ascending for bisect."""
+    return (-key[0].timestamp(), -key[1])
+
+
 def interaction_text(row: Interaction, recording_note: str = "") -> str:
     """Two lines: what and when; then the subject or the start of the text."""
     parts = [local_time(row.started_at), channel_label(row.channel)]
@@ -89,6 +142,8 @@ def interaction_text(row: Interaction, recording_note: str = "") -> str:
 
 
 class TimelineView(QWidget):
+    conversationRequested = Signal(int, int)  # conversation id, interaction id
+
     def __init__(self, core: Core, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
@@ -98,7 +153,11 @@ class TimelineView(QWidget):
         self._has_more = False
         self._loading = False
         self._generation = 0
+        self.reads = 0  # the database reads this view asked for (a page, a change's rows)
         self._shown: set[int] = set()  # the interactions in the list
+        self._keys: list[tuple[datetime, int]] = []  # (started_at, id) per row, newest first
+        self._wanted: set[int] = set()  # changed rows to read once the read in flight is in
+        self._refreshing = False
 
         self.filter = QComboBox(self)
         self.filter.setObjectName("timelineFilter")
@@ -186,6 +245,9 @@ class TimelineView(QWidget):
         self._has_more = False
         self._loading = False
         self._shown.clear()
+        self._keys.clear()
+        self._wanted.clear()
+        self._refreshing = False
         self.list.clear()
         self.status.hide()
         if self.customer_id is not None:
@@ -197,6 +259,7 @@ class TimelineView(QWidget):
         if self._cursor is not None and not self._has_more:
             return
         self._loading = True
+        self.reads += 1
         generation = self._generation
         customer_id, cursor, channels = self.customer_id, self._cursor, self.channels
         core = self.core
@@ -215,28 +278,152 @@ class TimelineView(QWidget):
         self._has_more = len(rows) > PAGE_SIZE
         rows = rows[:PAGE_SIZE]
         for row in rows:
-            recording = page.recordings.get(row.id) if row.id is not None else None
-            item = QListWidgetItem(interaction_text(row, self.tr("recording") if recording else ""))
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            if row.id is not None:
+            if row.id is None or row.id in self._shown:
+                continue  # (a change put it in already)
+            if self._keys and _order((row.started_at, row.id)) < _order(self._keys[-1]):
+                self._insert(row, page.recordings.get(row.id))
+            else:
+                self._keys.append((row.started_at, row.id))
+                self.list.addItem(self._item(row, page.recordings.get(row.id)))
                 self._shown.add(row.id)
-            if recording is not None:
-                item.setData(RECORDING_ROLE, str(recording))
-                item.setToolTip(self.tr("Double-click to play the recording"))
-            if row.status in ("missed", "rejected", "failed", "busy", "no_answer"):
-                item.setForeground(Qt.GlobalColor.darkRed)
-            self.list.addItem(item)
         if rows:
             from app.timeline import Timeline
 
             self._cursor = Timeline.cursor_of(rows[-1])
-        if self.list.count() == 0:
-            self.status.setText(self.tr("Nothing here yet."))
-            self.status.show()
-        # A short first page leaves no scroll bar to scroll: fill the view.
+        self._say_if_empty()
+        # A short first page leaves no scroll bar to scroll: fill the view (laid
+        # out first: Qt postpones that, and the bar has no range before it).
+        self.list.doItemsLayout()
         bar = self.list.verticalScrollBar()
         if self._has_more and bar.maximum() == 0 and self.isVisible():
             self.load_more()
+
+    def _item(self, row: Interaction, recording: Path | None) -> QListWidgetItem:
+        item = QListWidgetItem(interaction_text(row, self.tr("recording") if recording else ""))
+        self._dress(item, row, recording)
+        return item
+
+    def _dress(self, item: QListWidgetItem, row: Interaction, recording: Path | None) -> None:
+        item.setText(interaction_text(row, self.tr("recording") if recording else ""))
+        item.setData(Qt.ItemDataRole.UserRole, row.id)
+        item.setData(RECORDING_ROLE, str(recording) if recording is not None else None)
+        chat = row.channel in CHAT_CHANNELS and row.conversation_id is not None
+        item.setData(CONVERSATION_ROLE, row.conversation_id if chat else None)
+        if recording is not None:
+            item.setToolTip(self.tr("Double-click to play the recording"))
+        elif chat:
+            item.setToolTip(self.tr("Double-click or press Enter to open the conversation here"))
+        else:
+            item.setToolTip("")
+        failed = row.status in ("missed", "rejected", "failed", "busy", "no_answer")
+        item.setForeground(Qt.GlobalColor.darkRed if failed else self.palette().text())
+
+    def _say_if_empty(self) -> None:
+        if self.list.count() == 0 and not self._loading:
+            self.status.setText(self.tr("Nothing here yet."))
+            self.status.show()
+        elif self.list.count():
+            self.status.hide()
+
+    # --- changes ------------------------------------------------------------------
+
+    def refresh(self, interaction_ids: Iterable[int]) -> None:
+        """Changed interactions (a changes value's): the shown ones rewritten,
+        new ones of the customer put in at their place, the view kept where the
+        operator scrolled it. Rows older than what is loaded come with their page."""
+        if self.customer_id is None:
+            return
+        self._wanted |= set(interaction_ids)
+        if self._refreshing or not self._wanted:
+            return
+        ids, self._wanted = self._wanted, set()
+        self._refreshing = True
+        self.reads += 1
+        generation, customer_id, channels = self._generation, self.customer_id, self.channels
+        core = self.core
+        self.tasks.run(
+            lambda: load_rows(core, customer_id, ids, channels),
+            lambda changed: self._merge(generation, changed),
+            lambda exc: self._refresh_failed(generation, exc),
+            owner=self,
+        )
+
+    def _refresh_failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self._refreshing = False
+            self._failed(generation, exc)
+
+    def _merge(self, generation: int, changed: ChangedRows) -> None:
+        if generation != self._generation:
+            return
+        self._refreshing = False
+        anchor = self._anchor()
+        for interaction_id in changed.gone & self._shown:
+            self._remove(interaction_id)
+        for row in changed.rows:
+            assert row.id is not None
+            recording = changed.recordings.get(row.id)
+            row_at = self._row_of(row.id)
+            if row_at is not None:
+                item = self.list.item(row_at)
+                if (row.started_at, row.id) == self._keys[row_at]:
+                    self._dress(item, row, recording)
+                    continue
+                self._remove(row.id)  # its time changed: it moves
+            self._insert(row, recording)
+        self._restore(anchor)
+        self._say_if_empty()
+        self._update_play_button()
+        if self._wanted:
+            self.refresh(())
+
+    def _row_of(self, interaction_id: int) -> int | None:
+        if interaction_id not in self._shown:
+            return None
+        for index in range(self.list.count()):
+            if self.list.item(index).data(Qt.ItemDataRole.UserRole) == interaction_id:
+                return index
+        return None
+
+    def _remove(self, interaction_id: int) -> None:
+        index = self._row_of(interaction_id)
+        if index is None:
+            return
+        self.list.takeItem(index)
+        del self._keys[index]
+        self._shown.discard(interaction_id)
+
+    def _insert(self, row: Interaction, recording: Path | None) -> None:
+        assert row.id is not None
+        key = (row.started_at, row.id)
+        at = bisect.bisect_left(self._keys, _order(key), key=_order)
+        if at == len(self._keys) and self._has_more:
+            return  # older than what is loaded: its page brings it
+        self._keys.insert(at, key)
+        self.list.insertItem(at, self._item(row, recording))
+        self._shown.add(row.id)
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The row at the top of the view and where its top is; None at the very
+        top (new rows there are shown, not scrolled past)."""
+        if self.list.verticalScrollBar().value() == 0:
+            return None
+        item = self.list.itemAt(QPoint(4, 1))
+        if item is None:
+            return None
+        return int(item.data(Qt.ItemDataRole.UserRole)), self.list.visualItemRect(item).top()
+
+    def _restore(self, anchor: tuple[int, int] | None) -> None:
+        if anchor is None:
+            return
+        index = self._row_of(anchor[0])
+        if index is None:
+            return
+        item = self.list.item(index)
+        self.list.doItemsLayout()
+        bar = self.list.verticalScrollBar()
+        top = self.list.visualItemRect(item).top() + bar.value()
+        bar.setValue(top - anchor[1])
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
@@ -272,6 +459,12 @@ class TimelineView(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         if self.recording_of(item) is not None:
             self.play(item)
+            return
+        conversation = item.data(CONVERSATION_ROLE)
+        if conversation is not None:
+            self.conversationRequested.emit(
+                int(conversation), int(item.data(Qt.ItemDataRole.UserRole))
+            )
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)

@@ -137,12 +137,16 @@ def items_show(view: QAbstractItemView) -> Iterator[tuple[str, str]]:
         return
     delegates = [view.itemDelegate()]
     delegates += [view.itemDelegateForColumn(c) for c in range(columns(model, QModelIndex()))]
+    painters = []
     for delegate in delegates:
-        # Qt's delegates draw the text as it is; one of ours may not (a QTextDocument
-        # with setHtml): say how it shows an item here, once it shows outside text as text.
-        assert delegate is None or type(delegate).__module__.startswith("PySide6"), (
+        if delegate is None or type(delegate).__module__.startswith("PySide6"):
+            continue  # Qt's delegates draw the text as it is
+        # One of ours paints the items itself (and may read markup, a QTextDocument
+        # with setHtml): it says what it paints, each text as the operator sees it.
+        assert hasattr(delegate, "painted_texts"), (
             f"{type(delegate).__name__} paints {view.objectName() or type(view).__name__}"
         )
+        painters.append(delegate)
 
     def walk(parent: QModelIndex) -> Iterator[tuple[str, str]]:
         for row in range(model.rowCount(parent)):
@@ -154,6 +158,9 @@ def items_show(view: QAbstractItemView) -> Iterator[tuple[str, str]]:
                     yield f"item {row},{column}", text
                 if isinstance(tip, str):
                     yield f"item {row},{column} tooltip", tooltip_shows(tip)
+                for delegate in painters:
+                    for painted in delegate.painted_texts(index):
+                        yield f"item {row},{column} painted", painted
                 if column == 0 and model.rowCount(index):
                     yield from walk(index)
 
