@@ -174,9 +174,10 @@ def test_kill_9_mid_ingestion_loses_nothing_and_stores_nothing_twice(
 ) -> None:
     rng = random.Random(SEED)
     users = [bot.user(f"Клієнт {i}") for i in range(12)]
-    # Bursts of a few batches (getUpdates gives at most 100 at once): a kill
-    # has a transaction to fall into most of the time.
-    burst = 300 if core.db.dialect == "sqlite" else 150
+    # Bursts of several batches (getUpdates gives at most 100 at once): a kill
+    # has a transaction to fall into most of the time. The inbox stores a
+    # batch in a few ms: a burst must outlast the wait before the kill.
+    burst = 600 if core.db.dialect == "sqlite" else 300
     kills, mid_burst = 6, 0
     pushed: list[str] = []
     child.start()
@@ -188,7 +189,7 @@ def test_kill_9_mid_ingestion_loses_nothing_and_stores_nothing_twice(
         if rng.random() < 0.7:  # once the child is storing this burst
             before = _stored(core)
             _wait(lambda before=before: _stored(core) > before, what="storing under way")
-            time.sleep(rng.uniform(0, 0.3))
+            time.sleep(rng.uniform(0, 0.15))
         else:  # anywhere: in a long poll, getMe, the first batch
             time.sleep(rng.uniform(0, 0.6))
         child.kill()
