@@ -47,6 +47,10 @@ def status_label(status: str) -> str:
         InteractionStatus.NO_ANSWER.value: QCoreApplication.translate("Labels", "no answer"),
         InteractionStatus.FAILED.value: QCoreApplication.translate("Labels", "failed"),
         InteractionStatus.QUEUED.value: QCoreApplication.translate("Labels", "queued"),
+        InteractionStatus.SENDING.value: QCoreApplication.translate("Labels", "sending"),
+        InteractionStatus.UNCERTAIN.value: QCoreApplication.translate(
+            "Labels", "may not have been sent"
+        ),
         InteractionStatus.SENT.value: QCoreApplication.translate("Labels", "sent"),
         InteractionStatus.DELIVERED.value: QCoreApplication.translate("Labels", "delivered"),
         InteractionStatus.READ.value: QCoreApplication.translate("Labels", "read"),

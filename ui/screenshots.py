@@ -116,6 +116,18 @@ def render(out: Path, language: str = "") -> list[Path]:
         save(editor, "edit-customer")
         editor.close()
 
+        # A conversation in the side panel, from the real feed: a photo, a file,
+        # a reply, an edit and every sending state.
+        from ui.conversations.demo_conversation import seed_conversation
+
+        chat_customer, _ = seed_conversation(core, operator="Iryna")
+        window.open_customer(chat_customer)
+        messages = window.side.view.messages
+        _settle(app, lambda: tasks.pending == 0 and messages.messages.rowCount() >= 10)
+        save(window, "conversation")
+        window.open_customer(featured)
+        _settle(app, lambda: tasks.pending == 0)
+
         # The callback queue beside the customers: a morning's requests, one overdue.
         seed_callbacks(core)
         window.callbacks.refresh()
