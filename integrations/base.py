@@ -53,7 +53,7 @@ class ChannelStatus:
     # The platform's own words, or ours for a setting that can't work; never a secret.
     detail: str = ""
     until: datetime | None = None
-    conflict: Conflict | None = None  # with CONFLICT (the host names it if a channel does not)
+    conflict: Conflict | None = None  # which one, with CONFLICT
 
     @property
     def working(self) -> bool:

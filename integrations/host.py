@@ -37,7 +37,7 @@ import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import col, select
@@ -551,8 +551,6 @@ class _ChannelInbound:
     def report(self, status: ChannelStatus) -> None:
         if status.state is ChannelState.STOPPED:
             return  # the host says what a stopped account is (disabled, removed)
-        if status.state is ChannelState.CONFLICT and status.conflict is None:
-            status = replace(status, conflict=_conflict_named_in(status.detail))
         with self.host._lock:
             running = self.host._running.get(self.account_id)
             if running is None or running.channel is not self.channel:
@@ -561,13 +559,6 @@ class _ChannelInbound:
 
     def scratch_dir(self) -> Path:
         return self.host.scratch
-
-
-def _conflict_named_in(detail: str) -> Conflict:
-    """Which conflict, for a channel that reports one without saying (the
-    Telegram channel does, until it passes ``conflict`` itself): its words for
-    a webhook. Here, so that the views read only the typed reason."""
-    return Conflict.WEBHOOK if "webhook" in detail.lower() else Conflict.OTHER_READER
 
 
 def _fingerprint(settings: AccountSettings) -> str:

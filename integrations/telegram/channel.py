@@ -39,6 +39,7 @@ from integrations.base import (
     AccountSettings,
     ChannelState,
     ChannelStatus,
+    Conflict,
     Inbound,
     OutboundMessage,
     SendResult,
@@ -199,7 +200,8 @@ class TelegramChannel:
             self._report(ChannelState.AUTH_FAILED, exc.description)
             return self._wait(AUTH_RETRY_S)
         if exc.code == 409:
-            self._report(ChannelState.CONFLICT, self._conflict_reason(exc.description))
+            conflict, detail = self._conflict_reason(exc.description)
+            self._report(ChannelState.CONFLICT, detail, conflict=conflict)
             return self._wait(CONFLICT_RETRY_S * random.uniform(0.8, 1.2))
         if exc.code == 429:
             wait = exc.retry_after if exc.retry_after is not None else BACKOFF_MAX_S
@@ -209,16 +211,27 @@ class TelegramChannel:
         self._report(ChannelState.NOT_REACHABLE, exc.description)
         return self._wait(BACKOFF_FIRST_S * random.uniform(1, 4) if exc.code >= 500 else 10.0)
 
-    def _conflict_reason(self, description: str) -> str:
+    def _conflict_reason(self, description: str) -> tuple[Conflict, str]:
+        """Which conflict the 409 is (getWebhookInfo tells a webhook from a
+        second reader), with the words for the status."""
         assert self._api is not None
         try:
             info = self._api.call("getWebhookInfo")
         except (BotApiError, BotApiUnreachable):
-            return description
+            # Telegram's own words name a webhook ("can't use getUpdates method
+            # while webhook is active") when that is the cause.
+            webhook = "webhook" in description.lower()
+            return (Conflict.WEBHOOK if webhook else Conflict.OTHER_READER), description
         url = info.get("url") if isinstance(info, dict) else None
         if isinstance(url, str) and url:
-            return f"A webhook is set for this bot ({url}); remove it in Settings to read here."
-        return "Another program reads this bot (a bot token has one reader): " + description
+            return (
+                Conflict.WEBHOOK,
+                f"A webhook is set for this bot ({url}); remove it in Settings to read here.",
+            )
+        return (
+            Conflict.OTHER_READER,
+            "Another program reads this bot (a bot token has one reader): " + description,
+        )
 
     def _take(self, updates: list[Any], offset: int | None) -> int | None:
         """Maps, downloads and delivers one batch; the next offset once committed."""
@@ -417,8 +430,16 @@ class TelegramChannel:
 
     # --- status ------------------------------------------------------------------------
 
-    def _report(self, state: ChannelState, detail: str = "", until: datetime | None = None) -> None:
-        status = ChannelStatus(self.account_id, self.kind, self.label, state, detail, until)
+    def _report(
+        self,
+        state: ChannelState,
+        detail: str = "",
+        until: datetime | None = None,
+        conflict: Conflict | None = None,
+    ) -> None:
+        status = ChannelStatus(
+            self.account_id, self.kind, self.label, state, detail, until, conflict=conflict
+        )
         if status == self._status:
             return
         self._status = status
