@@ -25,6 +25,7 @@ from app.enums import SendFailure
 from app.inbox import InboundFile, InboundMessage
 from app.models import CallbackRequest, Channel, ChannelAccount, Conversation
 from tests.ui.test_plain_text import MARK, assert_shown_as_text, shown_by
+from ui.callback_request_dialog import CallbackRequestDialog
 from ui.conversations.bubbles import Action
 from ui.conversations.message_list import MessageList
 from ui.core_text import error_text
@@ -517,8 +518,9 @@ def test_a_callback_asked_from_a_chat_links_back_to_it_from_the_queue(
     qtbot.waitUntil(
         lambda: side.view.conversation_id == conversation and side.view.header is not None
     )
-    dialog = side.view.request_callback()
-    assert dialog is not None
+    qtbot.mouseClick(side.view.callback_button, Qt.MouseButton.LeftButton)
+    dialog = side.view.findChild(CallbackRequestDialog)
+    assert dialog is not None and dialog.conversation_id == conversation
     with qtbot.waitSignal(side.callbackSaved):
         dialog.save()
     with core.db.session() as s:

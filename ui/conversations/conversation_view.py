@@ -222,7 +222,7 @@ class ConversationView(QWidget):
         self.assign_button = self._button("assignToMe", self.tr("Assign to me"), self.assign_to_me)
         self.call_button = self._button("conversationCall", self.tr("Call"), self.call)
         self.callback_button = self._button(
-            "conversationCallback", self.tr("Request callback…"), self.request_callback
+            "conversationCallback", self.tr("Request callback…"), lambda: self.request_callback()
         )
         self.callback_button.setToolTip(self.tr("Put this customer in the callback queue"))
         self.link_button = self._button(
@@ -549,7 +549,7 @@ class ConversationView(QWidget):
             return None
         from ui.callback_request_dialog import CallbackRequestDialog
 
-        cid = conversation_id if isinstance(conversation_id, int) else header.conversation_id
+        cid = conversation_id if conversation_id is not None else header.conversation_id
         dialog = CallbackRequestDialog(
             self.core,
             self.tasks,
