@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from app.mail.message_ids import synthetic_id
 from app.mail.parse import parse
 from app.mail.replies import MAX_REFERENCES_CHARS, reply_headers, trim_references
-from app.mail.threads import Link, MemoryThreads, Placement, ThreadHeaders, place
+from app.mail.threads import Link, MemoryThreads, Placement, ThreadHeaders, place, thread_index_id
 from tests.app.mail_corpus import CORPUS, CUSTOMER
 
 SHOP = "shop@shop.example"
@@ -197,3 +197,23 @@ def test_long_references_keep_the_root_and_the_three_latest() -> None:
     assert trimmed[0] == ids[0] and trimmed[-3:] == tuple(ids[-3:])
     assert list(trimmed[1:]) == ids[len(ids) - len(trimmed) + 1 :]
     assert trim_references(ids[:5]) == tuple(ids[:5])
+
+
+def test_a_reply_to_outlook_carries_its_thread_index_on() -> None:
+    start = datetime(2024, 1, 1, 10, tzinfo=UTC)
+    filetime = int((start - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds() * 10_000_000)
+    header = b"\x01" + (filetime >> 24).to_bytes(5, "big") + bytes(range(16))
+    parent = base64.b64encode(header).decode()
+    reply = reply_headers(
+        "<p@x>", (), (), "Заказ", thread_index=parent, now=start + timedelta(hours=1)
+    )
+    assert reply.thread_index is not None
+    child = base64.b64decode(reply.thread_index)
+    assert child[:22] == header and len(child) == 27
+    block = int.from_bytes(child[22:], "big")
+    assert block >> 39 == 0  # within the finer time steps
+    elapsed = ((block >> 8) & 0x7FFFFFFF) << 18
+    assert abs(elapsed - 36_000_000_000) < 1 << 25  # one hour in 100 ns steps
+    assert thread_index_id(reply.thread_index) == thread_index_id(parent)  # same conversation
+    assert reply_headers("<p@x>", (), (), "x").thread_index is None
+    assert reply_headers("<p@x>", (), (), "x", thread_index="not base64!").thread_index is None
