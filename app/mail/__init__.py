@@ -31,5 +31,6 @@ A worker stores a fetched message so::
     # mail.classification.from_a_person decides "waiting" and creating a customer.
 
 and answers one with ``reply_headers(mail.message_id, mail.references,
-mail.in_reply_to, mail.subject)`` and ``new_message_id(message_id_domain(...))``.
+mail.in_reply_to, mail.subject, mail.thread_index)`` and
+``new_message_id(message_id_domain(mailbox.address, mailbox.message_id_domain))``.
 """

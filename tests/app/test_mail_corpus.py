@@ -119,6 +119,7 @@ def mutated(draw: st.DrawFn) -> bytes:
     max_examples=400,
     deadline=None,  # no timed assertions; a slow example is not a failure
     derandomize=True,  # the same examples on every run: CI does not flake
+    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(mutated())
@@ -126,7 +127,7 @@ def test_mutated_messages_never_raise(raw: bytes) -> None:
     check_safe(parse(raw))
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
 @given(st.binary(max_size=4000))
 def test_random_bytes_never_raise(raw: bytes) -> None:
     check_safe(parse(raw))
