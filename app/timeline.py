@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert
+from sqlalchemy import func, insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
@@ -290,22 +290,34 @@ class Timeline:
         gives a many-row INSERT, so SQLAlchemy would insert one row per
         statement. Safe under ``Database.transaction``'s write lock; outside it
         a concurrent writer's row makes the INSERT fail on the key, never two
-        rows share an id. PostgreSQL numbers them and returns the ids in the
-        rows' order."""
+        rows share an id. On PostgreSQL the ids come from the table's own
+        sequence, as a row's default would take them."""
         if not rows:
             return []
         table = Interaction.__table__  # type: ignore[attr-defined]
-        if s.get_bind().dialect.name == "sqlite":
+        connection = s.connection()
+        if connection.dialect.name == "sqlite":
             top = s.exec(select(func.max(Interaction.id))).one() or 0
             ids = list(range(top + 1, top + 1 + len(rows)))
-            s.connection().execute(
-                insert(table), [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
-            )
-            return ids
-        result = s.connection().execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True), list(rows)
+        else:
+            # The ids taken from the table's sequence first: then the INSERT is
+            # one short statement executed for each row (the driver parses it
+            # once and pipelines the rows) instead of one long VALUES list
+            # rendered and parsed anew for every batch.
+            ids = [
+                int(id_)
+                for (id_,) in connection.execute(
+                    text(
+                        "SELECT nextval(pg_get_serial_sequence('interaction', 'id'))"
+                        " FROM generate_series(1, :n)"
+                    ),
+                    {"n": len(rows)},
+                )
+            ]
+        connection.execute(
+            insert(table), [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
         )
-        return [int(id_) for (id_,) in result]
+        return ids
 
     def update(self, interaction_id: int, **changes: Any) -> Interaction:
         unknown = set(changes) - _UPDATABLE
