@@ -2,119 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="183"/>
-        <source>%1 B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="185"/>
-        <source>%1 KB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="187"/>
-        <source>%1 MB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="188"/>
-        <source>%1 GB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="198"/>
-        <source>retrying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="198"/>
-        <source>queued</source>
-        <translation type="unfinished">у черзі</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="202"/>
-        <source>sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="203"/>
-        <source>✓ sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="204"/>
-        <source>✓✓ delivered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="205"/>
-        <source>✓✓ read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="206"/>
-        <source>not sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="207"/>
-        <source>may not have been sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="245"/>
-        <source>Contact: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="254"/>
-        <source>Location: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="359"/>
-        <source>Bot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="385"/>
-        <source>A message not in the history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="393"/>
-        <source>The file could not be downloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="411"/>
-        <source>Resend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="413"/>
-        <source>Cancel</source>
-        <translation type="unfinished">Скасувати</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="416"/>
-        <source>edited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="505"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/bubbles.py" line="506"/>
-        <source>Save as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttachmentChip</name>
     <message>
         <location filename="../../ui/conversations/attachment_chips.py" line="122"/>
@@ -1256,77 +1143,77 @@
         <translation>Надіслати</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="363"/>
+        <location filename="../../ui/conversations/composer.py" line="364"/>
         <source>Send (Enter; Shift+Enter starts a new line)</source>
         <translation>Надіслати (Enter; Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="365"/>
+        <location filename="../../ui/conversations/composer.py" line="366"/>
         <source>Write a message… Enter sends, / inserts a quick reply</source>
         <translation>Напишіть повідомлення… Enter — надіслати, / — швидка відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="368"/>
+        <location filename="../../ui/conversations/composer.py" line="369"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Надіслати (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="370"/>
+        <location filename="../../ui/conversations/composer.py" line="371"/>
         <source>Write a message… Ctrl+Enter sends, / inserts a quick reply</source>
         <translation>Напишіть повідомлення… Ctrl+Enter — надіслати, / — швидка відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="441"/>
+        <location filename="../../ui/conversations/composer.py" line="442"/>
         <source>The draft was damaged on the disk; its last good copy is back.</source>
         <translation>Чернетку на диску було пошкоджено; відновлено її останню цілу копію.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="556"/>
+        <location filename="../../ui/conversations/composer.py" line="557"/>
         <source>Reply to: %1</source>
         <translation>Відповідь на: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="556"/>
+        <location filename="../../ui/conversations/composer.py" line="557"/>
         <source>Reply to a message</source>
         <translation>Відповідь на повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="566"/>
+        <location filename="../../ui/conversations/composer.py" line="567"/>
         <source>Attach files</source>
         <translation>Додати файли</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="582"/>
+        <location filename="../../ui/conversations/composer.py" line="583"/>
         <source>This file is gone or can&apos;t be read: remove it to send the message.</source>
         <translation>Цього файлу вже немає або його не вдається прочитати: приберіть його, щоб надіслати повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="591"/>
+        <location filename="../../ui/conversations/composer.py" line="592"/>
         <source>“%1” is %2: %3 takes files up to %4.</source>
         <translation>«%1» — %2, а %3 приймає файли до %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="614"/>
+        <location filename="../../ui/conversations/composer.py" line="615"/>
         <source>“%1” is not a file that can be read.</source>
         <translation>«%1» — не файл або його не вдається прочитати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="617"/>
+        <location filename="../../ui/conversations/composer.py" line="618"/>
         <source>Not attached.</source>
         <translation>Не додано.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="634"/>
+        <location filename="../../ui/conversations/composer.py" line="635"/>
         <source>The clipboard&apos;s image could not be read.</source>
         <translation>Не вдалося прочитати зображення з буфера обміну.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="647"/>
+        <location filename="../../ui/conversations/composer.py" line="648"/>
         <source>The pasted image could not be saved: %1</source>
         <translation>Не вдалося зберегти вставлене зображення: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/composer.py" line="722"/>
+        <location filename="../../ui/conversations/composer.py" line="725"/>
         <source>will go as %n messages</source>
         <translation>
             <numerusform>розділиться на %n повідомлення</numerusform>
@@ -1335,17 +1222,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="821"/>
+        <location filename="../../ui/conversations/composer.py" line="824"/>
         <source>Write a message or attach a file before sending.</source>
         <translation>Напишіть повідомлення або додайте файл, перш ніж надсилати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="901"/>
+        <location filename="../../ui/conversations/composer.py" line="909"/>
         <source>“%1” is gone since it was attached (deleted or moved): remove it or attach it again.</source>
         <translation>«%1» зник після того, як його додали (видалено або переміщено): приберіть його або додайте знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="904"/>
+        <location filename="../../ui/conversations/composer.py" line="912"/>
         <source>Not sent: %1</source>
         <translation>Не надіслано: %1</translation>
     </message>
@@ -1421,89 +1308,89 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="222"/>
         <source>Assign to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Призначити мені</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="226"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="225"/>
         <source>Request callback…</source>
-        <translation type="unfinished">Заявка на дзвінок…</translation>
+        <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="228"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="227"/>
         <source>Put this customer in the callback queue</source>
-        <translation type="unfinished">Поставити клієнта в чергу зворотних дзвінків</translation>
+        <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="230"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="229"/>
         <source>Link to a customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Прив&apos;язати до клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="232"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="231"/>
         <source>This sender is not one of your customers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Цього відправника ще немає серед ваших клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="234"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="233"/>
         <source>Create customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Створити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="346"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="345"/>
         <source>The conversation could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося прочитати листування: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="489"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="488"/>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідальний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="491"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="490"/>
         <source>Not assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Без відповідального</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="512"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="511"/>
         <source>No phone number is known for this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер телефону клієнта невідомий</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="514"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="513"/>
         <source>Link the chat to a customer with a phone number to call them</source>
-        <translation type="unfinished"></translation>
+        <translation>Щоб подзвонити, прив&apos;яжіть чат до клієнта з номером телефону</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="520"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="519"/>
         <source>Call %1</source>
-        <translation type="unfinished">Подзвонити %1</translation>
+        <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="529"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="528"/>
         <source>Call one of the customer&apos;s numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Подзвонити на один із номерів клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="613"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="612"/>
         <source>The customer was made, but the chat is not linked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Клієнта створено, але чат не прив&apos;язано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="632"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="631"/>
         <source>Not sent again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторно не надіслано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="642"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="641"/>
         <source>Not cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не скасовано: %1</translation>
     </message>
 </context>
 <context>
@@ -1511,28 +1398,28 @@
     <message>
         <location filename="../../ui/conversations/panel.py" line="115"/>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Листування</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/panel.py" line="150"/>
         <location filename="../../ui/conversations/panel.py" line="182"/>
         <source>Telegram, WhatsApp, Viber and email conversations of the open customer show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тут видно листування відкритого клієнта в Telegram, WhatsApp, Viber і поштою.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/panel.py" line="249"/>
         <source>The conversations could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося прочитати листування: %1</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/panel.py" line="259"/>
         <source>No chats with this customer. No messenger is set up yet: add a Telegram bot in Settings, and customers can write to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>З цим клієнтом чатів немає. Месенджер ще не підключено: додайте Telegram-бота в налаштуваннях, і клієнти зможуть йому писати.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/panel.py" line="264"/>
         <source>No chats with this customer yet. A chat starts when they write to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>З цим клієнтом чатів поки немає. Чат почнеться, коли клієнт напише в %1.</translation>
     </message>
 </context>
 <context>
@@ -1890,34 +1777,34 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/conversations/files.py" line="66"/>
+        <location filename="../../ui/conversations/files.py" line="71"/>
         <source>%1 could run a program when opened: save it and check it before opening.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 під час відкриття може запустити програму: збережіть файл і перевірте його, перш ніж відкривати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/files.py" line="77"/>
+        <location filename="../../ui/conversations/files.py" line="82"/>
         <source>Save file</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти файл</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/files.py" line="85"/>
+        <location filename="../../ui/conversations/files.py" line="90"/>
         <source>Saved to %1</source>
-        <translation type="unfinished">Збережено в %1</translation>
+        <translation>Збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/files.py" line="92"/>
+        <location filename="../../ui/conversations/files.py" line="97"/>
         <source>No program on this computer opens %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/files.py" line="103"/>
-        <source>The file is no longer stored on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>На цьому комп&apos;ютері немає програми, яка відкриває %1.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/files.py" line="108"/>
+        <source>The file is no longer stored on this computer.</source>
+        <translation>Цього файлу на комп&apos;ютері більше немає.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/files.py" line="113"/>
         <source>The file could not be copied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося скопіювати файл: %1</translation>
     </message>
 </context>
 <context>
@@ -2172,19 +2059,19 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="19"/>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="21"/>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
@@ -2270,41 +2157,51 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="50"/>
+        <source>sending</source>
+        <translation>надсилається</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51"/>
+        <source>may not have been sent</source>
+        <translation>можливо, не надіслано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>sent</source>
         <translation>надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>delivered</source>
         <translation>доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>read</source>
         <translation>прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>received</source>
         <translation>отримано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>email</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
@@ -2314,42 +2211,42 @@
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="52"/>
         <source>Link to a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Прив&apos;язка до клієнта</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="59"/>
         <source>Whose chat is this? %1&apos;s messages move to the customer you pick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чий це чат? Повідомлення відправника %1 перейдуть до вибраного клієнта.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="66"/>
         <source>Name, company, phone or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Ім&apos;я, компанія, телефон або email</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="77"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Прив&apos;язати</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="106"/>
         <source>Type to search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Почніть вводити для пошуку.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="128"/>
         <source>No customer matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідних клієнтів немає.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="133"/>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук не вдався: %1</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="162"/>
         <source>Not linked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не прив&apos;язано: %1</translation>
     </message>
 </context>
 <context>
@@ -2597,140 +2494,246 @@
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="14"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="15"/>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Фото</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="16"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="17"/>
         <source>Audio</source>
-        <translation type="unfinished">Звук</translation>
+        <translation>Аудіо</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="18"/>
         <source>Voice message</source>
-        <translation type="unfinished"></translation>
+        <translation>Голосове повідомлення</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="19"/>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Відео</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="20"/>
         <source>Video message</source>
-        <translation type="unfinished"></translation>
+        <translation>Відеоповідомлення</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="21"/>
         <source>GIF</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="22"/>
         <source>Sticker</source>
-        <translation type="unfinished"></translation>
+        <translation>Стікер</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="23"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Контакт</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="24"/>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Геопозиція</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="25"/>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Місце</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/kind_text.py" line="26"/>
         <source>A message of a kind Switchboard can&apos;t show</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлення, яке Switchboard не вміє показати</translation>
     </message>
 </context>
 <context>
     <name>MessageList</name>
     <message numerus="yes">
-        <location filename="../../ui/conversations/message_list.py" line="217"/>
+        <location filename="../../ui/conversations/message_list.py" line="220"/>
         <source>↓ %n new message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>↓ %n нове повідомлення</numerusform>
+            <numerusform>↓ %n нові повідомлення</numerusform>
+            <numerusform>↓ %n нових повідомлень</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="219"/>
+        <location filename="../../ui/conversations/message_list.py" line="222"/>
         <source>↓ Latest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ До останніх повідомлень</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="268"/>
+        <location filename="../../ui/conversations/message_list.py" line="271"/>
         <source>Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати текст</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="270"/>
+        <location filename="../../ui/conversations/message_list.py" line="273"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="274"/>
+        <location filename="../../ui/conversations/bubbles.py" line="179"/>
+        <source>%1 B</source>
+        <translation>%1 Б</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="181"/>
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="185"/>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="188"/>
+        <source>%1 GB</source>
+        <translation>%1 ГБ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="201"/>
+        <source>retrying</source>
+        <translation>повторна спроба</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="203"/>
+        <source>queued</source>
+        <translation>у черзі</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="206"/>
+        <source>sending…</source>
+        <translation>надсилається…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="207"/>
+        <source>✓ sent</source>
+        <translation>✓ надіслано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="208"/>
+        <source>✓✓ delivered</source>
+        <translation>✓✓ доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="209"/>
+        <source>✓✓ read</source>
+        <translation>✓✓ прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="210"/>
+        <source>not sent</source>
+        <translation>не надіслано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="212"/>
+        <source>may not have been sent</source>
+        <translation>можливо, не надіслано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="250"/>
+        <source>Contact: %1</source>
+        <translation>Контакт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="260"/>
+        <source>Location: %1</source>
+        <translation>Місце: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="369"/>
+        <source>Bot</source>
+        <translation>Бот</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="396"/>
+        <source>A message not in the history</source>
+        <translation>Повідомлення, якого немає в історії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="408"/>
+        <source>The file could not be downloaded.</source>
+        <translation>Файл не вдалося завантажити.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="429"/>
+        <location filename="../../ui/conversations/message_list.py" line="277"/>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Надіслати знову</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="276"/>
+        <location filename="../../ui/conversations/bubbles.py" line="433"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="437"/>
+        <source>edited</source>
+        <translation>змінено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="526"/>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="527"/>
+        <source>Save as…</source>
+        <translation>Зберегти як…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/message_list.py" line="279"/>
         <source>Cancel sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасувати надсилання</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="284"/>
+        <location filename="../../ui/conversations/message_list.py" line="287"/>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="292"/>
+        <location filename="../../ui/conversations/message_list.py" line="295"/>
         <source>Save %1 as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти %1 як…</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/message_model.py" line="165"/>
         <source>Before editing:</source>
-        <translation type="unfinished"></translation>
+        <translation>До зміни:</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/message_model.py" line="176"/>
         <source>The platform said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідь платформи: %1</translation>
     </message>
 </context>
 <context>
     <name>MessageNotifier</name>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="191"/>
+        <location filename="../../ui/conversations/notifier.py" line="196"/>
         <source>New message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="194"/>
+        <location filename="../../ui/conversations/notifier.py" line="199"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="197"/>
+        <location filename="../../ui/conversations/notifier.py" line="202"/>
         <source>New message from %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2766,32 +2769,32 @@
 <context>
     <name>QuickReplyPicker</name>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="115"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="117"/>
         <source>Search quick replies by name or text</source>
         <translation>Пошук швидких відповідей за назвою або текстом</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="138"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="140"/>
         <source>↑ ↓ to choose · Enter to insert · Esc to close</source>
         <translation>↑ ↓ — вибрати · Enter — вставити · Esc — закрити</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="179"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="181"/>
         <source>All languages, not only %1</source>
         <translation>Усі мови, не лише %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="248"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="250"/>
         <source>No quick reply matches “%1”.</source>
         <translation>Немає швидких відповідей за запитом «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="250"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="252"/>
         <source>There are no quick replies for this conversation yet.</source>
         <translation>Для цієї розмови поки немає швидких відповідей.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/quick_replies.py" line="262"/>
+        <location filename="../../ui/conversations/quick_replies.py" line="264"/>
         <source>The quick replies could not be read: %1</source>
         <translation>Не вдалося прочитати швидкі відповіді: %1</translation>
     </message>
@@ -3598,73 +3601,73 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="163"/>
+        <location filename="../../ui/timeline_view.py" line="164"/>
         <source>All channels</source>
         <translation>Усі канали</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="167"/>
+        <location filename="../../ui/timeline_view.py" line="168"/>
         <source>Timeline</source>
         <translation>Історія</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="207"/>
+        <location filename="../../ui/timeline_view.py" line="208"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="300"/>
-        <location filename="../../ui/timeline_view.py" line="305"/>
+        <location filename="../../ui/timeline_view.py" line="302"/>
+        <location filename="../../ui/timeline_view.py" line="307"/>
         <source>recording</source>
         <translation>запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="311"/>
+        <location filename="../../ui/timeline_view.py" line="313"/>
         <source>Double-click to play the recording</source>
         <translation>Двічі клацніть, щоб прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="313"/>
+        <location filename="../../ui/timeline_view.py" line="315"/>
         <source>Double-click or press Enter to open the conversation here</source>
-        <translation type="unfinished"></translation>
+        <translation>Двічі клацніть або натисніть Enter, щоб відкрити листування на цьому повідомленні</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="321"/>
+        <location filename="../../ui/timeline_view.py" line="323"/>
         <source>Nothing here yet.</source>
         <translation>Поки порожньо.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="430"/>
+        <location filename="../../ui/timeline_view.py" line="433"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не вдалося завантажити історію: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="472"/>
+        <location filename="../../ui/timeline_view.py" line="475"/>
         <source>Play recording</source>
         <translation>Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="474"/>
+        <location filename="../../ui/timeline_view.py" line="477"/>
         <source>Stop playback</source>
         <translation>Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="479"/>
+        <location filename="../../ui/timeline_view.py" line="482"/>
         <source>■ Stop playback</source>
         <translation>■ Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="483"/>
+        <location filename="../../ui/timeline_view.py" line="486"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="487"/>
+        <location filename="../../ui/timeline_view.py" line="490"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослухати запис вибраного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="489"/>
+        <location filename="../../ui/timeline_view.py" line="492"/>
         <source>Select a call with a recording to play it</source>
         <translation>Виберіть дзвінок із записом, щоб прослухати його</translation>
     </message>
@@ -3840,7 +3843,7 @@
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="642"/>
         <source>The customer was made, but the chat is not linked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Клієнта створено, але чат не прив&apos;язано: %1</translation>
     </message>
 </context>
 <context>
@@ -4545,7 +4548,7 @@
         <translation>В URL бази даних є пароль. config.json не зберігає секретів (паролі — у системному сховищі паролів): вкажіть URL без нього, наприклад postgresql+psycopg://user@server/db.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="477"/>
+        <location filename="../../app/timeline.py" line="489"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Подію історії №{interaction_id} не знайдено.</translation>
     </message>
