@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             find_name=lambda number: caller_name(core, number),
         )
         window.registration.accountsChanged.connect(tray.set_accounts)
+        window.notifier.attach_tray(tray)  # new messages' notifications, the unread badge
         tray.set_channels(shell.channels.summary())
         shell.channels.summaryChanged.connect(tray.set_channels)
         tray.showRequested.connect(window.bring_to_front)

@@ -1,6 +1,7 @@
 """The operator's window: dial pad and calls on the left, the customer list
 under them, the customer card in the middle, conversations on the right, and
-the callback queue docked along the bottom.
+the callback queue and the chats waiting for a reply docked along the bottom
+(tabbed; where the operator puts them is kept between starts).
 
 The window only arranges widgets and routes signals; the commands live in
 CallControl, the state in CallBook, the database work in the TaskRunner.
@@ -37,6 +38,8 @@ from ui.callback_desk import CallbackDesk
 from ui.callback_queue_panel import OVERDUE_COLOR, CallbackQueuePanel
 from ui.calls import CallBook
 from ui.changes_bridge import ChangesBridge
+from ui.conversations.notifier import MessageNotifier
+from ui.conversations.waiting_list import WaitingList
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
 from ui.dialpad import DialPad
@@ -46,6 +49,8 @@ from ui.screen_pop import ScreenPop
 from ui.shortcuts import by_name, key_sequences
 from ui.side_panel import SidePanel
 from ui.tasks import TaskRunner
+from ui.window_layout import FILE_NAME as LAYOUT_FILE
+from ui.window_layout import restore_layout, save_layout
 
 # The dialogs are imported when they are opened, not with the window: the first
 # paint does not wait for them (the import dialog brings app.importers and what
@@ -99,9 +104,19 @@ class MainWindow(QMainWindow):
         self.callback_panel.setObjectName("callbackQueue")
         self.callback_panel.call_next_shortcut.setEnabled(False)  # the action owns F9
         self.callbacks = CallbackDesk(core, tasks, bridge, control, self.callback_panel, self)
+        self.waiting = WaitingList(core, tasks, self.operator, self)
+        self.notifier = MessageNotifier(core, tasks, self, self)
+        self.open_conversation_id: int | None = None  # the last one opened from here
         # Every committed write, whoever made it, once the database is open.
         self.changes = ChangesBridge(self)
-        for view in (self.customers, self.card, self.callbacks, self.side):
+        for view in (
+            self.customers,
+            self.card,
+            self.callbacks,
+            self.side,
+            self.waiting,
+            self.notifier,
+        ):
             self.changes.changed.connect(view.apply_changes)
 
         left = QWidget(self)
@@ -138,6 +153,19 @@ class MainWindow(QMainWindow):
         layout = self.callback_panel.layout()
         if layout is not None:
             layout.setContentsMargins(6, 0, 6, 6)  # in line with the columns above
+        # The chats waiting for a reply: a tab beside the callbacks, in front
+        # (its title counts who waits, so the other tab still says it).
+        self.chats_dock = QDockWidget(self.tr("Chats"), self)
+        self.chats_dock.setObjectName("chatsDock")
+        self.chats_dock.setWidget(self.waiting)
+        self.chats_dock.setFeatures(self.callback_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.chats_dock)
+        self.tabifyDockWidget(self.callback_dock, self.chats_dock)
+        self.chats_dock.raise_()
+        waiting_layout = self.waiting.layout()
+        if waiting_layout is not None:
+            waiting_layout.setContentsMargins(6, 0, 6, 6)
+        self.layout_file = core.paths.config_dir / LAYOUT_FILE
 
         self.registration = RegistrationStatusBar(self)
         self.statusBar().addPermanentWidget(self.registration)
@@ -171,8 +199,13 @@ class MainWindow(QMainWindow):
         self.callbacks.customerOpened.connect(self.open_customer)
         self.callbacks.queueChanged.connect(self._show_queue_size)
         self.callback_panel.callNextRequested.connect(self.actions_by_name["next_callback"].trigger)
+        self.waiting.conversation_chosen.connect(self.open_conversation)
+        self.waiting.count_changed.connect(self._show_waiting_count)
+        self.waiting.message.connect(self.show_message)
+        self.notifier.conversation_requested.connect(self._open_notified)
         bridge.callLogRefused.connect(self._call_log_refused)
         self.resize(1280, 800)
+        restore_layout(self, self.layout_file)
         if core.is_open:
             self.core_opened()
         else:
@@ -197,6 +230,8 @@ class MainWindow(QMainWindow):
         self.changes.attach(self.core.db.changes)
         self.customers.refresh()
         self.callbacks.start()
+        self.waiting.start()
+        self.notifier.start()
 
     def stop_refreshing(self) -> None:
         """The app is closing (the task runner goes next): no change is heard
@@ -206,20 +241,30 @@ class MainWindow(QMainWindow):
         self.card.stop_refreshing()
         self.side.stop_refreshing()
         self.callbacks.stop()
+        self.waiting.stop()
+        self.notifier.stop()
 
     # --- actions and menus -------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot: object) -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: object,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.ApplicationShortcut,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(f"action_{name}")
         action.setShortcuts(key_sequences(by_name(name)))
-        # Shortcuts work while the screen-pop or a dialog of ours has the focus.
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # Shortcuts work while the screen-pop or a dialog of ours has the focus
+        # (the call keys); the chat keys only in the window, which shows the chats.
+        action.setShortcutContext(context)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
+        in_window = Qt.ShortcutContext.WindowShortcut
         self.actions_by_name = {
             "answer": self._action("answer", self.tr("&Answer"), lambda: self.control.answer()),
             "hangup": self._action("hangup", self.tr("&Hang up"), lambda: self.control.hangup()),
@@ -240,6 +285,42 @@ class MainWindow(QMainWindow):
             "next_callback": self._action(
                 "next_callback", self.tr("Call &next callback"), self.next_callback
             ),
+            "next_waiting": self._action(
+                "next_waiting", self.tr("&Next waiting chat"), self.next_waiting
+            ),
+            "focus_chats": self._action(
+                "focus_chats", self.tr("&Go to the waiting chats"), self.focus_chats, in_window
+            ),
+            "previous_conversation": self._action(
+                "previous_conversation",
+                self.tr("&Previous conversation"),
+                self.side.previous_conversation,
+                in_window,
+            ),
+            "next_conversation": self._action(
+                "next_conversation",
+                self.tr("Ne&xt conversation"),
+                self.side.next_conversation,
+                in_window,
+            ),
+            "focus_composer": self._action(
+                "focus_composer",
+                self.tr("&Reply"),
+                self.side.focus_composer,
+                in_window,
+            ),
+            "quick_replies": self._action(
+                "quick_replies",
+                self.tr("&Quick reply…"),
+                self.side.open_quick_replies,
+                in_window,
+            ),
+            "attach_file": self._action(
+                "attach_file",
+                self.tr("&Attach a file…"),
+                self.side.attach_file,
+                in_window,
+            ),
             "settings": self._action(
                 "settings", self.tr("&Settings…"), self.settingsRequested.emit
             ),
@@ -250,7 +331,8 @@ class MainWindow(QMainWindow):
         # Disabled while the database is being opened (their dialogs and
         # commands read it on the GUI thread); _build_menus adds its own.
         self._database_actions = [
-            self.actions_by_name[name] for name in ("edit_customer", "next_callback", "settings")
+            self.actions_by_name[name]
+            for name in ("edit_customer", "next_callback", "next_waiting", "settings")
         ]
 
     def _build_menus(self) -> None:
@@ -303,6 +385,23 @@ class MainWindow(QMainWindow):
         report.triggered.connect(self.show_callback_report)
         callbacks_menu.addAction(report)
         self._database_actions.append(report)
+        chats_menu = bar.addMenu(self.tr("Cha&ts"))
+        chats_menu.setObjectName("chatsMenu")
+        for name in ("next_waiting", "focus_chats"):
+            chats_menu.addAction(self.actions_by_name[name])
+        show_chats = self.chats_dock.toggleViewAction()
+        show_chats.setText(self.tr("&Waiting chats"))
+        show_chats.setObjectName("action_show_chats")
+        chats_menu.addAction(show_chats)
+        chats_menu.addSeparator()
+        for name in (
+            "previous_conversation",
+            "next_conversation",
+            "focus_composer",
+            "quick_replies",
+            "attach_file",
+        ):
+            chats_menu.addAction(self.actions_by_name[name])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["shortcuts"])
         about = QAction(self.tr("&About Switchboard"), self)
@@ -433,6 +532,39 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    # --- chats ---------------------------------------------------------------------
+
+    def open_conversation(self, customer_id: int, conversation_id: int) -> None:
+        """A conversation chosen (the waiting list, a notification): the
+        customer's card (none for an unknown sender: -1) and the conversation."""
+        customer = customer_id if customer_id >= 0 else None
+        if customer is not None:
+            self.card.show_customer(customer)
+        self.open_conversation_id = conversation_id
+        self.side.show_conversation(customer, conversation_id)
+
+    def _open_notified(self, customer_id: int, conversation_id: int) -> None:
+        self.bring_to_front()
+        self.open_conversation(customer_id, conversation_id)
+
+    def next_waiting(self) -> None:
+        """F8: the chat whose customer has waited longest, other than the one open."""
+        if not self.waiting.choose_next(self.side.conversation_id):
+            self.show_message(self.tr("Nobody else is waiting for a reply."))
+
+    def focus_chats(self) -> None:
+        self.chats_dock.show()
+        self.chats_dock.raise_()
+        self.waiting.focus_list()
+
+    def _show_waiting_count(self, count: int, more: bool) -> None:
+        title = (
+            self.tr("Chats")
+            if not count
+            else self.tr("Chats (%1)").replace("%1", f"{count}+" if more else str(count))
+        )
+        self.chats_dock.setWindowTitle(title)
+
     # --- customers -----------------------------------------------------------------
 
     def open_customer(self, customer_id: int) -> None:
@@ -528,6 +660,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        save_layout(self, self.layout_file)
         if self.hide_on_close and not self.quitting:
             self.hide()  # keeps running in the tray, calls still ring
             event.ignore()

@@ -135,6 +135,15 @@ def render(out: Path, language: str = "") -> list[Path]:
         _settle(app, lambda: tasks.pending == 0 and len(window.callback_panel.model.rows) >= 5)
         save(window, "callback-queue")
 
+        # The chats waiting for a reply beside it: clocks in every colour.
+        from ui.conversations.demo_chats import seed_waiting_chats
+
+        chats = seed_waiting_chats(core, operator="Iryna")
+        window.focus_chats()
+        _settle(app, lambda: tasks.pending == 0 and len(window.waiting.model.rows) == len(chats))
+        save(window, "waiting-chats")
+        window.show_callbacks()
+
         outcome = CallbackOutcomeDialog("Andrii Melnyk", CallbackOutcome.NO_ANSWER, 3, window)
         outcome.show()
         _settle(app, lambda: True)

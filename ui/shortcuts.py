@@ -45,6 +45,41 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         ("Ctrl+Shift+N", "F9"),
         QT_TRANSLATE_NOOP("Shortcuts", "Call the most urgent callback request"),
     ),
+    Shortcut(
+        "next_waiting",
+        ("F8", "Ctrl+Shift+W"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Open the chat that has waited longest for a reply"),
+    ),
+    Shortcut(
+        "previous_conversation",
+        ("Ctrl+PgUp",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous conversation of the open customer"),
+    ),
+    Shortcut(
+        "next_conversation",
+        ("Ctrl+PgDown",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Next conversation of the open customer"),
+    ),
+    Shortcut(
+        "focus_composer",
+        ("Ctrl+R",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Reply: go to the message field"),
+    ),
+    Shortcut(
+        "quick_replies",
+        ("Ctrl+/",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Insert a quick reply"),
+    ),
+    Shortcut(
+        "attach_file",
+        ("Ctrl+O",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Attach a file to the message"),
+    ),
+    Shortcut(
+        "focus_chats",
+        ("Ctrl+Shift+C",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Go to the waiting chats"),
+    ),
     Shortcut("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("Shortcuts", "Settings")),
     Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("Shortcuts", "Show this list of shortcuts")),
 )

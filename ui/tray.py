@@ -1,11 +1,14 @@
 """The tray icon: the app keeps running (and ringing) with the window closed.
 
-The icon shows how many calls were missed since the operator last looked, and
-a dot for the SIP registration (green: registered, red: not registered, grey:
-no account); the tooltip says both in words, and how the messengers are. An
-incoming call while the window is hidden or in the background also gets a
-desktop notification with the caller's number and, once looked up on the task
-worker, the customer's name.
+The icon's badge counts what waits for the operator: calls missed since they
+last looked and unread messages; a dot shows the SIP registration (green:
+registered, red: not registered, grey: no account); the tooltip says all of it
+in words, and how the messengers are. An incoming call while the window is
+hidden or in the background also gets a desktop notification with the caller's
+number and, once looked up on the task worker, the customer's name; new
+messages get theirs from ui/conversations/notifier.py. Clicking a message's
+notification opens its conversation (``conversationClicked``), any other one
+shows the window.
 """
 
 from __future__ import annotations
@@ -88,6 +91,14 @@ def app_icon(missed: int = 0, size: int = 64, registration: str = "") -> QIcon:
     return QIcon(pixmap)
 
 
+def window_in_sight(window: QWidget) -> bool:
+    """The operator is looking at us: the window is shown, not minimised, and
+    it (or one of our dialogs over it) has the focus."""
+    if not window.isVisible() or window.isMinimized():
+        return False
+    return window.isActiveWindow() or QApplication.activeWindow() is not None
+
+
 def caller_name(core: Core, number: str) -> str:
     """The customer's name for a caller's number ("" when unknown); task worker only."""
     customer = core.customers.find(ContactKind.PHONE, number)
@@ -130,6 +141,7 @@ class Tray(QObject):
     showRequested = Signal()
     quitRequested = Signal()
     notified = Signal(str, str)  # title, text of each desktop notification
+    conversationClicked = Signal(int)  # the notification of this conversation was clicked
 
     def __init__(
         self,
@@ -143,6 +155,7 @@ class Tray(QObject):
         it reads the database, so it runs on ``tasks``."""
         super().__init__(parent)
         self.missed = 0
+        self.unread = 0  # unread messages over every conversation
         self.window = window
         self.tasks = tasks
         self.find_name = find_name
@@ -151,6 +164,8 @@ class Tray(QObject):
         self._statuses: dict[str, RegistrationStatus] = {}
         self._ringing: set[str] = set()
         self._channels = ""  # the messengers' state in words (ui/channel_service.py)
+        # What the last notification was about: a click on it opens that conversation.
+        self.notified_conversation: int | None = None
         self.icon = QSystemTrayIcon(app_icon(), self)
         # Callers' names go into the body: escaped where the desktop reads markup.
         self.body_is_markup = notifications_read_markup()
@@ -164,6 +179,7 @@ class Tray(QObject):
         self.menu.addAction(quit_action)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.icon.messageClicked.connect(self.message_clicked)
         bridge.callEnded.connect(self._on_call_ended)
         bridge.incomingCall.connect(self._on_incoming)
         bridge.engineStarted.connect(self._on_engine_started)
@@ -187,21 +203,27 @@ class Tray(QObject):
 
     # --- notifications -----------------------------------------------------------
 
-    def notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str, conversation_id: int | None = None) -> None:
         """A desktop notification, where the desktop shows them. ``text`` is
-        plain text (it may hold a caller's name); the title is ours."""
+        plain text (it may hold a caller's name or a customer's words); the
+        title is ours. ``conversation_id``: a message's, opened by a click."""
+        # Qt shows one message at a time: a click is on the last one.
+        self.notified_conversation = conversation_id
         if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
             body = notification_body(text, self.body_is_markup)
             self.icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
         self.notified.emit(title, text)
 
+    def message_clicked(self) -> None:
+        """The last notification was clicked: its conversation, or the window."""
+        conversation_id = self.notified_conversation
+        if conversation_id is not None:
+            self.conversationClicked.emit(conversation_id)
+        self.showRequested.emit()
+
     def window_in_sight(self) -> bool:
-        """The operator is looking at us: the window is shown, not minimised, and
-        it (or one of our dialogs over it) has the focus."""
-        window = self.window
-        if window is None or not window.isVisible() or window.isMinimized():
-            return False
-        return window.isActiveWindow() or QApplication.activeWindow() is not None
+        """The operator is looking at us (``window_in_sight``)."""
+        return self.window is not None and window_in_sight(self.window)
 
     def _on_incoming(self, event: IncomingCall) -> None:
         self._ringing.add(event.call_id)
@@ -236,6 +258,12 @@ class Tray(QObject):
             self._update()
             who = event.display_name or event.number or self.tr("unknown number")
             self.notify(self.tr("Missed call"), self.tr("Missed call from %1").replace("%1", who))
+
+    def set_unread(self, total: int) -> None:
+        """Unread messages over every conversation (ui/conversations/notifier.py)."""
+        if total != self.unread:
+            self.unread = total
+            self._update()
 
     def reset_missed(self) -> None:
         """The operator has seen the window: the count starts over."""
@@ -299,9 +327,12 @@ class Tray(QObject):
             if self.missed
             else self.tr("Switchboard")
         )
-        lines = [head, self.registration_text(), self._channels]
+        unread = self.tr("%n unread message(s)", "", self.unread) if self.unread else ""
+        lines = [head, unread, self.registration_text(), self._channels]
         return "\n".join(line for line in lines if line)
 
     def _update(self) -> None:
-        self.icon.setIcon(app_icon(self.missed, registration=self.registration.value))
+        # One badge for everything that waits for the operator.
+        waiting = self.missed + self.unread
+        self.icon.setIcon(app_icon(waiting, registration=self.registration.value))
         self.icon.setToolTip(self.tooltip())
