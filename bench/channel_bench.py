@@ -469,11 +469,18 @@ def prepare_sqlite(args: argparse.Namespace, data: BenchData) -> str:
     return f"sqlite:///{work}"
 
 
+def _figure(value: float) -> str:
+    """Three significant digits, never in exponent form (1,380, not 1.38e+03)."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
 def render(report: Report) -> str:
     lines = [f"### {report.db}", "", report.conditions, "",
              "| measure | value | target | met | detail |", "|---|---:|---|---|---|"]
     for f in report.figures:
-        lines.append(f"| {f.name} | {f.value:.3g} {f.unit} | {f.target} | "
+        lines.append(f"| {f.name} | {_figure(f.value)} {f.unit} | {f.target} | "
                      f"{'yes' if f.met else '**no**'} | {f.detail} |")
     if report.profile:
         lines += ["", "<details><summary>py-spy profile of the host while draining</summary>",
