@@ -1,0 +1,1 @@
+"""Email mailboxes as channels: IMAP read on a worker per mailbox, SMTP through the outbox."""
