@@ -78,29 +78,32 @@ RED_TEXT = QColor("#b71c1c")
 RED_BACK = QColor("#ffd6d6")
 
 SHOW_CHOICES = ("all", "mine", "unassigned")  # app.waiting_inbox.Show values
-CONTEXT = "WaitingList"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def wait_text(waited: timedelta) -> str:
     """How long a customer has waited, as the clock shows it."""
     minutes = max(0, int(waited.total_seconds() // 60))
     if minutes < 1:
-        return _tr("< 1 min")
+        return QCoreApplication.translate("WaitingList", "< 1 min")
     if minutes < 60:
-        return _tr("%1 min").replace("%1", str(minutes))
+        return QCoreApplication.translate("WaitingList", "%1 min").replace("%1", str(minutes))
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
         if not minutes:
-            return _tr("%1 h").replace("%1", str(hours))
-        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+            return QCoreApplication.translate("WaitingList", "%1 h").replace("%1", str(hours))
+        return (
+            QCoreApplication.translate("WaitingList", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", str(minutes))
+        )
     days, hours = divmod(hours, 24)
     if not hours:
-        return _tr("%1 d").replace("%1", str(days))
-    return _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        return QCoreApplication.translate("WaitingList", "%1 d").replace("%1", str(days))
+    return (
+        QCoreApplication.translate("WaitingList", "%1 d %2 h")
+        .replace("%1", str(days))
+        .replace("%2", str(hours))
+    )
 
 
 def sender_text(entry: WaitingEntry) -> str:
