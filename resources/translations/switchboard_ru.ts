@@ -1057,52 +1057,52 @@
         <location filename="../../ui/conversations/chat_settings.py" line="29"/>
         <location filename="../../ui/conversations/chat_settings.py" line="35"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> мин</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="31"/>
         <source>A waiting chat&apos;s clock turns amber after this long</source>
-        <translation type="unfinished"></translation>
+        <translation>Через столько времени часы ожидающего чата становятся жёлтыми</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="37"/>
         <source>…and red after this long</source>
-        <translation type="unfinished"></translation>
+        <translation>…а через столько — красными</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="41"/>
         <source>Show the message&apos;s first words in notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Показывать первые слова сообщения в уведомлениях</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="44"/>
         <source>Off: a notification says only who wrote (others may see your screen).</source>
-        <translation type="unfinished"></translation>
+        <translation>Выключено: уведомление говорит только, кто написал (ваш экран могут видеть другие).</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="47"/>
         <source>Play a sound for a new message</source>
-        <translation type="unfinished"></translation>
+        <translation>Звук при новом сообщении</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="49"/>
         <source>While the window is not in front, with the notification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда окно не на переднем плане, вместе с уведомлением.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="54"/>
         <source>amber after</source>
-        <translation type="unfinished"></translation>
+        <translation>жёлтые через</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="56"/>
         <source>red after</source>
-        <translation type="unfinished"></translation>
+        <translation>красные через</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="64"/>
         <source>Waiting chats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидающие чаты:</translation>
     </message>
 </context>
 <context>
@@ -2264,9 +2264,9 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="158"/>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Чаты</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="269"/>
@@ -2316,37 +2316,37 @@
     <message>
         <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Next waiting chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Следующий ожидающий чат</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Go to the waiting chats</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Перейти к ожидающим чатам</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Previous conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;редыдущая переписка</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="302"/>
         <source>Ne&amp;xt conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;ледующая переписка</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Отв&amp;етить</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Quick reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Быстрый ответ…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Attach a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Прикрепить &amp;файл…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="325"/>
@@ -2426,12 +2426,12 @@
     <message>
         <location filename="../../ui/main_window.py" line="388"/>
         <source>Cha&amp;ts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Чаты</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Waiting chats</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ожидающие чаты</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="405"/>
@@ -2459,32 +2459,32 @@
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Nobody else is waiting for a reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Больше никто не ждёт ответа.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Chats (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Чаты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -2725,17 +2725,17 @@
     <message>
         <location filename="../../ui/conversations/notifier.py" line="196"/>
         <source>New message</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое сообщение</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/notifier.py" line="199"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/notifier.py" line="202"/>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое сообщение от: %1</translation>
     </message>
 </context>
 <context>
@@ -3298,37 +3298,37 @@
     <message>
         <location filename="../../ui/shortcuts.py" line="51"/>
         <source>Open the chat that has waited longest for a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть чат, который дольше всех ждёт ответа</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Previous conversation of the open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Предыдущая переписка открытого клиента</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Next conversation of the open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующая переписка открытого клиента</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Reply: go to the message field</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответить: перейти в поле сообщения</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Insert a quick reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставить быстрый ответ</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Attach a file to the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Прикрепить файл к сообщению</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Go to the waiting chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к ожидающим чатам</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="83"/>
@@ -3738,10 +3738,10 @@
     <message numerus="yes">
         <location filename="../../ui/tray.py" line="330"/>
         <source>%n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n непрочитанное сообщение</numerusform>
+            <numerusform>%n непрочитанных сообщения</numerusform>
+            <numerusform>%n непрочитанных сообщений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3757,136 +3757,166 @@
 <context>
     <name>WaitingList</name>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="287"/>
-        <source>All</source>
-        <translation type="unfinished">Все</translation>
+        <location filename="../../ui/conversations/waiting_list.py" line="87"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="288"/>
-        <source>Mine</source>
-        <translation type="unfinished">Мои</translation>
+        <location filename="../../ui/conversations/waiting_list.py" line="89"/>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="93"/>
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="95"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="101"/>
+        <source>%1 d</source>
+        <translation>%1 д</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="103"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 д %2 ч</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="289"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="290"/>
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="291"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="295"/>
-        <location filename="../../ui/conversations/waiting_list.py" line="444"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="297"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="446"/>
         <source>All channels</source>
-        <translation type="unfinished">Все каналы</translation>
+        <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="299"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="301"/>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="410"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="412"/>
         <source>The waiting chats could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать ожидающие чаты: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="485"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="487"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="488"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="490"/>
         <source>Nobody is waiting for a reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Никто не ждёт ответа.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/waiting_list.py" line="490"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="492"/>
         <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform>%n ожидает</numerusform>
-            <numerusform>%n ожидают</numerusform>
-            <numerusform>%n ожидают</numerusform>
+        <translation>
+            <numerusform>%n ждёт</numerusform>
+            <numerusform>%n ждут</numerusform>
+            <numerusform>%n ждут</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/waiting_list.py" line="495"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="497"/>
         <source>%n over %1 min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n дольше %1 мин</numerusform>
+            <numerusform>%n дольше %1 мин</numerusform>
+            <numerusform>%n дольше %1 мин</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="556"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="562"/>
         <source>&amp;Assign to me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назначить на меня</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="566"/>
         <source>&amp;Unassign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Снять назначение</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="571"/>
         <source>&amp;Link to a customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Привязать к клиенту…</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="575"/>
         <source>&amp;Create customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Со&amp;здать клиента…</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="642"/>
         <source>The customer was made, but the chat is not linked: %1</source>
-        <translation type="unfinished">Клиент создан, но чат не привязан: %1</translation>
+        <translation>Клиент создан, но чат не привязан: %1</translation>
     </message>
 </context>
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="135"/>
-        <source>Waits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="136"/>
-        <source>Customer</source>
-        <translation type="unfinished">Клиент</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="137"/>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/conversations/waiting_list.py" line="138"/>
-        <source>Last message</source>
-        <translation type="unfinished"></translation>
+        <source>Waits</source>
+        <translation>Ждёт</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="139"/>
-        <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <source>Customer</source>
+        <translation>Клиент</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="140"/>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="141"/>
+        <source>Last message</source>
+        <translation>Последнее сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="142"/>
+        <source>Unread</source>
+        <translation>Непрочит.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="143"/>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="191"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="194"/>
         <source>Waiting since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждёт с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="200"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="203"/>
         <source>Not linked to a customer yet (right-click to link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё не привязан к клиенту (привязать — правой кнопкой)</translation>
     </message>
 </context>
 <context>
@@ -4193,47 +4223,47 @@
         <translation>База данных сейчас недоступна ({error}). Ничего не изменено; попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="214"/>
+        <location filename="../../app/db.py" line="226"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>В таблице {table} базы данных {url} несколько версий схемы ({revisions}), а должна быть одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="256"/>
+        <location filename="../../app/db.py" line="268"/>
         <source>The database {url} can&apos;t be reached: {error}</source>
         <translation>База данных {url} недоступна: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="257"/>
+        <location filename="../../app/db.py" line="269"/>
         <source>{url} is not a database file: {error}</source>
         <translation>{url} — не файл базы данных: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="258"/>
+        <location filename="../../app/db.py" line="270"/>
         <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
         <translation>База данных {url} — не база Switchboard: в ней другие таблицы ({tables}) и нет версии схемы Switchboard. Ничего не изменено; выберите пустую базу или ту, которую создал Switchboard.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="264"/>
+        <location filename="../../app/db.py" line="276"/>
         <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
         <translation>База данных {url} осталась недосозданной после прерванного первого запуска и уже содержит данные ({tables}). Ничего не изменено; восстановите её из резервной копии или выберите другую базу.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="270"/>
+        <location filename="../../app/db.py" line="282"/>
         <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
         <translation>База данных {url} обновлена более новой версией Switchboard (версия схемы {before}); эта версия знает схемы до {head}. Обновите Switchboard, чтобы открыть её.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="275"/>
+        <location filename="../../app/db.py" line="287"/>
         <source>The database {url} could not be set up (revision {revision}): {error}</source>
         <translation>Не удалось подготовить базу данных {url} (версия схемы {revision}): {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="278"/>
+        <location filename="../../app/db.py" line="290"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
         <translation>Не удалось обновить базу данных {url} с версии схемы {before} до {revision}: {error}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="409"/>
+        <location filename="../../app/db.py" line="421"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не удалось использовать URL базы данных: {error}</translation>
     </message>

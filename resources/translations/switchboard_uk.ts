@@ -1057,52 +1057,52 @@
         <location filename="../../ui/conversations/chat_settings.py" line="29"/>
         <location filename="../../ui/conversations/chat_settings.py" line="35"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> хв</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="31"/>
         <source>A waiting chat&apos;s clock turns amber after this long</source>
-        <translation type="unfinished"></translation>
+        <translation>Через стільки часу годинник чату, що чекає, стає жовтим</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="37"/>
         <source>…and red after this long</source>
-        <translation type="unfinished"></translation>
+        <translation>…а через стільки — червоним</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="41"/>
         <source>Show the message&apos;s first words in notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Показувати перші слова повідомлення у сповіщеннях</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="44"/>
         <source>Off: a notification says only who wrote (others may see your screen).</source>
-        <translation type="unfinished"></translation>
+        <translation>Вимкнено: сповіщення каже лише, хто написав (ваш екран можуть бачити інші).</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="47"/>
         <source>Play a sound for a new message</source>
-        <translation type="unfinished"></translation>
+        <translation>Звук при новому повідомленні</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="49"/>
         <source>While the window is not in front, with the notification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Коли вікно не на передньому плані, разом зі сповіщенням.</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="54"/>
         <source>amber after</source>
-        <translation type="unfinished"></translation>
+        <translation>жовтий через</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="56"/>
         <source>red after</source>
-        <translation type="unfinished"></translation>
+        <translation>червоний через</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/chat_settings.py" line="64"/>
         <source>Waiting chats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Чати, що чекають:</translation>
     </message>
 </context>
 <context>
@@ -2264,9 +2264,9 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="158"/>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Чати</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="269"/>
@@ -2316,37 +2316,37 @@
     <message>
         <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Next waiting chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Наступний чат, що чекає</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Go to the waiting chats</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Перейти до чатів, що чекають</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Previous conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Поп&amp;ереднє листування</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="302"/>
         <source>Ne&amp;xt conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Нас&amp;тупне листування</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Відповісти</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Quick reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Швидка відповідь…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Attach a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати &amp;файл…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="325"/>
@@ -2426,12 +2426,12 @@
     <message>
         <location filename="../../ui/main_window.py" line="388"/>
         <source>Cha&amp;ts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Чати</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Waiting chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Чати, що &amp;чекають</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="405"/>
@@ -2459,32 +2459,32 @@
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Nobody else is waiting for a reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Більше ніхто не чекає на відповідь.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Chats (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Чати (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -2725,17 +2725,17 @@
     <message>
         <location filename="../../ui/conversations/notifier.py" line="196"/>
         <source>New message</source>
-        <translation type="unfinished"></translation>
+        <translation>Нове повідомлення</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/notifier.py" line="199"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/notifier.py" line="202"/>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нове повідомлення від: %1</translation>
     </message>
 </context>
 <context>
@@ -3298,37 +3298,37 @@
     <message>
         <location filename="../../ui/shortcuts.py" line="51"/>
         <source>Open the chat that has waited longest for a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити чат, який найдовше чекає на відповідь</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Previous conversation of the open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Попереднє листування відкритого клієнта</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Next conversation of the open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступне листування відкритого клієнта</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Reply: go to the message field</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповісти: перейти до поля повідомлення</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Insert a quick reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставити швидку відповідь</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Attach a file to the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати файл до повідомлення</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Go to the waiting chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти до чатів, що чекають</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="83"/>
@@ -3738,10 +3738,10 @@
     <message numerus="yes">
         <location filename="../../ui/tray.py" line="330"/>
         <source>%n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n непрочитане повідомлення</numerusform>
+            <numerusform>%n непрочитані повідомлення</numerusform>
+            <numerusform>%n непрочитаних повідомлень</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3757,136 +3757,166 @@
 <context>
     <name>WaitingList</name>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="287"/>
-        <source>All</source>
-        <translation type="unfinished">Усі</translation>
+        <location filename="../../ui/conversations/waiting_list.py" line="87"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 хв</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="288"/>
-        <source>Mine</source>
-        <translation type="unfinished">Мої</translation>
+        <location filename="../../ui/conversations/waiting_list.py" line="89"/>
+        <source>%1 min</source>
+        <translation>%1 хв</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="93"/>
+        <source>%1 h</source>
+        <translation>%1 год</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="95"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 год %2 хв</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="101"/>
+        <source>%1 d</source>
+        <translation>%1 д</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="103"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 д %2 год</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="289"/>
+        <source>All</source>
+        <translation>Усі</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="290"/>
+        <source>Mine</source>
+        <translation>Мої</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="291"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Без відповідального</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="295"/>
-        <location filename="../../ui/conversations/waiting_list.py" line="444"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="297"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="446"/>
         <source>All channels</source>
-        <translation type="unfinished">Усі канали</translation>
+        <translation>Усі канали</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="299"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="301"/>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="410"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="412"/>
         <source>The waiting chats could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося прочитати чати, що чекають: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="485"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="487"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Завантаження…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="488"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="490"/>
         <source>Nobody is waiting for a reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ніхто не чекає на відповідь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/waiting_list.py" line="490"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="492"/>
         <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform>%n очікує</numerusform>
-            <numerusform>%n очікують</numerusform>
-            <numerusform>%n очікують</numerusform>
+        <translation>
+            <numerusform>%n чекає</numerusform>
+            <numerusform>%n чекають</numerusform>
+            <numerusform>%n чекають</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/waiting_list.py" line="495"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="497"/>
         <source>%n over %1 min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n довше %1 хв</numerusform>
+            <numerusform>%n довше %1 хв</numerusform>
+            <numerusform>%n довше %1 хв</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="556"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Відкрити</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="562"/>
         <source>&amp;Assign to me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Призначити на мене</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="566"/>
         <source>&amp;Unassign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зняти призначення</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="571"/>
         <source>&amp;Link to a customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Прив&apos;&amp;язати до клієнта…</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="575"/>
         <source>&amp;Create customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Створити клієнта…</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="642"/>
         <source>The customer was made, but the chat is not linked: %1</source>
-        <translation type="unfinished">Клієнта створено, але чат не прив&apos;язано: %1</translation>
+        <translation>Клієнта створено, але чат не прив&apos;язано: %1</translation>
     </message>
 </context>
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="135"/>
-        <source>Waits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="136"/>
-        <source>Customer</source>
-        <translation type="unfinished">Клієнт</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="137"/>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/conversations/waiting_list.py" line="138"/>
-        <source>Last message</source>
-        <translation type="unfinished"></translation>
+        <source>Waits</source>
+        <translation>Чекає</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="139"/>
-        <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <source>Customer</source>
+        <translation>Клієнт</translation>
     </message>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="140"/>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="141"/>
+        <source>Last message</source>
+        <translation>Останнє повідомлення</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="142"/>
+        <source>Unread</source>
+        <translation>Непрочит.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/waiting_list.py" line="143"/>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідальний</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="191"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="194"/>
         <source>Waiting since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Чекає з %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/waiting_list.py" line="200"/>
+        <location filename="../../ui/conversations/waiting_list.py" line="203"/>
         <source>Not linked to a customer yet (right-click to link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ще не прив&apos;язаний до клієнта (прив&apos;язати — правою кнопкою)</translation>
     </message>
 </context>
 <context>
@@ -4193,47 +4223,47 @@
         <translation>База даних зараз недоступна ({error}). Нічого не змінено; спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="214"/>
+        <location filename="../../app/db.py" line="226"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>У таблиці {table} бази даних {url} кілька версій схеми ({revisions}), а має бути одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="256"/>
+        <location filename="../../app/db.py" line="268"/>
         <source>The database {url} can&apos;t be reached: {error}</source>
         <translation>База даних {url} недоступна: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="257"/>
+        <location filename="../../app/db.py" line="269"/>
         <source>{url} is not a database file: {error}</source>
         <translation>{url} — не файл бази даних: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="258"/>
+        <location filename="../../app/db.py" line="270"/>
         <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
         <translation>База даних {url} — не база Switchboard: у ній інші таблиці ({tables}) і немає версії схеми Switchboard. Нічого не змінено; виберіть порожню базу або ту, яку створив Switchboard.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="264"/>
+        <location filename="../../app/db.py" line="276"/>
         <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
         <translation>База даних {url} лишилася недостворенною після перерваного першого запуску й уже містить дані ({tables}). Нічого не змінено; відновіть її з резервної копії або виберіть іншу базу.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="270"/>
+        <location filename="../../app/db.py" line="282"/>
         <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
         <translation>Базу даних {url} оновлено новішою версією Switchboard (версія схеми {before}); ця версія знає схеми до {head}. Оновіть Switchboard, щоб відкрити її.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="275"/>
+        <location filename="../../app/db.py" line="287"/>
         <source>The database {url} could not be set up (revision {revision}): {error}</source>
         <translation>Не вдалося підготувати базу даних {url} (версія схеми {revision}): {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="278"/>
+        <location filename="../../app/db.py" line="290"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
         <translation>Не вдалося оновити базу даних {url} з версії схеми {before} до {revision}: {error}. Нічого не змінено.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="409"/>
+        <location filename="../../app/db.py" line="421"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не вдалося використати URL бази даних: {error}</translation>
     </message>
