@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a Debian/Ubuntu machine and runs the whole suite.
-# Every server the tests use (PostgreSQL, Kamailio, baresip, gnome-keyring, Xvfb)
+# Every server the tests use (PostgreSQL, Kamailio, baresip, dovecot, gnome-keyring, Xvfb)
 # is started by the tests themselves on 127.0.0.1 and stopped after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,8 @@ TEST_DEBS=(
   xvfb xauth                                   # a real X screen for window tests
   kamailio baresip linphone-cli                # SIP registrar/proxy and far-end phones
   pulseaudio                                   # null sink/source for QtMultimedia audio tests
-  openssl                                      # a throw-away CA for the SIP-over-TLS tests
+  openssl                                      # a throw-away CA for the SIP-over-TLS and mail tests
+  dovecot-imapd dovecot-lmtpd                  # IMAP (STARTTLS, IMAPS) and LMTP delivery for the email tests
   xdotool x11-utils imagemagick                # installed-app window tests: find it, screenshot
   desktop-file-utils                           # validate the desktop entry; link handlers cache
   nsis wine64                                  # Windows installer: compile, install/uninstall under wine

@@ -22,6 +22,7 @@ from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
 from tests.servers.bot_api import BotApiServer
 from tests.servers.common import missing
+from tests.servers.dovecot import DovecotServer, dovecot_server
 from tests.servers.postgres import PostgresServer, postgres_server
 from tests.servers.pulseaudio import pulseaudio_server
 
@@ -95,6 +96,16 @@ def bot_api() -> Iterator[BotApiServer]:
     ``bot_api.base_url``. Stopped after the test, ending any waiting long poll.
     Here for the channel tests and the window's Telegram settings alike."""
     with BotApiServer() as server:
+        yield server
+
+
+@pytest.fixture
+def dovecot() -> Iterator[DovecotServer]:
+    """An IMAP server on 127.0.0.1 (tests/servers/dovecot.py): STARTTLS on
+    ``imap_port``, IMAPS on ``imaps_port``, certificates from a throw-away CA
+    (``ca_file``), LMTP delivery with ``deliver``; add users with ``add_user``.
+    Started per test (~0.3 s with its certificates), stopped after."""
+    with dovecot_server() as server:
         yield server
 
 
