@@ -1,0 +1,333 @@
+"""Sending a reply through a real SMTP server (aiosmtpd on 127.0.0.1): what the
+server's answers become, and what never goes out.
+
+The server keeps what it accepted; the tests that read the reply back from the
+customer's mailbox over IMAP are in test_email_send_dovecot.py.
+"""
+
+from __future__ import annotations
+
+import email
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from app.enums import SendFailure
+from integrations.base import OutboundFile, OutboundMessage
+from integrations.email.connection import CertificateProblem, Problem
+from integrations.email.settings import Endpoint, MailboxSettings, Security
+from integrations.email.smtp import Quote, ReplyContext, send_mail
+from integrations.email.test_connection import check_smtp
+from tests.servers.common import free_port
+from tests.servers.dovecot import make_certificates
+from tests.servers.smtp import SmtpServer
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Requiring AUTH while not requiring TLS:UserWarning"  # the no-STARTTLS server
+)
+
+CUSTOMER = "customer@example.test"
+SHOP = "shop@example.test"
+PASSWORD = "s3cret-smtp"
+
+
+@dataclass(frozen=True)
+class Certificates:
+    ca_file: Path  # the throw-away CA (tests/servers/dovecot.py's)
+    cert: Path  # for 127.0.0.1, signed by it
+    key: Path
+    self_signed: Path  # for 127.0.0.1, signed by nobody
+    self_signed_key: Path
+
+
+@pytest.fixture(scope="module")
+def ca(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    made = make_certificates(tmp_path_factory.mktemp("mail-ca"))
+    return Certificates(made["ca"], made["cert"], made["key"], made["self_cert"], made["self_key"])
+
+
+@pytest.fixture
+def smtp(ca: Certificates) -> Iterator[SmtpServer]:
+    with SmtpServer(ca.cert, ca.key, security="starttls") as server:
+        yield server
+
+
+def mailbox(
+    server: SmtpServer | None,
+    ca: Certificates | None,
+    *,
+    security: Security = Security.STARTTLS,
+    port: int | None = None,
+) -> MailboxSettings:
+    smtp_port = port or (server.port if server is not None else free_port())
+    return MailboxSettings(
+        address=SHOP,
+        display_name="Магазин «Ромашка»",
+        # Sent goes nowhere here: nothing listens on this IMAP port.
+        imap=Endpoint("127.0.0.1", free_port(), Security.TLS),
+        smtp=Endpoint("127.0.0.1", smtp_port, security),
+        user=SHOP,
+        signature="Оксана, магазин «Ромашка»\n+380 44 000 00 00",
+        ca_file=str(ca.ca_file) if ca is not None else "",
+    )
+
+
+def reply_thread() -> ReplyContext:
+    return ReplyContext(
+        to=("Іван Петренко", CUSTOMER),
+        subject="Замовлення №5",
+        parent_message_id="<parent-2@customer.example.test>",
+        references=("<root-1@customer.example.test>",),
+        in_reply_to=("<root-1@customer.example.test>",),
+        quote=Quote(
+            "Іван Петренко <customer@example.test>",
+            datetime(2026, 11, 20, 9, 30, tzinfo=UTC),
+            "Добрий день! Де моє замовлення?",
+        ),
+    )
+
+
+def outbound(
+    text: str = "Вже їде до вас.", files: tuple[OutboundFile, ...] = ()
+) -> OutboundMessage:
+    return OutboundMessage(message_id=1, identity=f"thread|{CUSTOMER}", text=text, files=files)
+
+
+def parsed(raw: bytes) -> EmailMessage:
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_a_reply_goes_out_over_starttls_with_our_message_id(
+    smtp: SmtpServer, ca: Certificates, tmp_path: Path
+) -> None:
+    invoice = tmp_path / "stored-blob"
+    invoice.write_bytes(b"%PDF-1.4 test")
+    file = OutboundFile(invoice, "Рахунок №5.pdf", "application/pdf", invoice.stat().st_size)
+
+    result = send_mail(mailbox(smtp, ca), PASSWORD, outbound(files=(file,)), reply_thread())
+
+    assert result.ok, result.reason
+    [got] = smtp.messages()
+    assert got.rcpt_tos == (CUSTOMER,)
+    assert got.mail_from == SHOP
+    message = parsed(got.content)
+    assert result.platform_ids == (message["Message-ID"],)
+    assert message["Message-ID"].endswith("@example.test>")
+    assert message["In-Reply-To"] == "<parent-2@customer.example.test>"
+    assert message["References"].split() == [
+        "<root-1@customer.example.test>",
+        "<parent-2@customer.example.test>",
+    ]
+    assert message["Subject"] == "Re: Замовлення №5"
+    assert message["From"].addresses[0].display_name == "Магазин «Ромашка»"
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    text = plain.get_content().replace("\r\n", "\n")
+    assert text.startswith("Вже їде до вас.\n\n-- \nОксана, магазин «Ромашка»\n")
+    assert "> Добрий день! Де моє замовлення?" in text
+    html = message.get_body(("html",))
+    assert html is not None and "<blockquote" in html.get_content()
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "Рахунок №5.pdf"
+    assert b"filename*=utf-8''%D0%A0%D0%B0%D1%85" in got.content  # RFC 2231, not RFC 2047
+    assert attachment.get_content() == b"%PDF-1.4 test"
+    assert smtp.logins == [(SHOP, PASSWORD)]
+    # No IMAP server: the mail is sent all the same, with a note that Sent has no copy.
+    assert "not saved to the Sent folder" in result.reason
+
+
+def test_implicit_tls(ca: Certificates) -> None:
+    with SmtpServer(ca.cert, ca.key, security="tls") as server:
+        result = send_mail(
+            mailbox(server, ca, security=Security.TLS), PASSWORD, outbound(), reply_thread()
+        )
+        assert result.ok, result.reason
+        assert len(server.messages()) == 1
+
+
+def test_a_wrong_password_is_auth(smtp: SmtpServer, ca: Certificates) -> None:
+    result = send_mail(mailbox(smtp, ca), "wrong", outbound(), reply_thread())
+
+    assert result.failure is SendFailure.AUTH
+    assert "535" in result.reason
+    assert not result.maybe_delivered
+    assert smtp.messages() == []
+
+
+def test_a_refused_recipient_is_permanent_with_the_servers_words(
+    smtp: SmtpServer, ca: Certificates
+) -> None:
+    smtp.rcpt_replies[CUSTOMER] = "550 5.1.1 <customer@example.test>: Recipient address rejected"
+
+    result = send_mail(mailbox(smtp, ca), PASSWORD, outbound(), reply_thread())
+
+    assert result.failure is SendFailure.PERMANENT
+    assert result.reason == "550 5.1.1 <customer@example.test>: Recipient address rejected"
+    assert smtp.messages() == []
+
+
+def test_a_4xx_is_tried_again(smtp: SmtpServer, ca: Certificates) -> None:
+    smtp.data_reply = "452 4.3.1 Insufficient system storage"
+
+    result = send_mail(mailbox(smtp, ca), PASSWORD, outbound(), reply_thread())
+
+    assert result.failure is SendFailure.RATE_LIMITED  # the outbox's transient kinds
+    assert result.reason == "452 4.3.1 Insufficient system storage"
+    assert not result.maybe_delivered
+
+
+def test_552_is_too_large(smtp: SmtpServer, ca: Certificates) -> None:
+    smtp.data_reply = "552 5.3.4 Message size exceeds fixed limit"
+
+    result = send_mail(mailbox(smtp, ca), PASSWORD, outbound(), reply_thread())
+
+    assert result.failure is SendFailure.TOO_LARGE
+    assert "552 5.3.4" in result.reason
+
+
+def test_a_message_over_the_servers_size_is_not_sent(ca: Certificates, tmp_path: Path) -> None:
+    blob = tmp_path / "big"
+    blob.write_bytes(b"x" * 200_000)
+    file = OutboundFile(blob, "big.bin", "application/octet-stream", 200_000)
+    with SmtpServer(ca.cert, ca.key, data_size_limit=100_000) as server:
+        result = send_mail(mailbox(server, ca), PASSWORD, outbound(files=(file,)), reply_thread())
+        assert result.failure is SendFailure.TOO_LARGE
+        assert "at most" in result.reason
+        assert server.messages() == []
+
+
+def test_the_connection_cut_after_data_may_have_delivered(
+    smtp: SmtpServer, ca: Certificates
+) -> None:
+    smtp.cut_after_data = True
+
+    result = send_mail(mailbox(smtp, ca), PASSWORD, outbound(), reply_thread())
+
+    assert result.maybe_delivered  # the outbox's "may not have been sent": no resend by itself
+    assert not result.ok
+    assert "may have arrived" in result.reason
+    assert len(smtp.messages()) == 1  # and indeed it did
+
+
+def test_a_server_without_starttls_gets_no_password(
+    ca: Certificates,
+) -> None:
+    with SmtpServer(security="plain") as server:
+        result = send_mail(mailbox(server, ca), PASSWORD, outbound(), reply_thread())
+        check = check_smtp(mailbox(server, ca), PASSWORD)
+
+        assert result.failure is SendFailure.PERMANENT
+        assert "does not offer STARTTLS" in result.reason
+        assert check.error is not None and check.error.problem is Problem.NO_STARTTLS
+        assert server.logins == []  # the password never went over plain text
+        assert server.messages() == []
+
+
+def test_a_self_signed_certificate_is_a_certificate_reason(
+    ca: Certificates,
+) -> None:
+    with SmtpServer(ca.self_signed, ca.self_signed_key, security="tls") as server:
+        settings = mailbox(server, ca, security=Security.TLS)
+        result = send_mail(settings, PASSWORD, outbound(), reply_thread())
+        check = check_smtp(settings, PASSWORD)
+
+        assert result.failure is SendFailure.NOT_REACHABLE
+        assert "self-signed" in result.reason
+        assert check.error is not None
+        assert check.error.problem is Problem.CERTIFICATE
+        assert check.error.certificate is CertificateProblem.SELF_SIGNED
+        assert server.logins == []
+
+
+def test_a_certificate_from_an_unknown_ca(ca: Certificates) -> None:
+    with SmtpServer(ca.cert, ca.key, security="starttls") as server:
+        check = check_smtp(mailbox(server, None), PASSWORD)  # the test CA not trusted
+
+        assert check.error is not None
+        assert check.error.certificate is CertificateProblem.UNKNOWN_ISSUER
+        assert "127.0.0.1" in str(check.error)
+        assert server.logins == []
+
+
+def test_check_smtp_logs_in_and_sends_nothing(smtp: SmtpServer, ca: Certificates) -> None:
+    check = check_smtp(mailbox(smtp, ca), PASSWORD)
+
+    assert check.ok, check.error
+    assert "auth" in check.offers
+    assert smtp.logins == [(SHOP, PASSWORD)]
+    assert smtp.messages() == []
+    wrong = check_smtp(mailbox(smtp, ca), "wrong")
+    assert wrong.error is not None and wrong.error.problem is Problem.AUTH
+
+
+def test_nothing_listening_is_refused_and_not_reachable(ca: Certificates) -> None:
+    settings = mailbox(None, ca)
+    check = check_smtp(settings, PASSWORD)
+    result = send_mail(settings, PASSWORD, outbound(), reply_thread())
+
+    assert check.error is not None and check.error.problem is Problem.REFUSED
+    assert result.failure is SendFailure.NOT_REACHABLE
+
+
+def test_implicit_tls_to_a_plain_port_is_said_so(ca: Certificates) -> None:
+    with SmtpServer(security="plain") as server:
+        check = check_smtp(mailbox(server, ca, security=Security.TLS), PASSWORD)
+
+        assert check.error is not None and check.error.problem is Problem.NOT_TLS
+        assert server.logins == []
+
+
+def test_a_server_that_never_answers_is_a_timeout(
+    ca: Certificates, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import integrations.email.connection as connection
+
+    monkeypatch.setattr(connection, "CONNECT_TIMEOUT_S", 0.5)
+    monkeypatch.setattr(connection, "READ_TIMEOUT_S", 0.5)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts (the kernel's backlog) and never says a word
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def keep() -> None:
+        silent.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(silent.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=keep, daemon=True)
+    thread.start()
+    try:
+        check = check_smtp(mailbox(None, ca, port=silent.getsockname()[1]), PASSWORD)
+    finally:
+        stop.set()
+        thread.join()
+        for sock in accepted:
+            sock.close()
+        silent.close()
+
+    assert check.error is not None and check.error.problem is Problem.TIMEOUT
+
+
+def test_a_missing_host_is_not_found(ca: Certificates) -> None:
+    settings = mailbox(None, ca)
+    settings = MailboxSettings(
+        **{**settings.__dict__, "smtp": Endpoint("no-such-host.invalid", 587, Security.STARTTLS)}
+    )
+
+    check = check_smtp(settings, PASSWORD)
+
+    assert check.error is not None and check.error.problem is Problem.HOST_NOT_FOUND
+    assert "no-such-host.invalid" in str(check.error)
