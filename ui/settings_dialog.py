@@ -1,7 +1,8 @@
 """Settings: SIP accounts, default phone region, database location, language,
 operator name, the chats' wait clock and notifications
 (ui/conversations/chat_settings.py), audio devices and ring tone
-(ui/audio_page.py), the web form and the Telegram bots (ui/telegram_page.py).
+(ui/audio_page.py), the web form, the Telegram bots (ui/telegram_page.py) and
+the mailboxes (ui/email_page.py).
 
 An account's password goes only to the system keyring (core.secrets); the
 database row never holds it, and the field is never filled back in: leaving it
@@ -43,6 +44,7 @@ from ui.conversations.chat_settings import FIELDS as CHAT_FIELDS
 from ui.conversations.chat_settings import ChatSettings
 from ui.core_text import error_text
 from ui.dialog_parts import ERROR_COLOR
+from ui.email_page import EmailPage
 from ui.i18n import LANGUAGES
 from ui.plain_text import plain_label
 from ui.tasks import TaskRunner
@@ -82,6 +84,11 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.webform, self.tr("Web form"))
         self.telegram = TelegramPage(core, tasks, self)  # saves each bot itself
         self.tabs.addTab(self.telegram, self.tr("Telegram"))
+        self.email = EmailPage(core, tasks, self)  # saves each mailbox itself
+        self.tabs.addTab(self.email, self.tr("Email"))
+        # A saved mailbox is one more channel account for the host to read: the
+        # window reloads its host on the Telegram page's signal (ui/shell.py).
+        self.email.mailboxesChanged.connect(self.telegram.botsChanged)
         self.status = plain_label(self)
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
