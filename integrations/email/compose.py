@@ -144,8 +144,9 @@ def compose(
     message["Message-ID"] = message_id
     if headers.in_reply_to:
         message["In-Reply-To"] = headers.in_reply_to
-    if headers.references:
-        message["References"] = headers.references_value
+    references = [i for i in headers.references if i]  # "" when there is no parent
+    if references:
+        message["References"] = " ".join(references)
     if headers.thread_index:
         message["Thread-Index"] = headers.thread_index
 

@@ -107,7 +107,8 @@ def send_mail(
     copy = append_to_sent(
         settings, imap_password if imap_password is not None else password, composed, raw
     )
-    return SendResult(platform_ids=(composed.message_id,), reason=copy.note)
+    notes = "; ".join(note for note in (result.reason, copy.note) if note)
+    return SendResult(platform_ids=(composed.message_id,), reason=notes)
 
 
 # --- SMTP ------------------------------------------------------------------------------------

@@ -7,11 +7,12 @@ customer's mailbox over IMAP are in test_email_send_dovecot.py.
 
 from __future__ import annotations
 
+import base64
 import email
 import socket
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
@@ -331,3 +332,82 @@ def test_a_missing_host_is_not_found(ca: Certificates) -> None:
 
     assert check.error is not None and check.error.problem is Problem.HOST_NOT_FOUND
     assert "no-such-host.invalid" in str(check.error)
+
+
+def test_a_refused_cc_does_not_fail_what_the_customer_got(
+    smtp: SmtpServer, ca: Certificates
+) -> None:
+    smtp.rcpt_replies["gone@example.test"] = "550 5.1.1 <gone@example.test>: no such user"
+    thread = replace(reply_thread(), cc=(("Gone", "gone@example.test"), ("Me", SHOP)))
+
+    result = send_mail(mailbox(smtp, ca), PASSWORD, outbound(), thread)
+
+    assert result.ok  # sent: never again by itself
+    assert result.reason.startswith(
+        "not delivered to gone@example.test: 550 5.1.1 <gone@example.test>: no such user; "
+        "sent, but not saved to the Sent folder"  # no IMAP server here
+    )
+    [got] = smtp.messages()
+    assert got.rcpt_tos == (CUSTOMER,)  # our own address is not a Cc of our own reply
+    assert parsed(got.content)["Cc"] == "Gone <gone@example.test>"
+
+
+def test_an_address_in_cyrillic_goes_with_smtputf8(smtp: SmtpServer, ca: Certificates) -> None:
+    thread = replace(reply_thread(), to=("Іван", "іван@приклад.укр"))
+
+    result = send_mail(mailbox(smtp, ca), PASSWORD, outbound(), thread)
+
+    assert result.ok, result.reason
+    [got] = smtp.messages()
+    assert "SMTPUTF8" in got.mail_options
+    assert got.rcpt_tos == ("іван@xn--80aikifvh.xn--j1amh",)  # the domain in IDNA
+
+
+# --- the message itself (no server) ----------------------------------------------------------
+
+
+def composed_message(thread: ReplyContext, text: str = "Дякуємо!") -> EmailMessage:
+    from integrations.email.compose import as_bytes, compose
+
+    return parsed(as_bytes(compose(mailbox(None, None), text, thread)))
+
+
+def test_an_outlook_parent_gets_a_child_thread_index() -> None:
+    parent = base64.b64encode(b"\x01" + bytes(21)).decode()  # a 22-byte header block
+    message = composed_message(replace(reply_thread(), thread_index=parent))
+
+    assert message["Thread-Index"].startswith(parent[:28])
+    assert composed_message(reply_thread())["Thread-Index"] is None
+
+
+def test_a_first_message_and_a_made_up_parent_have_no_in_reply_to() -> None:
+    first = composed_message(ReplyContext(to=("", CUSTOMER), subject="Ваше замовлення"))
+    assert first["In-Reply-To"] is None and first["References"] is None
+    assert first["Subject"] == "Re: Ваше замовлення"
+
+    synthetic = "<0123abcd@synthetic.switchboard.invalid>"
+    made_up = composed_message(replace(reply_thread(), parent_message_id=synthetic))
+    assert made_up["In-Reply-To"] is None
+    assert synthetic not in made_up["References"]
+
+
+def test_the_html_is_the_text_escaped_with_links() -> None:
+    message = composed_message(
+        reply_thread(), "<script>alert(1)</script>\n\nТрек: https://track.example/?a=1&b=2."
+    )
+    html = message.get_body(("html",))
+    assert html is not None
+    content = html.get_content()
+    assert "<script>" not in content and "&lt;script&gt;" in content
+    assert '<a href="https://track.example/?a=1&amp;b=2">' in content  # the dot left out
+    assert '<div class="signature">-- <br>' in content
+
+
+def test_a_long_quote_is_cut() -> None:
+    quote = Quote("x@example.test", None, "\n".join(f"рядок {n}" for n in range(100)))
+    message = composed_message(replace(reply_thread(), quote=quote))
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    quoted = [line for line in plain.get_content().splitlines() if line.startswith(">")]
+    assert len(quoted) == 31  # 30 lines and the mark that more was cut
+    assert quoted[-1] == "> […]"
