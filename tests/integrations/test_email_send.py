@@ -411,3 +411,52 @@ def test_a_long_quote_is_cut() -> None:
     quoted = [line for line in plain.get_content().splitlines() if line.startswith(">")]
     assert len(quoted) == 31  # 30 lines and the mark that more was cut
     assert quoted[-1] == "> […]"
+
+
+class PlainImapServer:
+    """An IMAP server that offers no STARTTLS and would take a plain-text
+    LOGIN: it answers CAPABILITY, says OK to everything else and keeps every
+    command it was sent (``commands``)."""
+
+    def __init__(self) -> None:
+        self.commands: list[bytes] = []
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._sock.getsockname()[1])
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        try:
+            conn, _ = self._sock.accept()
+        except OSError:
+            return
+        with conn, conn.makefile("rb") as lines:
+            conn.sendall(b"* OK ready\r\n")
+            for line in lines:
+                tag, _, command = line.strip().partition(b" ")
+                self.commands.append(command)
+                if command.upper().startswith(b"CAPABILITY"):
+                    conn.sendall(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n")
+                conn.sendall(tag + b" OK done\r\n")
+
+    def close(self) -> None:
+        self._sock.close()
+        self._thread.join(timeout=5)
+
+
+def test_an_imap_server_without_starttls_gets_no_password(ca: Certificates) -> None:
+    from integrations.email.test_connection import check_imap
+
+    server = PlainImapServer()
+    try:
+        settings = replace(
+            mailbox(None, ca), imap=Endpoint("127.0.0.1", server.port, Security.STARTTLS)
+        )
+        check = check_imap(settings, PASSWORD)
+    finally:
+        server.close()
+
+    assert check.error is not None and check.error.problem is Problem.NO_STARTTLS
+    assert "does not offer STARTTLS" in str(check.error)
+    assert not any(PASSWORD.encode() in c for c in server.commands)
+    assert server.commands[:1] == [b"CAPABILITY"]
