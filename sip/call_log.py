@@ -5,16 +5,28 @@
 - Inbound: ``IncomingCall`` writes it (status ringing) with the SIP Call-ID as
   external id, so a re-sent INVITE is stored once.
 - Answer and end update it: answered/missed/rejected/busy/no answer/failed,
-  duration from the answer, quality figures, the recording as an attachment.
+  duration from the answer, quality figures, the recording as an attachment,
+  and a transfer we made (``meta["transfer"]``: confirmed by the far end's
+  NOTIFY, not confirmed, or failed with its SIP status).
 - A missed inbound call becomes a callback request (merged per number); an
   answered call in either direction closes the open requests for that number.
 
 Engine listeners run on the SIP thread and must not block, and a database write
-can (a locked SQLite file, a slow PostgreSQL), so events go through the log's
-own ``InboundWriter`` (app/inbound_writer.py), which writes them in order on
-its thread and does a refused write again with back-off: a database that
-refuses for a while costs no call its record. Each event's work is written so
-that doing it again after a refusal changes nothing twice.
+can (a locked SQLite file, a slow PostgreSQL), so each event becomes a record
+on the log's own writer thread (``SpooledWriter``, app/spool.py), written in
+order. A record the database refuses is kept in the profile's spool on the
+disk (fsynced), with every record after it, and written once the database
+takes writes again, or at the next start when the app was closed or killed
+meanwhile; a refusal that will never pass (no such table, a read-only
+database) is said at once and holds up only the records of its own call.
+
+So a record must stand alone, without this process's memory: it names its
+interaction by id when the log knows it (outbound calls are written before
+they are dialled), else by the call's SIP Call-ID, the interaction's external
+id. And its write must be safe to do twice (a refusal half way, or a crash
+between the commit and the spool's "done" mark): recording an inbound call is
+idempotent on its Call-ID, closing is once, a missed call counts once per
+interaction.
 """
 
 from __future__ import annotations
@@ -29,8 +41,8 @@ from typing import Any, Protocol
 
 from app.callbacks import CallbackQueue
 from app.errors import DatabaseError
-from app.inbound_writer import InboundWriter
 from app.models import Channel, ContactKind, Direction, InteractionStatus, utcnow
+from app.spool import Record, Spool, SpooledWriter, WriterStatus
 from app.timeline import InteractionDraft, Timeline
 from sip.events import (
     CallEnded,
@@ -40,6 +52,7 @@ from sip.events import (
     CommandFailed,
     EngineEvent,
     IncomingCall,
+    TransferProgress,
 )
 
 log = logging.getLogger(__name__)
@@ -52,6 +65,11 @@ STATUS_OF_OUTCOME = {
     CallOutcome.NO_ANSWER: InteractionStatus.NO_ANSWER,
     CallOutcome.FAILED: InteractionStatus.FAILED,
 }
+
+# The engine's last word on a transfer it completed without the far end's
+# confirmation (no NOTIFY, one that didn't parse, Refer-Sub: false, a timeout):
+# the REFER's own 202, which no NOTIFY about an INVITE can carry (sip/engine.py).
+TRANSFER_NOT_CONFIRMED = 202
 
 
 class Dialer(Protocol):
@@ -66,6 +84,21 @@ class _Dialled:
     interaction_id: int
 
 
+def transfer_meta(code: int, reason: str) -> dict[str, Any]:
+    """``meta["transfer"]`` for the engine's final word on a transfer."""
+    if code == TRANSFER_NOT_CONFIRMED:
+        status = "not_confirmed"
+    elif 200 <= code < 300:
+        status = "confirmed"
+    else:
+        status = "failed"
+    return {"status": status, "code": code, "reason": reason[:200]}
+
+
+def _call_of(record: Record) -> str:
+    return str(record["call"])
+
+
 class CallLog:
     def __init__(
         self,
@@ -73,36 +106,61 @@ class CallLog:
         callbacks: CallbackQueue | None = None,
         attach_recording: Callable[[int, Path], Any] | None = None,
         operator: str = "",
+        spool: Spool | None = None,
+        on_status: Callable[[WriterStatus], None] | None = None,
     ) -> None:
+        """``spool``: where refused records are kept (``app.spool.in_profile``);
+        None keeps them in memory only (tests of other things). ``on_status``
+        runs on the log's writer thread at each change of what the spool holds,
+        from the start (what a previous run left is written first)."""
         self.timeline = timeline
         self.callbacks = callbacks
         self.attach_recording = attach_recording
         self.operator = operator
+        self.on_status = on_status
+        self._on_refusal: Callable[[Exception | None], None] | None = None
         self._interactions: dict[str, int] = {}  # engine call id -> interaction id
+        self._sip_call_ids: dict[str, str] = {}  # engine call id -> SIP Call-ID (inbound)
+        self._transfers: dict[str, dict[str, Any]] = {}  # engine call id -> final word
         self._answered_at: dict[str, datetime] = {}
         # Recordings stored for a call whose end is not written yet: its end may be
         # done again after a refusal, and the file must not be stored twice.
         self._attached: set[int] = set()
         # Held by dial() from asking the engine until the call id is mapped, and by
-        # the writer per job: so even a call that fails at once is never handled
+        # the writer per record: so even a call that fails at once is never handled
         # before the log knows which interaction it belongs to.
         self._lock = threading.Lock()
-        self._writer = InboundWriter("call-log")
+        self._writer = SpooledWriter(
+            "call-log",
+            spool or Spool(None),
+            self._locked(self._apply),
+            _call_of,
+            on_status=self._status_changed,
+        )
 
     @property
-    def on_refusal(self) -> Callable[[DatabaseError | None], None] | None:
+    def on_refusal(self) -> Callable[[Exception | None], None] | None:
         """For the UI, on the writer's thread: the database started refusing the
-        log's writes (the error), or takes them again (None)."""
-        return self._writer.on_refusal
+        log's writes for now (the error), or takes them again (None)."""
+        return self._on_refusal
 
     @on_refusal.setter
-    def on_refusal(self, hook: Callable[[DatabaseError | None], None] | None) -> None:
-        self._writer.on_refusal = hook
+    def on_refusal(self, hook: Callable[[Exception | None], None] | None) -> None:
+        self._on_refusal = hook
+        self._writer.on_refusal = (
+            None if hook is None else (lambda refusal: hook(refusal.error if refusal else None))
+        )
+
+    @property
+    def status(self) -> WriterStatus:
+        """What the spool holds and why (any thread; a new value on each change)."""
+        return self._writer.status
 
     @property
     def unwritten(self) -> int:
-        """Events given up on (a bug, or closed while the database refused)."""
-        return self._writer.unwritten
+        """Events not in the database yet: kept in the spool, waiting or refused for good."""
+        status = self._writer.status
+        return status.waiting + status.parked
 
     # --- the engine side (any thread, never blocks) ----------------------------
 
@@ -111,13 +169,24 @@ class CallLog:
         # The time it happened, not the time it is written: a write may wait behind
         # a busy database (and is done again after a refusal).
         at = utcnow()
-        if isinstance(event, IncomingCall | CallStateChanged | CallEnded):
-            self._put(lambda: self._handle(event, at))
+        if isinstance(event, IncomingCall | CallStateChanged | CallEnded | TransferProgress):
+            self._writer.put(self._locked(lambda: self._record_of(event, at)))
         elif isinstance(event, CommandFailed) and event.command == "Dial" and event.call_id:
             # The call never started (not registered, a bad number, engine down):
             # the row written before dialling must not stay "dialling" forever.
-            failed_id = event.call_id
-            self._put(lambda: self._dial_failed(failed_id, event.error, at))
+            failed_id, error = event.call_id, event.error
+            self._writer.put(
+                self._locked(
+                    lambda: self._with_interaction(
+                        {
+                            "kind": "dial_failed",
+                            "call": failed_id,
+                            "at": at.isoformat(),
+                            "error": error[:500],
+                        }
+                    )
+                )
+            )
 
     # --- the dialling side ------------------------------------------------------
 
@@ -163,51 +232,136 @@ class CallLog:
         return self._interactions.get(call_id)
 
     def flush(self, timeout: float = 10.0) -> bool:
-        """Waits until every queued event is written (tests, shutdown)."""
+        """Waits until every queued event is written, or refused for good and
+        kept in the spool (tests)."""
         return self._writer.flush(timeout)
 
     def close(self) -> None:
+        """What is queued is written, or kept in the spool for the next start."""
         self._writer.close()
 
-    # --- the writer's side --------------------------------------------------------
+    # --- the writer's side: events become records ---------------------------------
 
-    def _put(self, job: Callable[[], None]) -> None:
-        def locked() -> None:
+    def _locked(self, job: Callable[..., Any]) -> Callable[..., Any]:
+        def locked(*args: Any) -> Any:
             with self._lock:
-                job()
+                return job(*args)
 
-        self._writer.put(locked)
+        return locked
 
-    def _handle(self, event: IncomingCall | CallStateChanged | CallEnded, at: datetime) -> None:
+    def _status_changed(self, status: WriterStatus) -> None:
+        hook = self.on_status
+        if hook is not None:
+            hook(status)
+
+    def _with_interaction(self, record: Record) -> Record | None:
+        """The record with its interaction id, when the log knows it; None when
+        neither that nor a Call-ID can name it (a call the log never saw start)."""
+        call_id = record["call"]
+        interaction_id = self._interactions.get(call_id)
+        sip_call_id = record.get("sip_call_id") or self._sip_call_ids.get(call_id, "")
+        if interaction_id is None and not sip_call_id:
+            if record["kind"] == "ended":
+                log.warning("call log: an ended call it never saw start (%s)", call_id)
+            return None
+        return {**record, "interaction": interaction_id, "sip_call_id": sip_call_id}
+
+    def _record_of(
+        self, event: IncomingCall | CallStateChanged | CallEnded | TransferProgress, at: datetime
+    ) -> Record | None:
+        stamp = at.isoformat()
         if isinstance(event, IncomingCall):
-            self._incoming(event, at)
-        elif isinstance(event, CallStateChanged):
-            if event.phase is CallPhase.CONFIRMED:
-                self._answered(event.call_id, at)
-        else:
-            self._ended(event, at)
+            if event.sip_call_id:
+                self._sip_call_ids[event.call_id] = event.sip_call_id
+            return {
+                "kind": "incoming",
+                "call": event.call_id,
+                "at": stamp,
+                "account": event.account_id,
+                "remote_uri": event.remote_uri,
+                "number": event.number,
+                "display_name": event.display_name,
+                "sip_call_id": event.sip_call_id,
+            }
+        if isinstance(event, CallStateChanged):
+            if event.phase is not CallPhase.CONFIRMED:
+                return None
+            return self._with_interaction({"kind": "answered", "call": event.call_id, "at": stamp})
+        if isinstance(event, TransferProgress):
+            if event.final:
+                self._transfers[event.call_id] = transfer_meta(event.code, event.reason)
+            return None
+        transfer = self._transfers.pop(event.call_id, None)
+        ended = asdict(event)
+        record = self._with_interaction(
+            {
+                "kind": "ended",
+                "call": event.call_id,
+                "at": stamp,
+                "sip_call_id": event.sip_call_id,
+                "ended": ended,
+                "transfer": transfer if (event.transferred or transfer) else None,
+            }
+        )
+        self._sip_call_ids.pop(event.call_id, None)
+        return record
 
-    def _incoming(self, event: IncomingCall, at: datetime) -> None:
+    # --- the writer's side: records become rows -----------------------------------
+
+    def _apply(self, record: Record) -> None:
+        kind = record["kind"]
+        at = datetime.fromisoformat(record["at"])
+        if kind == "incoming":
+            self._incoming(record, at)
+            return
+        interaction_id = self._interaction(record)
+        if interaction_id is None:
+            log.warning(
+                "call log: no interaction for a %s record of a call (%s)", kind, record["call"]
+            )
+            return
+        if kind == "answered":
+            self._answered(record["call"], interaction_id, at)
+        elif kind == "ended":
+            self._ended(record, interaction_id, at)
+        elif kind == "dial_failed":
+            self._dial_failed(record["call"], interaction_id, record["error"], at)
+        else:
+            log.error("call log: a record of an unknown kind %r", kind)
+
+    def _interaction(self, record: Record) -> int | None:
+        """The record's interaction: its id as recorded, the one this log mapped
+        the call to meanwhile (an inbound call written since), or the row whose
+        external id is the call's SIP Call-ID (a record from before a restart)."""
+        call_id = record["call"]
+        interaction_id = record.get("interaction") or self._interactions.get(call_id)
+        if interaction_id is None and record.get("sip_call_id"):
+            row = self.timeline.find_external(Channel.CALL, record["sip_call_id"])
+            interaction_id = row.id if row is not None else None
+        if interaction_id is not None:
+            self._interactions[call_id] = interaction_id
+        return interaction_id
+
+    def _incoming(self, record: Record, at: datetime) -> None:
         recorded = self.timeline.record(
             InteractionDraft(
                 channel=Channel.CALL,
                 direction=Direction.INBOUND,
                 status=InteractionStatus.RINGING,
                 started_at=at,
-                external_id=event.sip_call_id or None,
+                external_id=record["sip_call_id"] or None,
                 contact_kind=ContactKind.PHONE,
-                contact_value=event.number,
-                contact_name=event.display_name,
-                account=event.account_id,
-                meta={"remote_uri": event.remote_uri, "display_name": event.display_name},
+                contact_value=record["number"],
+                contact_name=record["display_name"],
+                account=record["account"],
+                meta={"remote_uri": record["remote_uri"], "display_name": record["display_name"]},
             )
         ).interaction
         assert recorded.id is not None
-        self._interactions[event.call_id] = recorded.id
+        self._interactions[record["call"]] = recorded.id
 
-    def _answered(self, call_id: str, now: datetime) -> None:
-        interaction_id = self._interactions.get(call_id)
-        if interaction_id is None or call_id in self._answered_at:
+    def _answered(self, call_id: str, interaction_id: int, now: datetime) -> None:
+        if call_id in self._answered_at:
             return
         row = self.timeline.update(
             interaction_id,
@@ -219,41 +373,44 @@ class CallLog:
             self.callbacks.close_reached(row.contact_value, now)
         self._answered_at[call_id] = now  # once written: a refused write comes again
 
-    def _ended(self, event: CallEnded, at: datetime) -> None:
+    def _ended(self, record: Record, interaction_id: int, at: datetime) -> None:
         # Forgotten only once written: a refused write comes again (closing twice,
         # or setting the same duration again, changes nothing).
-        interaction_id = self._interactions.get(event.call_id)
-        if interaction_id is None:
-            log.warning("call log: an ended call it never saw start (%s)", event.call_id)
-            return
-        status = STATUS_OF_OUTCOME[event.outcome]
-        meta: dict[str, Any] = {"sip_code": event.code, "sip_reason": event.reason}
-        if event.quality is not None:
-            meta["quality"] = asdict(event.quality)
+        call_id = record["call"]
+        ended = record["ended"]
+        outcome = CallOutcome(ended["outcome"])
+        status = STATUS_OF_OUTCOME[outcome]
+        meta: dict[str, Any] = {"sip_code": ended["code"], "sip_reason": ended["reason"]}
+        if ended.get("quality") is not None:
+            meta["quality"] = ended["quality"]
+        if record.get("transfer") is not None:
+            meta["transfer"] = record["transfer"]
         changes: dict[str, Any] = {"meta": meta}
         current = self.timeline.get(interaction_id)
-        if current.external_id is None and event.sip_call_id:
-            changes["external_id"] = event.sip_call_id
-        if event.outcome is CallOutcome.ANSWERED and current.answered_at is None:
+        if current.external_id is None and ended["sip_call_id"]:
+            changes["external_id"] = ended["sip_call_id"]
+        if outcome is CallOutcome.ANSWERED and current.answered_at is None:
             changes["answered_at"] = at
         row = self.timeline.close(interaction_id, status, ended_at=at, **changes)
         # The engine measured the talk time itself; it beats two event timestamps.
-        if event.connected_seconds:
-            row = self.timeline.update(interaction_id, duration_s=round(event.connected_seconds, 3))
+        if ended["connected_seconds"]:
+            row = self.timeline.update(
+                interaction_id, duration_s=round(ended["connected_seconds"], 3)
+            )
         if (
-            event.recording
+            ended.get("recording")
             and self.attach_recording is not None
             and interaction_id not in self._attached
         ):
-            self._attach(interaction_id, Path(event.recording))
+            self._attach(interaction_id, Path(ended["recording"]))
             self._attached.add(interaction_id)
         if self.callbacks is not None and row.contact_value:
-            if event.outcome is CallOutcome.MISSED and event.direction.value == "inbound":
+            if outcome is CallOutcome.MISSED and ended["direction"] == "inbound":
                 self.callbacks.register_missed_call(row.contact_value, interaction_id, at)
-            elif event.outcome is CallOutcome.ANSWERED:
+            elif outcome is CallOutcome.ANSWERED:
                 self.callbacks.close_reached(row.contact_value, at)
-        self._interactions.pop(event.call_id, None)
-        self._answered_at.pop(event.call_id, None)
+        self._interactions.pop(call_id, None)
+        self._answered_at.pop(call_id, None)
         self._attached.discard(interaction_id)
 
     def _attach(self, interaction_id: int, path: Path) -> None:
@@ -277,11 +434,8 @@ class CallLog:
         except OSError as exc:
             log.warning("recording %s attached but not removed: %s", path.name, exc)
 
-    def _dial_failed(self, call_id: str, message: str, at: datetime) -> None:
-        interaction_id = self._interactions.get(call_id)
-        if interaction_id is None:
-            return
+    def _dial_failed(self, call_id: str, interaction_id: int, message: str, at: datetime) -> None:
         self.timeline.close(
-            interaction_id, InteractionStatus.FAILED, ended_at=at, meta={"error": message[:500]}
+            interaction_id, InteractionStatus.FAILED, ended_at=at, meta={"error": message}
         )
         self._interactions.pop(call_id, None)

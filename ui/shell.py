@@ -25,6 +25,7 @@ from app.secrets import SecretsUnavailable
 from app.settings import Settings
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
+from ui.call_log_status import CallLogStatus
 from ui.calls import CallBook
 from ui.channel_service import ChannelService
 from ui.core_text import error_text
@@ -89,6 +90,9 @@ class Shell(QObject):
         self.audio_status.setStyleSheet("color: #b3261e;")
         self.audio_status.hide()
         self.window.statusBar().addPermanentWidget(self.audio_status)
+        # What the database refuses of the call log, for as long as it does.
+        self.call_log_status = CallLogStatus(self.window)
+        self.window.statusBar().addPermanentWidget(self.call_log_status)
         # The website's callback form: nothing happens unless enabled in the settings.
         # The Telegram bots: read from the moment the database is open.
         self.channels = ChannelService(core, self.window, self)
@@ -118,16 +122,20 @@ class Shell(QObject):
         self.start_engine()
 
     def _core_opened(self) -> None:
+        from app.spool import in_profile
         from sip.call_log import CallLog
 
         core = self.core
         # The call log exists before the engine does: the callback desk records
-        # and dials through it (with whatever phone the control has).
+        # and dials through it (with whatever phone the control has). What the
+        # database refused before the last close is written first, from the spool.
         self.call_log = CallLog(
             core.timeline,
             core.callbacks,
             attach_recording=core.attachments.add,
             operator=self.window.operator,
+            spool=in_profile(core.paths, core.db.url, "call-log"),
+            on_status=self.call_log_status.post,
         )
         self.call_log.on_refusal = self.bridge.call_log_refused
         self.window.callbacks.call_log = self.call_log
