@@ -23,6 +23,22 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class TransferWatch:
+    """A blind transfer we asked for, from our REFER until its outcome is known.
+
+    Some far ends never send the NOTIFY that tells it (RFC 3515), or send one
+    pjsip can't parse (a malformed Subscription-State is dropped before any
+    callback), so the engine also reads each NOTIFY's sipfrag itself, as the
+    transaction brings it, and gives up waiting at ``deadline``."""
+
+    accepted_at: float | None = None  # the far end answered the REFER 2xx
+    deadline: float | None = None
+    # The status in the last NOTIFY's message/sipfrag that could be read (0: none).
+    notified_code: int = 0
+    notified_reason: str = ""
+
+
+@dataclass
 class CallRecord:
     """Plain values about one call, kept by the engine for the call's whole life."""
 
@@ -42,6 +58,7 @@ class CallRecord:
     rejected_by_us: bool = False
     hung_up_by_us: bool = False
     transferred: bool = False  # a transfer we asked for succeeded and ended this leg
+    transfer: TransferWatch | None = None  # a blind transfer waiting for its outcome
     media_status: MediaStatus = MediaStatus.NONE
     muted: bool = False
     quality: StreamQuality | None = None
@@ -82,6 +99,20 @@ class SipCall(pj.Call):
     def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:
         self._engine.on_transfer_status(self, int(prm.statusCode), str(prm.reason), prm.finalNotify)
         prm.cont = True
+
+    @guarded
+    def onCallTsxState(self, prm: pj.OnCallTsxStateParam) -> None:
+        # Every transaction of the call's dialog; only a watched transfer reads them.
+        if self.record.transfer is None:
+            return
+        event = prm.e
+        tsx = event.body.tsxState.tsx
+        message = ""
+        if event.body.tsxState.type == pj.PJSIP_EVENT_RX_MSG:
+            message = str(event.body.tsxState.src.rdata.wholeMsg)
+        self._engine.on_call_tsx(
+            self, str(tsx.method), int(tsx.role), int(tsx.statusCode), str(tsx.statusText), message
+        )
 
     @guarded
     def onStreamDestroyed(self, prm: pj.OnStreamDestroyedParam) -> None:

@@ -28,6 +28,7 @@ import itertools
 import logging
 import queue
 import random
+import re
 import socket
 import sys
 import threading
@@ -41,7 +42,7 @@ import pjsua2 as pj
 
 from sip.account import SipAccount, build_account_config, guarded
 from sip.audio import AudioBackend, BridgePort, NullBackend
-from sip.call import CallRecord, SipCall
+from sip.call import CallRecord, SipCall, TransferWatch
 from sip.commands import (
     AddAccount,
     Answer,
@@ -102,6 +103,16 @@ CONF_SETTLE_S = 0.1
 # it and stops this long after the last of them (the bridge's queued port
 # removals are done on its ticks meanwhile).
 CLOCK_IDLE_S = 2.0
+# A blind transfer's far end has this long after it accepted our REFER (202) to
+# say how the call to the target went (the NOTIFY with its answer, RFC 3515);
+# then our leg is hung up as "transferred, not confirmed". Some phones never
+# send that NOTIFY, or send one pjsip can't parse, and the operator's leg must
+# not stay on hold for ever. Long enough for the target to ring a while.
+TRANSFER_CONFIRM_TIMEOUT_S = 30.0
+# The code of the final TransferProgress of a transfer completed without the far
+# end's confirmation (no NOTIFY, Refer-Sub: false, the timeout, the far end hung
+# up first): the REFER's own 202, which no NOTIFY about an INVITE can carry.
+TRANSFER_NOT_CONFIRMED = 202
 
 
 class EngineError(Exception):
@@ -213,6 +224,22 @@ def backoff_delay(first_s: float, max_s: float, failures: int) -> float:
     return base * random.uniform(0.8, 1.2)
 
 
+_SIPFRAG_STATUS = re.compile(r"\s*SIP/2\.0\s+(\d{3})[ \t]*([^\r\n]*)")
+
+
+def sipfrag_status(message: str) -> tuple[int, str] | None:
+    """The status line in a NOTIFY's message/sipfrag body (RFC 3420), read as
+    leniently as the rest of the message may need: headers pjsip refuses
+    don't change what the target answered."""
+    head, separator, body = message.partition("\r\n\r\n")
+    if not separator:
+        head, separator, body = message.partition("\n\n")
+    if "sipfrag" not in head.lower():
+        return None
+    found = _SIPFRAG_STATUS.match(body)
+    return (int(found.group(1)), found.group(2).strip()) if found else None
+
+
 def outcome_of(record: CallRecord) -> CallOutcome:
     code = record.last_code
     if record.connected_at is not None:
@@ -273,6 +300,13 @@ class Engine:
         self.media_clock_on = False  # read by tests and benches, written by the SIP thread
         self._media_idle_since: float | None = None
         self._ring_tone = self.config.ring_tone
+        self._watched_transfers: set[str] = set()  # calls with a TransferWatch
+        # Blind transfers ask the far end not to report (RFC 4488 "Refer-Sub:
+        # false"): where the PBX and the phones honour it there is no NOTIFY at
+        # all and our leg ends at the 202; a far end that doesn't know the header
+        # ignores it and reports as usual. Off by default: without the report, a
+        # transfer to a target that fails leaves the caller with nobody.
+        self.ask_no_refer_sub = False
 
     # ----- public API: any thread -------------------------------------------------
 
@@ -442,6 +476,8 @@ class Engine:
                 self._reap()
                 if self._reg_retry_at:
                     self._retry_registrations()
+                if self._watched_transfers:
+                    self._check_transfers()
         except BaseException:
             log_error_text(log, "SIP engine loop failed; shutting down")
         finally:
@@ -621,10 +657,7 @@ class Engine:
                 call.sendDtmf(prm)
                 return None
             case BlindTransfer(call_id=call_id, target=target):
-                call = self._live_call(call_id)
-                uri = self._checked_uri(target, call.account.config.domain)
-                call.xfer(uri, pj.CallOpParam(True))
-                return None
+                return self._blind_transfer(self._live_call(call_id), target)
             case AttendedTransfer(call_id=call_id, to_call_id=to_call_id):
                 call = self._live_call(call_id)
                 other = self._live_call(to_call_id)
@@ -860,6 +893,7 @@ class Engine:
                 return
             record.ended_at = time.monotonic()
             self._ended.append(record.call_id)
+            self._transfer_left(call)
         self._update_tone()
         self._emit(CallStateChanged(record.call_id, phase, record.last_code, record.last_reason))
 
@@ -998,13 +1032,140 @@ class Engine:
         )
         self._emit(DtmfReceived(call.record.call_id, digit, kind))
 
+    # ----- blind transfers --------------------------------------------------------
+
+    def _blind_transfer(self, call: SipCall, target: str) -> None:
+        uri = self._checked_uri(target, call.account.config.domain)
+        prm = pj.CallOpParam(True)
+        if self.ask_no_refer_sub:
+            header = pj.SipHeader()
+            header.hName = "Refer-Sub"
+            header.hValue = "false"
+            prm.txOption.headers.append(header)
+        call.record.transfer = TransferWatch()
+        self._watched_transfers.add(call.record.call_id)
+        try:
+            call.xfer(uri, prm)
+        except BaseException:
+            self._end_watch(call)
+            raise
+
+    def _end_watch(self, call: SipCall) -> None:
+        call.record.transfer = None
+        self._watched_transfers.discard(call.record.call_id)
+
+    def on_call_tsx(
+        self, call: SipCall, method: str, role: int, code: int, reason: str, message: str
+    ) -> None:
+        """A transaction of a call with a blind transfer under way: the REFER's
+        answer, and each NOTIFY as it came (pjsip may refuse it afterwards)."""
+        watch = call.record.transfer
+        if watch is None:
+            return
+        if method == "REFER" and role == pj.PJSIP_ROLE_UAC and code >= 200:
+            if code < 300:
+                if watch.accepted_at is None:
+                    watch.accepted_at = time.monotonic()
+                    watch.deadline = watch.accepted_at + TRANSFER_CONFIRM_TIMEOUT_S
+            elif code not in (401, 407) and watch.accepted_at is None:
+                # The far end refused the REFER itself (pjsua says nothing of it):
+                # the caller is still ours, talking or on hold as before.
+                self._end_watch(call)
+                self._emit(TransferProgress(call.record.call_id, code, reason, True))
+        elif method == "NOTIFY" and role == pj.PJSIP_ROLE_UAS and message:
+            status = sipfrag_status(message)
+            if status is not None:
+                watch.notified_code, watch.notified_reason = status
+
     def on_transfer_status(self, call: SipCall, code: int, reason: str, final: bool) -> None:
-        self._emit(TransferProgress(call.record.call_id, code, reason, bool(final)))
-        if final and 200 <= code < 300 and call.record.ended_at is None:
-            # The far end is now talking to the transfer target: our leg is done.
-            call.record.hung_up_by_us = True
-            call.record.transferred = True
+        record = call.record
+        watch = record.transfer
+        if watch is None:  # an attended transfer
+            self._emit(TransferProgress(record.call_id, code, reason, bool(final)))
+            if final and 200 <= code < 300 and record.ended_at is None:
+                # The far end is now talking to the transfer target: our leg is done.
+                record.hung_up_by_us = True
+                record.transferred = True
+                call.hangup(pj.CallOpParam(True))
+            return
+        if not final:
+            self._emit(TransferProgress(record.call_id, code, reason, False))
+        elif 200 <= watch.notified_code < 300:
+            # The target answered, as the far end's NOTIFY says (read by us even
+            # when pjsip refused the rest of that NOTIFY).
+            self._complete_transfer(call, watch.notified_code, watch.notified_reason)
+        elif 200 <= code < 300:
+            # pjsua's own 200 for a REFER answered "Refer-Sub: false": no NOTIFY comes.
+            self._complete_transfer(
+                call, TRANSFER_NOT_CONFIRMED, "Accepted; the far end reports no more (Refer-Sub)"
+            )
+        elif watch.notified_code >= 300 or watch.accepted_at is None:
+            # The target failed (the far end said so), or the REFER was refused:
+            # our leg stays, so the operator can take the caller back.
+            self._end_watch(call)
+            if watch.notified_code >= 300:
+                code, reason = watch.notified_code, watch.notified_reason
+            self._emit(TransferProgress(record.call_id, code, reason, True))
+        else:
+            # pjsua ended the subscription without a NOTIFY it could read: no word
+            # about the target. The far end hanging up or the deadline decides.
+            self._emit(TransferProgress(record.call_id, code, reason, False))
+
+    def _complete_transfer(self, call: SipCall, code: int, reason: str) -> None:
+        """The far end is (or may be) with the target: our leg is done."""
+        record = call.record
+        self._end_watch(call)
+        record.transferred = True
+        self._emit(TransferProgress(record.call_id, code, reason, True))
+        if record.ended_at is None:
+            record.hung_up_by_us = True
             call.hangup(pj.CallOpParam(True))
+
+    def _check_transfers(self) -> None:
+        """Each loop turn, for the blind transfers under way: a NOTIFY we read
+        said the target answered though pjsip refused it (pjsua then reports
+        nothing, or a 500 of its own), or the far end stayed silent too long."""
+        now = time.monotonic()
+        for call_id in list(self._watched_transfers):
+            call = self._calls.get(call_id)
+            watch = call.record.transfer if call is not None else None
+            if call is None or watch is None:
+                self._watched_transfers.discard(call_id)
+                continue
+            if call.record.ended_at is not None:
+                continue
+            if 200 <= watch.notified_code < 300:
+                self._complete_transfer(call, watch.notified_code, watch.notified_reason)
+                continue
+            if watch.deadline is None or now < watch.deadline:
+                continue
+            waited = watch.deadline - (watch.accepted_at or watch.deadline)
+            log.warning(
+                "call %s: no word on the transfer %.0f s after the far end accepted it; "
+                "our leg is hung up, the transfer not confirmed",
+                call_id,
+                waited,
+            )
+            reason = f"Accepted; no NOTIFY about the target in {waited:g} s"
+            self._complete_transfer(call, TRANSFER_NOT_CONFIRMED, reason)
+
+    def _transfer_left(self, call: SipCall) -> None:
+        """The call ended while a blind transfer was under way."""
+        record = call.record
+        watch = record.transfer
+        if watch is None:
+            return
+        self._end_watch(call)
+        if watch.accepted_at is None:
+            return
+        # The far end accepted the REFER, then left: it went to the target, or
+        # gave up; it did not say which.
+        record.transferred = True
+        if 200 <= watch.notified_code < 300:
+            code, reason = watch.notified_code, watch.notified_reason
+        else:
+            code, reason = TRANSFER_NOT_CONFIRMED, "Accepted; the far end hung up without a word"
+        self._emit(TransferProgress(record.call_id, code, reason, True))
 
     def on_transfer_request(self, call: SipCall, prm: pj.OnCallTransferRequestParam) -> None:
         record = CallRecord(self._new_call_id(), call.account.account_id, CallDirection.OUTBOUND)
