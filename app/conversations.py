@@ -21,6 +21,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from app.contacts import InvalidContact, normalize
 from app.customers import ContactInput, CustomerError, Customers
 from app.db import Database
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
@@ -34,6 +35,17 @@ CONTACT_KIND_OF_CHANNEL = {
     "whatsapp": ContactKind.WHATSAPP,
     "viber": ContactKind.VIBER,
 }
+
+
+def contact_of(channel: str, identity: str) -> tuple[ContactKind, str] | None:
+    """The customer's contact a conversation's identity stands for: the chat id
+    itself on a messenger, the address in an email one (``"<thread>|<address>"``:
+    a thread with one address)."""
+    if channel == ContactKind.EMAIL.value:
+        address = identity.rpartition("|")[2]
+        return (ContactKind.EMAIL, address) if "@" in address else None
+    kind = CONTACT_KIND_OF_CHANNEL.get(channel)
+    return (kind, identity) if kind is not None else None
 
 
 class ConversationError(OperatorError, ValueError):
@@ -115,11 +127,14 @@ class Conversations:
                 for identity, title, username in senders
             ]
 
-    def note_inbound(self, s: Session, conversation: Conversation, at: datetime) -> None:
+    def note_inbound(
+        self, s: Session, conversation: Conversation, at: datetime, *, waiting: bool = True
+    ) -> None:
         """A new message from the customer: they wait from their oldest
         unanswered message on; the platform lets us answer (a Telegram user who
-        writes again has unblocked the bot)."""
-        if conversation.waiting_since is None:
+        writes again has unblocked the bot). With ``waiting`` False (an
+        auto-reply, a bounce: no person wrote it) it is only unread."""
+        if waiting and conversation.waiting_since is None:
             conversation.waiting_since = at
         if conversation.last_inbound_at is None or at > conversation.last_inbound_at:
             conversation.last_inbound_at = at
@@ -207,9 +222,10 @@ class Conversations:
         two customers instead): nothing is moved silently."""
         row = self._get(s, conversation_id)
         Customers._get(s, customer_id)
-        kind = CONTACT_KIND_OF_CHANNEL.get(row.channel)
-        if kind is not None:
-            owner = Customers._find_normalized(s, kind.value, row.identity)
+        contact = contact_of(row.channel, row.identity)
+        if contact is not None:
+            kind, value = contact
+            owner = Customers._find_normalized(s, kind.value, self._normalized(kind, value))
             if owner is not None and owner.id != customer_id:
                 raise ConversationError(
                     QT_TRANSLATE_NOOP(
@@ -224,7 +240,7 @@ class Conversations:
                 try:
                     with s.begin_nested():
                         self.customers.add_contact_in(
-                            s, customer_id, ContactInput(kind.value, row.identity, label="")
+                            s, customer_id, ContactInput(kind.value, value, label="")
                         )
                 except (CustomerError, IntegrityError):
                     log.warning("conversation #%s: the identity was taken meanwhile", row.id)
@@ -243,6 +259,12 @@ class Conversations:
     def account_label(s: Session, account_id: int) -> str:
         account = s.get(ChannelAccount, account_id)
         return account.label if account is not None else str(account_id)
+
+    def _normalized(self, kind: ContactKind, value: str) -> str:
+        try:
+            return normalize(kind.value, value, self.customers.default_region)
+        except InvalidContact:
+            return value
 
     @staticmethod
     def _find(s: Session, account_id: int, identity: str) -> Conversation | None:

@@ -17,16 +17,22 @@ twice: a message's ``external_id`` is unique per channel.
 - Files were downloaded by the channel before the batch (the attachment
   store's bytes are fsynced before the rows that point at them); one the
   platform would not give us is a row that says why.
+- A message not from a person (an auto-reply, a bounce, a mailing:
+  ``from_a_person`` False) is shown, but neither makes its conversation
+  waiting nor makes a customer of its sender.
+- A channel whose messages need work inside the batch's transaction before
+  they are stored (email: each placed in its thread over the mailbox's id
+  table, which also gives the conversation) hands ``store`` a ``BatchStep``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel import Session, col, select
 
@@ -98,6 +104,18 @@ class InboundMessage:
     # A deep link's payload (Telegram's "/start <payload>"): an order number, a page.
     start_payload: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    subject: str = ""  # an email's
+    # False for an auto-reply, a bounce, a mailing: shown, but the conversation
+    # is not waiting for it and its sender is not made a customer.
+    from_a_person: bool = True
+    # The sender's contact when the identity is not one (an email conversation
+    # is a thread: its identity is the thread and the address together).
+    contact_kind: ContactKind | None = None
+    contact_value: str = ""
+    # What the conversation keeps of its latest message, under these keys (an
+    # email thread's subject and ids, which a reply is built from); a message
+    # older than the conversation's latest one changes nothing.
+    conversation_meta: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,6 +125,14 @@ class Cursor:
     account_id: int
     name: str
     value: str
+
+
+class BatchStep(Protocol):
+    """A channel's work on its batch inside the batch's transaction, before it
+    is stored: it returns the messages to store (the same files), e.g. with
+    the identity of the conversation each belongs to."""
+
+    def __call__(self, s: Session, batch: Sequence[InboundMessage]) -> Sequence[InboundMessage]: ...
 
 
 @dataclass
@@ -122,8 +148,9 @@ class _Batch:
     # rows only while someone does) answers the timeline's check of the
     # customer without a query per message.
     customers: list[Customer] = field(default_factory=list)
-    # The conversations' new messages, counted once at the end.
-    inbound: list[tuple[Conversation, datetime]] = field(default_factory=list)
+    # The conversations' new messages, counted once at the end; whether each
+    # makes the conversation wait (a person wrote it).
+    inbound: list[tuple[Conversation, datetime, bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -153,8 +180,14 @@ class Inbox:
         self.callbacks = callbacks
         self.replies = BotReplies(Outbox(db, timeline, attachments))  # greeting, confirmation
 
-    def store(self, batch: Sequence[InboundMessage], cursor: Cursor | None = None) -> list[Stored]:
-        """Stores a batch in one transaction, with the cursor that covers it."""
+    def store(
+        self,
+        batch: Sequence[InboundMessage],
+        cursor: Cursor | None = None,
+        prepare: BatchStep | None = None,
+    ) -> list[Stored]:
+        """Stores a batch in one transaction, with the cursor that covers it;
+        ``prepare`` runs first in that transaction."""
         files = {
             id(f): self.attachments.store_file(f.path)
             for message in batch
@@ -162,6 +195,8 @@ class Inbox:
             if f.path is not None
         }
         with self.db.transaction() as s:
+            if prepare is not None:
+                batch = list(prepare(s, batch))
             seen = self._prefetch(s, batch)
             self._make_conversations(s, batch, seen)
             stored: list[Stored] = []
@@ -248,7 +283,10 @@ class Inbox:
         self, s: Session, message: InboundMessage, conversation: Conversation, seen: _Batch
     ) -> InteractionDraft:
         channel = Channel(message.channel).value
-        kind = CONTACT_KIND_OF_CHANNEL.get(channel)
+        kind: ContactKind | None = CONTACT_KIND_OF_CHANNEL.get(channel)
+        value: str | None = message.identity if kind is not None else None
+        if message.contact_kind is not None:
+            kind, value = message.contact_kind, message.contact_value or None
         meta: dict[str, Any] = dict(message.meta)
         meta["kind"] = message.kind
         if message.reply_to_external_id:
@@ -276,12 +314,14 @@ class Inbox:
             direction=Direction.INBOUND,
             status=InteractionStatus.RECEIVED,
             started_at=message.sent_at,
+            subject=message.subject[:1000],
             body=message.text,
             external_id=message.external_id,
             thread_key=f"{message.account_id}:{message.identity}",
             contact_kind=kind,
-            contact_value=message.identity if kind is not None else None,
+            contact_value=value,
             contact_name=message.sender_title,
+            create_customer=message.from_a_person,
             customer_id=conversation.customer_id,
             account=self._label(s, message.account_id, seen),
             meta=meta,
@@ -307,7 +347,11 @@ class Inbox:
             conversation.customer_id = recorded.customer_id
         if message.start_payload:
             conversation.meta = {**conversation.meta, "start_payload": message.start_payload}
-        seen.inbound.append((conversation, message.sent_at))
+        if message.conversation_meta and (
+            conversation.last_inbound_at is None or message.sent_at >= conversation.last_inbound_at
+        ):
+            conversation.meta = {**conversation.meta, **message.conversation_meta}
+        seen.inbound.append((conversation, message.sent_at, message.from_a_person))
         for item in message.files:
             if item.path is not None:
                 self.attachments.add_in(
@@ -366,8 +410,8 @@ class Inbox:
         conversation at the next flush rather than one per message. Nothing in
         between reads these columns but the linking of a shared contact, which
         settles first."""
-        for conversation, at in seen.inbound:
-            self.conversations.note_inbound(s, conversation, at)
+        for conversation, at, waiting in seen.inbound:
+            self.conversations.note_inbound(s, conversation, at, waiting=waiting)
         seen.inbound.clear()
 
     def _conversation(self, s: Session, message: InboundMessage, seen: _Batch) -> Conversation:

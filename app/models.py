@@ -372,3 +372,63 @@ class ChannelCursor(SQLModel, table=True):
     name: str = Field(max_length=200)
     value: str = Field(default="", max_length=500)
     updated_at: datetime = _created_column()
+
+
+# --- email threads ---------------------------------------------------------------
+
+
+class MailThreadId(SQLModel, table=True):
+    """A mailbox's id table for threading (app/mail/threads.py): a Message-ID,
+    stored or only referenced by a stored message, and a thread it leads into.
+    One id may lead into several threads: replies of different people to one
+    newsletter reference it, and each of them is a thread of its own."""
+
+    __table_args__ = (
+        UniqueConstraint(
+            "account_id", "message_id", "thread_key", name="uq_mailthreadid_account_id_key"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="channelaccount.id", ondelete="CASCADE")
+    message_id: str = Field(max_length=300)
+    thread_key: str = Field(max_length=100)
+
+
+class MailThreadParticipant(SQLModel, table=True):
+    """An address on a thread's messages, less the mailbox's own: an id leads a
+    new message into the thread only when its correspondent is one of these."""
+
+    __table_args__ = (
+        UniqueConstraint(
+            "account_id", "thread_key", "address", name="uq_mailthreadparticipant_key_address"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="channelaccount.id", ondelete="CASCADE")
+    thread_key: str = Field(max_length=100)
+    address: str = Field(max_length=320)  # case-folded
+
+
+class MailThreadSubject(SQLModel, table=True):
+    """A correspondent's subject in a thread (its key: no prefixes, no tags) and
+    when they last wrote under it: the subject fallback for a reply that
+    carries no ids."""
+
+    __table_args__ = (
+        UniqueConstraint(
+            "account_id",
+            "correspondent",
+            "subject_key",
+            "thread_key",
+            name="uq_mailthreadsubject_correspondent_subject_key",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="channelaccount.id", ondelete="CASCADE")
+    thread_key: str = Field(max_length=100)
+    correspondent: str = Field(max_length=320)
+    subject_key: str = Field(max_length=200)  # cut: a key in a unique index
+    last_at: datetime | None = _utc_column()

@@ -49,7 +49,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
 from app.attachments import AttachmentStore, StoredFile
-from app.conversations import CONTACT_KIND_OF_CHANNEL, Conversations
+from app.conversations import Conversations, contact_of
 from app.db import Database
 from app.enums import SendFailure
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
@@ -256,7 +256,7 @@ class Outbox:
         outbox row, in ``s``; the conversation's last outbound time."""
         assert conversation.id is not None
         now = self.clock()
-        kind = CONTACT_KIND_OF_CHANNEL.get(conversation.channel)
+        contact = contact_of(conversation.channel, conversation.identity)
         recorded = self.timeline.record_in(
             s,
             InteractionDraft(
@@ -266,8 +266,8 @@ class Outbox:
                 started_at=now,
                 body=text,
                 thread_key=f"{conversation.account_id}:{conversation.identity}",
-                contact_kind=kind,
-                contact_value=conversation.identity if kind is not None else None,
+                contact_kind=contact[0] if contact is not None else None,
+                contact_value=contact[1] if contact is not None else None,
                 customer_id=conversation.customer_id,
                 account=Conversations.account_label(s, conversation.account_id),
                 operator=operator,

@@ -71,6 +71,9 @@ class InteractionDraft:
     # A name the channel gave (caller display name, Telegram first name): used
     # when the unknown-sender policy creates a customer.
     contact_name: str = ""
+    # False: the unknown-sender policy makes no customer of this contact (an
+    # auto-reply, a bounce); one on file is linked all the same.
+    create_customer: bool = True
     customer_id: int | None = None
     account: str = ""
     operator: str = ""
@@ -199,7 +202,9 @@ class Timeline:
         if customer_id is not None:
             Customers._get(s, customer_id)  # raises CustomerNotFound with a clear message
         elif contact_kind and contact_value:
-            customer_id = self._resolve_customer(s, contact_kind, contact_value, draft.contact_name)
+            customer_id = self._resolve_customer(
+                s, contact_kind, contact_value, draft.contact_name, create=draft.create_customer
+            )
         row = self._new_row(draft, channel, contact_kind, contact_value, customer_id)
         s.add(row)
         s.flush()
@@ -231,7 +236,7 @@ class Timeline:
         resolved = self._resolve_customers(
             s,
             [
-                (kind, value, d.contact_name)
+                (kind, value, d.contact_name, d.create_customer)
                 for d, (kind, value) in zip(drafts, contacts, strict=True)
                 if d.customer_id is None and kind and value
             ],
@@ -531,14 +536,18 @@ class Timeline:
         )
 
     def _resolve_customers(
-        self, s: Session, contacts: Sequence[tuple[str, str, str]]
+        self, s: Session, contacts: Sequence[tuple[str, str, str, bool]]
     ) -> dict[tuple[str, str], int]:
         """The customers of many (kind, normalized value) at once: one query per
         kind for those on file; the unknown ones as ``_resolve_customer`` does
-        (the unknown-sender policy), once each, with the first name given."""
+        (the unknown-sender policy), once each, with the first name given, when
+        one of their drafts may create a customer."""
         names: dict[tuple[str, str], str] = {}
-        for kind, value, name in contacts:
+        creatable: set[tuple[str, str]] = set()
+        for kind, value, name, create in contacts:
             names.setdefault((kind, value), name)
+            if create:
+                creatable.add((kind, value))
         by_kind: dict[str, list[str]] = {}
         for kind, value in names:
             by_kind.setdefault(kind, []).append(value)
@@ -555,17 +564,19 @@ class Timeline:
                     found[(kind, normalized)] = customer_id
         if self.unknown_sender == "create_customer":
             for (kind, value), name in names.items():
-                if (kind, value) not in found:
+                if (kind, value) not in found and (kind, value) in creatable:
                     made = self._resolve_customer(s, kind, value, name)
                     if made is not None:
                         found[(kind, value)] = made
         return found
 
-    def _resolve_customer(self, s: Session, kind: str, value: str, name: str) -> int | None:
+    def _resolve_customer(
+        self, s: Session, kind: str, value: str, name: str, *, create: bool = True
+    ) -> int | None:
         found = Customers._find_normalized(s, kind, value)
         if found is not None:
             return found.id
-        if self.unknown_sender != "create_customer":
+        if self.unknown_sender != "create_customer" or not create:
             return None
         try:
             normalize(kind, value, self.customers.default_region)
