@@ -121,6 +121,20 @@ UNKNOWN_SENDER_POLICIES = ("unlinked", "create_customer")
 # What plays while an inbound call rings: the built-in tone, or nothing (the
 # screen-pop and the tray still show the call).
 RING_TONES = ("builtin", "off")
+# The phone engine's codecs (pjsua2's ids), the cheap wideband and narrowband
+# first. Speex costs about twice the CPU of G.722 per call and few PBXs take it;
+# GSM and iLBC are there for old trunks.
+CODECS = (
+    "G722/16000/1",
+    "PCMA/8000/1",
+    "PCMU/8000/1",
+    "speex/16000/1",
+    "speex/8000/1",
+    "speex/32000/1",
+    "GSM/8000/1",
+    "iLBC/8000/1",
+)
+DEFAULT_CODECS = ("G722/16000/1", "PCMA/8000/1", "PCMU/8000/1")
 WRONG_KIND = QT_TRANSLATE_NOOP(
     "core", "The setting {name} has a value of the wrong kind: {value!r}."
 )
@@ -194,6 +208,8 @@ class Settings:
     audio_output: str = ""
     audio_output_name: str = ""
     ring_tone: str = "builtin"
+    # The codecs calls may use, most wanted first; the others are off.
+    codecs: list[str] = field(default_factory=lambda: list(DEFAULT_CODECS))
     # The website's callback form (integrations/webform.py). Off by default; on
     # loopback, because exposing it to the internet (TLS, a public name, a relay
     # or reverse proxy in front) is the shop's own set-up, not this app's. The
@@ -249,6 +265,7 @@ class Settings:
             (("dial_format",), self._check_dial_format),
             (("unknown_sender",), self._check_unknown_sender),
             (("ring_tone",), self._check_ring_tone),
+            (("codecs",), self._check_codecs),
             (("webform_port",), self._check_webform_port),
             (("webform_bind",), self._check_webform_bind),
         ):
@@ -329,6 +346,21 @@ class Settings:
                 choices=", ".join(RING_TONES),
                 value=self.ring_tone,
             )
+
+    def _check_codecs(self) -> None:
+        if not self.codecs:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP("core", "codecs must name at least one codec: calls need one.")
+            )
+        unknown = [c for c in self.codecs if c not in CODECS]
+        if unknown:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP("core", "codecs must be some of {choices}, not {value!r}."),
+                choices=", ".join(CODECS),
+                value=unknown[0],
+            )
+        if len(set(self.codecs)) != len(self.codecs):
+            raise SettingsError(QT_TRANSLATE_NOOP("core", "codecs names a codec twice."))
 
     def _check_webform_port(self) -> None:
         if not 1 <= self.webform_port <= 65535:

@@ -110,6 +110,11 @@ class SetRingTone:
 
 
 @dataclass(frozen=True)
+class SetCodecs:
+    codecs: tuple[str, ...]  # pjsua codec ids, most wanted first; the others off
+
+
+@dataclass(frozen=True)
 class Stop:
     pass
 
@@ -130,5 +135,6 @@ Command = (
     | StartRecording
     | PauseRecording
     | SetRingTone
+    | SetCodecs
     | Stop
 )

@@ -23,6 +23,7 @@ port, shut accounts down, ``gc.collect()``, ``libDestroy()``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import itertools
 import logging
@@ -56,6 +57,7 @@ from sip.commands import (
     Reject,
     RemoveAccount,
     SendDtmf,
+    SetCodecs,
     SetHold,
     SetMute,
     SetRingTone,
@@ -412,6 +414,11 @@ class Engine:
         """Ring tone for inbound calls on or off, at once (a ringing call too)."""
         return self._submit(SetRingTone(enabled))
 
+    def set_codecs(self, codecs: tuple[str, ...]) -> Future[None]:
+        """The codecs used from the next call on, most wanted first; the
+        others off (a call in progress keeps its codec)."""
+        return self._submit(SetCodecs(tuple(codecs)))
+
     def _submit(self, command: Command) -> Future[Any]:
         future: Future[Any] = Future()
         self._post(command, future)
@@ -672,6 +679,11 @@ class Engine:
             case SetRingTone(enabled=enabled):
                 self._ring_tone = enabled
                 self._update_tone()
+                return None
+            case SetCodecs(codecs=codecs):
+                self.config = dataclasses.replace(self.config, codecs=codecs)
+                assert self._ep is not None
+                self._set_codec_priorities(self._ep)
                 return None
         raise EngineError(f"unknown command {command!r}")
 

@@ -1,5 +1,6 @@
 """The settings dialog's Audio page: microphone and speaker choice, a live level
-meter for the microphone, a test sound for the speaker, and the ring tone.
+meter for the microphone, a test sound for the speaker, the ring tone and the
+codecs calls may use.
 
 Everything here runs on the GUI thread and is cheap: the meter reads the
 microphone in Qt's push mode (a readyRead every few tens of ms) and keeps only
@@ -33,11 +34,19 @@ from PySide6.QtWidgets import (
 
 from app.settings import Settings
 from ui.audio_routing import device_key
+from ui.codec_list import CodecList
 from ui.plain_text import plain_label
 
 RATE = 16000
 # The Settings fields this page edits.
-FIELDS = ("audio_input", "audio_input_name", "audio_output", "audio_output_name", "ring_tone")
+FIELDS = (
+    "audio_input",
+    "audio_input_name",
+    "audio_output",
+    "audio_output_name",
+    "ring_tone",
+    "codecs",
+)
 # Two short notes, the first of the ring tone's pair and a higher one: easy to
 # recognise, nothing like a network tone.
 TEST_NOTES = ((660.0, 0.25), (990.0, 0.35))
@@ -107,6 +116,8 @@ class AudioPage(QWidget):
         form.addRow(self.tr("Input level:"), self.level)
         form.addRow(self.tr("Speaker or headset:"), output_row)
         form.addRow(self.tr("Ring tone:"), self.ring_tone)
+        self.codecs = CodecList(list(settings.codecs), self)
+        form.addRow(self.tr("Codecs:"), self.codecs)
         hint = plain_label(
             self,
             self.tr(
@@ -154,6 +165,7 @@ class AudioPage(QWidget):
             audio_output=output_key,
             audio_output_name=self._device_name(self.output) if output_key else "",
             ring_tone=self.ring_tone.currentData(),
+            codecs=self.codecs.chosen(),
         )
 
     def _device_name(self, combo: QComboBox) -> str:

@@ -163,7 +163,8 @@ class Shell(QObject):
             return
         settings = self.core.settings
         engine = Engine(
-            EngineConfig(ring_tone=settings.ring_tone != "off"), audio=self._audio_backend()
+            EngineConfig(ring_tone=settings.ring_tone != "off", codecs=tuple(settings.codecs)),
+            audio=self._audio_backend(),
         )
         engine.add_listener(self.bridge)
         core = self.core
@@ -210,11 +211,13 @@ class Shell(QObject):
 
     def apply_settings(self, settings: Settings) -> None:
         """Saved settings that apply without a restart: devices (to a call in
-        progress too) and the ring tone (to a call ringing now too)."""
+        progress too), the ring tone (to a call ringing now too) and the codecs
+        (from the next call on)."""
         if self.audio is not None:
             self.audio.apply(settings)
         if self.engine is not None and self.control.phone is not None:
             self.engine.set_ring_tone(settings.ring_tone != "off")
+            self.engine.set_codecs(tuple(settings.codecs))
 
     def _engine_started(self, result: tuple[list[EngineAccount], str]) -> None:
         accounts, problem = result

@@ -17,62 +17,67 @@
 <context>
     <name>AudioPage</name>
     <message>
-        <location filename="../../ui/audio_page.py" line="91"/>
+        <location filename="../../ui/audio_page.py" line="100"/>
         <source>Speak: the bar moves with your voice.</source>
         <translation>Говоріть: смужка рухається разом із голосом.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="92"/>
+        <location filename="../../ui/audio_page.py" line="101"/>
         <source>Play test sound</source>
         <translation>Перевірити звук</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="101"/>
+        <location filename="../../ui/audio_page.py" line="110"/>
         <source>Built-in tone</source>
         <translation>Вбудована мелодія</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="102"/>
+        <location filename="../../ui/audio_page.py" line="111"/>
         <source>Off (window and tray only)</source>
         <translation>Вимкнено (лише вікно та значок у треї)</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="106"/>
+        <location filename="../../ui/audio_page.py" line="115"/>
         <source>Microphone:</source>
         <translation>Мікрофон:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="107"/>
+        <location filename="../../ui/audio_page.py" line="116"/>
         <source>Input level:</source>
         <translation>Рівень сигналу:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="108"/>
+        <location filename="../../ui/audio_page.py" line="117"/>
         <source>Speaker or headset:</source>
         <translation>Динаміки або гарнітура:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="109"/>
+        <location filename="../../ui/audio_page.py" line="118"/>
         <source>Ring tone:</source>
         <translation>Сигнал виклику:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="113"/>
+        <location filename="../../ui/audio_page.py" line="120"/>
+        <source>Codecs:</source>
+        <translation>Кодеки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audio_page.py" line="124"/>
         <source>Changes apply when you save, to a call in progress too. An unplugged device is replaced by the system default until it is back.</source>
         <translation>Зміни діють після збереження, зокрема й для поточного дзвінка. Відключений пристрій замінюється системним за замовчуванням, доки його не підключать знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="121"/>
+        <location filename="../../ui/audio_page.py" line="132"/>
         <source>No audio devices found: calls have no sound.</source>
         <translation>Звукові пристрої не знайдено: дзвінки будуть без звуку.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="134"/>
+        <location filename="../../ui/audio_page.py" line="145"/>
         <source>System default</source>
         <translation>Системний за замовчуванням</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="141"/>
+        <location filename="../../ui/audio_page.py" line="152"/>
         <source>%1 (not connected)</source>
         <translation>%1 (не під’єднано)</translation>
     </message>
@@ -1106,6 +1111,29 @@
     </message>
 </context>
 <context>
+    <name>CodecList</name>
+    <message>
+        <location filename="../../ui/codec_list.py" line="55"/>
+        <source>Ticked codecs are offered in this order; the others are off. Alt+Up and Alt+Down move the selected one.</source>
+        <translation>Позначені кодеки пропонуються в цьому порядку, решта вимкнені. Alt+Вгору та Alt+Вниз переміщують вибраний.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codec_list.py" line="64"/>
+        <source>costs more CPU; few PBXs need it</source>
+        <translation>більше навантажує процесор; потрібен небагатьом АТС</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codec_list.py" line="75"/>
+        <source>Move up</source>
+        <translation>Вище</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codec_list.py" line="76"/>
+        <source>Move down</source>
+        <translation>Нижче</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../ui/conversations/composer.py" line="186"/>
@@ -1772,6 +1800,335 @@
         <location filename="../../ui/edit_customer_dialog.py" line="235"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmailPage</name>
+    <message>
+        <location filename="../../ui/email_page.py" line="117"/>
+        <source>Add mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="120"/>
+        <source>Remove mailbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="141"/>
+        <source>Test IMAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="144"/>
+        <source>Connects, logs in and lists the folders (nothing is saved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="147"/>
+        <source>Test SMTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="150"/>
+        <source>Connects and logs in to the sending server; no mail is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="153"/>
+        <source>Save mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="177"/>
+        <source>Mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="180"/>
+        <source>e.g. shop@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="183"/>
+        <source>e.g. Flower Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="184"/>
+        <source>The name customers see on the replies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="187"/>
+        <source>usually the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="191"/>
+        <source>same as the user name</source>
+        <translation type="unfinished">як ім’я користувача</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="193"/>
+        <source>Read and answer this mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="200"/>
+        <source>Address:</source>
+        <translation type="unfinished">Адреса:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="201"/>
+        <source>Name on replies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="202"/>
+        <source>User name:</source>
+        <translation type="unfinished">Користувач:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="203"/>
+        <source>Password:</source>
+        <translation type="unfinished">Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="204"/>
+        <source>SMTP user name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="205"/>
+        <source>SMTP password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="207"/>
+        <source>Status:</source>
+        <translation type="unfinished">Стан:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="216"/>
+        <source>Kept in the system keyring, never in the database or the settings file. Leave it empty to keep the saved one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="223"/>
+        <source>Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="228"/>
+        <source>optional</source>
+        <translation type="unfinished">необов’язково</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="231"/>
+        <source>Only for a server whose certificate the shop issued itself: the CA certificate (PEM) to trust besides the system&apos;s. Certificates are always checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="236"/>
+        <source>Choose file…</source>
+        <translation type="unfinished">Вибрати файл…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="242"/>
+        <source>IMAP server (reading):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="243"/>
+        <source>SMTP server (sending):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="244"/>
+        <source>Own CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="253"/>
+        <source>e.g. imap.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="255"/>
+        <source>e.g. smtp.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="260"/>
+        <source>Empty: the usual port for the security chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="263"/>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="264"/>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="267"/>
+        <source>TLS: encrypted from the start (ports 993 and 465). STARTTLS: the connection is made secure before logging in (ports 143 and 587); a server that can&apos;t is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="283"/>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="289"/>
+        <source>Reading and replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="293"/>
+        <source>The folders read. “Test IMAP” lists the mailbox&apos;s folders here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="299"/>
+        <source>A copy of every reply is put there, as mail programs do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="304"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="306"/>
+        <source>How old the mail read the first time may be; later, everything new is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="308"/>
+        <source>Mark mail as read on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="311"/>
+        <source>Off: the mail stays unread for other mail programs reading this mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="317"/>
+        <source>Under every reply from this mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="319"/>
+        <source>Folders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="320"/>
+        <source>Sent folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="321"/>
+        <source>First sync reads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="323"/>
+        <source>Signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="336"/>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="338"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="361"/>
+        <source>Found by the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="363"/>
+        <source>Found by the server (the \Sent folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="412"/>
+        <source>%1 (off)</source>
+        <translation type="unfinished">%1 (вимкнено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="433"/>
+        <location filename="../../ui/email_page.py" line="485"/>
+        <source>not saved yet</source>
+        <translation type="unfinished">ще не збережено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="483"/>
+        <location filename="../../ui/email_page.py" line="488"/>
+        <source>saved; leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="490"/>
+        <source>same as the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="578"/>
+        <source>Mailbox “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="582"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">Не збережено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="590"/>
+        <source>Remove mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="592"/>
+        <source>Remove the mailbox “%1”? Switchboard stops reading it and forgets its password; its conversations are removed, and the messages stay on the customers&apos; timelines. The mail on the server is not touched. To pause it instead, turn off “Read and answer this mailbox”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="614"/>
+        <source>Mailbox “%1” removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="660"/>
+        <source>Connecting to the %1 server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="690"/>
+        <source>The SMTP server took the login. Replies can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/email_page.py" line="705"/>
+        <source>Logged in. %n folder(s) found: tick the ones to read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2964,248 +3321,253 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="82"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="134"/>
+        <location filename="../../ui/settings_dialog.py" line="141"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="174"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="278"/>
+        <location filename="../../ui/settings_dialog.py" line="285"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="289"/>
+        <location filename="../../ui/settings_dialog.py" line="296"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="308"/>
+        <location filename="../../ui/settings_dialog.py" line="315"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315"/>
+        <location filename="../../ui/settings_dialog.py" line="322"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="317"/>
+        <location filename="../../ui/settings_dialog.py" line="324"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <location filename="../../ui/settings_dialog.py" line="332"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter надсилає повідомлення (Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="329"/>
+        <location filename="../../ui/settings_dialog.py" line="336"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Вимкнено: Enter починає новий рядок, а Ctrl+Enter надсилає повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <location filename="../../ui/settings_dialog.py" line="340"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="334"/>
+        <location filename="../../ui/settings_dialog.py" line="341"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="335"/>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="336"/>
+        <location filename="../../ui/settings_dialog.py" line="343"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="343"/>
+        <location filename="../../ui/settings_dialog.py" line="350"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="356"/>
+        <location filename="../../ui/settings_dialog.py" line="363"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="358"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="401"/>
+        <location filename="../../ui/settings_dialog.py" line="408"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="409"/>
+        <location filename="../../ui/settings_dialog.py" line="416"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -3223,27 +3585,27 @@
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="226"/>
+        <location filename="../../ui/shell.py" line="229"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="243"/>
+        <location filename="../../ui/shell.py" line="246"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="274"/>
+        <location filename="../../ui/shell.py" line="277"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="297"/>
+        <location filename="../../ui/shell.py" line="300"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="302"/>
+        <location filename="../../ui/shell.py" line="305"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -4473,112 +4835,127 @@
         <translation>Не можна записати у файл журналу {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="124"/>
+        <location filename="../../app/settings.py" line="138"/>
         <source>The setting {name} has a value of the wrong kind: {value!r}.</source>
         <translation>Налаштування {name} має значення не того типу: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="213"/>
+        <location filename="../../app/settings.py" line="229"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="277"/>
+        <location filename="../../app/settings.py" line="294"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="285"/>
+        <location filename="../../app/settings.py" line="302"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="293"/>
+        <location filename="../../app/settings.py" line="310"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значення waiting_amber_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="299"/>
+        <location filename="../../app/settings.py" line="316"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значення waiting_red_minutes має бути більшим за waiting_amber_minutes ({amber}) і не більшим за тиждень.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="310"/>
+        <location filename="../../app/settings.py" line="327"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="318"/>
+        <location filename="../../app/settings.py" line="335"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="328"/>
+        <location filename="../../app/settings.py" line="345"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="336"/>
+        <location filename="../../app/settings.py" line="353"/>
+        <source>codecs must name at least one codec: calls need one.</source>
+        <translation>codecs має називати хоча б один кодек: без нього дзвінки неможливі.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="358"/>
+        <source>codecs must be some of {choices}, not {value!r}.</source>
+        <translation>codecs може містити лише {choices}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="363"/>
+        <source>codecs names a codec twice.</source>
+        <translation>codecs називає один кодек двічі.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="368"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="346"/>
+        <location filename="../../app/settings.py" line="378"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="437"/>
+        <location filename="../../app/settings.py" line="469"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не вдається прочитати файл налаштувань {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="438"/>
+        <location filename="../../app/settings.py" line="470"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл налаштувань {path} — не текст в UTF-8 (байт {position} не підходить).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="441"/>
+        <location filename="../../app/settings.py" line="473"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл налаштувань {path} — некоректний JSON: {error} у рядку {line}, стовпці {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="444"/>
+        <location filename="../../app/settings.py" line="476"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл налаштувань {path} не читається як JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="447"/>
+        <location filename="../../app/settings.py" line="479"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл налаштувань {path} містить JSON, але не об’єкт із налаштуваннями.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="450"/>
+        <location filename="../../app/settings.py" line="482"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>У файлі налаштувань {path} database_url дорівнює {value}: це не URL бази даних.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="517"/>
+        <location filename="../../app/settings.py" line="549"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL бази даних. Спільна база команди має вигляд postgresql+psycopg://user@server/switchboard, файл — sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="522"/>
+        <location filename="../../app/settings.py" line="554"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard працює з PostgreSQL (postgresql://…) або файлом SQLite (sqlite:///…), але не з {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="527"/>
+        <location filename="../../app/settings.py" line="559"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не вказано файл: запишіть його як sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="530"/>
+        <location filename="../../app/settings.py" line="562"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL бази даних є пароль. config.json не зберігає секретів (паролі — у системному сховищі паролів): вкажіть URL без нього, наприклад postgresql+psycopg://user@server/db.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="489"/>
+        <location filename="../../app/timeline.py" line="494"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Подію історії №{interaction_id} не знайдено.</translation>
     </message>
@@ -4618,12 +4995,12 @@
         <translation>Крок повтору {step!r} має бути на зразок 15m, 1h, 2d або next_day.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="215"/>
+        <location filename="../../app/conversations.py" line="231"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
         <translation>Цей чат уже належить клієнту {owner} (№{owner_id}); натомість об&apos;єднайте двох клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="260"/>
+        <location filename="../../app/conversations.py" line="282"/>
         <source>Conversation #{conversation_id} does not exist.</source>
         <translation>Листування №{conversation_id} не знайдено.</translation>
     </message>
@@ -4917,6 +5294,21 @@
         <location filename="../../app/refusals.py" line="117"/>
         <source>It may not have been sent: the platform did not answer. Look in the chat before sending it again.</source>
         <translation>Можливо, повідомлення не надіслано: платформа не відповіла. Перегляньте чат, перш ніж надсилати його знову.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="524"/>
+        <source>The CA certificate file {value!r} can&apos;t be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="541"/>
+        <source>The {protocol} port {value!r} is not a port number (1 to 65535).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="655"/>
+        <source>Enter the mailbox&apos;s password first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -309,6 +309,9 @@ def test_web_form_settings_are_checked(tmp_path: Path) -> None:
         ({"callback_retry_schedule": ["15m", 60]}, ["callback_retry_schedule"]),
         ({"working_hours": {"0": "09:00-18:00"}}, ["working_hours"]),
         ({"ring_tone": "trumpet"}, ["ring_tone"]),
+        ({"codecs": ["opus/48000/2"]}, ["codecs"]),
+        ({"codecs": []}, ["codecs"]),
+        ({"codecs": "G722/16000/1"}, ["codecs"]),
         ({"shop_timezone": "Mars/Olympus"}, ["working_hours", "shop_timezone", "holidays"]),
     ],
 )
@@ -371,3 +374,16 @@ def test_notification_options_are_kept_and_a_wrong_kind_costs_only_itself(tmp_pa
     loaded = Settings.load(path)
     assert (loaded.notify_message_text, loaded.message_sound) == (True, True)
     assert loaded.waiting_red_minutes == 30
+
+
+def test_the_codecs_are_checked_and_kept_in_their_order(tmp_path: Path) -> None:
+    assert Settings().codecs == ["G722/16000/1", "PCMA/8000/1", "PCMU/8000/1"]
+    for bad, words in (
+        ([], "at least one"),
+        (["G722/16000/1", "G722/16000/1"], "twice"),
+        (["opus/48000/2"], "opus"),
+    ):
+        with pytest.raises(ValueError, match=words):
+            Settings(codecs=bad).save(tmp_path / "config.json")
+    Settings(codecs=["PCMA/8000/1", "speex/16000/1"]).save(tmp_path / "config.json")
+    assert Settings.load(tmp_path / "config.json").codecs == ["PCMA/8000/1", "speex/16000/1"]

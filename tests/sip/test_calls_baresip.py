@@ -211,3 +211,18 @@ def test_a_caller_offering_a_costly_codec_first_gets_one_of_ours(
         ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
     assert ended.quality is not None
     assert ended.quality.codec.upper().startswith("G722"), ended.quality.codec
+
+
+def test_codecs_changed_while_running_apply_to_the_next_call(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone, kamailio: KamailioServer
+) -> None:
+    """baresip's G.711 offers PCMU before PCMA: with only PCMA on, the call is PCMA."""
+    sip_engine.engine.set_codecs(("PCMA/8000/1",)).result(10)
+    far_phone.command("dial", f"sip:alice@{kamailio.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    sip_engine.engine.answer(incoming.call_id).result(10)
+    connected(sip_engine, incoming.call_id)
+    assert abs(dominant_frequency(heard(sip_engine), 16000) - 1000) <= 20
+    sip_engine.engine.hangup(incoming.call_id).result(10)
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert ended.quality is not None and ended.quality.codec.upper().startswith("PCMA")

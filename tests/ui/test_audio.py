@@ -270,3 +270,25 @@ def test_without_any_audio_device_the_app_runs_and_says_so_at_the_first_call(
     assert result["status"] == "No audio devices found: calls have no sound."
     assert result["status_visible"]
     assert result["message"] == result["status"]
+
+
+def test_the_codecs_are_ticked_and_ordered_by_keyboard_and_saved(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(dialog)
+    codecs = dialog.audio.codecs
+    assert codecs.chosen() == ["G722/16000/1", "PCMA/8000/1", "PCMU/8000/1"]
+    codecs.list.setCurrentRow(1)  # PCMA
+    qtbot.keyClick(codecs.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    codecs.list.item(1).setCheckState(Qt.CheckState.Unchecked)  # G.722, now second
+    assert codecs.chosen() == ["PCMA/8000/1", "PCMU/8000/1"]
+    with qtbot.waitSignal(dialog.settingsSaved):
+        dialog.save()
+    saved = json.loads(sqlite_core.paths.config_file.read_text(encoding="utf-8"))
+    assert saved["codecs"] == ["PCMA/8000/1", "PCMU/8000/1"]
+    again = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(again)
+    assert again.audio.codecs.chosen() == ["PCMA/8000/1", "PCMU/8000/1"]
