@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -60,18 +61,25 @@ class CodecList(QWidget):
         )
         for codec in [*chosen, *(c for c in CODECS if c not in chosen)]:
             text = CODEC_NAMES.get(codec, codec)
-            if codec in COSTLY:
-                text += " — " + QCoreApplication.translate(
-                    "CodecList", "costs more CPU; few PBXs need it"
-                )
             item = QListWidgetItem(text, self.list)
+            if codec in COSTLY:
+                item.setText(text + " — " + QCoreApplication.translate("CodecList", "more CPU"))
+                item.setToolTip(
+                    QCoreApplication.translate("CodecList", "costs more CPU; few PBXs need it")
+                )
             item.setData(Qt.ItemDataRole.UserRole, codec)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if codec in chosen else Qt.CheckState.Unchecked
             )
         self.list.setCurrentRow(0)
-        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * (len(CODECS) + 1))
+        # Every codec in sight, no scroll bar: the list is short and fixed.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFixedHeight(
+            self.list.sizeHintForRow(0) * self.list.count() + 2 * self.list.frameWidth() + 2
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.up = QPushButton(QCoreApplication.translate("CodecList", "Move up"), self)
         self.down = QPushButton(QCoreApplication.translate("CodecList", "Move down"), self)
         self.up.clicked.connect(lambda: self.shift(-1))

@@ -1113,22 +1113,27 @@
 <context>
     <name>CodecList</name>
     <message>
-        <location filename="../../ui/codec_list.py" line="55"/>
+        <location filename="../../ui/codec_list.py" line="56"/>
         <source>Ticked codecs are offered in this order; the others are off. Alt+Up and Alt+Down move the selected one.</source>
         <translation>Отмеченные кодеки предлагаются в этом порядке, остальные выключены. Alt+Вверх и Alt+Вниз перемещают выбранный.</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="64"/>
+        <location filename="../../ui/codec_list.py" line="66"/>
+        <source>more CPU</source>
+        <translation>больше CPU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codec_list.py" line="68"/>
         <source>costs more CPU; few PBXs need it</source>
         <translation>нагружает процессор сильнее; нужен немногим АТС</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="75"/>
+        <location filename="../../ui/codec_list.py" line="83"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="76"/>
+        <location filename="../../ui/codec_list.py" line="84"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>

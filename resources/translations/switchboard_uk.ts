@@ -1113,22 +1113,27 @@
 <context>
     <name>CodecList</name>
     <message>
-        <location filename="../../ui/codec_list.py" line="55"/>
+        <location filename="../../ui/codec_list.py" line="56"/>
         <source>Ticked codecs are offered in this order; the others are off. Alt+Up and Alt+Down move the selected one.</source>
         <translation>Позначені кодеки пропонуються в цьому порядку, решта вимкнені. Alt+Вгору та Alt+Вниз переміщують вибраний.</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="64"/>
+        <location filename="../../ui/codec_list.py" line="66"/>
+        <source>more CPU</source>
+        <translation>більше CPU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codec_list.py" line="68"/>
         <source>costs more CPU; few PBXs need it</source>
         <translation>більше навантажує процесор; потрібен небагатьом АТС</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="75"/>
+        <location filename="../../ui/codec_list.py" line="83"/>
         <source>Move up</source>
         <translation>Вище</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="76"/>
+        <location filename="../../ui/codec_list.py" line="84"/>
         <source>Move down</source>
         <translation>Нижче</translation>
     </message>
