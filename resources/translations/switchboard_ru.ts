@@ -183,59 +183,59 @@
     <message numerus="yes">
         <location filename="../../ui/call_log_status.py" line="57"/>
         <source>The database refuses writes: %n call event(s) kept on this computer</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>База данных не принимает запись: %n событие звонка сохранено на этом компьютере</numerusform>
+            <numerusform>База данных не принимает запись: %n события звонков сохранены на этом компьютере</numerusform>
+            <numerusform>База данных не принимает запись: %n событий звонков сохранено на этом компьютере</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="62"/>
         <source>The database says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных сообщает: %1</translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="63"/>
         <source>They are written as soon as it takes them, also after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Они будут записаны, как только база данных их примет, в том числе после перезапуска.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/call_log_status.py" line="68"/>
         <source>The database refused %n call event(s) for good: kept on this computer</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>База данных окончательно отклонила %n событие звонка: оно сохранено на этом компьютере</numerusform>
+            <numerusform>База данных окончательно отклонила %n события звонков: они сохранены на этом компьютере</numerusform>
+            <numerusform>База данных окончательно отклонила %n событий звонков: они сохранены на этом компьютере</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="74"/>
         <source>It refused them with: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина отказа: %1</translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="77"/>
         <source>They are tried again at the next start; the other calls go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Их запись будет повторена при следующем запуске; остальные звонки записываются как обычно.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/call_log_status.py" line="82"/>
         <source>%n call event(s) cut short by a crash were skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n событие звонка, оборванное сбоем, пропущено</numerusform>
+            <numerusform>%n события звонков, оборванные сбоем, пропущены</numerusform>
+            <numerusform>%n событий звонков, оборванных сбоем, пропущено</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="85"/>
         <source>They were set aside next to the spool file; the log says where.</source>
-        <translation type="unfinished"></translation>
+        <translation>Они отложены рядом с файлом очереди; где именно, указано в журнале.</translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="89"/>
         <source>They can&apos;t be kept on the disk (%1): a crash would lose them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Их нельзя сохранить на диске (%1): при сбое они будут потеряны.</translation>
     </message>
 </context>
 <context>

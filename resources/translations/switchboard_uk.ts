@@ -183,59 +183,59 @@
     <message numerus="yes">
         <location filename="../../ui/call_log_status.py" line="57"/>
         <source>The database refuses writes: %n call event(s) kept on this computer</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>База даних не приймає запис: %n подію дзвінка збережено на цьому комп&apos;ютері</numerusform>
+            <numerusform>База даних не приймає запис: %n події дзвінків збережено на цьому комп&apos;ютері</numerusform>
+            <numerusform>База даних не приймає запис: %n подій дзвінків збережено на цьому комп&apos;ютері</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="62"/>
         <source>The database says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>База даних повідомляє: %1</translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="63"/>
         <source>They are written as soon as it takes them, also after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Їх буде записано, щойно база даних їх прийме, зокрема після перезапуску.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/call_log_status.py" line="68"/>
         <source>The database refused %n call event(s) for good: kept on this computer</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>База даних остаточно відхилила %n подію дзвінка: її збережено на цьому комп&apos;ютері</numerusform>
+            <numerusform>База даних остаточно відхилила %n події дзвінків: їх збережено на цьому комп&apos;ютері</numerusform>
+            <numerusform>База даних остаточно відхилила %n подій дзвінків: їх збережено на цьому комп&apos;ютері</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="74"/>
         <source>It refused them with: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина відмови: %1</translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="77"/>
         <source>They are tried again at the next start; the other calls go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Їх запис буде повторено під час наступного запуску; інші дзвінки записуються як звичайно.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/call_log_status.py" line="82"/>
         <source>%n call event(s) cut short by a crash were skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n подію дзвінка, обірвану збоєм, пропущено</numerusform>
+            <numerusform>%n події дзвінків, обірвані збоєм, пропущено</numerusform>
+            <numerusform>%n подій дзвінків, обірваних збоєм, пропущено</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="85"/>
         <source>They were set aside next to the spool file; the log says where.</source>
-        <translation type="unfinished"></translation>
+        <translation>Їх відкладено поруч із файлом черги; де саме, зазначено в журналі.</translation>
     </message>
     <message>
         <location filename="../../ui/call_log_status.py" line="89"/>
         <source>They can&apos;t be kept on the disk (%1): a crash would lose them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Їх не можна зберегти на диску (%1): у разі збою їх буде втрачено.</translation>
     </message>
 </context>
 <context>
