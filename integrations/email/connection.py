@@ -15,6 +15,7 @@ message), with the server's or the system's own words as a field. Sending
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import enum
 import imaplib
@@ -293,11 +294,30 @@ def _smtp_session(settings: MailboxSettings, password: str) -> smtplib.SMTP:
             smtp.ehlo()
         if not smtp.has_extn("auth"):
             raise MailConnectionError(Problem.NO_AUTH, "SMTP", endpoint)
-        smtp.login(settings.login_for_smtp, password)
+        _smtp_login(smtp, settings.login_for_smtp, password)
     except BaseException:
         smtp.close()
         raise
     return smtp
+
+
+def _smtp_login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """smtplib's login, or AUTH PLAIN in UTF-8 (RFC 4616) for a user name or
+    password with letters outside ASCII, which smtplib can only send as ASCII."""
+    if (user + password).isascii():
+        smtp.login(user, password)
+        return
+    offered = smtp.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" not in offered:
+        raise smtplib.SMTPAuthenticationError(
+            535, b"the server takes only ASCII user names and passwords (no AUTH PLAIN)"
+        )
+    token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode("ascii")
+    code, words = smtp.docmd("AUTH", f"PLAIN {token}")
+    if code == 334:  # a server that wants the response apart from the command
+        code, words = smtp.docmd(token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, words)
 
 
 def _address_literal(sock: socket.socket) -> str:
@@ -332,7 +352,11 @@ def _imap_session(settings: MailboxSettings, password: str) -> IMAPClient:
             if not client.has_capability("STARTTLS"):
                 raise MailConnectionError(Problem.NO_STARTTLS, "IMAP", endpoint)
             client.starttls(context)
-        client.login(settings.user, password)
+        if (settings.user + password).isascii():
+            client.login(settings.user, password)
+        else:
+            # LOGIN's strings are ASCII in imaplib; AUTHENTICATE PLAIN is UTF-8.
+            client.plain_login(settings.user, password)
     except BaseException:
         with contextlib.suppress(Exception):  # the first error is the one to tell
             client.shutdown()

@@ -79,7 +79,7 @@ def read_folder(
     dovecot: DovecotServer, user: str, password: str, folder: str
 ) -> list[tuple[set[bytes], EmailMessage]]:
     with IMAPClient(dovecot.host, dovecot.imaps_port, ssl_context=dovecot.client_context()) as c:
-        c.login(user, password)
+        c.plain_login(user, password)  # UTF-8, whatever the password
         c.select_folder(folder, readonly=True)
         fetched = c.fetch(c.search("ALL"), [b"FLAGS", b"BODY.PEEK[]"])
     found = []
@@ -212,3 +212,27 @@ def test_check_imap_says_what_is_wrong(dovecot: DovecotServer) -> None:
     assert self_signed.error.problem is Problem.CERTIFICATE
     assert self_signed.error.certificate is CertificateProblem.SELF_SIGNED
     assert "self-signed" in str(self_signed.error)
+
+
+def test_a_password_in_cyrillic_logs_in_to_both(dovecot: DovecotServer) -> None:
+    """smtplib and imaplib send LOGIN strings as ASCII only: such a password
+    goes as AUTH PLAIN / AUTHENTICATE PLAIN in UTF-8."""
+    password = "Пароль-їжак-42"
+    dovecot.add_user(SHOP, password)
+    dovecot.add_user(CUSTOMER, CUSTOMER_PASSWORD)
+    with SmtpServer(
+        dovecot.cert,
+        dovecot.key,
+        user=SHOP,
+        password=password,
+        lmtp=(dovecot.host, dovecot.lmtp_port),
+    ) as smtp:
+        settings = mailbox(dovecot, smtp.port)
+        assert check_imap(settings, password).ok
+        result = send_mail(settings, password, OutboundMessage(1, "t", "hi"), customer_thread())
+
+        assert result.ok and result.reason == "", result.reason
+        assert smtp.logins == [(SHOP, password)]
+        assert len(read_folder(dovecot, SHOP, password, "Sent")) == 1
+        wrong = check_imap(settings, "Пароль-не-той")
+        assert wrong.error is not None and wrong.error.problem is Problem.AUTH
