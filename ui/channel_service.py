@@ -72,6 +72,19 @@ class ChannelService(QObject):
         self._host_lock = threading.Lock()
         self._statuses: dict[int, ChannelStatus] = {}
         self._ended = False  # stop() ran: nothing starts again
+        # Channels report from their own threads: an emit must never run into
+        # the object's deletion (a check of isValid and then an emit can be
+        # split by it: a crash). ``destroyed`` takes the lock before the rest of
+        # the deletion goes on; the handler holds no reference to self.
+        self._emit_lock = threading.Lock()
+        self._alive = [True]
+        alive, lock = self._alive, self._emit_lock
+
+        def dead(*_args: object) -> None:
+            with lock:
+                alive[0] = False
+
+        self.destroyed.connect(dead)
         self.problem = ""  # why the host did not start ("" when it did)
         self.bar = QWidget(window)
         self.bar.setObjectName("channelStatus")
@@ -224,8 +237,9 @@ class ChannelService(QObject):
         self._emit(self._status, status)
 
     def _emit(self, signal: Any, value: object) -> None:
-        if shiboken6.isValid(self):
-            signal.emit(value)
+        with self._emit_lock:
+            if self._alive[0] and shiboken6.isValid(self):
+                signal.emit(value)
 
     # --- what it says (GUI thread) ------------------------------------------------------
 
