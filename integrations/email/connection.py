@@ -53,6 +53,7 @@ class Problem(enum.StrEnum):
     NO_AUTH = "no_auth"  # the SMTP server offers no login (AUTH) at all
     AUTH = "auth"  # user name or password refused
     SERVER = "server"  # the server refused something else: its words
+    CA_FILE = "ca_file"  # the mailbox's own CA file can't be read or isn't one
 
 
 class CertificateProblem(enum.StrEnum):
@@ -142,6 +143,10 @@ _TEMPLATES = {
         "The {protocol} server {host} refused the user name or password: {detail}",
     ),
     Problem.SERVER: QT_TRANSLATE_NOOP("core", "The {protocol} server {host} refused: {detail}"),
+    Problem.CA_FILE: QT_TRANSLATE_NOOP(
+        "core",
+        "The mailbox's CA certificate file can't be used for the {protocol} server {host}: {detail}",  # noqa: E501
+    ),
 }
 
 
@@ -171,13 +176,22 @@ class MailConnectionError(OperatorError):
         )
 
 
-def ssl_context(settings: MailboxSettings) -> ssl.SSLContext:
+def ssl_context(
+    settings: MailboxSettings, protocol: str = "IMAP", endpoint: Endpoint | None = None
+) -> ssl.SSLContext:
     """The system's CAs, plus the mailbox's own CA file when it has one; host
-    names checked; TLS 1.2 at least."""
+    names checked; TLS 1.2 at least. A CA file that can't be read is a
+    MailConnectionError (CA_FILE), not a network problem."""
     context = ssl.create_default_context()
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     if settings.ca_file:
-        context.load_verify_locations(cafile=settings.ca_file)
+        try:
+            context.load_verify_locations(cafile=settings.ca_file)
+        except (OSError, ssl.SSLError, ValueError) as exc:
+            detail = f"{settings.ca_file}: {getattr(exc, 'strerror', None) or exc}"
+            raise MailConnectionError(
+                Problem.CA_FILE, protocol, endpoint or settings.imap, detail
+            ) from exc
     return context
 
 
@@ -265,7 +279,7 @@ def open_smtp(settings: MailboxSettings, password: str) -> smtplib.SMTP:
 
 def _smtp_session(settings: MailboxSettings, password: str) -> smtplib.SMTP:
     endpoint = settings.smtp
-    context = ssl_context(settings)
+    context = ssl_context(settings, "SMTP", endpoint)
     # EHLO names us by our address as the server sees it ("[192.0.2.1]", as
     # Thunderbird does): smtplib's default looks up this computer's full name
     # first (a DNS query, and the machine's name sent to every server).
@@ -338,7 +352,7 @@ def _imap_session(settings: MailboxSettings, password: str) -> IMAPClient:
     from imapclient import IMAPClient
 
     endpoint = settings.imap
-    context = ssl_context(settings)
+    context = ssl_context(settings, "IMAP", endpoint)
     client = IMAPClient(
         endpoint.host,
         endpoint.port,

@@ -233,7 +233,7 @@ def _connection_failed(exc: MailConnectionError) -> SendResult:
         return SendResult.failed(SendFailure.AUTH, str(exc))
     if exc.problem is Problem.SERVER and exc.code is not None:
         return _refused(exc.code, str(exc))
-    if exc.problem in (Problem.NO_STARTTLS, Problem.NO_AUTH, Problem.NOT_TLS):
+    if exc.problem in (Problem.NO_STARTTLS, Problem.NO_AUTH, Problem.NOT_TLS, Problem.CA_FILE):
         return SendResult.failed(SendFailure.PERMANENT, str(exc))
     # Not reached, certificate, handshake, timeout, closed: nothing was sent,
     # and each can mend (the network, a renewed certificate): tried again.

@@ -460,3 +460,19 @@ def test_an_imap_server_without_starttls_gets_no_password(ca: Certificates) -> N
     assert "does not offer STARTTLS" in str(check.error)
     assert not any(PASSWORD.encode() in c for c in server.commands)
     assert server.commands[:1] == [b"CAPABILITY"]
+
+
+def test_a_ca_file_that_is_not_one_is_said_so(
+    smtp: SmtpServer, ca: Certificates, tmp_path: Path
+) -> None:
+    not_a_ca = tmp_path / "ca.pem"
+    not_a_ca.write_text("this is not a certificate\n")
+    settings = replace(mailbox(smtp, ca), ca_file=str(not_a_ca))
+
+    check = check_smtp(settings, PASSWORD)
+    result = send_mail(settings, PASSWORD, outbound(), reply_thread())
+
+    assert check.error is not None and check.error.problem is Problem.CA_FILE
+    assert str(not_a_ca) in str(check.error)
+    assert result.failure is SendFailure.PERMANENT  # a setting to fix, not a network to wait for
+    assert smtp.logins == []
