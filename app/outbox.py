@@ -376,11 +376,15 @@ class Outbox:
         bot, a bot can't write first): the composer says so with ``reason``
         until the customer writes again."""
         with self.db.transaction() as s:
-            conversation = Conversations._get(s, conversation_id)
-            conversation.can_write = False
-            conversation.meta = {**conversation.meta, "cannot_write_reason": reason}
-            conversation.updated_at = self.clock()
-            s.add(conversation)
+            conversation = self._refuse_in(s, conversation_id, reason)
+        return conversation
+
+    def _refuse_in(self, s: Session, conversation_id: int, reason: str) -> Conversation:
+        conversation = Conversations._get(s, conversation_id)
+        conversation.can_write = False
+        conversation.meta = {**conversation.meta, "cannot_write_reason": reason}
+        conversation.updated_at = self.clock()
+        s.add(conversation)
         log.info("conversation #%s: the platform refuses our messages", conversation_id)
         return conversation
 
@@ -506,6 +510,10 @@ class Outbox:
                 log.info("outbox #%s: %s, next try in %.1f s", message_id, failure.value, delay)
             else:
                 self._fail(s, row, failure, reason, now)
+                if failure is SendFailure.POLICY_REFUSED:
+                    # With the failure, not after it: nobody may read the
+                    # message failed and the chat still writable.
+                    self._refuse_in(s, row.conversation_id, reason)
                 log.info("outbox #%s failed: %s", message_id, failure.value)
         return row
 

@@ -295,6 +295,8 @@ def test_every_delivery_state_is_shown_with_its_reason_and_what_can_be_done(
     assert state is not None and state.state is OutboxStatus.FAILED and state.can_resend
     assert state.notice == refusal_notice(Refusal.BLOCKED)
     assert state.platform_reason == "Forbidden: bot was blocked by the user"
+    assert core.conversations.get(chat).can_write is False  # refused with the failure
+    _store(core, account_id, [1])  # the customer writes again: the bot may answer
     outbox.resend(queued, "Ірина")
     outbox.claim_next(account_id)
     outbox.mark_uncertain(queued, "read timed out")

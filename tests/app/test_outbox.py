@@ -852,3 +852,20 @@ def test_a_crash_at_any_statement_of_a_send_never_sends_twice(
     else:
         pytest.fail("the send never finished: more statements than expected")
     assert {"queued", "sending"} <= set(outcomes) and outcomes[-1] == "sent"
+
+
+def test_a_policy_refusal_makes_the_chat_unwritable_in_the_same_commit(
+    core: Core, outbox: Outbox, chat: int
+) -> None:
+    """Whoever sees the message failed sees the chat refused too (the composer
+    and the sender's next claim read both)."""
+    row = outbox.queue(chat, "Ваше замовлення готове", operator="Ірина", idempotency_key="p-1")
+    assert row.id is not None
+    outbox.claim_next(row.account_id)
+    seen: list[Changes] = []
+    core.db.changes.subscribe(seen.append)
+    outbox.mark_failed(row.id, SendFailure.POLICY_REFUSED, "Forbidden: bot was blocked by the user")
+    conversation = core.conversations.get(chat)
+    assert conversation.can_write is False
+    assert "blocked" in conversation.meta["cannot_write_reason"]
+    assert len(seen) == 1 and chat in seen[0].conversations and row.id in seen[0].outbox
