@@ -50,12 +50,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import Core
-from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from integrations.email.accounts import (
+    NO_PASSWORD,
     MailboxAccount,
+    NoPassword,
+    check_ca_file,
     delete_mailbox,
     list_mailboxes,
     passwords,
+    port_of,
     save_mailbox,
 )
 from integrations.email.settings import (
@@ -77,10 +80,6 @@ if TYPE_CHECKING:
     from ui.tasks import TaskRunner
 
 DEFAULT_FOLDER = "INBOX"
-
-
-class NoPassword(OperatorError, ValueError):
-    """Test pressed with no password typed and none stored."""
 
 
 @dataclass(frozen=True)
@@ -519,11 +518,8 @@ class EmailPage(QWidget):
                 max_attachment_mb=base.max_attachment_mb,
             )
         checked = check_mailbox(settings)
-        if checked.ca_file and not _readable(checked.ca_file):
-            raise BadMailboxSetting(
-                QT_TRANSLATE_NOOP("core", "The CA certificate file {value!r} can't be read."),
-                value=checked.ca_file,
-            )
+        if checked.ca_file:
+            check_ca_file(checked.ca_file)
         return Edited(
             checked, self.enabled.isChecked(), self.password.text(), self.smtp_password.text()
         )
@@ -531,19 +527,7 @@ class EmailPage(QWidget):
     @staticmethod
     def _endpoint(protocol: str, host: QLineEdit, port: QLineEdit, security: QComboBox) -> Endpoint:
         chosen = Security(security.currentData())
-        typed = port.text().strip()
-        if not typed:
-            number = default_port(protocol, chosen)
-        elif typed.isascii() and typed.isdigit() and len(typed) <= 6:
-            number = int(typed)
-        else:
-            raise BadMailboxSetting(
-                QT_TRANSLATE_NOOP(
-                    "core", "The {protocol} port {value!r} is not a port number (1 to 65535)."
-                ),
-                protocol=protocol,
-                value=typed,
-            )
+        number = port_of(protocol, port.text(), chosen)
         return Endpoint(host.text().strip(), number, chosen)
 
     # --- saving and removing ------------------------------------------------------------
@@ -652,7 +636,7 @@ class EmailPage(QWidget):
             if protocol == "SMTP":
                 password = edited.smtp_password or stored_smtp or password
             if not password:
-                raise NoPassword(QT_TRANSLATE_NOOP("core", "Enter the mailbox's password first."))
+                raise NoPassword(NO_PASSWORD)
             check = check_imap if protocol == "IMAP" else check_smtp
             return check(edited.settings, password)
 
@@ -712,11 +696,3 @@ class EmailPage(QWidget):
     def _show_result(self, text: str, problem: bool) -> None:
         self.result.setText(text)
         self.result.setStyleSheet(f"color: {ERROR_COLOR};" if problem else "")
-
-
-def _readable(path: str) -> bool:
-    try:
-        with open(path, "rb"):
-            return True
-    except OSError:
-        return False

@@ -20,7 +20,13 @@ from app.enums import Channel
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import ChannelAccount
 from app.secrets import SecretKind
-from integrations.email.settings import BadMailboxSetting, MailboxSettings, check_mailbox
+from integrations.email.settings import (
+    BadMailboxSetting,
+    MailboxSettings,
+    Security,
+    check_mailbox,
+    default_port,
+)
 
 KIND = Channel.EMAIL.value
 MAX_LABEL = 200  # ChannelAccount.label
@@ -28,6 +34,44 @@ MAX_LABEL = 200  # ChannelAccount.label
 
 class MailboxAccountError(OperatorError, ValueError):
     """A mailbox that can't be saved; the message says why."""
+
+
+class NoPassword(OperatorError, ValueError):
+    """A Test with no password typed and none stored."""
+
+
+NO_PASSWORD = QT_TRANSLATE_NOOP("core", "Enter the mailbox's password first.")
+
+
+def port_of(protocol: str, typed: str, security: Security) -> int:
+    """A port as the settings page's field holds it: empty is the usual port
+    for ``security``; anything but digits is BadMailboxSetting (the range is
+    check_mailbox's)."""
+    text = typed.strip()
+    if not text:
+        return default_port(protocol, security)
+    if text.isascii() and text.isdigit() and len(text) <= 6:
+        return int(text)
+    raise BadMailboxSetting(
+        QT_TRANSLATE_NOOP(
+            "core", "The {protocol} port {value!r} is not a port number (1 to 65535)."
+        ),
+        protocol=protocol,
+        value=text,
+    )
+
+
+def check_ca_file(path: str) -> str:
+    """``path`` if it can be opened (what it holds is checked at the first
+    connection), else BadMailboxSetting."""
+    try:
+        with open(path, "rb"):
+            return path
+    except OSError:
+        raise BadMailboxSetting(
+            QT_TRANSLATE_NOOP("core", "The CA certificate file {value!r} can't be read."),
+            value=path,
+        ) from None
 
 
 @dataclass(frozen=True)

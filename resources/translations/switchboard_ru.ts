@@ -949,12 +949,12 @@
 <context>
     <name>ChannelService</name>
     <message>
-        <location filename="../../ui/channel_service.py" line="252"/>
+        <location filename="../../ui/channel_service.py" line="266"/>
         <source>Messengers not started: %1</source>
         <translation>Мессенджеры не запущены: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/channel_service.py" line="302"/>
+        <location filename="../../ui/channel_service.py" line="316"/>
         <source>Messengers: %n bot(s) connected</source>
         <translation>
             <numerusform>Мессенджеры: подключён %n бот</numerusform>
@@ -1810,329 +1810,329 @@
 <context>
     <name>EmailPage</name>
     <message>
-        <location filename="../../ui/email_page.py" line="117"/>
+        <location filename="../../ui/email_page.py" line="116"/>
         <source>Add mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить ящик</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="120"/>
+        <location filename="../../ui/email_page.py" line="119"/>
         <source>Remove mailbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить ящик…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="141"/>
+        <location filename="../../ui/email_page.py" line="140"/>
         <source>Test IMAP</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить IMAP</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="144"/>
+        <location filename="../../ui/email_page.py" line="143"/>
         <source>Connects, logs in and lists the folders (nothing is saved).</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключается, входит и показывает папки (ничего не сохраняется).</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="147"/>
+        <location filename="../../ui/email_page.py" line="146"/>
         <source>Test SMTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить SMTP</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="150"/>
+        <location filename="../../ui/email_page.py" line="149"/>
         <source>Connects and logs in to the sending server; no mail is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключается к серверу отправки и входит; письмо не отправляется.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="153"/>
+        <location filename="../../ui/email_page.py" line="152"/>
         <source>Save mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить ящик</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="177"/>
+        <location filename="../../ui/email_page.py" line="176"/>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Почтовый ящик</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="180"/>
+        <location filename="../../ui/email_page.py" line="179"/>
         <source>e.g. shop@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>например, shop@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="182"/>
+        <source>e.g. Flower Shop</source>
+        <translation>например, Цветочный магазин</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="183"/>
-        <source>e.g. Flower Shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="184"/>
         <source>The name customers see on the replies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя, которое клиенты видят в ответах.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="187"/>
+        <location filename="../../ui/email_page.py" line="186"/>
         <source>usually the address</source>
-        <translation type="unfinished"></translation>
+        <translation>обычно сам адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="191"/>
+        <location filename="../../ui/email_page.py" line="190"/>
         <source>same as the user name</source>
-        <translation type="unfinished">как имя пользователя</translation>
+        <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="193"/>
+        <location filename="../../ui/email_page.py" line="192"/>
         <source>Read and answer this mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Читать этот ящик и отвечать из него</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="199"/>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="200"/>
-        <source>Address:</source>
-        <translation type="unfinished">Адрес:</translation>
+        <source>Name on replies:</source>
+        <translation>Имя в ответах:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="201"/>
-        <source>Name on replies:</source>
-        <translation type="unfinished"></translation>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="202"/>
-        <source>User name:</source>
-        <translation type="unfinished">Пользователь:</translation>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="203"/>
-        <source>Password:</source>
-        <translation type="unfinished">Пароль:</translation>
+        <source>SMTP user name:</source>
+        <translation>Имя пользователя SMTP:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="204"/>
-        <source>SMTP user name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="205"/>
         <source>SMTP password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароль SMTP:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="207"/>
+        <location filename="../../ui/email_page.py" line="206"/>
         <source>Status:</source>
-        <translation type="unfinished">Состояние:</translation>
+        <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="216"/>
+        <location filename="../../ui/email_page.py" line="215"/>
         <source>Kept in the system keyring, never in the database or the settings file. Leave it empty to keep the saved one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранится в системном хранилище паролей, никогда в базе данных или файле настроек. Оставьте пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="223"/>
+        <location filename="../../ui/email_page.py" line="222"/>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="228"/>
+        <location filename="../../ui/email_page.py" line="227"/>
         <source>optional</source>
-        <translation type="unfinished">необязательно</translation>
+        <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="231"/>
+        <location filename="../../ui/email_page.py" line="230"/>
         <source>Only for a server whose certificate the shop issued itself: the CA certificate (PEM) to trust besides the system&apos;s. Certificates are always checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только для сервера, сертификат которого магазин выпустил сам: сертификат ЦС (PEM), которому доверять помимо системных. Сертификаты проверяются всегда.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="236"/>
+        <location filename="../../ui/email_page.py" line="235"/>
         <source>Choose file…</source>
-        <translation type="unfinished">Выбрать файл…</translation>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="241"/>
+        <source>IMAP server (reading):</source>
+        <translation>Сервер IMAP (чтение):</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="242"/>
-        <source>IMAP server (reading):</source>
-        <translation type="unfinished"></translation>
+        <source>SMTP server (sending):</source>
+        <translation>Сервер SMTP (отправка):</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="243"/>
-        <source>SMTP server (sending):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="244"/>
         <source>Own CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Свой сертификат ЦС:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="253"/>
+        <location filename="../../ui/email_page.py" line="252"/>
         <source>e.g. imap.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>например, imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="255"/>
+        <location filename="../../ui/email_page.py" line="254"/>
         <source>e.g. smtp.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>например, smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="260"/>
+        <location filename="../../ui/email_page.py" line="259"/>
         <source>Empty: the usual port for the security chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пусто: обычный порт для выбранной защиты.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="262"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="263"/>
-        <source>TLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="264"/>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="267"/>
+        <location filename="../../ui/email_page.py" line="266"/>
         <source>TLS: encrypted from the start (ports 993 and 465). STARTTLS: the connection is made secure before logging in (ports 143 and 587); a server that can&apos;t is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS: шифрование с самого начала (порты 993 и 465). STARTTLS: соединение защищается перед входом (порты 143 и 587); сервер, который этого не умеет, отклоняется.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="283"/>
+        <location filename="../../ui/email_page.py" line="282"/>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>порт</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="289"/>
+        <location filename="../../ui/email_page.py" line="288"/>
         <source>Reading and replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтение и ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="293"/>
+        <location filename="../../ui/email_page.py" line="292"/>
         <source>The folders read. “Test IMAP” lists the mailbox&apos;s folders here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Папки, которые читаются. «Проверить IMAP» показывает здесь папки ящика.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="299"/>
+        <location filename="../../ui/email_page.py" line="298"/>
         <source>A copy of every reply is put there, as mail programs do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Туда кладётся копия каждого ответа, как это делают почтовые программы.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="304"/>
+        <location filename="../../ui/email_page.py" line="303"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="306"/>
+        <location filename="../../ui/email_page.py" line="305"/>
         <source>How old the mail read the first time may be; later, everything new is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Насколько старые письма читаются в первый раз; потом читается всё новое.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="308"/>
+        <location filename="../../ui/email_page.py" line="307"/>
         <source>Mark mail as read on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмечать письма прочитанными на сервере</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="311"/>
+        <location filename="../../ui/email_page.py" line="310"/>
         <source>Off: the mail stays unread for other mail programs reading this mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выключено: для других почтовых программ, читающих этот ящик, письма остаются непрочитанными.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="317"/>
+        <location filename="../../ui/email_page.py" line="316"/>
         <source>Under every reply from this mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Под каждым ответом из этого ящика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="318"/>
+        <source>Folders:</source>
+        <translation>Папки:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="319"/>
-        <source>Folders:</source>
-        <translation type="unfinished"></translation>
+        <source>Sent folder:</source>
+        <translation>Папка отправленных:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="320"/>
-        <source>Sent folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="321"/>
         <source>First sync reads:</source>
-        <translation type="unfinished"></translation>
+        <translation>Первая синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="323"/>
+        <location filename="../../ui/email_page.py" line="322"/>
         <source>Signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Подпись:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="336"/>
+        <location filename="../../ui/email_page.py" line="335"/>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат ЦС</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="338"/>
+        <location filename="../../ui/email_page.py" line="337"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="361"/>
+        <location filename="../../ui/email_page.py" line="360"/>
         <source>Found by the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Определена сервером: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="363"/>
+        <location filename="../../ui/email_page.py" line="362"/>
         <source>Found by the server (the \Sent folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Определяется сервером (папка \Sent)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="412"/>
+        <location filename="../../ui/email_page.py" line="411"/>
         <source>%1 (off)</source>
-        <translation type="unfinished">%1 (выключен)</translation>
+        <translation>%1 (выключен)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="433"/>
-        <location filename="../../ui/email_page.py" line="485"/>
+        <location filename="../../ui/email_page.py" line="432"/>
+        <location filename="../../ui/email_page.py" line="484"/>
         <source>not saved yet</source>
-        <translation type="unfinished">ещё не сохранён</translation>
+        <translation>ещё не сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="483"/>
-        <location filename="../../ui/email_page.py" line="488"/>
+        <location filename="../../ui/email_page.py" line="482"/>
+        <location filename="../../ui/email_page.py" line="487"/>
         <source>saved; leave empty to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранён; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="490"/>
+        <location filename="../../ui/email_page.py" line="489"/>
         <source>same as the password</source>
-        <translation type="unfinished"></translation>
+        <translation>как основной пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="578"/>
+        <location filename="../../ui/email_page.py" line="562"/>
         <source>Mailbox “%1” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ящик «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="582"/>
+        <location filename="../../ui/email_page.py" line="566"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished">Не сохранено: %1</translation>
+        <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="590"/>
+        <location filename="../../ui/email_page.py" line="574"/>
         <source>Remove mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить ящик</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="592"/>
+        <location filename="../../ui/email_page.py" line="576"/>
         <source>Remove the mailbox “%1”? Switchboard stops reading it and forgets its password; its conversations are removed, and the messages stay on the customers&apos; timelines. The mail on the server is not touched. To pause it instead, turn off “Read and answer this mailbox”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить ящик «%1»? Switchboard перестанет его читать и забудет его пароль; его разговоры удаляются, а сообщения остаются в истории клиентов. Письма на сервере не трогаются. Чтобы лишь приостановить его, выключите «Читать этот ящик и отвечать из него».</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="614"/>
+        <location filename="../../ui/email_page.py" line="598"/>
         <source>Mailbox “%1” removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ящик «%1» удалён.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="660"/>
+        <location filename="../../ui/email_page.py" line="644"/>
         <source>Connecting to the %1 server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключение к серверу %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="690"/>
+        <location filename="../../ui/email_page.py" line="674"/>
         <source>The SMTP server took the login. Replies can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер SMTP принял вход. Ответы можно отправлять.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/email_page.py" line="705"/>
+        <location filename="../../ui/email_page.py" line="689"/>
         <source>Logged in. %n folder(s) found: tick the ones to read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Вход выполнен. Найдена %n папка: отметьте те, что читать.</numerusform>
+            <numerusform>Вход выполнен. Найдено %n папки: отметьте те, что читать.</numerusform>
+            <numerusform>Вход выполнен. Найдено %n папок: отметьте те, что читать.</numerusform>
         </translation>
     </message>
 </context>
@@ -3358,7 +3358,7 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Почта</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="114"/>
@@ -4526,6 +4526,7 @@
     </message>
     <message>
         <location filename="../../app/contacts.py" line="197"/>
+        <location filename="../../integrations/email/settings.py" line="129"/>
         <source>{value!r} is not an email address.</source>
         <translation>{value!r} — не адрес электронной почты.</translation>
     </message>
@@ -5045,12 +5046,12 @@
         <translation>Сообщение №{message_id} не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="665"/>
+        <location filename="../../app/outbox.py" line="673"/>
         <source>Message #{message_id} does not exist.</source>
         <translation>Сообщение №{message_id} не найдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="706"/>
+        <location filename="../../app/outbox.py" line="714"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
         <translation>Прежде чем отправлять сообщения, укажите имя оператора в настройках.</translation>
     </message>
@@ -5301,19 +5302,175 @@
         <translation>Возможно, сообщение не отправлено: платформа не ответила. Посмотрите в чат, прежде чем отправлять его снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="524"/>
+        <location filename="../../integrations/email/accounts.py" line="72"/>
         <source>The CA certificate file {value!r} can&apos;t be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл сертификата ЦС {value!r} не читается.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="541"/>
+        <location filename="../../integrations/email/accounts.py" line="56"/>
         <source>The {protocol} port {value!r} is not a port number (1 to 65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>Порт {protocol} {value!r} не является номером порта (от 1 до 65535).</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="655"/>
+        <location filename="../../integrations/email/accounts.py" line="43"/>
         <source>Enter the mailbox&apos;s password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала введите пароль ящика.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/accounts.py" line="140"/>
+        <source>Enter the mailbox&apos;s password: it is kept in the keyring.</source>
+        <translation>Введите пароль ящика: он хранится в хранилище паролей системы.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/accounts.py" line="151"/>
+        <source>Mailbox #{account_id} no longer exists.</source>
+        <translation>Ящика №{account_id} больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/accounts.py" line="209"/>
+        <source>The mailbox {address} is saved already: each mailbox is read by one account.</source>
+        <translation>Ящик {address} уже сохранён: каждый ящик читается одной учётной записью.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/channel.py" line="68"/>
+        <source>No password is saved for this mailbox: enter it in Settings &gt; Email.</source>
+        <translation>Для этого ящика не сохранён пароль: введите его в «Настройки &gt; Почта».</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="82"/>
+        <source>The {protocol} server {host}:{port} sent a self-signed certificate, which is not trusted ({detail}). Ask the mail provider for a proper certificate, or add the shop&apos;s own CA file to the mailbox.</source>
+        <translation>Сервер {protocol} {host}:{port} прислал самоподписанный сертификат, ему нет доверия ({detail}). Попросите у почтового провайдера настоящий сертификат или добавьте к ящику файл собственного ЦС магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="86"/>
+        <source>The {protocol} server {host}:{port} sent a certificate from an issuer this computer does not trust ({detail}). Add the issuer&apos;s CA file to the mailbox if it is the shop&apos;s own.</source>
+        <translation>Сервер {protocol} {host}:{port} прислал сертификат от издателя, которому этот компьютер не доверяет ({detail}). Если это собственный ЦС магазина, добавьте его файл к ящику.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="90"/>
+        <source>The certificate of the {protocol} server {host}:{port} has expired ({detail}): the mail provider must renew it.</source>
+        <translation>Срок действия сертификата сервера {protocol} {host}:{port} истёк ({detail}): почтовый провайдер должен его обновить.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="94"/>
+        <source>The certificate of the {protocol} server {host}:{port} is not valid yet ({detail}): check this computer&apos;s date and time.</source>
+        <translation>Сертификат сервера {protocol} {host}:{port} ещё не действует ({detail}): проверьте дату и время на этом компьютере.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="98"/>
+        <source>The certificate of the {protocol} server {host}:{port} is for another name ({detail}): use the server name the mail provider gives.</source>
+        <translation>Сертификат сервера {protocol} {host}:{port} выдан на другое имя ({detail}): укажите имя сервера, которое даёт почтовый провайдер.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="102"/>
+        <source>The certificate of the {protocol} server {host}:{port} can&apos;t be trusted: {detail}</source>
+        <translation>Сертификату сервера {protocol} {host}:{port} нельзя доверять: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="109"/>
+        <source>The {protocol} server {host} was not found: check its name ({detail}).</source>
+        <translation>Сервер {protocol} {host} не найден: проверьте его имя ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="112"/>
+        <source>The {protocol} server {host} refused the connection on port {port}: check the port and the security setting.</source>
+        <translation>Сервер {protocol} {host} отклонил подключение на порту {port}: проверьте порт и настройку защиты.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="116"/>
+        <source>The {protocol} server {host}:{port} did not answer in time: check the port and the security setting (TLS or STARTTLS), and the network.</source>
+        <translation>Сервер {protocol} {host}:{port} не ответил вовремя: проверьте порт, настройку защиты (TLS или STARTTLS) и сеть.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="120"/>
+        <source>The {protocol} server {host}:{port} can&apos;t be reached: {detail}</source>
+        <translation>Сервер {protocol} {host}:{port} недоступен: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="123"/>
+        <source>The {protocol} server {host}:{port} closed the connection: {detail}</source>
+        <translation>Сервер {protocol} {host}:{port} закрыл соединение: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="126"/>
+        <source>A secure connection to the {protocol} server {host}:{port} failed: {detail}</source>
+        <translation>Не удалось защищённое подключение к серверу {protocol} {host}:{port}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="129"/>
+        <source>The {protocol} server {host}:{port} does not start with TLS on this port: choose STARTTLS for it, or the server&apos;s TLS port.</source>
+        <translation>Сервер {protocol} {host}:{port} не начинает с TLS на этом порту: выберите для него STARTTLS или TLS-порт сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="133"/>
+        <source>The {protocol} server {host}:{port} does not offer STARTTLS, so the password would go unencrypted: nothing was sent. Choose TLS and the server&apos;s TLS port, or ask the mail provider.</source>
+        <translation>Сервер {protocol} {host}:{port} не предлагает STARTTLS, и пароль ушёл бы без шифрования: ничего не отправлено. Выберите TLS и TLS-порт сервера или спросите почтового провайдера.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="137"/>
+        <source>The {protocol} server {host}:{port} offers no login (AUTH): it is not a server for sending the shop&apos;s mail.</source>
+        <translation>Сервер {protocol} {host}:{port} не предлагает входа (AUTH): это не сервер для отправки почты магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="141"/>
+        <source>The {protocol} server {host} refused the user name or password: {detail}</source>
+        <translation>Сервер {protocol} {host} отклонил имя пользователя или пароль: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="145"/>
+        <source>The {protocol} server {host} refused: {detail}</source>
+        <translation>Сервер {protocol} {host} отказал: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="146"/>
+        <source>The mailbox&apos;s CA certificate file can&apos;t be used for the {protocol} server {host}: {detail}</source>
+        <translation>Файл сертификата ЦС ящика нельзя использовать для сервера {protocol} {host}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="84"/>
+        <source>The mailbox&apos;s settings are not a set of fields.</source>
+        <translation>Настройки ящика не являются набором полей.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="134"/>
+        <source>The Message-ID domain {value!r} is not a domain name (such as shop.com).</source>
+        <translation>Домен Message-ID {value!r} не является доменным именем (например, shop.com).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="141"/>
+        <source>Choose at least one folder to read.</source>
+        <translation>Выберите хотя бы одну папку для чтения.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="144"/>
+        <source>The mailbox&apos;s user name (login) is empty.</source>
+        <translation>Имя пользователя (логин) ящика пусто.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="165"/>
+        <source>The {protocol} server {value!r} is not a host name.</source>
+        <translation>Сервер {protocol} {value!r} не является именем хоста.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="171"/>
+        <source>The {protocol} port {value} is not a port number (1 to 65535).</source>
+        <translation>Порт {protocol} {value} не является номером порта (от 1 до 65535).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="182"/>
+        <source>The mailbox setting {field!r} has a value that can&apos;t be used.</source>
+        <translation>У настройки ящика {field!r} значение, которое нельзя использовать.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="204"/>
+        <location filename="../../integrations/email/settings.py" line="238"/>
+        <source>The mailbox setting {field!r} is missing.</source>
+        <translation>Настройки ящика {field!r} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="245"/>
+        <source>{field!r}: {value!r} is not a secure connection; choose TLS or STARTTLS (mail without encryption is not offered).</source>
+        <translation>{field!r}: {value!r} — не защищённое подключение; выберите TLS или STARTTLS (почта без шифрования не предлагается).</translation>
     </message>
 </context>
 </TS>

@@ -949,12 +949,12 @@
 <context>
     <name>ChannelService</name>
     <message>
-        <location filename="../../ui/channel_service.py" line="252"/>
+        <location filename="../../ui/channel_service.py" line="266"/>
         <source>Messengers not started: %1</source>
         <translation>Месенджери не запущено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/channel_service.py" line="302"/>
+        <location filename="../../ui/channel_service.py" line="316"/>
         <source>Messengers: %n bot(s) connected</source>
         <translation>
             <numerusform>Месенджери: підключено %n бота</numerusform>
@@ -1810,329 +1810,329 @@
 <context>
     <name>EmailPage</name>
     <message>
-        <location filename="../../ui/email_page.py" line="117"/>
+        <location filename="../../ui/email_page.py" line="116"/>
         <source>Add mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати скриньку</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="120"/>
+        <location filename="../../ui/email_page.py" line="119"/>
         <source>Remove mailbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Видалити скриньку…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="141"/>
+        <location filename="../../ui/email_page.py" line="140"/>
         <source>Test IMAP</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевірити IMAP</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="144"/>
+        <location filename="../../ui/email_page.py" line="143"/>
         <source>Connects, logs in and lists the folders (nothing is saved).</source>
-        <translation type="unfinished"></translation>
+        <translation>Підключається, входить і показує теки (нічого не зберігається).</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="147"/>
+        <location filename="../../ui/email_page.py" line="146"/>
         <source>Test SMTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевірити SMTP</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="150"/>
+        <location filename="../../ui/email_page.py" line="149"/>
         <source>Connects and logs in to the sending server; no mail is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Підключається до сервера надсилання і входить; лист не надсилається.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="153"/>
+        <location filename="../../ui/email_page.py" line="152"/>
         <source>Save mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти скриньку</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="177"/>
+        <location filename="../../ui/email_page.py" line="176"/>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Поштова скринька</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="180"/>
+        <location filename="../../ui/email_page.py" line="179"/>
         <source>e.g. shop@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>наприклад, shop@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="182"/>
+        <source>e.g. Flower Shop</source>
+        <translation>наприклад, Квіткова крамниця</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="183"/>
-        <source>e.g. Flower Shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="184"/>
         <source>The name customers see on the replies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ім’я, яке клієнти бачать у відповідях.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="187"/>
+        <location filename="../../ui/email_page.py" line="186"/>
         <source>usually the address</source>
-        <translation type="unfinished"></translation>
+        <translation>зазвичай сама адреса</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="191"/>
+        <location filename="../../ui/email_page.py" line="190"/>
         <source>same as the user name</source>
-        <translation type="unfinished">як ім’я користувача</translation>
+        <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="193"/>
+        <location filename="../../ui/email_page.py" line="192"/>
         <source>Read and answer this mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Читати цю скриньку й відповідати з неї</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="199"/>
+        <source>Address:</source>
+        <translation>Адреса:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="200"/>
-        <source>Address:</source>
-        <translation type="unfinished">Адреса:</translation>
+        <source>Name on replies:</source>
+        <translation>Ім’я у відповідях:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="201"/>
-        <source>Name on replies:</source>
-        <translation type="unfinished"></translation>
+        <source>User name:</source>
+        <translation>Ім’я користувача:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="202"/>
-        <source>User name:</source>
-        <translation type="unfinished">Користувач:</translation>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="203"/>
-        <source>Password:</source>
-        <translation type="unfinished">Пароль:</translation>
+        <source>SMTP user name:</source>
+        <translation>Ім’я користувача SMTP:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="204"/>
-        <source>SMTP user name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="205"/>
         <source>SMTP password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароль SMTP:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="207"/>
+        <location filename="../../ui/email_page.py" line="206"/>
         <source>Status:</source>
-        <translation type="unfinished">Стан:</translation>
+        <translation>Стан:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="216"/>
+        <location filename="../../ui/email_page.py" line="215"/>
         <source>Kept in the system keyring, never in the database or the settings file. Leave it empty to keep the saved one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігається в системному сховищі паролів, ніколи в базі даних чи файлі налаштувань. Залиште порожнім, щоб лишити збережений.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="223"/>
+        <location filename="../../ui/email_page.py" line="222"/>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервери</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="228"/>
+        <location filename="../../ui/email_page.py" line="227"/>
         <source>optional</source>
-        <translation type="unfinished">необов’язково</translation>
+        <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="231"/>
+        <location filename="../../ui/email_page.py" line="230"/>
         <source>Only for a server whose certificate the shop issued itself: the CA certificate (PEM) to trust besides the system&apos;s. Certificates are always checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лише для сервера, сертифікат якого крамниця випустила сама: сертифікат ЦС (PEM), якому довіряти крім системних. Сертифікати перевіряються завжди.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="236"/>
+        <location filename="../../ui/email_page.py" line="235"/>
         <source>Choose file…</source>
-        <translation type="unfinished">Вибрати файл…</translation>
+        <translation>Вибрати файл…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="241"/>
+        <source>IMAP server (reading):</source>
+        <translation>Сервер IMAP (читання):</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="242"/>
-        <source>IMAP server (reading):</source>
-        <translation type="unfinished"></translation>
+        <source>SMTP server (sending):</source>
+        <translation>Сервер SMTP (надсилання):</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="243"/>
-        <source>SMTP server (sending):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="244"/>
         <source>Own CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Власний сертифікат ЦС:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="253"/>
+        <location filename="../../ui/email_page.py" line="252"/>
         <source>e.g. imap.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>наприклад, imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="255"/>
+        <location filename="../../ui/email_page.py" line="254"/>
         <source>e.g. smtp.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>наприклад, smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="260"/>
+        <location filename="../../ui/email_page.py" line="259"/>
         <source>Empty: the usual port for the security chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Порожньо: звичайний порт для обраного захисту.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="262"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="263"/>
-        <source>TLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="264"/>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="267"/>
+        <location filename="../../ui/email_page.py" line="266"/>
         <source>TLS: encrypted from the start (ports 993 and 465). STARTTLS: the connection is made secure before logging in (ports 143 and 587); a server that can&apos;t is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS: шифрування від самого початку (порти 993 і 465). STARTTLS: з’єднання захищається перед входом (порти 143 і 587); сервер, який цього не вміє, відхиляється.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="283"/>
+        <location filename="../../ui/email_page.py" line="282"/>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>порт</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="289"/>
+        <location filename="../../ui/email_page.py" line="288"/>
         <source>Reading and replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Читання і відповіді</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="293"/>
+        <location filename="../../ui/email_page.py" line="292"/>
         <source>The folders read. “Test IMAP” lists the mailbox&apos;s folders here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Теки, які читаються. «Перевірити IMAP» показує тут теки скриньки.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="299"/>
+        <location filename="../../ui/email_page.py" line="298"/>
         <source>A copy of every reply is put there, as mail programs do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Туди кладеться копія кожної відповіді, як це роблять поштові програми.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="304"/>
+        <location filename="../../ui/email_page.py" line="303"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="306"/>
+        <location filename="../../ui/email_page.py" line="305"/>
         <source>How old the mail read the first time may be; later, everything new is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Наскільки старі листи читаються першого разу; потім читається все нове.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="308"/>
+        <location filename="../../ui/email_page.py" line="307"/>
         <source>Mark mail as read on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Позначати листи прочитаними на сервері</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="311"/>
+        <location filename="../../ui/email_page.py" line="310"/>
         <source>Off: the mail stays unread for other mail programs reading this mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вимкнено: для інших поштових програм, що читають цю скриньку, листи лишаються непрочитаними.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="317"/>
+        <location filename="../../ui/email_page.py" line="316"/>
         <source>Under every reply from this mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Під кожною відповіддю з цієї скриньки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/email_page.py" line="318"/>
+        <source>Folders:</source>
+        <translation>Теки:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="319"/>
-        <source>Folders:</source>
-        <translation type="unfinished"></translation>
+        <source>Sent folder:</source>
+        <translation>Тека надісланих:</translation>
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="320"/>
-        <source>Sent folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/email_page.py" line="321"/>
         <source>First sync reads:</source>
-        <translation type="unfinished"></translation>
+        <translation>Перша синхронізація:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="323"/>
+        <location filename="../../ui/email_page.py" line="322"/>
         <source>Signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Підпис:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="336"/>
+        <location filename="../../ui/email_page.py" line="335"/>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертифікат ЦС</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="338"/>
+        <location filename="../../ui/email_page.py" line="337"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертифікати (*.pem *.crt *.cer);;Усі файли (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="361"/>
+        <location filename="../../ui/email_page.py" line="360"/>
         <source>Found by the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Визначена сервером: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="363"/>
+        <location filename="../../ui/email_page.py" line="362"/>
         <source>Found by the server (the \Sent folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Визначається сервером (тека \Sent)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="412"/>
+        <location filename="../../ui/email_page.py" line="411"/>
         <source>%1 (off)</source>
-        <translation type="unfinished">%1 (вимкнено)</translation>
+        <translation>%1 (вимкнена)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="433"/>
-        <location filename="../../ui/email_page.py" line="485"/>
+        <location filename="../../ui/email_page.py" line="432"/>
+        <location filename="../../ui/email_page.py" line="484"/>
         <source>not saved yet</source>
-        <translation type="unfinished">ще не збережено</translation>
+        <translation>ще не збережено</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="483"/>
-        <location filename="../../ui/email_page.py" line="488"/>
+        <location filename="../../ui/email_page.py" line="482"/>
+        <location filename="../../ui/email_page.py" line="487"/>
         <source>saved; leave empty to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>збережено; залиште порожнім, щоб не змінювати</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="490"/>
+        <location filename="../../ui/email_page.py" line="489"/>
         <source>same as the password</source>
-        <translation type="unfinished"></translation>
+        <translation>як основний пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="578"/>
+        <location filename="../../ui/email_page.py" line="562"/>
         <source>Mailbox “%1” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скриньку «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="582"/>
+        <location filename="../../ui/email_page.py" line="566"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished">Не збережено: %1</translation>
+        <translation>Не збережено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="590"/>
+        <location filename="../../ui/email_page.py" line="574"/>
         <source>Remove mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Видалити скриньку</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="592"/>
+        <location filename="../../ui/email_page.py" line="576"/>
         <source>Remove the mailbox “%1”? Switchboard stops reading it and forgets its password; its conversations are removed, and the messages stay on the customers&apos; timelines. The mail on the server is not touched. To pause it instead, turn off “Read and answer this mailbox”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Видалити скриньку «%1»? Switchboard перестане її читати й забуде її пароль; її розмови видаляються, а повідомлення лишаються в історії клієнтів. Листи на сервері не зачіпаються. Щоб лише призупинити її, вимкніть «Читати цю скриньку й відповідати з неї».</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="614"/>
+        <location filename="../../ui/email_page.py" line="598"/>
         <source>Mailbox “%1” removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скриньку «%1» видалено.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="660"/>
+        <location filename="../../ui/email_page.py" line="644"/>
         <source>Connecting to the %1 server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Підключення до сервера %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="690"/>
+        <location filename="../../ui/email_page.py" line="674"/>
         <source>The SMTP server took the login. Replies can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер SMTP прийняв вхід. Відповіді можна надсилати.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/email_page.py" line="705"/>
+        <location filename="../../ui/email_page.py" line="689"/>
         <source>Logged in. %n folder(s) found: tick the ones to read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Вхід виконано. Знайдено %n теку: позначте ті, що читати.</numerusform>
+            <numerusform>Вхід виконано. Знайдено %n теки: позначте ті, що читати.</numerusform>
+            <numerusform>Вхід виконано. Знайдено %n тек: позначте ті, що читати.</numerusform>
         </translation>
     </message>
 </context>
@@ -3358,7 +3358,7 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошта</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="114"/>
@@ -4526,6 +4526,7 @@
     </message>
     <message>
         <location filename="../../app/contacts.py" line="197"/>
+        <location filename="../../integrations/email/settings.py" line="129"/>
         <source>{value!r} is not an email address.</source>
         <translation>{value!r} — не адреса електронної пошти.</translation>
     </message>
@@ -5045,12 +5046,12 @@
         <translation>Повідомлення №{message_id} не чекає на надсилання.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="665"/>
+        <location filename="../../app/outbox.py" line="673"/>
         <source>Message #{message_id} does not exist.</source>
         <translation>Повідомлення №{message_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="706"/>
+        <location filename="../../app/outbox.py" line="714"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
         <translation>Перш ніж надсилати повідомлення, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
@@ -5301,19 +5302,175 @@
         <translation>Можливо, повідомлення не надіслано: платформа не відповіла. Перегляньте чат, перш ніж надсилати його знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="524"/>
+        <location filename="../../integrations/email/accounts.py" line="72"/>
         <source>The CA certificate file {value!r} can&apos;t be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл сертифіката ЦС {value!r} не читається.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="541"/>
+        <location filename="../../integrations/email/accounts.py" line="56"/>
         <source>The {protocol} port {value!r} is not a port number (1 to 65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>Порт {protocol} {value!r} не є номером порту (від 1 до 65535).</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="655"/>
+        <location filename="../../integrations/email/accounts.py" line="43"/>
         <source>Enter the mailbox&apos;s password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спершу введіть пароль скриньки.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/accounts.py" line="140"/>
+        <source>Enter the mailbox&apos;s password: it is kept in the keyring.</source>
+        <translation>Введіть пароль скриньки: він зберігається в системному сховищі паролів.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/accounts.py" line="151"/>
+        <source>Mailbox #{account_id} no longer exists.</source>
+        <translation>Скриньки №{account_id} більше немає.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/accounts.py" line="209"/>
+        <source>The mailbox {address} is saved already: each mailbox is read by one account.</source>
+        <translation>Скриньку {address} уже збережено: кожна скринька читається одним обліковим записом.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/channel.py" line="68"/>
+        <source>No password is saved for this mailbox: enter it in Settings &gt; Email.</source>
+        <translation>Для цієї скриньки не збережено пароль: введіть його в «Налаштування &gt; Пошта».</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="82"/>
+        <source>The {protocol} server {host}:{port} sent a self-signed certificate, which is not trusted ({detail}). Ask the mail provider for a proper certificate, or add the shop&apos;s own CA file to the mailbox.</source>
+        <translation>Сервер {protocol} {host}:{port} надіслав самопідписаний сертифікат, йому немає довіри ({detail}). Попросіть у поштового провайдера справжній сертифікат або додайте до скриньки файл власного ЦС крамниці.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="86"/>
+        <source>The {protocol} server {host}:{port} sent a certificate from an issuer this computer does not trust ({detail}). Add the issuer&apos;s CA file to the mailbox if it is the shop&apos;s own.</source>
+        <translation>Сервер {protocol} {host}:{port} надіслав сертифікат від видавця, якому цей комп’ютер не довіряє ({detail}). Якщо це власний ЦС крамниці, додайте його файл до скриньки.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="90"/>
+        <source>The certificate of the {protocol} server {host}:{port} has expired ({detail}): the mail provider must renew it.</source>
+        <translation>Термін дії сертифіката сервера {protocol} {host}:{port} минув ({detail}): поштовий провайдер має його оновити.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="94"/>
+        <source>The certificate of the {protocol} server {host}:{port} is not valid yet ({detail}): check this computer&apos;s date and time.</source>
+        <translation>Сертифікат сервера {protocol} {host}:{port} ще не діє ({detail}): перевірте дату й час на цьому комп’ютері.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="98"/>
+        <source>The certificate of the {protocol} server {host}:{port} is for another name ({detail}): use the server name the mail provider gives.</source>
+        <translation>Сертифікат сервера {protocol} {host}:{port} видано на інше ім’я ({detail}): вкажіть ім’я сервера, яке дає поштовий провайдер.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="102"/>
+        <source>The certificate of the {protocol} server {host}:{port} can&apos;t be trusted: {detail}</source>
+        <translation>Сертифікату сервера {protocol} {host}:{port} не можна довіряти: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="109"/>
+        <source>The {protocol} server {host} was not found: check its name ({detail}).</source>
+        <translation>Сервер {protocol} {host} не знайдено: перевірте його ім’я ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="112"/>
+        <source>The {protocol} server {host} refused the connection on port {port}: check the port and the security setting.</source>
+        <translation>Сервер {protocol} {host} відхилив підключення на порту {port}: перевірте порт і налаштування захисту.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="116"/>
+        <source>The {protocol} server {host}:{port} did not answer in time: check the port and the security setting (TLS or STARTTLS), and the network.</source>
+        <translation>Сервер {protocol} {host}:{port} не відповів вчасно: перевірте порт, налаштування захисту (TLS або STARTTLS) і мережу.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="120"/>
+        <source>The {protocol} server {host}:{port} can&apos;t be reached: {detail}</source>
+        <translation>Сервер {protocol} {host}:{port} недоступний: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="123"/>
+        <source>The {protocol} server {host}:{port} closed the connection: {detail}</source>
+        <translation>Сервер {protocol} {host}:{port} закрив з’єднання: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="126"/>
+        <source>A secure connection to the {protocol} server {host}:{port} failed: {detail}</source>
+        <translation>Не вдалося захищене підключення до сервера {protocol} {host}:{port}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="129"/>
+        <source>The {protocol} server {host}:{port} does not start with TLS on this port: choose STARTTLS for it, or the server&apos;s TLS port.</source>
+        <translation>Сервер {protocol} {host}:{port} не починає з TLS на цьому порту: оберіть для нього STARTTLS або TLS-порт сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="133"/>
+        <source>The {protocol} server {host}:{port} does not offer STARTTLS, so the password would go unencrypted: nothing was sent. Choose TLS and the server&apos;s TLS port, or ask the mail provider.</source>
+        <translation>Сервер {protocol} {host}:{port} не пропонує STARTTLS, і пароль пішов би без шифрування: нічого не надіслано. Оберіть TLS і TLS-порт сервера або спитайте поштового провайдера.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="137"/>
+        <source>The {protocol} server {host}:{port} offers no login (AUTH): it is not a server for sending the shop&apos;s mail.</source>
+        <translation>Сервер {protocol} {host}:{port} не пропонує входу (AUTH): це не сервер для надсилання пошти крамниці.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="141"/>
+        <source>The {protocol} server {host} refused the user name or password: {detail}</source>
+        <translation>Сервер {protocol} {host} відхилив ім’я користувача або пароль: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="145"/>
+        <source>The {protocol} server {host} refused: {detail}</source>
+        <translation>Сервер {protocol} {host} відмовив: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/connection.py" line="146"/>
+        <source>The mailbox&apos;s CA certificate file can&apos;t be used for the {protocol} server {host}: {detail}</source>
+        <translation>Файл сертифіката ЦС скриньки не можна використати для сервера {protocol} {host}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="84"/>
+        <source>The mailbox&apos;s settings are not a set of fields.</source>
+        <translation>Налаштування скриньки не є набором полів.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="134"/>
+        <source>The Message-ID domain {value!r} is not a domain name (such as shop.com).</source>
+        <translation>Домен Message-ID {value!r} не є доменним ім’ям (наприклад, shop.com).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="141"/>
+        <source>Choose at least one folder to read.</source>
+        <translation>Оберіть хоча б одну теку для читання.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="144"/>
+        <source>The mailbox&apos;s user name (login) is empty.</source>
+        <translation>Ім’я користувача (логін) скриньки порожнє.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="165"/>
+        <source>The {protocol} server {value!r} is not a host name.</source>
+        <translation>Сервер {protocol} {value!r} не є ім’ям хоста.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="171"/>
+        <source>The {protocol} port {value} is not a port number (1 to 65535).</source>
+        <translation>Порт {protocol} {value} не є номером порту (від 1 до 65535).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="182"/>
+        <source>The mailbox setting {field!r} has a value that can&apos;t be used.</source>
+        <translation>Налаштування скриньки {field!r} має значення, яке не можна використати.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="204"/>
+        <location filename="../../integrations/email/settings.py" line="238"/>
+        <source>The mailbox setting {field!r} is missing.</source>
+        <translation>Налаштування скриньки {field!r} немає.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/settings.py" line="245"/>
+        <source>{field!r}: {value!r} is not a secure connection; choose TLS or STARTTLS (mail without encryption is not offered).</source>
+        <translation>{field!r}: {value!r} — не захищене підключення; оберіть TLS або STARTTLS (пошта без шифрування не пропонується).</translation>
     </message>
 </context>
 </TS>

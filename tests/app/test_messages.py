@@ -11,7 +11,10 @@ import pytest
 from app.contacts import InvalidContact, normalize_phone
 from app.messages import CONTEXT, OperatorError
 
-APP = Path(__file__).resolve().parents[2] / "app"
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app"
+# Where operator messages are raised: the folders scripts/update_translations.sh reads.
+MESSAGE_FOLDERS = (APP, ROOT / "integrations", ROOT / "integrations" / "email")
 
 
 def test_an_operator_error_is_english_text_with_its_template_and_fields_kept() -> None:
@@ -31,7 +34,7 @@ def test_a_template_without_fields_is_its_own_text() -> None:
 
 def marker_calls() -> list[tuple[Path, ast.Call]]:
     calls = []
-    for path in sorted(APP.glob("*.py")):
+    for path in sorted(p for folder in MESSAGE_FOLDERS for p in folder.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
