@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 
 from app.inbox import InboundMessage
 from app.mail.subjects import subject_key
-from app.mail.threads import KnownThread, Placement, ThreadHeaders, place
+from app.mail.threads import KnownThread, Link, Placement, ThreadHeaders, place
 from app.models import (
     Channel,
     Conversation,
@@ -126,6 +126,8 @@ class StoredThreads:
     def _note_subject(self, mail: ThreadHeaders, key: str) -> None:
         correspondent = mail.correspondent[:MAX_ADDRESS]
         subject = subject_key(mail.subject)[:MAX_SUBJECT_KEY]
+        if not subject:
+            return  # the subject fallback never looks for an empty one
         row = self.s.exec(
             select(MailThreadSubject).where(
                 MailThreadSubject.account_id == self.account_id,
@@ -210,4 +212,27 @@ class PlaceInThreads:
         return found
 
 
-__all__ = ["PlaceInThreads", "StoredThreads", "conversation_identity"]
+class RecordSent:
+    """A ``BatchStep`` (for an empty batch) that records a message we sent in
+    its conversation's thread: a reply to it that names only our Message-ID
+    (In-Reply-To without References, as some clients write) still finds it."""
+
+    def __init__(self, account_id: int, identity: str, message_id: str) -> None:
+        self.account_id = account_id
+        self.identity = identity
+        self.message_id = message_id
+
+    def __call__(self, s: Session, batch: Sequence[InboundMessage]) -> Sequence[InboundMessage]:
+        thread_key, _, address = self.identity.rpartition("|")
+        if thread_key and self.message_id:
+            headers = ThreadHeaders(
+                message_id=self.message_id,
+                correspondent=address,
+                participants=frozenset({address} - {""}),
+            )
+            placement = Placement(thread_key, Link.NEW, (self.message_id,))
+            StoredThreads(s, self.account_id).record(headers, placement)
+        return batch
+
+
+__all__ = ["PlaceInThreads", "RecordSent", "StoredThreads", "conversation_identity"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from app.enums import SendFailure
-from app.inbox import Cursor, InboundMessage, Stored
+from app.inbox import BatchStep, Cursor, InboundMessage, Stored
 
 
 class ChannelState(enum.StrEnum):
@@ -83,6 +83,13 @@ class OutboundMessage:
     # The keyboard to show with it (Telegram's reply_markup: the bot's own
     # replies, app/bot_replies.py), from its timeline row's meta.
     reply_markup: dict[str, Any] | None = None
+    # The conversation it goes to, as stored: its name for the customer, and
+    # what it keeps of its latest message (an email thread's subject and ids,
+    # which a reply is built from).
+    conversation_title: str = ""
+    conversation_meta: dict[str, Any] = field(default_factory=dict)
+    # Its timeline row's meta (the composer's own subject or cc for an email).
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -120,10 +127,14 @@ class Inbound(Protocol):
     """What a running channel talks to (the host gives one to each)."""
 
     def deliver(
-        self, batch: Sequence[InboundMessage], cursor: Cursor | None
+        self,
+        batch: Sequence[InboundMessage],
+        cursor: Cursor | None,
+        prepare: BatchStep | None = None,
     ) -> Future[list[Stored]]:
         """Queues the batch to the inbound writer; the Future is resolved once it
-        is committed (or holds why it could not be)."""
+        is committed (or holds why it could not be). ``prepare`` runs in the
+        batch's transaction before it is stored (``Inbox.store``)."""
         ...
 
     def cursor(self, name: str) -> str | None:
@@ -174,6 +185,8 @@ class AccountSettings:
     label: str
     config: dict[str, object] = field(default_factory=dict)
     secret: str | None = None
+    # Other secrets of the account by name (a mailbox's own SMTP password: "smtp").
+    secrets: dict[str, str] = field(default_factory=dict)
 
 
 __all__ = [

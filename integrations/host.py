@@ -47,8 +47,15 @@ from app.core import Core
 from app.enums import SendFailure
 from app.errors import DatabaseError
 from app.inbound_writer import InboundWriter
-from app.inbox import Cursor, InboundMessage, Stored
-from app.models import Attachment, ChannelAccount, Conversation, Interaction, OutboxMessage
+from app.inbox import BatchStep, Cursor, InboundMessage, Stored
+from app.models import (
+    Attachment,
+    ChannelAccount,
+    Conversation,
+    Interaction,
+    OutboxMessage,
+)
+from app.models import Channel as ChannelKind
 from app.outbox import MessageNotFound
 from app.secrets import SecretKind, SecretsUnavailable
 from integrations.account_lock import AccountLock, AccountLocks
@@ -76,9 +83,10 @@ LOCK_RETRY_S = 15.0
 
 def default_factories() -> dict[str, ChannelFactory]:
     """The channel kinds this build runs, registered by hand."""
+    from integrations.email.channel import EmailChannel
     from integrations.telegram.channel import TelegramChannel
 
-    return {TelegramChannel.kind: TelegramChannel}
+    return {TelegramChannel.kind: TelegramChannel, EmailChannel.kind: EmailChannel}
 
 
 @dataclass
@@ -233,13 +241,20 @@ class ChannelHost:
 
     def _settings_of(self, account: ChannelAccount) -> AccountSettings:
         assert account.id is not None
+        mailbox = account.kind == ChannelKind.EMAIL.value
+        kind = SecretKind.MAILBOX if mailbox else SecretKind.CHANNEL
+        secrets: dict[str, str] = {}
         try:
-            secret = self.core.secrets.get(SecretKind.CHANNEL, account.id)
+            secret = self.core.secrets.get(kind, account.id)
+            # A mailbox may log in to SMTP with a password of its own.
+            smtp = self.core.secrets.get(kind, f"{account.id}:smtp") if mailbox else None
+            if smtp:
+                secrets["smtp"] = smtp
         except SecretsUnavailable as exc:
             log.warning("channel %s: its secret can't be read: %s", account.id, exc)
             secret = None
         return AccountSettings(
-            account.id, account.kind, account.label, dict(account.config), secret
+            account.id, account.kind, account.label, dict(account.config), secret, secrets
         )
 
     def _start_one(self, settings: AccountSettings, fingerprint: str) -> None:
@@ -520,6 +535,9 @@ class ChannelHost:
             reply_to_external_id=row.reply_to_external_id,
             parts_sent=len(row.platform_ids),
             reply_markup=markup if isinstance(markup, dict) else None,
+            conversation_title=conversation.title,
+            conversation_meta=dict(conversation.meta),
+            meta=dict(interaction.meta) if interaction is not None else {},
         )
 
 
@@ -532,11 +550,14 @@ class _ChannelInbound:
         self.account_id = channel.account_id
 
     def deliver(
-        self, batch: Sequence[InboundMessage], cursor: Cursor | None
+        self,
+        batch: Sequence[InboundMessage],
+        cursor: Cursor | None,
+        prepare: BatchStep | None = None,
     ) -> Future[list[Stored]]:
         items = list(batch)
         inbox = self.host.core.inbox
-        return self.host.writer.put(lambda: inbox.store(items, cursor))
+        return self.host.writer.put(lambda: inbox.store(items, cursor, prepare))
 
     def cursor(self, name: str) -> str | None:
         return self.host.core.inbox.cursor(self.account_id, name)
@@ -569,6 +590,10 @@ def _fingerprint(settings: AccountSettings) -> str:
             "label": settings.label,
             "config": settings.config,
             "secret": hashlib.sha256((settings.secret or "").encode()).hexdigest(),
+            "secrets": {
+                name: hashlib.sha256(value.encode()).hexdigest()
+                for name, value in sorted(settings.secrets.items())
+            },
         },
         sort_keys=True,
         default=str,
