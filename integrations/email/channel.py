@@ -97,6 +97,7 @@ class EmailChannel:
         self._status_lock = threading.Lock()
         self._problem = ""
         self.reader: MailboxReader | None = None
+        self._pending: tuple[Future[Any], Path] | None = None  # the chunk in flight
         self.mailbox: MailboxSettings | None = None
         self._password = settings.secret or ""
         self._smtp_password = settings.secrets.get("smtp") or self._password
@@ -124,6 +125,7 @@ class EmailChannel:
             cursor=inbound.cursor,
             deliver=self._deliver,
             report=self._report,
+            settle=self._settle,
             stopping=self._stopping,
             idle_renew_s=self._timings["idle_renew_s"],
             poll_s=self._timings["poll_s"],
@@ -150,7 +152,9 @@ class EmailChannel:
     def _deliver(
         self, folder: str, uidvalidity: int, fetched: Sequence[FetchedMail], last_uid: int
     ) -> None:
-        """One chunk stored with the folder's cursor; returns once committed."""
+        """One chunk mapped and queued with the folder's cursor, once the chunk
+        before it is committed (one in flight: a failed one can't let a later
+        cursor pass it)."""
         assert self._inbound is not None and self.mailbox is not None
         scratch = Path(tempfile.mkdtemp(prefix="email-", dir=self._inbound.scratch_dir()))
         try:
@@ -165,20 +169,34 @@ class EmailChannel:
             cursor = Cursor(
                 self.account_id, cursor_name(folder), str(FolderCursor(uidvalidity, last_uid))
             )
-            done = self._inbound.deliver(messages, cursor, PlaceInThreads(self.account_id, headers))
-            self._committed(done)
-        finally:
+            self._settle()
+        except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
+            raise
+        done = self._inbound.deliver(messages, cursor, PlaceInThreads(self.account_id, headers))
+        self._pending = (done, scratch)
 
-    def _committed(self, done: Future[Any]) -> None:
-        while True:
-            if self._stopping.is_set():
-                raise Stopped
-            try:
-                done.result(timeout=0.5)
-                return
-            except TimeoutError:
-                continue
+    def _settle(self) -> None:
+        """Waits for the chunk in flight to be committed; its failure is raised
+        (the reader fetches it again)."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        done, scratch = pending
+        try:
+            while True:
+                if self._stopping.is_set():
+                    raise Stopped
+                try:
+                    done.result(timeout=0.5)
+                    return
+                except TimeoutError:
+                    continue
+        finally:
+            if done.done():
+                shutil.rmtree(scratch, ignore_errors=True)
+            else:  # stopping: the writer may still read its files
+                done.add_done_callback(lambda _: shutil.rmtree(scratch, ignore_errors=True))
 
     # --- sending ---------------------------------------------------------------------
 

@@ -10,8 +10,10 @@ folders, IDLE ends every ``poll_s`` so that the others are looked at), and
 sync again. A sync of a folder with nothing new is one SELECT.
 
 A folder's position is its cursor, ``f"{uidvalidity}:{last uid}"``, stored with
-the batch it covers (``deliver`` returns once that is committed), so the
-watermark never runs ahead of what is stored. A sync asks for the UIDs after
+the batch it covers (``deliver`` hands a chunk over once the one before it is
+committed, and ``settle`` waits for the last), so the watermark never runs
+ahead of what is stored, while the next chunk is fetched and parsed as the
+last one is written. A sync asks for the UIDs after
 the watermark (``UID SEARCH UID n:*``): an outage of hours, or a connection
 cut in the middle of a fetch, is backfilled from there, never "the last N"
 (Chatwoot's bug), and UIDs, not sequence numbers, so nothing is skipped when
@@ -37,6 +39,7 @@ import imaplib
 import logging
 import random
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -134,8 +137,10 @@ class FetchedMail:
         return hashlib.sha256(self.folder.encode()).hexdigest()[:12]
 
 
-# deliver(folder, uidvalidity, messages, last uid covered): returns once committed.
+# deliver(folder, uidvalidity, messages, last uid covered): hands the chunk over
+# once the one before it is committed; settle(): returns once all are.
 Deliver = Callable[[str, int, Sequence[FetchedMail], int], None]
+Settle = Callable[[], None]
 Report = Callable[[ChannelState, str], None]
 
 
@@ -148,6 +153,7 @@ class MailboxReader:
         cursor: Callable[[str], str | None],
         deliver: Deliver,
         report: Report,
+        settle: Settle = lambda: None,
         stopping: threading.Event,
         idle_renew_s: float = IDLE_RENEW_S,
         poll_s: float = POLL_S,
@@ -159,6 +165,7 @@ class MailboxReader:
         self.password = password
         self.cursor = cursor
         self.deliver = deliver
+        self.settle = settle
         self.report = report
         self.stopping = stopping
         self.idle_renew_s = idle_renew_s
@@ -172,6 +179,8 @@ class MailboxReader:
         self._missing: dict[str, str] = {}  # folders that can't be selected, and why
         self.idle_supported: bool | None = None  # known once connected (for tests, bench)
         self.syncs = 0  # folder syncs that fetched something (for tests, bench)
+        self._progress = False  # this session stored something
+        self._logged_in = False  # this session got past the login
 
     # --- the loop ----------------------------------------------------------------------
 
@@ -197,12 +206,15 @@ class MailboxReader:
         if isinstance(exc, _Progress):
             exc, delay = exc.cause, self.backoff_first_s  # it worked for a while
         error = explain(exc, "IMAP", self.settings.imap)
+        # TLS that worked and then ended (the server closed the session, a
+        # network cut) is no setting to fix: the connection went away.
+        went_away = self._logged_in or isinstance(exc, ssl.SSLEOFError | ssl.SSLZeroReturnError)
         if not isinstance(exc, MailConnectionError | OSError | imaplib.IMAP4.error):
             log.exception("mail %s: reading failed", self.settings.address, exc_info=exc)
         if error.problem is Problem.AUTH:
             self.report(ChannelState.AUTH_FAILED, str(error))
             return AUTH_RETRY_S, delay
-        if error.problem in _SETTINGS_PROBLEMS:
+        if error.problem in _SETTINGS_PROBLEMS and not went_away:
             self.report(ChannelState.MISCONFIGURED, str(error))
             return SETTINGS_RETRY_S, delay
         self.report(ChannelState.NOT_REACHABLE, str(error))
@@ -211,7 +223,9 @@ class MailboxReader:
         return wait, min(delay * 2, self.backoff_max_s)
 
     def _session(self) -> None:
+        self._logged_in = False
         client = open_imap(self.settings, self.password)
+        self._logged_in = True
         with self._lock:
             self._client = client
         if self.stopping.is_set():
@@ -220,18 +234,18 @@ class MailboxReader:
         _keepalive(client)
         self.idle_supported = client.has_capability("IDLE")
         self._status_connected()
-        synced_once = False
+        self._progress = False
         folders = self.settings.folders
         while True:
             try:
                 for folder in folders:
                     self._sync(client, folder)
-                synced_once = True
+                self._progress = True
                 self._wait_for_news(client, folders)
             except Stopped:
                 raise
             except Exception as exc:
-                if synced_once:
+                if self._progress:  # it stored something: the next try starts soon
                     raise _Progress(exc) from exc
                 raise
 
@@ -280,6 +294,7 @@ class MailboxReader:
 
     def _sync(self, client: IMAPClient, folder: str) -> None:
         """Fetches and delivers what the folder holds past its watermark."""
+        self.settle()  # the watermark read below is the last one delivered
         info = self._select(client, folder)
         if info is None:
             return
@@ -317,9 +332,9 @@ class MailboxReader:
         for number, chunk in enumerate(chunks, start=1):
             self._check_stop()
             fetched = self._fetch(client, folder, uidvalidity, chunk)
-            self.deliver(
-                folder, uidvalidity, fetched, end if number == len(chunks) else chunk[-1][0]
-            )
+            last = end if number == len(chunks) else chunk[-1][0]
+            self.deliver(folder, uidvalidity, fetched, last)
+            self._progress = True
         if not chunks:  # every one expunged meanwhile
             self.deliver(folder, uidvalidity, [], end)
 
@@ -412,6 +427,7 @@ class MailboxReader:
     def _wait_for_news(self, client: IMAPClient, folders: Sequence[str]) -> None:
         """Returns when the first folder has news, when the other folders are
         due for a look (``poll_s``), or when IDLE is due for renewal."""
+        self.settle()
         self._check_stop()
         if not self.idle_supported:
             if self.stopping.wait(self.poll_s):
@@ -459,7 +475,8 @@ class MailboxReader:
 
 
 class _Progress(Exception):
-    """A failure after the session had synced: back-off starts again from the first step."""
+    """A failure after the session stored something: back-off starts again
+    from its first step (a connection cut now and then is not a server down)."""
 
     def __init__(self, cause: Exception) -> None:
         super().__init__(str(cause))

@@ -202,6 +202,7 @@ def test_the_thread_tables_place_as_the_reference_does(core: Core) -> None:
             stored = StoredThreads(s, account)
             placement = place(headers, stored, new_key=f"t{number}")
             stored.record(headers, placement)
+            stored.flush()
             got.append(placement)
     assert [(p.key, p.link) for p in got] == [(p.key, p.link) for p in expected]
     assert len({p.key for p in got}) >= 5  # the scenario makes several threads

@@ -120,7 +120,13 @@ class MailDesk:
                 backoff_first_s=0.2,
             )
 
-        self.host = ChannelHost(core, on_status=self.statuses.append, factories={"email": factory})
+        self.factory = factory
+        self.host = self._new_host()
+
+    def _new_host(self) -> ChannelHost:
+        return ChannelHost(
+            self.core, on_status=self.statuses.append, factories={"email": self.factory}
+        )
 
     def start(self) -> MailDesk:
         self.host.start()
@@ -128,6 +134,11 @@ class MailDesk:
 
     def stop(self) -> None:
         self.host.stop()
+
+    def start_again(self) -> None:
+        """A new host for the stopped one (the app opened again)."""
+        self.host = self._new_host()
+        self.host.start()
 
     @property
     def channel(self) -> EmailChannel:
