@@ -42,12 +42,14 @@ import socket
 import ssl
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.mail.charsets import decode
+from app.mail.headers import decode_words
 from integrations.base import ChannelState
 from integrations.email.connection import (
     MailConnectionError,
@@ -179,6 +181,7 @@ class MailboxReader:
         self._missing: dict[str, str] = {}  # folders that can't be selected, and why
         self.idle_supported: bool | None = None  # known once connected (for tests, bench)
         self.syncs = 0  # folder syncs that fetched something (for tests, bench)
+        self.idles = 0  # IDLE commands issued (for tests, bench)
         self._progress = False  # this session stored something
         self._logged_in = False  # this session got past the login
 
@@ -444,6 +447,7 @@ class MailboxReader:
         now = time.monotonic()
         until = now + (self.poll_s if len(folders) > 1 else self.idle_renew_s)
         client.idle()
+        self.idles += 1
         try:
             # An EXISTS the server sent before its "+ idling" went where imaplib
             # keeps untagged answers, not to idle_check.
@@ -535,11 +539,11 @@ def _parts(structure: Any, prefix: str = "", depth: int = 0) -> Iterable[LargePa
         size = int(structure[6] or 0)
     except (IndexError, TypeError, ValueError):
         return
-    filename = params.get("name", "")
+    filename = _filename(params, "name")
     for item in structure[7:]:
         # The disposition is a (type, params) pair after the fields RFC 3501 lists.
         if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], tuple | list):
-            filename = _params(item[1]).get("filename", filename)
+            filename = _filename(_params(item[1]), "filename") or filename
     yield LargePart(
         section=(prefix or "1.").rstrip("."),
         content_type=kind,
@@ -548,6 +552,26 @@ def _parts(structure: Any, prefix: str = "", depth: int = 0) -> Iterable[LargePa
         charset=params.get("charset", ""),
         encoding=encoding,
     )
+
+
+def _filename(params: dict[str, str], name: str) -> str:
+    """A name parameter as the sender meant it: RFC 2231 (``name*``, continued
+    in ``name*0*``, ``name*1*``...) or RFC 2047 encoded words in ``name``."""
+    pieces = sorted(
+        (int(number), key.endswith("*"), value)
+        for key, value in params.items()
+        if key.startswith(f"{name}*")
+        and (number := key[len(name) + 1 :].rstrip("*") or "0").isdigit()
+    )
+    if pieces:
+        raw = "".join(value for _, _, value in pieces)
+        if any(encoded for _, encoded, _ in pieces):
+            charset, _, rest = raw.partition("'")
+            _, _, text = rest.partition("'")
+            data = urllib.parse.unquote_to_bytes(text if rest else raw)
+            return decode(data, charset or None).text
+        return raw
+    return decode_words(params.get(name, ""))
 
 
 def _transfer_decoded(payload: bytes, encoding: str) -> bytes:
