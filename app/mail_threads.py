@@ -340,7 +340,8 @@ class RecordSent:
                 correspondent=address,
                 participants=frozenset({address} - {""}),
             )
-            placement = Placement(thread_key, Link.NEW, (self.message_id,))
+            # An existing thread's key (not NEW: its rows are read first).
+            placement = Placement(thread_key, Link.IN_REPLY_TO, (self.message_id,))
             threads = StoredThreads(s, self.account_id)
             threads.record(headers, placement)
             threads.flush()

@@ -17,7 +17,7 @@ from app.core import Core
 from app.customers import ContactInput
 from app.inbox import Cursor, InboundMessage
 from app.mail.threads import MemoryThreads, Placement, ThreadHeaders, place
-from app.mail_threads import PlaceInThreads, StoredThreads, conversation_identity
+from app.mail_threads import PlaceInThreads, RecordSent, StoredThreads, conversation_identity
 from app.models import (
     Channel,
     ChannelAccount,
@@ -252,3 +252,22 @@ def test_linking_an_email_conversation_records_the_address_not_the_thread(core: 
     core.conversations.link(stored.conversation_id, customer.id)
     found = core.customers.find(ContactKind.EMAIL.value, "boris@customer.example")
     assert found is not None and found.id == customer.id
+
+
+def test_a_reply_naming_only_our_sent_message_finds_its_conversation(core: Core) -> None:
+    account = _mailbox(core)
+    question = _headers("<ask@c>", ANNA)
+    message = dataclasses.replace(_mail(account, 1), external_id=f"{account}:<ask@c>")
+    (asked,) = core.inbox.store(
+        [message], None, PlaceInThreads(account, {message.external_id: question})
+    )
+    identity = core.conversations.get(asked.conversation_id).identity
+    # Our answer went out as <ours@shop>; it is recorded twice (a retry) without harm.
+    for _ in range(2):
+        core.inbox.store([], None, RecordSent(account, identity, "<ours@shop>"))
+    answer = _headers("<again@c>", ANNA, in_reply_to=("<ours@shop>",), subject="Re: x", minute=5)
+    reply = dataclasses.replace(_mail(account, 2), external_id=f"{account}:<again@c>")
+    (stored,) = core.inbox.store(
+        [reply], None, PlaceInThreads(account, {reply.external_id: answer})
+    )
+    assert stored.conversation_id == asked.conversation_id
