@@ -446,12 +446,14 @@ class MailboxReader:
             return  # mail that came between the sync and this SELECT
         now = time.monotonic()
         until = now + (self.poll_s if len(folders) > 1 else self.idle_renew_s)
+        # An EXISTS the server sends before its "+ idling" goes where imaplib
+        # keeps untagged answers (with the SELECT's own), not to idle_check.
+        pending = getattr(getattr(client, "_imap", None), "untagged_responses", None)
+        if isinstance(pending, dict):
+            pending.pop("EXISTS", None)
         client.idle()
         self.idles += 1
         try:
-            # An EXISTS the server sent before its "+ idling" went where imaplib
-            # keeps untagged answers, not to idle_check.
-            pending = getattr(getattr(client, "_imap", None), "untagged_responses", {})
             if isinstance(pending, dict) and pending.pop("EXISTS", None):
                 until = 0.0
             while (left := until - time.monotonic()) > 0:

@@ -6,6 +6,7 @@ an auto-reply doesn't make anyone wait."""
 from __future__ import annotations
 
 import base64
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -159,3 +160,17 @@ def test_an_auto_reply_does_not_make_the_conversation_waiting(
     assert desk.core.conversations.waiting() == []
     (row,) = desk.messages()
     assert row.meta["email"]["classification"] == "auto_reply"
+
+
+def test_an_idle_mailbox_waits_in_one_idle_command(desk: MailDesk, dovecot: DovecotServer) -> None:
+    dovecot.deliver(SHOP, mail("<one@customer.example>"))
+    desk.start()
+    desk.wait_count(1)
+    reader = desk.channel.reader
+    assert reader is not None
+    wait(lambda: reader.idles >= 1, what="IDLE")
+    # A while with nothing new (IDLE renewal at 600 s): the first IDLE still waits.
+    # (The SELECT's own EXISTS was once taken for news: IDLE was issued in a loop.)
+    time.sleep(1.0)
+    assert reader.idles == 1
+    assert reader.syncs == 1
