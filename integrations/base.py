@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Protocol
 
 from app.enums import SendFailure
 from app.inbox import BatchStep, Cursor, InboundMessage, Stored
+from app.messages import OperatorError
 
 
 class ChannelState(enum.StrEnum):
@@ -54,6 +55,9 @@ class ChannelStatus:
     detail: str = ""
     until: datetime | None = None
     conflict: Conflict | None = None  # which one, with CONFLICT
+    # ``detail`` as an operator message (English template and fields), when the
+    # channel has one: the window shows it in the operator's language.
+    problem: OperatorError | None = field(default=None, compare=False)
 
     @property
     def working(self) -> bool:

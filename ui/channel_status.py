@@ -15,6 +15,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from integrations.base import ChannelState, ChannelStatus, Conflict
+from ui.core_text import error_text
 from ui.labels import channel_label
 
 PROBLEMS = frozenset(
@@ -89,7 +90,11 @@ def state_text(status: ChannelStatus) -> str:
     words = {
         ChannelState.STARTING: QCoreApplication.translate("ChannelStatus", "connecting…"),
         ChannelState.CONNECTED: QCoreApplication.translate("ChannelStatus", "connected"),
-        ChannelState.AUTH_FAILED: QCoreApplication.translate("ChannelStatus", "token refused"),
+        ChannelState.AUTH_FAILED: (
+            QCoreApplication.translate("ChannelStatus", "password refused")
+            if status.kind == "email"
+            else QCoreApplication.translate("ChannelStatus", "token refused")
+        ),
         ChannelState.NOT_REACHABLE: QCoreApplication.translate(
             "ChannelStatus", "not reachable, retrying"
         ),
@@ -121,20 +126,31 @@ def advice(status: ChannelStatus) -> str:
             "A bot is read by one program at a time: stop the other one, or give "
             "Switchboard a bot of its own.",
         )
+    email = status.kind == "email"
+    if state is ChannelState.AUTH_FAILED and email:
+        return QCoreApplication.translate(
+            "ChannelStatus",
+            "The mail server refused the user name or password: enter the current ones "
+            "in Settings > Email.",
+        )
     if state is ChannelState.AUTH_FAILED:
         return QCoreApplication.translate(
             "ChannelStatus",
             "The token was revoked or is wrong: enter the current one from @BotFather "
             "in Settings > Telegram.",
         )
+    if state is ChannelState.MISCONFIGURED and email:
+        return QCoreApplication.translate("ChannelStatus", "Check the mailbox in Settings > Email.")
     if state is ChannelState.MISCONFIGURED:
         return QCoreApplication.translate("ChannelStatus", "Check the bot in Settings > Telegram.")
     return ""
 
 
 def explanation(status: ChannelStatus) -> str:
-    """A tooltip's text: the advice, then the platform's own words."""
-    return "\n".join(part for part in (advice(status), status.detail) if part)
+    """A tooltip's text: the advice, then the platform's own words (the
+    channel's message in the operator's language, when it gave one)."""
+    detail = error_text(status.problem) if status.problem is not None else status.detail
+    return "\n".join(part for part in (advice(status), detail) if part)
 
 
 def status_line(status: ChannelStatus) -> str:

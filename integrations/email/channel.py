@@ -96,6 +96,7 @@ class EmailChannel:
         self._status = ChannelStatus(self.account_id, self.kind, self.label, ChannelState.STARTING)
         self._status_lock = threading.Lock()
         self._problem = ""
+        self._problem_error: OperatorError | None = None
         self.reader: MailboxReader | None = None
         self._pending: tuple[Future[Any], Path] | None = None  # the chunk in flight
         self.mailbox: MailboxSettings | None = None
@@ -106,7 +107,7 @@ class EmailChannel:
             if not self._password:
                 raise BadMailboxSetting(_NO_PASSWORD)
         except OperatorError as exc:
-            self._problem = str(exc)
+            self._problem, self._problem_error = str(exc), exc
 
     # --- the Channel protocol ------------------------------------------------------
 
@@ -117,7 +118,7 @@ class EmailChannel:
     def start(self, inbound: Inbound) -> None:
         self._inbound = inbound
         if self._problem or self.mailbox is None:
-            self._report(ChannelState.MISCONFIGURED, self._problem)
+            self._report(ChannelState.MISCONFIGURED, self._problem, self._problem_error)
             return
         self.reader = MailboxReader(
             self.mailbox,
@@ -221,8 +222,12 @@ class EmailChannel:
 
     # --- status ------------------------------------------------------------------------
 
-    def _report(self, state: ChannelState, detail: str = "") -> None:
-        status = ChannelStatus(self.account_id, self.kind, self.label, state, detail)
+    def _report(
+        self, state: ChannelState, detail: str = "", problem: OperatorError | None = None
+    ) -> None:
+        status = ChannelStatus(
+            self.account_id, self.kind, self.label, state, detail, problem=problem
+        )
         with self._status_lock:
             if status == self._status:
                 return

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.mail.charsets import decode
 from app.mail.headers import decode_words
+from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from integrations.base import ChannelState
 from integrations.email.connection import (
     MailConnectionError,
@@ -80,6 +81,10 @@ SETTINGS_RETRY_S = 300.0  # a certificate or TLS problem: it may be fixed on the
 # noticed in about two minutes, not at the next IDLE renewal.
 KEEPALIVE = {"TCP_KEEPIDLE": 60, "TCP_KEEPINTVL": 15, "TCP_KEEPCNT": 4}
 
+_FOLDER_PROBLEM = QT_TRANSLATE_NOOP(
+    "core",
+    "The folder {folder!r} of the mailbox can't be read: {reason}. Choose the folders to read in Settings > Email.",  # noqa: E501
+)
 _SETTINGS_PROBLEMS = {Problem.CERTIFICATE, Problem.TLS, Problem.NOT_TLS, Problem.NO_STARTTLS}
 
 
@@ -143,7 +148,8 @@ class FetchedMail:
 # once the one before it is committed; settle(): returns once all are.
 Deliver = Callable[[str, int, Sequence[FetchedMail], int], None]
 Settle = Callable[[], None]
-Report = Callable[[ChannelState, str], None]
+# report(state, detail, the detail as an operator message when there is one)
+Report = Callable[[ChannelState, str, OperatorError | None], None]
 
 
 class MailboxReader:
@@ -215,12 +221,12 @@ class MailboxReader:
         if not isinstance(exc, MailConnectionError | OSError | imaplib.IMAP4.error):
             log.exception("mail %s: reading failed", self.settings.address, exc_info=exc)
         if error.problem is Problem.AUTH:
-            self.report(ChannelState.AUTH_FAILED, str(error))
+            self.report(ChannelState.AUTH_FAILED, str(error), error)
             return AUTH_RETRY_S, delay
         if error.problem in _SETTINGS_PROBLEMS and not went_away:
-            self.report(ChannelState.MISCONFIGURED, str(error))
+            self.report(ChannelState.MISCONFIGURED, str(error), error)
             return SETTINGS_RETRY_S, delay
-        self.report(ChannelState.NOT_REACHABLE, str(error))
+        self.report(ChannelState.NOT_REACHABLE, str(error), error)
         log.info("mail %s: %s; again in %.0f s", self.settings.address, error, delay)
         wait = delay * random.uniform(0.5, 1.5)
         return wait, min(delay * 2, self.backoff_max_s)
@@ -255,9 +261,10 @@ class MailboxReader:
     def _status_connected(self) -> None:
         if self._missing:
             folder, why = next(iter(self._missing.items()))
-            self.report(ChannelState.MISCONFIGURED, f"The folder {folder!r} can't be read: {why}")
+            problem = OperatorError(_FOLDER_PROBLEM, folder=folder, reason=why)
+            self.report(ChannelState.MISCONFIGURED, str(problem), problem)
         else:
-            self.report(ChannelState.CONNECTED, "")
+            self.report(ChannelState.CONNECTED, "", None)
 
     def interrupt(self) -> None:
         """Wakes the worker from a blocking read (IDLE): its socket is shut."""
@@ -453,16 +460,29 @@ class MailboxReader:
             pending.pop("EXISTS", None)
         client.idle()
         self.idles += 1
+        ended = False  # the server went away: no DONE to send
         try:
             if isinstance(pending, dict) and pending.pop("EXISTS", None):
                 until = 0.0
+            early_empty = 0
             while (left := until - time.monotonic()) > 0:
                 responses = client.idle_check(timeout=left)
                 self._check_stop()
+                if any(_is_bye(r) for r in responses):
+                    ended = True
+                    raise imaplib.IMAP4.abort("the server ended the session (BYE)")
                 if any(_is_news(r) for r in responses):
                     break
+                # idle_check swallows EOF: a closed socket polls readable at once
+                # and gives nothing. Twice in a row (one may be a TLS record still
+                # arriving) means the server is gone, not idle.
+                early = not responses and until - time.monotonic() > 0.05
+                early_empty = early_empty + 1 if early else 0
+                if early_empty >= 2:
+                    ended = True
+                    raise imaplib.IMAP4.abort("the server closed the connection")
         finally:
-            if not self.stopping.is_set():
+            if not (ended or self.stopping.is_set()):
                 client.idle_done()
         self._check_stop()
 
@@ -487,6 +507,10 @@ class _Progress(Exception):
     def __init__(self, cause: Exception) -> None:
         super().__init__(str(cause))
         self.cause = cause
+
+
+def _is_bye(response: Any) -> bool:
+    return isinstance(response, tuple) and len(response) >= 1 and response[0] == b"BYE"
 
 
 def _is_news(response: Any) -> bool:

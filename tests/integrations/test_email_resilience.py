@@ -137,6 +137,26 @@ def test_a_uidvalidity_change_reads_the_folder_again_without_duplicates(
     assert desk.count() == 6
 
 
+def test_a_reader_whose_idle_session_the_server_ends_connects_again_at_once(
+    core: Core, mailbox: DovecotServer, desks: list[MailDesk]
+) -> None:
+    # IDLE renewal is 10 minutes here: a reader that kept idling on the dead
+    # socket (imapclient's idle_check takes EOF for silence) would miss the mail.
+    desk = _desk(desks, core, mailbox).start()
+    mailbox.deliver(SHOP, mail("<kick-1@customer.example>"))
+    desk.wait_count(1)
+    reader = desk.channel.reader
+    assert reader is not None
+    wait(lambda: reader.idles >= 1, what="the reader idling")
+    mailbox.kick(SHOP)  # dovecot says BYE and closes
+    mailbox.deliver(SHOP, mail("<kick-2@customer.example>"))
+    desk.wait_count(2, timeout=10)
+    desk.wait_state(ChannelState.CONNECTED)
+    ids = Counter(row.external_id for row in desk.messages())
+    assert ids == Counter(f"{desk.account_id}:<kick-{n}@customer.example>" for n in (1, 2))
+    assert reader.idles >= 2  # it idled again on the new connection
+
+
 def test_a_folder_made_again_with_the_same_mail_adds_nothing(
     core: Core, mailbox: DovecotServer, desks: list[MailDesk]
 ) -> None:
