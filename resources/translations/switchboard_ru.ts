@@ -966,92 +966,107 @@
 <context>
     <name>ChannelStatus</name>
     <message>
-        <location filename="../../ui/channel_status.py" line="76"/>
+        <location filename="../../ui/channel_status.py" line="77"/>
         <source>a webhook is set</source>
         <translation>установлен вебхук</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="78"/>
+        <location filename="../../ui/channel_status.py" line="79"/>
         <source>served by another Switchboard window on this database</source>
         <translation>его обслуживает другое окно Switchboard на этой базе данных</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="81"/>
+        <location filename="../../ui/channel_status.py" line="82"/>
         <source>another program reads this bot</source>
         <translation>этого бота читает другая программа</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="84"/>
+        <location filename="../../ui/channel_status.py" line="85"/>
         <source>too many requests, waiting</source>
         <translation>слишком много запросов, ожидание</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="86"/>
+        <location filename="../../ui/channel_status.py" line="87"/>
         <source>too many requests, waiting until %1</source>
         <translation>слишком много запросов, ожидание до %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="90"/>
+        <location filename="../../ui/channel_status.py" line="91"/>
         <source>connecting…</source>
         <translation>подключение…</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="91"/>
+        <location filename="../../ui/channel_status.py" line="92"/>
         <source>connected</source>
         <translation>подключён</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="92"/>
+        <location filename="../../ui/channel_status.py" line="94"/>
+        <source>password refused</source>
+        <translation>пароль отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="96"/>
         <source>token refused</source>
         <translation>токен отклонён</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="93"/>
+        <location filename="../../ui/channel_status.py" line="98"/>
         <source>not reachable, retrying</source>
         <translation>недоступен, повторяем</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="96"/>
+        <location filename="../../ui/channel_status.py" line="101"/>
         <source>can&apos;t start</source>
         <translation>не запускается</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="97"/>
+        <location filename="../../ui/channel_status.py" line="102"/>
         <source>off</source>
         <translation>выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="98"/>
+        <location filename="../../ui/channel_status.py" line="103"/>
         <source>stopped</source>
         <translation>остановлен</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="108"/>
+        <location filename="../../ui/channel_status.py" line="113"/>
         <source>Telegram sends this bot&apos;s messages to a webhook, not to Switchboard. Remove it in Settings &gt; Telegram: Test, then Remove webhook.</source>
         <translation>Telegram отправляет сообщения этого бота на вебхук, а не в Switchboard. Удалите его в Настройки &gt; Telegram: «Проверить», затем «Удалить вебхук».</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="114"/>
+        <location filename="../../ui/channel_status.py" line="119"/>
         <source>A bot is read by one Switchboard window per database, here another one (below). This window takes the bot over by itself when that one closes.</source>
         <translation>Бота читает только одно окно Switchboard на одну базу данных, сейчас — другое (см. ниже). Это окно само возьмёт бота, когда то окно закроется.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="119"/>
+        <location filename="../../ui/channel_status.py" line="124"/>
         <source>A bot is read by one program at a time: stop the other one, or give Switchboard a bot of its own.</source>
         <translation>Бота может читать только одна программа: остановите другую или заведите для Switchboard отдельного бота.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="125"/>
+        <location filename="../../ui/channel_status.py" line="131"/>
+        <source>The mail server refused the user name or password: enter the current ones in Settings &gt; Email.</source>
+        <translation>Почтовый сервер отклонил имя пользователя или пароль: введите действующие в Настройки &gt; Эл. почта.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="137"/>
         <source>The token was revoked or is wrong: enter the current one from @BotFather in Settings &gt; Telegram.</source>
         <translation>Токен отозван или неверен: введите действующий от @BotFather в Настройки &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="131"/>
+        <location filename="../../ui/channel_status.py" line="143"/>
+        <source>Check the mailbox in Settings &gt; Email.</source>
+        <translation>Проверьте почтовый ящик в Настройки &gt; Эл. почта.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="145"/>
         <source>Check the bot in Settings &gt; Telegram.</source>
         <translation>Проверьте бота в Настройки &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="143"/>
+        <location filename="../../ui/channel_status.py" line="159"/>
         <source>%1 “%2”: %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
@@ -5471,6 +5486,11 @@
         <location filename="../../integrations/email/settings.py" line="245"/>
         <source>{field!r}: {value!r} is not a secure connection; choose TLS or STARTTLS (mail without encryption is not offered).</source>
         <translation>{field!r}: {value!r} — не защищённое подключение; выберите TLS или STARTTLS (почта без шифрования не предлагается).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/imap.py" line="84"/>
+        <source>The folder {folder!r} of the mailbox can&apos;t be read: {reason}. Choose the folders to read in Settings &gt; Email.</source>
+        <translation>Папку {folder!r} почтового ящика не удаётся прочитать: {reason}. Выберите папки для чтения в Настройки &gt; Эл. почта.</translation>
     </message>
 </context>
 </TS>

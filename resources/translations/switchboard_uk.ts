@@ -966,92 +966,107 @@
 <context>
     <name>ChannelStatus</name>
     <message>
-        <location filename="../../ui/channel_status.py" line="76"/>
+        <location filename="../../ui/channel_status.py" line="77"/>
         <source>a webhook is set</source>
         <translation>встановлено вебхук</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="78"/>
+        <location filename="../../ui/channel_status.py" line="79"/>
         <source>served by another Switchboard window on this database</source>
         <translation>його обслуговує інше вікно Switchboard на цій базі даних</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="81"/>
+        <location filename="../../ui/channel_status.py" line="82"/>
         <source>another program reads this bot</source>
         <translation>цього бота читає інша програма</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="84"/>
+        <location filename="../../ui/channel_status.py" line="85"/>
         <source>too many requests, waiting</source>
         <translation>забагато запитів, очікування</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="86"/>
+        <location filename="../../ui/channel_status.py" line="87"/>
         <source>too many requests, waiting until %1</source>
         <translation>забагато запитів, очікування до %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="90"/>
+        <location filename="../../ui/channel_status.py" line="91"/>
         <source>connecting…</source>
         <translation>підключення…</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="91"/>
+        <location filename="../../ui/channel_status.py" line="92"/>
         <source>connected</source>
         <translation>підключено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="92"/>
+        <location filename="../../ui/channel_status.py" line="94"/>
+        <source>password refused</source>
+        <translation>пароль відхилено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="96"/>
         <source>token refused</source>
         <translation>токен відхилено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="93"/>
+        <location filename="../../ui/channel_status.py" line="98"/>
         <source>not reachable, retrying</source>
         <translation>недоступний, повторюємо</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="96"/>
+        <location filename="../../ui/channel_status.py" line="101"/>
         <source>can&apos;t start</source>
         <translation>не запускається</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="97"/>
+        <location filename="../../ui/channel_status.py" line="102"/>
         <source>off</source>
         <translation>вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="98"/>
+        <location filename="../../ui/channel_status.py" line="103"/>
         <source>stopped</source>
         <translation>зупинено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="108"/>
+        <location filename="../../ui/channel_status.py" line="113"/>
         <source>Telegram sends this bot&apos;s messages to a webhook, not to Switchboard. Remove it in Settings &gt; Telegram: Test, then Remove webhook.</source>
         <translation>Telegram надсилає повідомлення цього бота на вебхук, а не до Switchboard. Видаліть його в Налаштування &gt; Telegram: «Перевірити», потім «Видалити вебхук».</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="114"/>
+        <location filename="../../ui/channel_status.py" line="119"/>
         <source>A bot is read by one Switchboard window per database, here another one (below). This window takes the bot over by itself when that one closes.</source>
         <translation>Бота читає лише одне вікно Switchboard на одну базу даних, зараз — інше (див. нижче). Це вікно саме візьме бота, коли те вікно закриється.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="119"/>
+        <location filename="../../ui/channel_status.py" line="124"/>
         <source>A bot is read by one program at a time: stop the other one, or give Switchboard a bot of its own.</source>
         <translation>Бота може читати лише одна програма: зупиніть іншу або створіть для Switchboard окремого бота.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="125"/>
+        <location filename="../../ui/channel_status.py" line="131"/>
+        <source>The mail server refused the user name or password: enter the current ones in Settings &gt; Email.</source>
+        <translation>Поштовий сервер відхилив ім&apos;я користувача або пароль: введіть чинні в Налаштування &gt; Ел. пошта.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="137"/>
         <source>The token was revoked or is wrong: enter the current one from @BotFather in Settings &gt; Telegram.</source>
         <translation>Токен відкликано або він хибний: введіть чинний від @BotFather у Налаштування &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="131"/>
+        <location filename="../../ui/channel_status.py" line="143"/>
+        <source>Check the mailbox in Settings &gt; Email.</source>
+        <translation>Перевірте поштову скриньку в Налаштування &gt; Ел. пошта.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_status.py" line="145"/>
         <source>Check the bot in Settings &gt; Telegram.</source>
         <translation>Перевірте бота в Налаштування &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="143"/>
+        <location filename="../../ui/channel_status.py" line="159"/>
         <source>%1 “%2”: %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
@@ -5471,6 +5486,11 @@
         <location filename="../../integrations/email/settings.py" line="245"/>
         <source>{field!r}: {value!r} is not a secure connection; choose TLS or STARTTLS (mail without encryption is not offered).</source>
         <translation>{field!r}: {value!r} — не захищене підключення; оберіть TLS або STARTTLS (пошта без шифрування не пропонується).</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/imap.py" line="84"/>
+        <source>The folder {folder!r} of the mailbox can&apos;t be read: {reason}. Choose the folders to read in Settings &gt; Email.</source>
+        <translation>Теку {folder!r} поштової скриньки не вдається прочитати: {reason}. Виберіть теки для читання в Налаштування &gt; Ел. пошта.</translation>
     </message>
 </context>
 </TS>
