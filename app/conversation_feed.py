@@ -60,6 +60,8 @@ What a bubble shows:
   retried, or that it may not have been sent: a ``Notice`` for
   ``ui.core_text.error_text``) and the platform's own words in
   ``platform_reason``.
+- ``mail`` for email: subject, from/to/cc, the quote segments to fold, whether
+  it has HTML and remote images (``app.mail_view``).
 - ``external_id``: pass it as ``reply_to_external_id`` to ``Outbox.queue`` to
   answer this message (None for one not sent yet).
 
@@ -83,7 +85,8 @@ from sqlmodel import Session, col, select
 from app.attachments import AttachmentStore
 from app.conversations import Conversations
 from app.db import Database
-from app.enums import Direction, OutboxStatus
+from app.enums import Channel, Direction, OutboxStatus
+from app.mail_view import MailHeaders, mail_headers
 from app.models import Attachment, Conversation, Customer, Interaction, OutboxMessage
 from app.refusals import Notice, failure_notice, retry_notice, uncertain_notice
 
@@ -205,6 +208,7 @@ class FeedItem:
     contact: ContactCard | None = None
     location: Location | None = None
     delivery: Delivery | None = None
+    mail: MailHeaders | None = None  # an email's subject, addresses and quote folds
 
 
 @dataclass(frozen=True)
@@ -474,6 +478,7 @@ def _item(
         delivery=_delivery(message, outbox.get(message.id))
         if direction is Direction.OUTBOUND
         else None,
+        mail=mail_headers(meta) if message.channel == Channel.EMAIL.value else None,
     )
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from app.db import Database
     from app.drafts import Drafts
     from app.inbox import Inbox
+    from app.mail_view import MailBodies
     from app.outbox import Outbox
     from app.reply_options import ReplyOptionsReader
     from app.search import SearchResults
@@ -46,6 +47,7 @@ class Core:
     outbox: Outbox
     templates: Templates
     feed: ConversationFeed
+    mail_bodies: MailBodies
     reply_options: ReplyOptionsReader
     waiting: WaitingInbox
     drafts: Drafts
@@ -96,6 +98,7 @@ class Core:
         from app.db import Database
         from app.drafts import Drafts
         from app.inbox import Inbox
+        from app.mail_view import MailBodies
         from app.outbox import Outbox
         from app.reply_options import ReplyOptionsReader
         from app.templates import Templates
@@ -129,6 +132,7 @@ class Core:
         # The conversations panel's readers, and the composer's drafts (the
         # operator's own, in the profile, never in a shared database).
         self.feed = ConversationFeed(self.db, self.attachments)
+        self.mail_bodies = MailBodies(self.db, self.attachments)
         self.reply_options = ReplyOptionsReader(self.db)
         self.waiting = WaitingInbox(self.db)
         self.drafts = Drafts.in_profile(self.paths, url)

@@ -51,7 +51,7 @@ from sqlmodel import Session, col, or_, select
 from app.attachments import AttachmentStore, StoredFile
 from app.conversations import Conversations, contact_of
 from app.db import Database
-from app.enums import SendFailure
+from app.enums import Channel, SendFailure
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import (
     Conversation,
@@ -152,9 +152,12 @@ class Outbox:
         idempotency_key: str,
         attachments: Sequence[Path | OutgoingFile] = (),
         reply_to_external_id: str | None = None,
+        email: dict[str, Any] | None = None,
     ) -> OutboxMessage:
         """Commits a message to send: its timeline row (queued) and its outbox
         row, with its attachments, in one transaction, before any network call.
+        ``email``: an email reply's subject and Cc (``app.mail_view.reply_fields``),
+        kept in the row's ``meta["email"]`` where the channel reads them.
         The same ``idempotency_key`` again returns the first row and writes
         nothing, however concurrently it comes. The customer counts as
         answered from now on (``waiting_since`` cleared)."""
@@ -180,7 +183,7 @@ class Outbox:
                 if earlier is not None:
                     return self._repeat(earlier, conversation_id, text)
                 row = self._write(
-                    s, conversation_id, text, operator, key, stored, reply_to_external_id
+                    s, conversation_id, text, operator, key, stored, reply_to_external_id, email
                 )
         except IntegrityError:
             # PostgreSQL: a concurrent call with the same key committed first
@@ -204,10 +207,13 @@ class Outbox:
         key: str,
         stored: list[tuple[StoredFile, OutgoingFile]],
         reply_to_external_id: str | None,
+        email: dict[str, Any] | None = None,
     ) -> OutboxMessage:
         conversation = Conversations._get(s, conversation_id)
         self._check_writable(conversation)
         meta: dict[str, Any] = {"reply_to": reply_to_external_id} if reply_to_external_id else {}
+        if email is not None and conversation.channel == Channel.EMAIL.value:
+            meta["email"] = dict(email)
         row = self._rows(s, conversation, text, operator, key, stored, reply_to_external_id, meta)
         conversation.waiting_since = None
         s.add(conversation)
