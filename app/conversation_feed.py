@@ -86,7 +86,7 @@ from app.attachments import AttachmentStore
 from app.conversations import Conversations
 from app.db import Database
 from app.enums import Channel, Direction, OutboxStatus
-from app.mail_view import MailHeaders, mail_headers
+from app.mail.view import MailHeaders, mail_headers
 from app.models import Attachment, Conversation, Customer, Interaction, OutboxMessage
 from app.refusals import Notice, failure_notice, retry_notice, uncertain_notice
 

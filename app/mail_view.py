@@ -1,22 +1,12 @@
-"""An email message as the conversation view shows it, and what the operator's
-reply adds to the mail it becomes.
+"""An email's body behind the conversation view, and what the operator's reply
+adds to the mail it becomes (its headers and folds: app/mail/view.py).
 
-Reading (any thread)::
+Any thread::
 
-    headers = mail_headers(interaction.meta)       # None: not an email
-    folded = visible_parts(text, headers.segments) # the own words; quotes folded
     body = MailBodies(core.db, core.attachments)
     shown = body.html(interaction_id)              # the sanitised HTML, cid: as files
     body.allow_remote_images(interaction_id)       # then html() loads them
 
-- ``MailHeaders`` comes from the row's ``meta["email"]`` (written by
-  integrations/email/inbound.py for a received message, by ``reply_fields``
-  for the operator's reply), read defensively: a field of the wrong type is
-  left out, never an error.
-- ``visible_parts`` cuts the stored text along the quote segments of
-  app/mail/quotes.py: the message's own words and forwarded mail are shown,
-  quoted history and signatures are folded (one line says how many lines are
-  hidden, and the view can unfold them).
 - Remote images stay blocked (app/mail/html.py) until the operator allows them
   for that message: ``allow_remote_images`` records it on the row (so it holds
   after a restart and for every operator of a team), and ``html`` then
@@ -31,8 +21,6 @@ Message bodies are personal data: nothing here logs them.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,54 +32,15 @@ from app.contacts import InvalidContact, normalize_email
 from app.db import Database
 from app.mail.headers import addresses, clean_line
 from app.mail.html import sanitize_html
-from app.mail.quotes import Segment, SegmentKind
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
 from app.models import Attachment, Interaction
 
 MAX_CC = 20
-_SPECIALS = frozenset('()<>[]:;@\\,."')  # RFC 5322 section 3.2.3
 MAX_SUBJECT_CHARS = 900  # one header line of RFC 5322's 998, "Subject: " and folding aside
-FOLDED = frozenset({SegmentKind.QUOTE, SegmentKind.SIGNATURE})
 
 
 class MailViewError(OperatorError):
     pass
-
-
-@dataclass(frozen=True)
-class Party:
-    name: str
-    address: str
-
-    @property
-    def shown(self) -> str:
-        """As a mail client writes it: a name with a comma or the like quoted."""
-        if not self.name:
-            return self.address
-        name = self.name
-        if any(c in name for c in _SPECIALS):
-            name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        return f"{name} <{self.address}>"
-
-
-@dataclass(frozen=True)
-class MailHeaders:
-    subject: str
-    sender: Party | None
-    to: tuple[Party, ...]
-    cc: tuple[Party, ...]
-    segments: tuple[Segment, ...]  # offsets into the row's text
-    has_html: bool
-    remote_images: int  # blocked (or, once allowed, loaded) remote images
-    remote_allowed: bool
-    classification: str  # app.mail.classify.MailKind's value; "human" for ours
-
-
-@dataclass(frozen=True)
-class Part:
-    text: str
-    folded: bool  # quoted history or a signature: hidden until unfolded
-    kind: SegmentKind
 
 
 @dataclass(frozen=True)
@@ -100,57 +49,6 @@ class MailHtml:
     inline: dict[str, Path]  # Content-ID (case-folded, no brackets) -> the stored file
     remote_images: tuple[str, ...]
     remote_allowed: bool
-
-
-def mail_headers(meta: Mapping[str, Any] | None) -> MailHeaders | None:
-    """The email fields of a timeline row's meta; None for a row that has none."""
-    email = meta.get("email") if isinstance(meta, Mapping) else None
-    if not isinstance(email, Mapping):
-        return None
-    subject = email.get("subject")
-    sender = _parties([email.get("from")])
-    remote = email.get("remote_images")
-    classification = email.get("classification")
-    return MailHeaders(
-        subject=subject if isinstance(subject, str) else "",
-        sender=sender[0] if sender else None,
-        to=_parties(email.get("to")),
-        cc=_parties(email.get("cc")),
-        segments=_segments(email.get("segments")),
-        has_html=isinstance(email.get("html"), str) and bool(email.get("html")),
-        remote_images=len(remote) if isinstance(remote, list) else 0,
-        remote_allowed=email.get("remote_allowed") is True,
-        classification=classification if isinstance(classification, str) else "human",
-    )
-
-
-def visible_parts(text: str, segments: Sequence[Segment]) -> list[Part]:
-    """``text`` cut along ``segments``, neighbours of the same foldedness joined.
-    Segments that don't cover ``text`` exactly (an older row, a text fetched
-    apart from its message) are ignored: the whole text is one shown part."""
-    if not text:
-        return []
-    ordered = sorted(segments, key=lambda s: s.start)
-    covers = (
-        bool(ordered)
-        and ordered[0].start == 0
-        and ordered[-1].end == len(text)
-        and all(a.end == b.start for a, b in itertools.pairwise(ordered))
-        and all(s.start < s.end for s in ordered)
-    )
-    if not covers:
-        return [Part(text, False, SegmentKind.BODY)]
-    parts: list[Part] = []
-    for segment in ordered:
-        piece = text[segment.start : segment.end]
-        folded = segment.kind in FOLDED
-        if parts and parts[-1].folded == folded:
-            last = parts[-1]
-            parts[-1] = Part(last.text + piece, folded, last.kind)
-        else:
-            parts.append(Part(piece, folded, segment.kind))
-    cleaned = [Part(p.text.strip("\n"), p.folded, p.kind) for p in parts]
-    return [p for p in cleaned if p.text.strip()]
 
 
 def reply_fields(subject: str, cc: str) -> dict[str, Any]:
@@ -186,11 +84,6 @@ def reply_fields(subject: str, cc: str) -> dict[str, Any]:
     if subject:
         fields["subject"] = subject
     return fields
-
-
-def cc_text(cc: Sequence[Party]) -> str:
-    """Cc as the composer's field shows it (``reply_fields`` reads it back)."""
-    return ", ".join(p.shown for p in cc)
 
 
 class MailBodies:
@@ -277,35 +170,3 @@ def _cc_pieces(cc: str) -> list[str]:
             current.append(char)
     pieces.append("".join(current))
     return [p.strip() for p in pieces if p.strip()]
-
-
-def _parties(value: object) -> tuple[Party, ...]:
-    if not isinstance(value, list):
-        return ()
-    found: list[Party] = []
-    for item in value:
-        if (
-            isinstance(item, list | tuple)
-            and len(item) == 2
-            and all(isinstance(x, str) for x in item)
-            and item[1]
-        ):
-            found.append(Party(item[0], item[1]))
-    return tuple(found)
-
-
-def _segments(value: object) -> tuple[Segment, ...]:
-    if not isinstance(value, list):
-        return ()
-    found: list[Segment] = []
-    for item in value:
-        if not (isinstance(item, list | tuple) and len(item) == 3):
-            return ()
-        kind, start, end = item
-        if not (isinstance(start, int) and isinstance(end, int)):
-            return ()
-        try:
-            found.append(Segment(SegmentKind(kind), start, end))
-        except ValueError:
-            return ()
-    return tuple(found)

@@ -16,8 +16,9 @@ from app.core import Core
 from app.inbox import InboundMessage
 from app.mail.parse import ParsedMail, parse
 from app.mail.quotes import SegmentKind
+from app.mail.view import Party, cc_text, mail_headers, visible_parts
 from app.mail_threads import conversation_identity
-from app.mail_view import MailViewError, Party, cc_text, mail_headers, reply_fields, visible_parts
+from app.mail_view import MailViewError, reply_fields
 from app.models import Channel, ChannelAccount, ContactKind, Conversation, Interaction
 
 T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
