@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from app.core import Core
     from integrations.base import ChannelStatus
     from integrations.host import ChannelFactory, ChannelHost
+    from ui.email_page import EmailPage
     from ui.main_window import MainWindow
     from ui.telegram_page import TelegramPage
 
@@ -171,12 +172,17 @@ class ChannelService(QObject):
         if not self._ended:
             self._control.submit(lambda: None).result(timeout=timeout)
 
-    def attach_page(self, page: TelegramPage) -> None:
-        """The settings page: it shows each bot's state, and what it saved is read."""
+    def attach_page(self, page: TelegramPage | EmailPage) -> None:
+        """A settings page of channel accounts (Settings > Telegram, Settings >
+        Email): it shows each bot's or mailbox's state, and what it saved or
+        removed is read (the host reloads)."""
+        from ui.email_page import EmailPage  # imported by the settings dialog already
+
         page.show_statuses(self.statuses())
         # Bound methods: Qt disconnects them when the page goes.
         self.statusesChanged.connect(page.show_statuses)
-        page.botsChanged.connect(self.reload_now)
+        saved = page.mailboxesChanged if isinstance(page, EmailPage) else page.botsChanged
+        saved.connect(self.reload_now)
 
     def _submit(self, work: Callable[[], None]) -> Future[None]:
         if self._ended:  # the app is closing: a late reload starts nothing

@@ -86,9 +86,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.telegram, self.tr("Telegram"))
         self.email = EmailPage(core, tasks, self)  # saves each mailbox itself
         self.tabs.addTab(self.email, self.tr("Email"))
-        # A saved mailbox is one more channel account for the host to read: the
-        # window reloads its host on the Telegram page's signal (ui/shell.py).
-        self.email.mailboxesChanged.connect(self.telegram.botsChanged)
+        # The window attaches both pages to its channel host (ui/shell.py):
+        # each shows its accounts' states, and what it saves reloads the host.
         self.status = plain_label(self)
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)

@@ -355,6 +355,7 @@ class Shell(QObject):
         dialog.settingsSaved.connect(lambda: self.apply_settings(self.core.settings))
         dialog.settingsSaved.connect(self.webform.restart)
         self.channels.attach_page(dialog.telegram)
+        self.channels.attach_page(dialog.email)
         dialog.exec()
 
     # --- the end -------------------------------------------------------------------

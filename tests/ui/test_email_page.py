@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 from sqlmodel import select
 
@@ -276,6 +276,52 @@ def test_the_settings_dialog_has_the_page(qtbot: Any, sqlite_core: Core, tasks: 
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert "Email" in titles
     assert dialog.tabs.widget(titles.index("Email")) is dialog.email
-    # A saved mailbox reloads the channel host as a saved bot does.
-    with qtbot.waitSignal(dialog.telegram.botsChanged, timeout=WAIT_MS):
-        dialog.email.mailboxesChanged.emit()
+
+
+def test_the_window_shows_each_mailboxs_state_on_its_page_and_reloads_once(
+    qtbot: Any, shell: Any, sqlite_core: Core, servers: tuple[DovecotServer, SmtpServer]
+) -> None:
+    """Settings as the menu opens it (modal, attached to the window's channels,
+    as the Telegram page is): a saved mailbox is read by the host at once, and
+    its page shows the host's live state; each save or removal reloads the
+    host once (not through the Telegram page's signal as well)."""
+    dovecot, smtp = servers
+    qtbot.waitUntil(lambda: shell.channels.running, timeout=WAIT_MS)
+    reloads: list[int] = []
+    reload_host = shell.channels._reload_host
+
+    def counted() -> None:
+        reloads.append(1)
+        reload_host()
+
+    shell.channels._reload_host = counted
+    seen: dict[str, object] = {}
+
+    def in_settings() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        try:  # closed whatever happens: a failure here must not leave exec() waiting
+            page = dialog.email
+            qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT_MS)
+            fill(page, dovecot, smtp)
+            with qtbot.waitSignal(page.mailboxesChanged, timeout=WAIT_MS):
+                page.save_button.click()
+            qtbot.waitUntil(lambda: page.state.text() == "connected", timeout=WAIT_MS)
+            seen["tooltip"] = page.mailbox_list.item(0).toolTip()
+            shell.channels.settle()
+            seen["reloads after save"] = len(reloads)
+            page.remove_button.click()
+            qtbot.waitUntil(lambda: page.question is not None and page.question.isVisible())
+            assert page.question is not None
+            with qtbot.waitSignal(page.mailboxesChanged, timeout=WAIT_MS):
+                page.question.button(QMessageBox.StandardButton.Yes).click()
+            qtbot.waitUntil(lambda: not shell.channels.statuses(), timeout=WAIT_MS)
+            seen["reloads after removal"] = len(reloads)
+        finally:
+            dialog.accept()
+
+    QTimer.singleShot(0, in_settings)
+    shell.open_settings()
+    assert "connected" in str(seen.get("tooltip"))  # the host's status, on the page's list
+    assert seen.get("reloads after save") == 1
+    assert seen.get("reloads after removal") == 2
