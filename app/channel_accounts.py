@@ -38,7 +38,11 @@ from app.models import (
 from app.secrets import SecretKind
 
 MAX_LABEL = 200  # ChannelAccount.label
-REMOVED_REASON = "the bot was removed from Switchboard"
+# Why a message its account had not sent never went, in the timeline row's
+# ``meta["send_error"]``: operator messages without fields (the window shows
+# the template in its language), worded by the account's kind.
+REMOVED_REASON = QT_TRANSLATE_NOOP("core", "The bot was removed in Settings.")
+MAILBOX_REMOVED_REASON = QT_TRANSLATE_NOOP("core", "The mailbox was removed in Settings.")
 
 
 class ChannelAccountError(OperatorError, ValueError):
@@ -144,6 +148,7 @@ def _delete_row(core: Core, account_id: int) -> None:
         row = s.get(ChannelAccount, account_id)
         if row is None:
             return
+        reason = removed_reason(row.kind)
         unsent = s.exec(
             select(OutboxMessage).where(
                 OutboxMessage.account_id == account_id,
@@ -158,13 +163,13 @@ def _delete_row(core: Core, account_id: int) -> None:
                 continue
             if message.status == OutboxStatus.SENDING.value:
                 interaction.status = InteractionStatus.UNCERTAIN.value
-                interaction.meta = {**interaction.meta, "send_error": REMOVED_REASON}
+                interaction.meta = {**interaction.meta, "send_error": reason}
             else:
                 interaction.status = InteractionStatus.FAILED.value
                 interaction.meta = {
                     **interaction.meta,
                     "send_failure": SendFailure.PERMANENT.value,
-                    "send_error": REMOVED_REASON,
+                    "send_error": reason,
                 }
             interaction.updated_at = now
             s.add(interaction)
@@ -183,6 +188,11 @@ def _delete_row(core: Core, account_id: int) -> None:
             ),
         )
         s.delete(row)
+
+
+def removed_reason(kind: str) -> str:
+    """What a removed account's unsent messages say: a mailbox's speak of a mailbox."""
+    return MAILBOX_REMOVED_REASON if kind == Channel.EMAIL.value else REMOVED_REASON
 
 
 def _refuse_same_bot(core: Core, token: str, account_id: int | None) -> None:

@@ -14,6 +14,7 @@ from sqlmodel import func, select
 
 from app.changes import Changes
 from app.channel_accounts import (
+    MAILBOX_REMOVED_REASON,
     REMOVED_REASON,
     ChannelAccountError,
     TelegramBot,
@@ -200,12 +201,49 @@ def test_deleting_a_bot_deletes_its_token_and_says_what_it_had_not_sent(core: Co
     sending, waiting = rows[queued.interaction_id], rows[second.interaction_id]
     assert (sending.status, sending.meta["send_error"]) == ("uncertain", REMOVED_REASON)
     assert (waiting.status, waiting.meta["send_failure"]) == ("failed", "permanent")
+    assert waiting.meta["send_error"] == REMOVED_REASON == "The bot was removed in Settings."
     changed = Changes()
     for one in seen:
         changed = changed | one
     assert stored.conversation_id in changed.conversations
     assert olena.id in changed.customers
     assert {queued.interaction_id, second.interaction_id} <= changed.interactions
+
+
+def test_a_removed_mailbox_s_unsent_replies_speak_of_the_mailbox(core: Core) -> None:
+    with core.db.transaction() as s:
+        mailbox = ChannelAccount(kind=Channel.EMAIL.value, label="shop@shop.example")
+        s.add(mailbox)
+        s.flush()
+        account_id = mailbox.id
+    assert account_id is not None
+    (stored,) = core.inbox.store(
+        [
+            InboundMessage(
+                account_id=account_id,
+                channel=Channel.EMAIL,
+                external_id=f"{account_id}:<m1@example.com>",
+                identity="olena@example.com",
+                sent_at=utcnow(),
+                text="Чи є розмір M?",
+            )
+        ]
+    )
+    sending = core.outbox.queue(
+        stored.conversation_id, "Так", operator="Ірина", idempotency_key="k1"
+    )
+    waiting = core.outbox.queue(
+        stored.conversation_id, "Ще", operator="Ірина", idempotency_key="k2"
+    )
+    assert core.outbox.claim_next(account_id) is not None  # being sent as it is removed
+
+    delete_channel_account(core, account_id)
+
+    said = {core.timeline.get(row.interaction_id).meta["send_error"] for row in (sending, waiting)}
+    assert said == {MAILBOX_REMOVED_REASON}
+    assert MAILBOX_REMOVED_REASON == "The mailbox was removed in Settings."
+    assert core.timeline.get(sending.interaction_id).status == "uncertain"
+    assert core.timeline.get(waiting.interaction_id).status == "failed"
 
 
 def test_deleting_a_bot_twice_is_done_either_way(core: Core) -> None:
