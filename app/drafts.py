@@ -80,13 +80,23 @@ class Draft:
     files: tuple[str, ...] = ()
     # The idempotency key of a press of Send not known to be committed yet ("": none).
     send_key: str = ""
+    # An email reply's subject and Cc as the operator edited them (None: the
+    # thread's, as the composer fills them in).
+    subject: str | None = None
+    cc: str | None = None
     saved_at: datetime | None = field(default=None, compare=False)
     # get(): the draft file was damaged and this is the last good copy.
     recovered: bool = field(default=False, compare=False)
 
     @property
     def empty(self) -> bool:
-        return not self.text and self.reply_to is None and not self.files
+        return (
+            not self.text
+            and self.reply_to is None
+            and not self.files
+            and self.subject is None
+            and self.cc is None
+        )
 
 
 class Drafts:
@@ -277,6 +287,8 @@ def _encode(draft: Draft) -> bytes:
         "reply_to": draft.reply_to,
         "files": list(draft.files),
         **({"send_key": draft.send_key} if draft.send_key else {}),
+        **({"subject": draft.subject} if draft.subject is not None else {}),
+        **({"cc": draft.cc} if draft.cc is not None else {}),
         "saved_at": draft.saved_at.isoformat() if draft.saved_at else None,
     }
     # The content's digest inside the file: a torn or altered file (a sector
@@ -304,6 +316,8 @@ def _content(data: bytes) -> tuple[Any, ...] | None:
         record.get("reply_to"),
         record.get("files"),
         record.get("send_key", ""),
+        record.get("subject"),
+        record.get("cc"),
     )
 
 
@@ -318,6 +332,7 @@ def _decode(conversation_id: int, data: bytes) -> Draft | None:
         return None
     text, reply_to, files = record.get("text"), record.get("reply_to"), record.get("files")
     send_key = record.get("send_key", "")
+    subject, cc = record.get("subject"), record.get("cc")
     if (
         record.get("conversation_id") != conversation_id
         or not isinstance(text, str)
@@ -325,6 +340,8 @@ def _decode(conversation_id: int, data: bytes) -> Draft | None:
         or not isinstance(files, list)
         or not all(isinstance(f, str) for f in files)
         or not isinstance(send_key, str)
+        or not (subject is None or isinstance(subject, str))
+        or not (cc is None or isinstance(cc, str))
     ):
         return None
     saved_at = record.get("saved_at")
@@ -332,7 +349,9 @@ def _decode(conversation_id: int, data: bytes) -> Draft | None:
         when = datetime.fromisoformat(saved_at) if isinstance(saved_at, str) else None
     except ValueError:
         when = None
-    return Draft(conversation_id, text, reply_to, tuple(files), send_key, saved_at=when)
+    return Draft(
+        conversation_id, text, reply_to, tuple(files), send_key, subject, cc, saved_at=when
+    )
 
 
 __all__ = ["Draft", "DraftError", "Drafts"]

@@ -231,3 +231,20 @@ def test_a_draft_written_before_send_keys_reads_without_one(tmp_path: Path) -> N
     record = json.loads((tmp_path / "4.json").read_text(encoding="utf-8"))
     assert "send_key" not in record  # a draft without a key is written as before
     assert Drafts(tmp_path).get(4) == Draft(4, "стара версія", send_key="")
+
+
+def test_an_email_replys_edited_subject_and_cc_are_kept_with_its_draft(tmp_path: Path) -> None:
+    drafts = Drafts(tmp_path)
+    drafts.put(Draft(5, "Надсилаю рахунок", subject="Re: Рахунок 42", cc='"Петренко, О." <o@x.ua>'))
+    again = Drafts(tmp_path).get(5)
+    assert again is not None
+    assert (again.subject, again.cc) == ("Re: Рахунок 42", '"Петренко, О." <o@x.ua>')
+    # A Cc emptied by the operator is kept as empty, not as "the thread's".
+    drafts.put(Draft(5, "", cc=""))
+    kept = Drafts(tmp_path).get(5)
+    assert kept is not None and kept.cc == "" and kept.subject is None
+    # Without them a draft is written as before (the file of an older version reads).
+    drafts.put(Draft(6, "без теми"))
+    record = json.loads((tmp_path / "6.json").read_text(encoding="utf-8"))
+    assert "subject" not in record and "cc" not in record
+    assert Drafts(tmp_path).get(6) == Draft(6, "без теми")

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from app.mail.view import visible_parts
 from ui.conversations.kind_text import kind_text
 from ui.core_text import error_text
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
 
     from app.conversation_feed import FeedAttachment, FeedItem
+    from app.mail.view import MailHeaders
 
 MARGIN_X = 10  # between the list's edge and a bubble
 MARGIN_Y = 3  # above and below each bubble
@@ -60,6 +62,8 @@ class Action(enum.StrEnum):
     CANCEL = "cancel"
     OPEN = "open"
     SAVE = "save"
+    UNFOLD = "unfold"  # an email's quoted history and signature: show or hide
+    FORMATTED = "formatted"  # an email's HTML, in its own window
 
 
 class Tone(enum.Enum):
@@ -105,6 +109,7 @@ class Bubble:
     pictures: list[Picture] = field(default_factory=list)
     buttons: list[Button] = field(default_factory=list)
     bars: list[QRect] = field(default_factory=list)  # a quote's bar
+    unfolded: bool = False  # measured with an email's quoted history shown
 
     def button_at(self, x: int, y: int) -> Button | None:
         """The button at (x, y) in the row's coordinates."""
@@ -358,8 +363,10 @@ def measure(
     style: Style,
     image_sizes: dict[int, QSize] | None = None,
     can_open: dict[int, bool] | None = None,
+    unfolded: bool = False,
 ) -> Bubble:
-    """Lays ``item`` out for a list ``width`` pixels wide."""
+    """Lays ``item`` out for a list ``width`` pixels wide (an email's quoted
+    history shown when ``unfolded``)."""
     outgoing = str(item.direction) == "out"
     limit = max(MIN_BUBBLE, min(MAX_BUBBLE, int((width - 2 * MARGIN_X) * 0.8)))
     inner = max(40, limit - 2 * PADDING)
@@ -371,6 +378,9 @@ def measure(
         column.text(
             _elided(sender, style.bold_small, inner), style.bold_small, Tone.SENDER, drawn=sender
         )
+
+    if item.mail is not None:
+        _mail_header(column, item.mail, style, outgoing)
 
     quote = item.quote
     if quote is not None:
@@ -412,10 +422,13 @@ def measure(
 
     for line in extra_lines(item):
         column.text(line, style.font, Tone.TEXT)
-    body = body_text(item)
-    if body:
-        placeholder = not item.text
-        column.text(body, style.font, Tone.MUTED if placeholder else Tone.TEXT)
+    if item.mail is not None and item.text:
+        _mail_body(column, item.mail, item.text, style, unfolded)
+    else:
+        body = body_text(item)
+        if body:
+            placeholder = not item.text
+            column.text(body, style.font, Tone.MUTED if placeholder else Tone.TEXT)
 
     delivery = item.delivery
     notice = notice_text(item)
@@ -452,7 +465,7 @@ def measure(
     left = width - MARGIN_X - bubble_w if outgoing else MARGIN_X
     rect = QRect(left, MARGIN_Y, bubble_w, bubble_h)
     origin_x, origin_y = left + PADDING, MARGIN_Y + PADDING
-    bubble = Bubble(item, width, bubble_h + 2 * MARGIN_Y, rect, outgoing)
+    bubble = Bubble(item, width, bubble_h + 2 * MARGIN_Y, rect, outgoing, unfolded=unfolded)
     for layout, indent, y, text_tone, drawn in column.texts:
         bubble.texts.append(
             Text(layout, QPointF(origin_x + indent, origin_y + y), text_tone, drawn)
@@ -484,6 +497,84 @@ def measure(
         )
     bubble.bars = [bar.translated(origin_x, origin_y) for bar in column.bars]
     return bubble
+
+
+def mail_kind_text(classification: str) -> str:
+    """What a message no person wrote is, in words ("" for a person's)."""
+    return {
+        "auto_reply": QCoreApplication.translate("MessageList", "Automatic reply"),
+        "bounce": QCoreApplication.translate("MessageList", "Delivery failure report"),
+        "bulk": QCoreApplication.translate("MessageList", "Mailing"),
+    }.get(classification, "")
+
+
+def _mail_header(column: _Column, mail: MailHeaders, style: Style, outgoing: bool) -> None:
+    """An email's subject and addresses, above its words."""
+    if mail.subject:
+        column.text(mail.subject, style.bold_small, Tone.TEXT, max_lines=2)
+    lines: list[str] = []
+    if mail.sender is not None and not outgoing:
+        lines.append(
+            QCoreApplication.translate("MessageList", "From: %1").replace("%1", mail.sender.shown)
+        )
+    if mail.to:
+        lines.append(
+            QCoreApplication.translate("MessageList", "To: %1").replace(
+                "%1", ", ".join(p.shown for p in mail.to)
+            )
+        )
+    if mail.cc:
+        lines.append(
+            QCoreApplication.translate("MessageList", "Cc: %1").replace(
+                "%1", ", ".join(p.shown for p in mail.cc)
+            )
+        )
+    for line in lines:
+        column.text(line, style.small, Tone.MUTED, max_lines=2)
+    kind = mail_kind_text(mail.classification)
+    if kind:
+        column.text(kind, style.small, Tone.WARNING)
+
+
+def _mail_body(
+    column: _Column, mail: MailHeaders, text: str, style: Style, unfolded: bool
+) -> None:
+    """The own words; the quoted history and signature folded under one
+    button, or shown as a quote when ``unfolded``."""
+    parts = visible_parts(text, mail.segments)
+    hidden_lines = 0
+    for part in parts:
+        if not part.folded:
+            column.text(part.text, style.font, Tone.TEXT)
+        elif unfolded:
+            top = column.y + SPACING
+            column.text(part.text, style.small, Tone.QUOTE, indent=8)
+            column.bars.append(QRect(0, top, 3, column.y - top))
+        else:
+            hidden_lines += part.text.count("\n") + 1
+    wanted: list[tuple[Action, str, int | None]] = []
+    if any(p.folded for p in parts):
+        label = (
+            QCoreApplication.translate("MessageList", "Hide quoted text")
+            if unfolded
+            else QCoreApplication.translate(
+                "MessageList", "Show quoted text (%n lines)", "", hidden_lines
+            )
+        )
+        wanted.append((Action.UNFOLD, label, None))
+    if mail.has_html:
+        wanted.append(
+            (Action.FORMATTED, QCoreApplication.translate("MessageList", "Formatted view"), None)
+        )
+    column.buttons_row(wanted, style.small)
+    if mail.has_html and mail.remote_images and not mail.remote_allowed:
+        column.text(
+            QCoreApplication.translate(
+                "MessageList", "%n remote images blocked", "", mail.remote_images
+            ),
+            style.small,
+            Tone.MUTED,
+        )
 
 
 def _attachment(

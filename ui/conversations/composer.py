@@ -73,6 +73,7 @@ from ui.conversations.composer_work import (
 )
 from ui.conversations.draft_saver import DiskWorker
 from ui.conversations.kind_text import kind_text
+from ui.conversations.mail_fields import MailFields
 from ui.conversations.quick_replies import QuickReply, QuickReplyPicker
 from ui.conversations.refusal_banner import RefusalBanner
 from ui.core_text import error_text
@@ -191,6 +192,8 @@ class Composer(QFrame):
         reply_row.addWidget(self.reply_text, 1)
         reply_row.addWidget(self.reply_cancel)
         self.reply_bar.hide()
+        self.mail_fields = MailFields(self)
+        self.mail_fields.edited.connect(self._changed)
         self.chips = AttachmentChips(self)
         self.chips.remove_requested.connect(self.remove_file)
         self.input = ComposerInput(lambda: bool(self.core.settings.enter_sends), self)
@@ -235,6 +238,7 @@ class Composer(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.banner)
         layout.addWidget(self.reply_bar)
+        layout.addWidget(self.mail_fields)
         layout.addWidget(self.chips)
         layout.addWidget(self.input)
         layout.addWidget(self.problem)
@@ -284,6 +288,8 @@ class Composer(QFrame):
         self.send_key = ""
         self.reply_to = None
         self.reply_bar.hide()
+        self.mail_fields.clear()
+        self.mail_fields.hide()
         self._show_files()
         self._say("")
         self.banner.hide()
@@ -339,6 +345,10 @@ class Composer(QFrame):
         if context.conversation_id != self.conversation_id:
             return
         self.context = context
+        email = context.options.channel == "email"
+        self.mail_fields.setVisible(email)
+        if email:
+            self.mail_fields.set_thread(context.mail_subject, context.mail_cc)
         self.banner.show_options(context.options, context.customer_id)
         self._set_writable(context.options.can_write)
         self._update_counter()
@@ -353,7 +363,7 @@ class Composer(QFrame):
 
     def _set_writable(self, writable: bool) -> None:
         sending = self._sending_for is not None and self._sending_for == self.conversation_id
-        for widget in (self.input, self.attach_button, self.quick_button):
+        for widget in (self.input, self.attach_button, self.quick_button, self.mail_fields):
             widget.setEnabled(writable)
         self.send_button.setEnabled(writable and not sending)
         self.input.setReadOnly(sending)
@@ -377,12 +387,15 @@ class Composer(QFrame):
         from app.drafts import Draft
 
         assert self.conversation_id is not None
+        subject, cc = self.mail_fields.values()
         return Draft(
             self.conversation_id,
             self.input.toPlainText(),
             self.reply_to,
             tuple(f.path for f in self.files),
             self.send_key if send_key is None else send_key,
+            subject,
+            cc,
         )
 
     def _draft_read(self, generation: int, draft: Draft | None) -> None:
@@ -433,6 +446,7 @@ class Composer(QFrame):
                 self.files = restored + self.files
                 if draft.reply_to is not None and self.reply_to is None:
                     self.set_reply_to(draft.reply_to)
+                self.mail_fields.restore(draft.subject, draft.cc)
                 # The key belongs to the stored content: typed on, it is a new message.
                 self.send_key = "" if typed or self._dirty else draft.send_key
             finally:
@@ -665,10 +679,12 @@ class Composer(QFrame):
 
     def _chain_focus(self) -> None:
         """Tab goes top to bottom: what the banner offers, the reply's cancel,
-        the input, each file's remove button, then Attach, Quick replies, Send
+        an email's Subject and Cc, the input, each file's remove button, then
+        Attach, Quick replies, Send
         (hidden and disabled ones are skipped). The banner's and the files'
         buttons come and go, and would otherwise be last."""
-        chain: list[QWidget] = [*self.banner.buttons, self.reply_cancel, self.input]
+        chain: list[QWidget] = [*self.banner.buttons, self.reply_cancel]
+        chain += [self.mail_fields.subject, self.mail_fields.cc, self.input]
         chain += [chip.remove for chip in self.chips.chips]
         chain += [self.attach_button, self.quick_button, self.send_button]
         for before, after in pairwise(chain):
@@ -837,6 +853,7 @@ class Composer(QFrame):
             reply_to=self.reply_to,
             operator=self.operator or self.core.settings.operator_name,
             key=self.send_key,
+            mail=self.mail_fields.sent() if self.mail_fields.isVisibleTo(self) else None,
         )
         self._sending_for = conversation_id
         self._save_timer.stop()
@@ -881,6 +898,10 @@ class Composer(QFrame):
             self.input.clear()
             if self.reply_to == request.reply_to:
                 self.set_reply_to(None)
+            if request.mail is not None:
+                self.mail_fields.clear()  # the next reply follows the thread again
+                if self.context is not None:
+                    self.mail_fields.set_thread(self.context.mail_subject, self.context.mail_cc)
             self._restoring = False
             self.send_key = ""
             self._dirty = bool(self.files) or self.reply_to is not None

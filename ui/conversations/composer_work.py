@@ -32,6 +32,9 @@ class ComposerContext:
     sender_name: str  # how the platform names them (the conversation's title)
     order: str  # the conversation's start payload (a deep link's order number), or ""
     language: str  # the customer's app language as the platform said it, or ""
+    # An email thread's reply subject ("Re: ...") and Cc, as the composer fills them in.
+    mail_subject: str = ""
+    mail_cc: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class SendRequest:
     reply_to: int | None  # the interaction answered, if any
     operator: str
     key: str  # the outbox idempotency key of this press of Send (kept in the draft)
+    mail: tuple[str, str] | None = None  # an email reply's (subject, cc) as shown
 
 
 def upload_limit(channel: str) -> int | None:
@@ -114,6 +118,7 @@ def load_context(core: Core, conversation_id: int) -> ComposerContext:
         (m["language_code"] for m in meta if isinstance(m.get("language_code"), str)), ""
     )
     payload = conversation.meta.get("start_payload")
+    mail_subject, mail_cc = _thread_fields(conversation.meta)
     return ComposerContext(
         conversation_id=conversation_id,
         options=options,
@@ -122,6 +127,28 @@ def load_context(core: Core, conversation_id: int) -> ComposerContext:
         sender_name=conversation.title,
         order=payload if isinstance(payload, str) else "",
         language=language,
+        mail_subject=mail_subject,
+        mail_cc=mail_cc,
+    )
+
+
+def _thread_fields(meta: dict[str, object]) -> tuple[str, str]:
+    """An email conversation's reply subject and Cc (what the channel would use)."""
+    from app.mail.subjects import reply_subject
+    from app.mail.view import Party, cc_text
+
+    email = meta.get("email")
+    if not isinstance(email, dict):
+        return "", ""
+    subject = email.get("subject")
+    cc = email.get("cc")
+    parties = [
+        Party(c[0], c[1])
+        for c in (cc if isinstance(cc, list) else [])
+        if isinstance(c, list) and len(c) == 2 and all(isinstance(x, str) for x in c)
+    ]
+    return (reply_subject(subject) if isinstance(subject, str) and subject else ""), cc_text(
+        parties
     )
 
 
@@ -165,6 +192,11 @@ def queue_message(core: Core, request: SendRequest) -> OutboxMessage:
             reply_to_external_id = core.timeline.get(request.reply_to).external_id
         except TimelineError:
             reply_to_external_id = None
+    email = None
+    if request.mail is not None:
+        from app.mail_view import reply_fields
+
+        email = reply_fields(*request.mail)  # a wrong Cc is refused before anything is queued
     return core.outbox.queue(
         request.conversation_id,
         request.text,
@@ -172,4 +204,5 @@ def queue_message(core: Core, request: SendRequest) -> OutboxMessage:
         idempotency_key=request.key,
         attachments=files,
         reply_to_external_id=reply_to_external_id,
+        email=email,
     )

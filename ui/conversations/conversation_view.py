@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QMenu,
     QSizePolicy,
@@ -243,6 +244,7 @@ class ConversationView(QWidget):
         self.problem.setStyleSheet(f"color: {ERROR_COLOR};")
         self.problem.hide()
         self.files = FileActions(core.paths.data_dir / "opened", self)
+        self.mail_dialog: QDialog | None = None  # the latest formatted view opened
         self.files.message.connect(self.show_problem)
 
         top = QHBoxLayout()
@@ -650,11 +652,23 @@ class ConversationView(QWidget):
                 self.files.open(file)
             else:
                 self.files.save(file, self)
+        elif action == Action.FORMATTED.value:
+            self.show_formatted(item)
         elif action == "reply" and self.composer is not None:
             reply = getattr(self.composer, "set_reply_to", None)
             if reply is not None:
                 reply(item)
                 self.composer.focus_input()
+
+    def show_formatted(self, item: FeedItem) -> QDialog:
+        """An email's HTML in its own window (remote images blocked until allowed)."""
+        from ui.conversations.mail_dialog import MailDialog
+
+        dialog = MailDialog(self.core, self.tasks, item.interaction_id, item.mail, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.mail_dialog = dialog
+        return dialog
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)

@@ -46,6 +46,8 @@ class MessageDelegate(QStyledItemDelegate):
         self._layouts: OrderedDict[tuple[int, int], Bubble] = OrderedDict()
         self._style: Style | None = None
         self._file_icon: QPixmap | None = None
+        # Emails whose quoted history the operator unfolded (this view only).
+        self.unfolded: set[int] = set()
 
     # --- measuring ------------------------------------------------------------------
 
@@ -68,18 +70,29 @@ class MessageDelegate(QStyledItemDelegate):
         width = width or self.width()
         key = (item.interaction_id, width)
         found = self._layouts.get(key)
-        if found is not None and found.item is item:
+        if found is not None and found.item is item and found.unfolded == self._is_unfolded(item):
             self._layouts.move_to_end(key)
             return found
         model = self.view.model()
         sizes = model.image_sizes if isinstance(model, MessageModel) else {}
         can_open = model.can_open if isinstance(model, MessageModel) else {}
-        made = measure(item, width, self.style, sizes, can_open)
+        made = measure(item, width, self.style, sizes, can_open, self._is_unfolded(item))
         self._layouts[key] = made
         self._heights[key] = (item, made.height)
         while len(self._layouts) > KEEP_LAYOUTS:
             self._layouts.popitem(last=False)
         return made
+
+    def _is_unfolded(self, item: FeedItem) -> bool:
+        return item.interaction_id in self.unfolded
+
+    def toggle_unfolded(self, interaction_id: int) -> None:
+        """Shows or hides an email's quoted history; its row is measured again."""
+        self.unfolded ^= {interaction_id}
+        for key in [k for k in self._heights if k[0] == interaction_id]:
+            del self._heights[key]
+        for key in [k for k in self._layouts if k[0] == interaction_id]:
+            del self._layouts[key]
 
     def bubble_at(self, index: QModelIndex | QPersistentModelIndex) -> Bubble | None:
         item = index.data(ITEM_ROLE)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, QWidget
 
+from app.mail.view import visible_parts
 from ui.conversations.bubbles import Action, Style
 from ui.conversations.message_delegate import MessageDelegate
 from ui.conversations.message_model import ITEM_ROLE, MessageModel
@@ -55,7 +56,7 @@ class MessageList(QListView):
         self.thumbnails = Thumbnails(self)
         self.bubbles = MessageDelegate(self, self.thumbnails)
         self.setItemDelegate(self.bubbles)
-        self.bubbles.triggered.connect(self.actionRequested.emit)
+        self.bubbles.triggered.connect(self.trigger)
         self.thumbnails.ready.connect(lambda _: self.viewport().update())
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -271,6 +272,21 @@ class MessageList(QListView):
             found.append(("copy", self.tr("Copy text"), "Ctrl+C", -1))
         if self.replies and item.external_id:
             found.append(("reply", self.tr("Reply"), "Ctrl+R", -1))
+        mail = item.mail
+        if mail is not None and item.text and any(
+            p.folded for p in visible_parts(item.text, mail.segments)
+        ):
+            shown = item.interaction_id in self.bubbles.unfolded
+            found.append(
+                (
+                    Action.UNFOLD.value,
+                    self.tr("Hide quoted text") if shown else self.tr("Show quoted text"),
+                    "Ctrl+E",
+                    -1,
+                )
+            )
+        if mail is not None and mail.has_html:
+            found.append((Action.FORMATTED.value, self.tr("Formatted view"), "Ctrl+Shift+O", -1))
         delivery = item.delivery
         if delivery is not None and delivery.outbox_id is not None:
             if delivery.can_resend:
@@ -304,7 +320,20 @@ class MessageList(QListView):
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(item.text)
             return
+        if action == Action.UNFOLD.value:
+            self.toggle_unfolded(item)
+            return
         self.actionRequested.emit(action, item, attachment)
+
+    def toggle_unfolded(self, item: FeedItem) -> None:
+        """An email's quoted history shown or folded again, the row kept in view."""
+        self.bubbles.toggle_unfolded(item.interaction_id)
+        row = self.messages.row_of(item.interaction_id)
+        if row is None:
+            return
+        index = self.messages.index(row)
+        self.bubbles.sizeHintChanged.emit(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.indexAt(pos)
@@ -352,6 +381,10 @@ class MessageList(QListView):
             return Action.OPEN.value, 0
         if key == Qt.Key.Key_S and plain == ctrl:
             return Action.SAVE.value, 0
+        if key == Qt.Key.Key_E and plain == ctrl:
+            return Action.UNFOLD.value, -1
+        if key == Qt.Key.Key_O and plain == ctrl | shift:
+            return Action.FORMATTED.value, -1
         return None
 
     def event(self, event: QEvent) -> bool:
