@@ -42,7 +42,8 @@ from sqlmodel import col, select
 
 from app.conversation_feed import MessageKind, message_kind
 from app.db import Database
-from app.enums import Direction
+from app.enums import Channel, Direction
+from app.mail.quotes import own_text
 from app.models import ChannelAccount, Conversation, Customer, Interaction
 from app.settings import Settings
 
@@ -243,6 +244,9 @@ def _entry(row: Any) -> WaitingEntry:
     ) = row
     preview = None
     if last_id is not None:
+        if channel == Channel.EMAIL.value and body:
+            # The customer's own words: not the signature and the history they quote.
+            body = own_text(body) or body
         text = " ".join((body or "").split())  # one line, however many the message has
         if len(text) > PREVIEW_CHARS:
             text = text[: PREVIEW_CHARS - 1].rstrip() + "…"

@@ -120,6 +120,29 @@ def test_previews_are_the_last_message_in_one_line_or_its_kind(
     assert poll is not None and (poll.text, poll.kind) == ("", MessageKind.UNKNOWN)
 
 
+def test_an_emails_preview_is_the_customers_own_words_not_the_quote(
+    core: Core, inbox: WaitingInbox
+) -> None:
+    with core.db.session() as s:
+        mailbox = ChannelAccount(kind="email", label="shop@shop.example")
+        s.add(mailbox)
+        s.flush()
+        assert mailbox.id is not None
+        account_id = mailbox.id
+    text = (
+        "Розмір M підходить, беру.\n\n-- \nАнна\nтел. +380501234567\n\n"
+        "чт, 3 груд. 2026 р. о 18:02 Магазин <shop@shop.example> пише:\n> Чи підходить M?\n"
+    )
+    _write(core, account_id, "anna@customer.example", 0, text, channel=Channel.EMAIL)
+    (entry,) = inbox.entries().entries
+    assert entry.preview is not None
+    assert entry.preview.text == "Розмір M підходить, беру."
+    # A message that is all quote still shows something.
+    _write(core, account_id, "boris@customer.example", 1, "> Чи підходить M?", channel=Channel.EMAIL)
+    shown = {e.identity: e.preview.text for e in inbox.entries().entries if e.preview}
+    assert shown["boris@customer.example"] == "> Чи підходить M?"
+
+
 def test_pages_by_keyset_in_one_query(core: Core, inbox: WaitingInbox) -> None:
     shop = _account(core, "Shop bot")
     chats = [_write(core, shop, str(100 + n), n % 7) for n in range(25)]  # ties in time
