@@ -138,7 +138,9 @@ def test_an_emails_preview_is_the_customers_own_words_not_the_quote(
     assert entry.preview is not None
     assert entry.preview.text == "Розмір M підходить, беру."
     # A message that is all quote still shows something.
-    _write(core, account_id, "boris@customer.example", 1, "> Чи підходить M?", channel=Channel.EMAIL)
+    _write(
+        core, account_id, "boris@customer.example", 1, "> Чи підходить M?", channel=Channel.EMAIL
+    )
     shown = {e.identity: e.preview.text for e in inbox.entries().entries if e.preview}
     assert shown["boris@customer.example"] == "> Чи підходить M?"
 

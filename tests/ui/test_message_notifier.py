@@ -243,3 +243,16 @@ def test_first_words_are_one_line_cut_between_words() -> None:
     cut = first_words(long, 50)
     assert cut.endswith("…") and len(cut) <= 50 and not cut[:-1].endswith(" ")
     assert cut[:-1].split() == ["слово"] * len(cut[:-1].split())
+
+
+def test_an_emails_notification_says_its_subject_and_own_words_not_the_quote(
+    qapp: Any, sqlite_core: Core
+) -> None:
+    from tests.ui.test_email_conversation import email_thread
+    from ui.conversations.notifier import read_new_messages
+
+    conversation_id, interaction_id, _ = email_thread(sqlite_core)
+    found = read_new_messages(sqlite_core, conversation_id, [interaction_id])
+    assert found is not None
+    assert found.text.startswith("Re: Замовлення 42: Добрий день!")
+    assert "пише:" not in found.text and "+380501234567" not in found.text

@@ -82,6 +82,12 @@ def read_new_messages(core: Core, conversation_id: int, ids: Iterable[int]) -> N
     newest = items[-1]
     conversation = core.conversations.get(conversation_id)
     text = newest.text or kind_text(newest.kind.value)
+    if newest.mail is not None and newest.text:
+        # An email: its subject, then the customer's own words (not the quote).
+        from app.mail.quotes import own_text
+
+        words = own_text(newest.text) or newest.text
+        text = f"{newest.mail.subject}: {words}" if newest.mail.subject else words
     return NewMessage(conversation_id, conversation.customer_id, newest.sender, text, len(items))
 
 
