@@ -411,20 +411,22 @@ class Outbox:
             )
             .correlate(OutboxMessage)
         )
-        stmt = (
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.account_id == account_id,
-                OutboxMessage.status == OutboxStatus.QUEUED.value,
-                or_(
-                    col(OutboxMessage.next_attempt_at).is_(None),
-                    col(OutboxMessage.next_attempt_at) <= now,
-                ),
-                ~waits_for_earlier,
-            )
-            .order_by(col(OutboxMessage.id))
-            .limit(1)
+        due = (
+            OutboxMessage.account_id == account_id,
+            OutboxMessage.status == OutboxStatus.QUEUED.value,
+            or_(
+                col(OutboxMessage.next_attempt_at).is_(None),
+                col(OutboxMessage.next_attempt_at) <= now,
+            ),
+            ~waits_for_earlier,
         )
+        # Looked for with a read first: a write transaction (SQLite's takes the
+        # file's write lock at BEGIN) every poll of every idle sender queued
+        # behind the inbox's batches and timed out as "the database is busy".
+        with self.db.session() as s:
+            if s.exec(select(OutboxMessage.id).where(*due).limit(1)).first() is None:
+                return None
+        stmt = select(OutboxMessage).where(*due).order_by(col(OutboxMessage.id)).limit(1)
         with self.db.transaction() as s:
             if s.get_bind().dialect.name == "postgresql":
                 stmt = stmt.with_for_update(skip_locked=True, of=OutboxMessage)

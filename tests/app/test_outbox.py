@@ -294,6 +294,26 @@ def test_a_claim_is_committed_as_sending_before_it_is_returned(
     assert outbox.claim_next(account_id) is None  # nothing else is due
 
 
+def test_an_idle_sender_asks_without_waiting_for_the_write_lock(sqlite_core: Core) -> None:
+    # The inbox writes big batches; a sender with nothing to send polls every
+    # few seconds. Its look must not queue for the file's write lock (it did:
+    # "the database is busy" in the email benchmark's first sync).
+    import sqlite3
+
+    core = sqlite_core
+    account = _account(core)
+    path = core.db.url.removeprefix("sqlite:///")
+    writer = sqlite3.connect(path, isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")  # another program is writing, for a long while
+    try:
+        # Nothing due: the answer without a write (a write would wait out the
+        # busy timeout and raise DatabaseError).
+        assert Outbox(core.db, core.timeline, core.attachments).claim_next(account) is None
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
 def test_claims_take_due_messages_of_the_account_in_each_chats_order(
     core: Core, outbox: Outbox, chat: int, account_id: int, clock: Clock
 ) -> None:
