@@ -12,9 +12,10 @@ from app.secrets import SecretKind
 
 TRANSPORTS = ("udp", "tcp", "tls")
 SRTP_MODES = ("off", "optional", "mandatory")
+DTMF_METHODS = ("rfc2833", "sip_info")  # sip.events.DtmfMethod's values
 _EDITABLE = (
     "label", "enabled", "username", "auth_username", "display_name", "domain", "registrar",
-    "proxy", "transport", "srtp", "verify_tls", "stun_server", "ice",
+    "proxy", "transport", "srtp", "verify_tls", "stun_server", "ice", "dtmf_method",
 )  # fmt: skip
 
 
@@ -41,6 +42,8 @@ def save_sip_account(core: Core, account: SipAccount, password: str | None) -> S
         raise AccountError("Unknown transport {transport!r}.", transport=account.transport)
     if account.srtp not in SRTP_MODES:
         raise AccountError("Unknown SRTP mode {mode!r}.", mode=account.srtp)
+    if account.dtmf_method not in DTMF_METHODS:
+        raise AccountError("Unknown DTMF method {method!r}.", method=account.dtmf_method)
     if password:
         core.secrets.check()
     with core.db.session() as s:

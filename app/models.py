@@ -236,6 +236,10 @@ class SipAccount(SQLModel, table=True):
     verify_tls: bool = Field(default=True)
     stun_server: str = Field(default="", max_length=255)
     ice: bool = Field(default=False)
+    # How DTMF goes: "rfc2833" (telephone-event in the audio stream) or "sip_info".
+    dtmf_method: str = Field(
+        default="rfc2833", max_length=20, sa_column_kwargs={"server_default": "rfc2833"}
+    )
     created_at: datetime = _created_column()
 
 

@@ -12,6 +12,7 @@ from app.core import Core
 from app.models import SipAccount
 from app.secrets import SecretKind
 from sip.config import AccountConfig, EngineConfig, SrtpMode, Transport
+from sip.events import DtmfMethod
 
 # Where Debian/Ubuntu keep the system's trusted CAs, when Python's ssl names none.
 DEBIAN_CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
@@ -37,6 +38,11 @@ def account_config(row: SipAccount) -> AccountConfig:
         display_name=row.display_name,
         srtp=SrtpMode(row.srtp) if row.srtp in {m.value for m in SrtpMode} else SrtpMode.OFF,
         ice=row.ice,
+        dtmf_method=(
+            DtmfMethod(row.dtmf_method)
+            if row.dtmf_method in {m.value for m in DtmfMethod}
+            else DtmfMethod.RFC2833
+        ),
     )
 
 

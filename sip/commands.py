@@ -64,7 +64,7 @@ class SetMute:
 class SendDtmf:
     call_id: str
     digits: str
-    method: DtmfMethod = DtmfMethod.RFC2833
+    method: DtmfMethod | None = None  # None: the call's account's method
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sip.events import DtmfMethod
+
 
 class Transport(StrEnum):
     UDP = "udp"
@@ -47,6 +49,9 @@ class AccountConfig:
     retry_first_s: float = 2.0
     retry_max_s: float = 120.0
     srtp: SrtpMode = SrtpMode.OFF
+    # How a digit the operator presses goes to the far end (a PBX's IVR may take
+    # only one of them): RFC 2833 telephone-events in the audio, or SIP INFO.
+    dtmf_method: DtmfMethod = DtmfMethod.RFC2833
 
 
 @dataclass(frozen=True)

@@ -386,8 +386,10 @@ class Engine:
         return self._submit(SetMute(call_id, mute))
 
     def send_dtmf(
-        self, call_id: str, digits: str, method: DtmfMethod = DtmfMethod.RFC2833
+        self, call_id: str, digits: str, method: DtmfMethod | None = None
     ) -> Future[None]:
+        """Sends ``digits`` on the call, by ``method`` or else the way the
+        call's account is set to (AccountConfig.dtmf_method)."""
         return self._submit(SendDtmf(call_id, digits, method))
 
     def blind_transfer(self, call_id: str, target: str) -> Future[None]:
@@ -660,6 +662,9 @@ class Engine:
                 call = self._live_call(call_id)
                 prm = pj.CallSendDtmfParam()
                 prm.digits = digits
+                if method is None:
+                    account = self._accounts.get(call.record.account_id)
+                    method = account.config.dtmf_method if account else DtmfMethod.RFC2833
                 prm.method = _DTMF_METHODS[method]
                 call.sendDtmf(prm)
                 return None

@@ -1,9 +1,10 @@
 """The dial field and the dial pad.
 
 Keyboard first: the field takes typed or pasted numbers in any common form,
-Enter calls, Escape clears. The pad's buttons append to the field (or, during a
-call, send DTMF through ``digitPressed``) and never take the focus away from
-the field. A bad entry is explained right under the field, not in a popup.
+Enter calls, Escape clears. The pad's buttons append to the field (during a
+talking call they send DTMF through ``digitPressed`` instead and leave the
+field alone) and never take the focus away from the field. A bad entry is
+explained right under the field, not in a popup.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class DialPad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # During a talking call the pad's keys are tones, not digits of the field
+        # (ui/dtmf_keys.py sets it).
+        self.sends_dtmf = False
         self.field = DialField(self)
         self.field.setObjectName("dialField")
         self.field.setPlaceholderText(self.tr("Number or SIP address"))
@@ -97,7 +101,8 @@ class DialPad(QWidget):
         layout.addWidget(self.keys)
 
     def _key(self, key: str) -> None:
-        self.field.insert(key)
+        if not self.sends_dtmf:
+            self.field.insert(key)
         self.field.setFocus()
         self.digitPressed.emit(key)
 

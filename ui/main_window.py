@@ -43,6 +43,7 @@ from ui.conversations.waiting_list import WaitingList
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
 from ui.dialpad import DialPad
+from ui.dtmf_keys import DtmfKeys
 from ui.first_paint import after_first_paint
 from ui.registration_status import RegistrationStatusBar
 from ui.screen_pop import ScreenPop
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.dialpad.dialRequested.connect(self.dial_from_field)
+        self.dtmf_keys = DtmfKeys(self, book, control, self.dialpad)
         self.customers.customerActivated.connect(self.open_customer)
         self.card.callRequested.connect(self._call_contact)
         self.card.customerDeleted.connect(self._customer_deleted)

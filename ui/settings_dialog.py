@@ -153,6 +153,19 @@ class SettingsDialog(QDialog):
             ("mandatory", self.tr("Required")),
         ):
             self.srtp.addItem(text, mode)
+        self.dtmf = QComboBox(page)
+        self.dtmf.setObjectName("dtmfMethod")
+        for method, text in (
+            ("rfc2833", self.tr("In the audio (RFC 2833)")),
+            ("sip_info", self.tr("SIP INFO")),
+        ):
+            self.dtmf.addItem(text, method)
+        self.dtmf.setToolTip(
+            self.tr(
+                "How the digits you press during a call reach the other side. Keep the "
+                "default unless your PBX's voice menu does not react to them."
+            )
+        )
         self.stun = QLineEdit(page)
         self.stun.setObjectName("stunServer")
         self.stun.setPlaceholderText(self.tr("optional, e.g. stun.example.com:3478"))
@@ -183,6 +196,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.tls_note)
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("Call encryption (SRTP):"), self.srtp)
+        form.addRow(self.tr("DTMF:"), self.dtmf)
         form.addRow(self.tr("STUN server:"), self.stun)
         form.addRow("", self.ice)
         form.addRow("", self.enabled)
@@ -237,6 +251,7 @@ class SettingsDialog(QDialog):
         self.transport.setCurrentIndex(max(0, self.transport.findData(account.transport)))
         self.verify_tls.setChecked(account.verify_tls)
         self.srtp.setCurrentIndex(max(0, self.srtp.findData(account.srtp)))
+        self.dtmf.setCurrentIndex(max(0, self.dtmf.findData(account.dtmf_method)))
         self.stun.setText(account.stun_server)
         self.ice.setChecked(account.ice)
         self.enabled.setChecked(account.enabled)
@@ -258,6 +273,7 @@ class SettingsDialog(QDialog):
             transport=self.transport.currentData(),
             verify_tls=self.verify_tls.isChecked(),
             srtp=self.srtp.currentData(),
+            dtmf_method=self.dtmf.currentData(),
             stun_server=self.stun.text().strip(),
             ice=self.ice.isChecked(),
         )

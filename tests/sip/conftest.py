@@ -12,6 +12,7 @@ engine with two accounts calling itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -72,9 +73,12 @@ class EngineUnderTest:
             where=lambda e: e.status in (RegistrationStatus.REGISTERED, RegistrationStatus.FAILED),
         )
 
-    def local_account(self, account_id: str, user: str) -> str:
-        """An account that does not register: for calls straight to an address."""
-        config = AccountConfig(account_id, user, f"127.0.0.1:{self.ports['udp']}", register=False)
+    def local_account(self, account_id: str, user: str, **options: Any) -> str:
+        """An account that does not register: for calls straight to an address
+        (``options``: more of its AccountConfig)."""
+        config = AccountConfig(
+            account_id, user, f"127.0.0.1:{self.ports['udp']}", register=False, **options
+        )
         self.engine.add_account(config).result(10)
         return account_id
 

@@ -12,6 +12,7 @@ from sip.events import (
     CallOutcome,
     CallPhase,
     CallStateChanged,
+    DtmfMethod,
     DtmfReceived,
     IncomingCall,
     MediaStatus,
@@ -170,6 +171,24 @@ def test_dtmf_both_ways(
     far_phone.command("sndcode", "7")
     digit = sip_engine.events.wait_for(DtmfReceived, call_id=call_id)
     assert digit.digit == "7"
+    sip_engine.engine.hangup(call_id).result(10)
+    sip_engine.events.wait_for(CallEnded, call_id=call_id)
+
+
+def test_dtmf_by_sip_info_reaches_a_phone_that_is_not_ours(
+    sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone
+) -> None:
+    call_id = sip_engine.engine.dial(registered, "2001")
+    connected(sip_engine, call_id)
+    sip_engine.engine.send_dtmf(call_id, "42", DtmfMethod.SIP_INFO).result(10)
+    wait_until(
+        lambda: (
+            [e.get("param") for e in far_phone.events() if e.get("type") == "CALL_DTMF_START"]
+            == ["4", "2"]
+        ),
+        timeout=10,
+        what="baresip receiving 42 by SIP INFO",
+    )
     sip_engine.engine.hangup(call_id).result(10)
     sip_engine.events.wait_for(CallEnded, call_id=call_id)
 

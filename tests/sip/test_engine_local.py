@@ -164,6 +164,28 @@ def test_dtmf_by_sip_info_and_rfc2833(sip_engine: EngineUnderTest, local: str) -
     assert (got.digit, got.method) == ("*", DtmfMethod.RFC2833)
 
 
+def test_digits_go_the_way_the_calls_account_is_set_to(sip_engine: EngineUnderTest) -> None:
+    # The window sends digits without a method: an account set to SIP INFO (a
+    # PBX whose voice menu takes only that) sends SIP INFO, the others RFC 2833.
+    info = sip_engine.local_account("info", "operator", dtmf_method=DtmfMethod.SIP_INFO)
+    outbound, inbound = talk_to_self(sip_engine, info)
+    sip_engine.engine.send_dtmf(outbound, "7").result(10)
+    got = sip_engine.events.wait_for(DtmfReceived, call_id=inbound)
+    assert (got.digit, got.method) == ("7", DtmfMethod.SIP_INFO)
+    mark = sip_engine.events.mark()
+    sip_engine.engine.send_dtmf(inbound, "3").result(10)  # the incoming leg: same account
+    got = sip_engine.events.wait_for(DtmfReceived, call_id=outbound, after=mark)
+    assert (got.digit, got.method) == ("3", DtmfMethod.SIP_INFO)
+    sip_engine.engine.hangup(outbound).result(10)
+
+    plain = sip_engine.local_account("plain", "operator2")
+    outbound, inbound = talk_to_self(sip_engine, plain)
+    mark = sip_engine.events.mark()
+    sip_engine.engine.send_dtmf(outbound, "9").result(10)
+    got = sip_engine.events.wait_for(DtmfReceived, call_id=inbound, after=mark)
+    assert (got.digit, got.method) == ("9", DtmfMethod.RFC2833)
+
+
 def test_hold_is_seen_by_the_other_leg(sip_engine: EngineUnderTest, local: str) -> None:
     outbound, inbound = talk_to_self(sip_engine, local)
     mark = sip_engine.events.mark()

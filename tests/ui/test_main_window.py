@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from sip.events import (
     CallDirection,
@@ -146,6 +147,61 @@ def test_call_buttons_send_engine_commands(qtbot: Any, shell: Any, engine: Any) 
     feed(shell.bridge, ended("c1", "+380501234567"))
     qtbot.waitUntil(lambda: shell.book.active is None)
     qtbot.waitUntil(panel.empty.isVisible)
+
+
+def test_during_a_call_digits_from_the_keyboard_and_the_dial_pad_are_dtmf(
+    qtbot: Any, shell: Any, engine: Any
+) -> None:
+    window = shell.window
+    pad = window.dialpad
+    feed(shell.bridge, incoming("c1", "+380501234567"))
+    qtbot.waitUntil(lambda: shell.book.active_id == "c1")
+    window.activateWindow()
+    # Ringing, not talking: the pad types into the field and no tone goes.
+    qtbot.mouseClick(pad.keys.findChild(QPushButton, "key_7"), Qt.MouseButton.LeftButton)
+    assert pad.field.text() == "7"
+    pad.field.clear()
+    shell.control.answer()
+    feed(shell.bridge, state("c1", CallPhase.CONFIRMED))
+    qtbot.waitUntil(lambda: shell.book.active.talking)
+
+    # The pad's keys are tones now, and the field is left alone.
+    qtbot.mouseClick(pad.keys.findChild(QPushButton, "key_5"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.keys.findChild(QPushButton, "key_#"), Qt.MouseButton.LeftButton)
+    assert dtmf(engine) == ["5", "#"]
+    assert pad.field.text() == ""
+
+    # Keys typed outside a text field go to the far end, the numeric keypad's too.
+    for pop in list(window.pops.values()):
+        pop.close()  # the screen-pop took the focus when the call rang
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.customers.results.setFocus()
+    qtbot.waitUntil(window.customers.results.hasFocus)
+    qtbot.keyClick(window.customers.results, Qt.Key.Key_1)
+    qtbot.keyClick(window.customers.results, Qt.Key.Key_9, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.keyClick(window.customers.results, Qt.Key.Key_Asterisk)
+    assert dtmf(engine) == ["5", "#", "1", "9", "*"]
+
+    # Typed in the dial field (a transfer number), they are text, not tones.
+    pad.field.setFocus()
+    qtbot.waitUntil(pad.field.hasFocus)
+    qtbot.keyClicks(pad.field, "204")
+    assert pad.field.text() == "204"
+    assert dtmf(engine) == ["5", "#", "1", "9", "*"]
+
+    # The call ends: digits are digits again.
+    feed(shell.bridge, ended("c1", "+380501234567"))
+    qtbot.waitUntil(lambda: shell.book.active is None)
+    window.customers.results.setFocus()
+    qtbot.keyClick(window.customers.results, Qt.Key.Key_3)
+    qtbot.mouseClick(pad.keys.findChild(QPushButton, "key_8"), Qt.MouseButton.LeftButton)
+    assert dtmf(engine) == ["5", "#", "1", "9", "*"]
+    assert pad.field.text() == "2048"
+
+
+def dtmf(engine: RecordingEngine) -> list[str]:
+    return [c[2] for c in engine.commands if c[0] == "send_dtmf"]
 
 
 def test_two_calls_one_active_switching_holds_the_other(

@@ -12,6 +12,7 @@ from app.core import Core
 from app.secrets import SecretKind
 from sip.account_rows import engine_accounts, engine_config
 from sip.config import EngineConfig
+from sip.events import DtmfMethod
 from ui.settings_dialog import SettingsDialog
 
 PASSWORD = "s3cret-Pa55-word"
@@ -87,6 +88,28 @@ def test_security_and_nat_options_are_saved_and_reach_the_engine(
         True,
     )
     assert again.stun.text() == "stun.example.com:3478"
+
+
+def test_the_dtmf_method_is_saved_and_reaches_the_engine(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    dialog = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.current is not None)
+    assert dialog.dtmf.currentData() == "rfc2833"  # the default
+    dialog.username.setText("1001")
+    dialog.domain.setText("pbx.example.com")
+    dialog.dtmf.setCurrentIndex(dialog.dtmf.findData("sip_info"))
+    with qtbot.waitSignal(dialog.accountsChanged):
+        dialog.save_account_button.click()
+    (row,) = list_sip_accounts(sqlite_core)
+    assert row.dtmf_method == "sip_info"
+    (account,) = engine_accounts(sqlite_core)
+    assert account.config.dtmf_method is DtmfMethod.SIP_INFO
+    again = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.current is not None and again.current.id == row.id)
+    assert again.dtmf.currentData() == "sip_info"
 
 
 def test_tls_that_the_engine_lacks_is_said_when_chosen(
