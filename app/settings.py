@@ -177,6 +177,9 @@ class Settings:
     # How stored numbers are dialled through the PBX: see contacts.format_for_dialing.
     dial_format: str = "e164"
     operator_name: str = ""
+    # The SIP account outgoing calls go through (its row id, as the engine names
+    # it); "" or one that is gone: the first account.
+    outgoing_account: str = ""
     # The shop's hours for callbacks: weekday ("0" = Monday) -> shifts.
     shop_timezone: str = "Europe/Kyiv"
     working_hours: dict[str, list[str]] = field(

@@ -444,6 +444,24 @@ class Timeline:
                     found[(channel, row.external_id)] = row
         return found
 
+    def last_call_account(self, customer_id: int, among: Iterable[str]) -> str | None:
+        """The SIP account of the customer's latest call (either way) that is
+        one of ``among``: the line they know the shop by."""
+        wanted = [a for a in among if a]
+        if not wanted:
+            return None
+        with self.db.session() as s:
+            return s.exec(
+                select(Interaction.account)
+                .where(
+                    Interaction.customer_id == customer_id,
+                    Interaction.channel == Channel.CALL.value,
+                    col(Interaction.account).in_(wanted),
+                )
+                .order_by(col(Interaction.started_at).desc(), col(Interaction.id).desc())
+                .limit(1)
+            ).first()
+
     def page(
         self,
         customer_id: int,

@@ -45,6 +45,7 @@ from ui.customer_list import CustomerList
 from ui.dialpad import DialPad
 from ui.dtmf_keys import DtmfKeys
 from ui.first_paint import after_first_paint
+from ui.line_picker import LinePicker
 from ui.registration_status import RegistrationStatusBar
 from ui.screen_pop import ScreenPop
 from ui.shortcuts import by_name, key_sequences
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.hide_on_close = False
 
         self.dialpad = DialPad(self)
+        self.line_picker = LinePicker(core, tasks, control, self)
         self.call_panel = CallPanel(book, control, self)
         self.customers = CustomerList(core, tasks, self)
         self.card = CustomerCard(core, tasks, self)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.dialpad)
+        column.addWidget(self.line_picker)
         column.addWidget(self.call_panel)
         column.addWidget(self.customers, 1)
         self.card.setContentsMargins(6, 6, 6, 6)
@@ -542,6 +545,7 @@ class MainWindow(QMainWindow):
         customer = customer_id if customer_id >= 0 else None
         if customer is not None:
             self.card.show_customer(customer)
+            self.line_picker.show_customer(customer)
         self.open_conversation_id = conversation_id
         self.side.show_conversation(customer, conversation_id)
 
@@ -572,6 +576,7 @@ class MainWindow(QMainWindow):
     def open_customer(self, customer_id: int) -> None:
         self.card.show_customer(customer_id)
         self.side.show_customer(customer_id)
+        self.line_picker.show_customer(customer_id)
 
     def create_customer(self, phone: str) -> None:
         from ui.new_customer_dialog import NewCustomerDialog
@@ -601,6 +606,7 @@ class MainWindow(QMainWindow):
         customer = customer_id if customer_id >= 0 else None
         if customer is not None and self.card.customer_id != customer:
             self.card.show_customer(customer)
+            self.line_picker.show_customer(customer)
         self.side.show_conversation(
             customer, conversation_id, interaction_id if interaction_id >= 0 else None
         )
@@ -609,11 +615,13 @@ class MainWindow(QMainWindow):
         """An unknown sender's chat was linked to a customer (or one made for
         them): their card, with the chat open among theirs."""
         self.card.show_customer(customer_id)
+        self.line_picker.show_customer(customer_id)
         self.side.show_conversation(customer_id, conversation_id)
 
     def _customer_deleted(self, customer_id: int) -> None:
         if self.side.customer_id == customer_id:
             self.side.clear()
+        self.line_picker.show_customer(None)
 
     def focus_search(self) -> None:
         self.customers.focus_search()

@@ -238,7 +238,7 @@ class Shell(QObject):
         names = {a.config.account_id: a.label for a in accounts}
         self._account_ids = list(names)
         self.window.registration.set_accounts(names)
-        self.control.account_id = next(iter(names), "")
+        self.window.line_picker.set_accounts(names)  # sets control.account_id
 
     def _engine_failed(self, exc: Exception) -> None:
         log.error("SIP engine did not start: %s", exc)
