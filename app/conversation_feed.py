@@ -59,7 +59,8 @@ What a bubble shows:
   uncertain one without sending it again), ``notice`` (why it failed, why it is
   retried, or that it may not have been sent: a ``Notice`` for
   ``ui.core_text.error_text``) and the platform's own words in
-  ``platform_reason``.
+  ``platform_reason``; ``notes`` for a sent one that went with something to
+  know (an email's Cc the server refused, its copy not saved to Sent).
 - ``mail`` for email: subject, from/to/cc, the quote segments to fold, whether
   it has HTML and remote images (``app.mail_view``).
 - ``external_id``: pass it as ``reply_to_external_id`` to ``Outbox.queue`` to
@@ -88,7 +89,7 @@ from app.db import Database
 from app.enums import Channel, Direction, OutboxStatus
 from app.mail.view import MailHeaders, mail_headers
 from app.models import Attachment, Conversation, Customer, Interaction, OutboxMessage
-from app.refusals import Notice, failure_notice, retry_notice, uncertain_notice
+from app.refusals import Notice, failure_notice, notices_of, retry_notice, uncertain_notice
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500  # rows per call: their ids go into one IN (...) per query
@@ -186,6 +187,9 @@ class Delivery:
     attempts: int = 0
     can_resend: bool = False
     can_cancel: bool = False
+    # Sent, with something the operator should know (an email's Cc refused,
+    # its copy not saved to Sent): Notices for ``ui.core_text.error_text``.
+    notes: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -507,6 +511,9 @@ def _quote(reply_to: object, quoted: Sequence[Any], customer_side: str) -> Quote
     )
 
 
+_SENT = (OutboxStatus.SENT, OutboxStatus.DELIVERED, OutboxStatus.READ)
+
+
 def _delivery(message: Interaction, row: OutboxMessage | None) -> Delivery:
     meta = message.meta if isinstance(message.meta, dict) else {}
     if row is None:
@@ -540,6 +547,7 @@ def _delivery(message: Interaction, row: OutboxMessage | None) -> Delivery:
         can_resend=state in (OutboxStatus.FAILED, OutboxStatus.UNCERTAIN),
         # An uncertain one is settled without sending it again (Outbox.cancel).
         can_cancel=state in (OutboxStatus.QUEUED, OutboxStatus.UNCERTAIN),
+        notes=notices_of(meta.get("send_notes")) if state in _SENT else (),
     )
 
 

@@ -62,6 +62,7 @@ from app.models import (
     OutboxStatus,
     utcnow,
 )
+from app.refusals import notice_record
 from app.timeline import InteractionDraft, Timeline
 
 log = logging.getLogger(__name__)
@@ -442,11 +443,20 @@ class Outbox:
         return row
 
     def mark_sent(
-        self, message_id: int, platform_ids: Sequence[str], at: datetime | None = None
+        self,
+        message_id: int,
+        platform_ids: Sequence[str],
+        at: datetime | None = None,
+        *,
+        notes: Sequence[OperatorError] = (),
     ) -> OutboxMessage:
         """The platform has the message (``platform_ids``: what it stored, one
         id per part of a split text). Whatever the row said before, the
-        platform's word wins; a repeat changes nothing."""
+        platform's word wins; a repeat changes nothing. ``notes``: what the
+        operator should know of a message that went nonetheless (an email's
+        Cc refused, its copy not saved to Sent), kept in its timeline row's
+        ``meta["send_notes"]`` (``app.refusals.notice_record``); it is sent all
+        the same."""
         ids = [str(p) for p in platform_ids]
         if not ids:
             raise OutboxError("A sent message needs the platform's id of what it stored.")
@@ -469,6 +479,8 @@ class Outbox:
                 row.account_id, conversation.identity, ids[0]
             )
             extra: dict[str, Any] = {"platform_ids": ids} if len(ids) > 1 else {}
+            if notes:
+                extra["send_notes"] = [notice_record(n) for n in notes]
             self._set_interaction(interaction, InteractionStatus.SENT, now, **extra)
         log.info("outbox #%s sent", message_id)
         return row

@@ -18,6 +18,7 @@ view's delivery states (app/conversation_feed.py) both use it.
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from app.enums import SendFailure
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
@@ -178,6 +179,35 @@ def uncertain_notice() -> Notice:
     return Notice(_UNCERTAIN)
 
 
+def notice_record(message: OperatorError) -> dict[str, Any]:
+    """An operator message as a row's meta keeps it (JSON): its template and
+    fields; ``notices_of`` reads it back."""
+    fields = {
+        key: value if isinstance(value, str | int | float | bool) else str(value)
+        for key, value in message.fields.items()
+    }
+    return {"template": message.template, "fields": fields}
+
+
+def notices_of(value: object) -> tuple[Notice, ...]:
+    """The notices a row's meta keeps (a list of ``notice_record``), read
+    defensively: what is not one, or no longer fits its fields, is left out."""
+    if not isinstance(value, list):
+        return ()
+    found: list[Notice] = []
+    for record in value:
+        if not isinstance(record, dict):
+            continue
+        template, fields = record.get("template"), record.get("fields")
+        if not isinstance(template, str) or not template or not isinstance(fields, dict):
+            continue
+        try:
+            found.append(Notice(template, **{str(k): v for k, v in fields.items()}))
+        except (KeyError, IndexError, ValueError, AttributeError):
+            continue
+    return tuple(found)
+
+
 def _failure(failure: SendFailure | str | None) -> SendFailure | None:
     if failure is None:
         return None
@@ -191,6 +221,8 @@ __all__ = [
     "Notice",
     "Refusal",
     "failure_notice",
+    "notice_record",
+    "notices_of",
     "refusal_notice",
     "refusal_of",
     "retry_notice",

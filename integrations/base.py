@@ -106,6 +106,11 @@ class SendResult:
     # timeout after it was written): "may not have been sent", never retried
     # by itself.
     maybe_delivered: bool = False
+    # A sent message's notes for the operator (an email's copy not saved to
+    # Sent, a Cc the server refused while the customer got it): operator
+    # messages (template and fields), kept on its timeline row by the outbox.
+    # ``reason`` says the same in English for the log.
+    notes: tuple[OperatorError, ...] = field(default=(), compare=False)
 
     @property
     def ok(self) -> bool:

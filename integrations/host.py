@@ -466,7 +466,7 @@ class ChannelHost:
         if result.ok:
             self._record(
                 lambda: self.outbox.mark_sent(
-                    row.id or 0, [*row.platform_ids, *result.platform_ids]
+                    row.id or 0, [*row.platform_ids, *result.platform_ids], notes=result.notes
                 ),
                 stop,
             )

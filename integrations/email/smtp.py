@@ -23,6 +23,10 @@
    result's ``reason`` (a note, the message is sent), never a resend; a Sent
    folder that has the message already (a server that files submitted mail
    itself, as Gmail does) gets no second copy.
+
+A sent result's notes (a recipient the server refused while it took the
+others, the copy not saved to Sent) are also in its ``notes``, as operator
+messages the outbox keeps on the message's row for the window to show.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.enums import SendFailure
+from app.messages import QT_TRANSLATE_NOOP
+from app.refusals import Notice
 from integrations.base import OutboundFile, OutboundMessage, SendResult
 from integrations.email.compose import (
     Composed,
@@ -64,6 +70,13 @@ log = logging.getLogger(__name__)
 # Our reasons (the server's words follow them where it said any).
 MAYBE_DELIVERED = "the connection was lost after the whole message was sent: it may have arrived"
 AUTH_CODES = frozenset({530, 534, 535, 538})
+# A sent reply's notes for the operator (SendResult.notes).
+_NOT_DELIVERED_TO = QT_TRANSLATE_NOOP("core", "Sent, but not delivered to {address}: {reason}")
+_NOT_SAVED = QT_TRANSLATE_NOOP("core", "Sent, but not saved to the Sent folder: {reason}")
+_NO_SENT_FOLDER = QT_TRANSLATE_NOOP(
+    "core",
+    "Sent, but not saved: the mailbox has no Sent folder (choose one in Settings > Email).",
+)
 
 __all__ = ["Quote", "ReplyContext", "SentCopy", "append_to_sent", "send_mail"]
 
@@ -108,7 +121,8 @@ def send_mail(
         settings, imap_password if imap_password is not None else password, composed, raw
     )
     notes = "; ".join(note for note in (result.reason, copy.note) if note)
-    return SendResult(platform_ids=(composed.message_id,), reason=notes)
+    notices = (*result.notes, *((copy.notice,) if copy.notice is not None else ()))
+    return SendResult(platform_ids=(composed.message_id,), reason=notes, notes=notices)
 
 
 # --- SMTP ------------------------------------------------------------------------------------
@@ -140,7 +154,13 @@ def _submit(settings: MailboxSettings, password: str, composed: Composed, raw: b
         # Some recipients (a Cc) refused while others took it: it is sent.
         words = "; ".join(f"{addr}: {why}" for addr, why in refused.items())
         log.warning("mail %s: some recipients refused: %s", composed.message_id, words)
-        return SendResult(platform_ids=(composed.message_id,), reason=f"not delivered to {words}")
+        return SendResult(
+            platform_ids=(composed.message_id,),
+            reason=f"not delivered to {words}",
+            notes=tuple(
+                Notice(_NOT_DELIVERED_TO, address=addr, reason=why) for addr, why in refused.items()
+            ),
+        )
     return SendResult.sent([composed.message_id])
 
 
@@ -271,7 +291,8 @@ def _megabytes(size: int) -> str:
 @dataclass(frozen=True)
 class SentCopy:
     folder: str = ""  # where the copy is ("" when none was made)
-    note: str = ""  # why there is none, for the message's row; "" when all went well
+    note: str = ""  # why there is none, for the log; "" when all went well
+    notice: Notice | None = None  # the same for the message's row, in the operator's words
 
 
 def append_to_sent(
@@ -285,7 +306,11 @@ def append_to_sent(
     try:
         folder = settings.sent_folder or sent_folder(client)
         if not folder:
-            return _no_copy(composed, "the mailbox has no Sent folder (set one in its settings)")
+            return _no_copy(
+                composed,
+                "the mailbox has no Sent folder (set one in its settings)",
+                Notice(_NO_SENT_FOLDER),
+            )
         if _has_copy(client, folder, composed.message_id):
             return SentCopy(folder)
         client.append(folder, raw, flags=(b"\\Seen",), msg_time=composed.date)
@@ -309,6 +334,9 @@ def _has_copy(client: IMAPClient, folder: str, message_id: str) -> bool:
     return bool(client.search(["HEADER", "Message-ID", message_id]))
 
 
-def _no_copy(composed: Composed, why: str) -> SentCopy:
+def _no_copy(composed: Composed, why: str, notice: Notice | None = None) -> SentCopy:
     log.warning("mail %s sent, but not saved to Sent: %s", composed.message_id, why)
-    return SentCopy(note=f"sent, but not saved to the Sent folder: {why}")
+    return SentCopy(
+        note=f"sent, but not saved to the Sent folder: {why}",
+        notice=notice or Notice(_NOT_SAVED, reason=why),
+    )

@@ -20,7 +20,7 @@ from app.core import Core
 from app.enums import Direction, OutboxStatus, SendFailure
 from app.inbox import InboundFile, InboundMessage, SharedContact
 from app.models import Channel, ChannelAccount
-from app.refusals import Notice, Refusal, refusal_notice, uncertain_notice
+from app.refusals import Notice, Refusal, notices_of, refusal_notice, uncertain_notice
 from tests.statements import statements
 
 T0 = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -322,6 +322,52 @@ def test_every_delivery_state_is_shown_with_its_reason_and_what_can_be_done(
     assert state is not None
     assert str(state.notice) == "The platform refused the message: Bad Request: message is too long"
     assert feed.page(chat).items[0].delivery is None  # the customer's message has none
+
+
+def test_a_sent_messages_notes_are_kept_on_its_row_and_given_to_its_bubble(
+    core: Core, account_id: int, feed: ConversationFeed
+) -> None:
+    chat = _store(core, account_id, [0])
+    outbox = core.outbox
+    noted = _send(core, chat, "з приміткою")
+    outbox.claim_next(account_id)
+    cc = Notice(
+        "Sent, but not delivered to {address}: {reason}", address="a@b.example", reason="550"
+    )
+    sent = outbox.mark_sent(noted, ["91"], notes=[cc])
+    assert (sent.status, sent.failure, sent.last_error) == ("sent", None, "")
+    row = core.timeline.get(sent.interaction_id)
+    assert row.status == "sent"
+    assert row.meta["send_notes"] == [
+        {"template": cc.template, "fields": {"address": "a@b.example", "reason": "550"}}
+    ]
+    state = _delivery_of(feed, chat, noted).delivery
+    assert state is not None and state.state is OutboxStatus.SENT and state.notice is None
+    assert state.notes == (cc,) and not state.can_resend
+    # A repeat changes nothing, notes included.
+    outbox.mark_sent(noted, ["91"], notes=[Notice("Other.")])
+    assert core.timeline.get(sent.interaction_id).meta["send_notes"] == row.meta["send_notes"]
+
+    plain = _send(core, chat, "без")
+    outbox.claim_next(account_id)
+    outbox.mark_sent(plain, ["92"])
+    state = _delivery_of(feed, chat, plain).delivery
+    assert state is not None and state.notes == ()
+    assert "send_notes" not in core.timeline.get(outbox.get(plain).interaction_id).meta
+
+
+def test_notes_that_are_not_notes_are_left_out() -> None:
+    good = {"template": "Sent, but {x}.", "fields": {"x": "y"}}
+    assert notices_of(None) == () and notices_of({"template": "a"}) == ()
+    assert notices_of(
+        [
+            good,
+            "text",
+            {"template": 5, "fields": {}},
+            {"template": "{missing}", "fields": {"other": "x"}},
+        ]
+    ) == (Notice("Sent, but {x}.", x="y"),)
+    assert notices_of([{"template": "No fields.", "fields": {}}]) == (Notice("No fields."),)
 
 
 def test_a_page_is_the_same_few_queries_whatever_it_holds(

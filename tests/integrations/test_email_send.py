@@ -347,6 +347,15 @@ def test_a_refused_cc_does_not_fail_what_the_customer_got(
         "not delivered to gone@example.test: 550 5.1.1 <gone@example.test>: no such user; "
         "sent, but not saved to the Sent folder"  # no IMAP server here
     )
+    # The same for the operator, as core messages the outbox keeps on the row.
+    refused, not_saved = result.notes
+    assert refused.template == "Sent, but not delivered to {address}: {reason}"
+    assert refused.fields == {
+        "address": "gone@example.test",
+        "reason": "550 5.1.1 <gone@example.test>: no such user",
+    }
+    assert not_saved.template == "Sent, but not saved to the Sent folder: {reason}"
+    assert not_saved.fields["reason"] and not_saved.fields["reason"] in result.reason
     [got] = smtp.messages()
     assert got.rcpt_tos == (CUSTOMER,)  # our own address is not a Cc of our own reply
     assert parsed(got.content)["Cc"] == "Gone <gone@example.test>"

@@ -155,7 +155,7 @@ def test_the_folder_set_for_sent_is_used(world: tuple[DovecotServer, SmtpServer]
 
     result = send_mail(settings, SHOP_PASSWORD, OutboundMessage(1, "t", "hi"), customer_thread())
 
-    assert result.ok and result.reason == ""
+    assert result.ok and result.reason == "" and result.notes == ()
     assert len(read_folder(dovecot, SHOP, SHOP_PASSWORD, "Support")) == 1
     assert read_folder(dovecot, SHOP, SHOP_PASSWORD, "Sent") == []
 
@@ -168,6 +168,9 @@ def test_a_failed_append_is_a_note_not_a_resend(world: tuple[DovecotServer, Smtp
 
     assert result.ok  # sent: the outbox marks it so and never sends it again
     assert result.reason.startswith("sent, but not saved to the Sent folder:")
+    [note] = result.notes  # for the operator, on the message's row
+    assert note.template == "Sent, but not saved to the Sent folder: {reason}"
+    assert note.fields["reason"] and note.fields["reason"] in result.reason
     assert len(smtp.messages()) == 1
     assert len(read_folder(dovecot, CUSTOMER, CUSTOMER_PASSWORD, "INBOX")) == 1
 

@@ -166,3 +166,62 @@ def test_a_reply_cut_after_data_may_not_have_been_sent_and_is_not_sent_again(
     assert "may have arrived" in uncertain.last_error
     assert len(smtp.messages()) == 1  # it did arrive; the outbox leaves it to the operator
     assert core.outbox.claim_next(desk.account_id) is None  # nothing left to send by itself
+
+
+def test_a_reply_sent_with_a_refused_cc_and_no_copy_in_sent_tells_the_operator(
+    core: Core, dovecot: DovecotServer, smtp: SmtpServer
+) -> None:
+    """The customer got it, so it is sent (never again by itself); what did
+    not go right is kept on its row, in words the window can translate, and
+    the conversation's feed gives it to the bubble."""
+    gone = "gone@customer.example"
+    smtp.rcpt_replies[gone] = f"550 5.1.1 <{gone}>: no such user"
+    settings = mailbox_settings(
+        dovecot,
+        smtp=Endpoint("127.0.0.1", smtp.port, Security.STARTTLS),
+        sent_folder="No such folder",  # dovecot refuses the APPEND
+    )
+    desk = MailDesk(core, dovecot, settings)
+    try:
+        dovecot.deliver(SHOP, mail("<q1@customer.example>"))
+        desk.start()
+        desk.wait_count(1)
+        conversation = desk.conversation_of("<q1@customer.example>")
+        assert conversation.id is not None
+
+        queued = core.outbox.queue(
+            conversation.id,
+            "Так, є.",
+            operator="Оля",
+            idempotency_key="r",
+            email={"cc": [["Колишній", gone]]},
+        )
+        sent = wait(
+            lambda: (
+                (row := core.outbox.get(queued.id or 0)).status == OutboxStatus.SENT.value and row
+            ),
+            what="the reply sent",
+        )
+    finally:
+        desk.stop()
+
+    assert (sent.attempts, sent.failure, sent.last_error) == (1, None, "")
+    [got] = smtp.messages()  # once, to the customer only
+    assert got.rcpt_tos == (CUSTOMER,)
+    row = core.timeline.get(queued.interaction_id)
+    assert row.status == InteractionStatus.SENT.value
+    refused, not_saved = row.meta["send_notes"]
+    assert refused == {
+        "template": "Sent, but not delivered to {address}: {reason}",
+        "fields": {"address": gone, "reason": f"550 5.1.1 <{gone}>: no such user"},
+    }
+    assert not_saved["template"] == "Sent, but not saved to the Sent folder: {reason}"
+    assert not_saved["fields"]["reason"]  # dovecot's words
+
+    [item] = [i for i in core.feed.page(conversation.id).items if i.interaction_id == row.id]
+    assert item.delivery is not None and item.delivery.state is OutboxStatus.SENT
+    assert item.delivery.notice is None and not item.delivery.can_resend
+    assert [str(n) for n in item.delivery.notes] == [
+        f"Sent, but not delivered to {gone}: 550 5.1.1 <{gone}>: no such user",
+        f"Sent, but not saved to the Sent folder: {not_saved['fields']['reason']}",
+    ]
