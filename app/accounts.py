@@ -16,6 +16,7 @@ DTMF_METHODS = ("rfc2833", "sip_info")  # sip.events.DtmfMethod's values
 _EDITABLE = (
     "label", "enabled", "username", "auth_username", "display_name", "domain", "registrar",
     "proxy", "transport", "srtp", "verify_tls", "stun_server", "ice", "dtmf_method",
+    "auto_answer",
 )  # fmt: skip
 
 

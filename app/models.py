@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -240,6 +241,8 @@ class SipAccount(SQLModel, table=True):
     dtmf_method: str = Field(
         default="rfc2833", max_length=20, sa_column_kwargs={"server_default": "rfc2833"}
     )
+    # Incoming calls answered at once when no other call is on (headset users).
+    auto_answer: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
     created_at: datetime = _created_column()
 
 

@@ -180,6 +180,9 @@ class Settings:
     # The SIP account outgoing calls go through (its row id, as the engine names
     # it); "" or one that is gone: the first account.
     outgoing_account: str = ""
+    # Incoming calls answered busy and kept as missed calls (callbacks) while on;
+    # kept over a restart, and said in the status bar, so it is never forgotten on.
+    do_not_disturb: bool = False
     # The shop's hours for callbacks: weekday ("0" = Monday) -> shifts.
     shop_timezone: str = "Europe/Kyiv"
     working_hours: dict[str, list[str]] = field(

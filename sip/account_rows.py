@@ -43,6 +43,7 @@ def account_config(row: SipAccount) -> AccountConfig:
             if row.dtmf_method in {m.value for m in DtmfMethod}
             else DtmfMethod.RFC2833
         ),
+        auto_answer=row.auto_answer,
     )
 
 

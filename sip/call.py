@@ -56,6 +56,9 @@ class CallRecord:
     last_code: int = 0
     last_reason: str = ""
     rejected_by_us: bool = False
+    # Answered by the engine before anyone was asked ("do_not_disturb",
+    # "auto_answer"; IncomingCall.handled): it never rings.
+    handled: str = ""
     hung_up_by_us: bool = False
     transferred: bool = False  # a transfer we asked for succeeded and ended this leg
     transfer: TransferWatch | None = None  # a blind transfer waiting for its outcome

@@ -115,6 +115,11 @@ class SetCodecs:
 
 
 @dataclass(frozen=True)
+class SetDoNotDisturb:
+    on: bool  # incoming calls answered 486 Busy Here at once, counted as missed
+
+
+@dataclass(frozen=True)
 class Stop:
     pass
 
@@ -129,6 +134,7 @@ Command = (
     | SetHold
     | SetMute
     | SendDtmf
+    | SetDoNotDisturb
     | BlindTransfer
     | AttendedTransfer
     | JoinCalls

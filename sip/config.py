@@ -52,6 +52,9 @@ class AccountConfig:
     # How a digit the operator presses goes to the far end (a PBX's IVR may take
     # only one of them): RFC 2833 telephone-events in the audio, or SIP INFO.
     dtmf_method: DtmfMethod = DtmfMethod.RFC2833
+    # Incoming calls answered at once (200) when no other call is on: for
+    # operators on a headset, who would otherwise reach for the mouse each time.
+    auto_answer: bool = False
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ from sip.commands import (
     RemoveAccount,
     SendDtmf,
     SetCodecs,
+    SetDoNotDisturb,
     SetHold,
     SetMute,
     SetRingTone,
@@ -302,6 +303,7 @@ class Engine:
         self.media_clock_on = False  # read by tests and benches, written by the SIP thread
         self._media_idle_since: float | None = None
         self._ring_tone = self.config.ring_tone
+        self._do_not_disturb = False  # SetDoNotDisturb
         self._watched_transfers: set[str] = set()  # calls with a TransferWatch
         # Blind transfers ask the far end not to report (RFC 4488 "Refer-Sub:
         # false"): where the PBX and the phones honour it there is no NOTIFY at
@@ -415,6 +417,12 @@ class Engine:
     def set_ring_tone(self, enabled: bool) -> Future[None]:
         """Ring tone for inbound calls on or off, at once (a ringing call too)."""
         return self._submit(SetRingTone(enabled))
+
+    def set_do_not_disturb(self, on: bool) -> Future[None]:
+        """Incoming calls answered 486 Busy Here at once while on; each is still
+        an IncomingCall (``handled="do_not_disturb"``) and ends as missed, so
+        the call log records it and makes it a callback."""
+        return self._submit(SetDoNotDisturb(on))
 
     def set_codecs(self, codecs: tuple[str, ...]) -> Future[None]:
         """The codecs used from the next call on, most wanted first; the
@@ -685,6 +693,9 @@ class Engine:
                 self._ring_tone = enabled
                 self._update_tone()
                 return None
+            case SetDoNotDisturb(on=on):
+                self._do_not_disturb = on
+                return None
             case SetCodecs(codecs=codecs):
                 self.config = dataclasses.replace(self.config, codecs=codecs)
                 assert self._ep is not None
@@ -875,6 +886,17 @@ class Engine:
         record.sip_call_id = str(info.callIdString)
         record.remote_uri = str(info.remoteUri)
         record.display_name, record.number = parse_remote(record.remote_uri)
+        others = any(
+            c is not call and c.record.ended_at is None for c in self._calls.values()
+        )
+        handled = (
+            "do_not_disturb"
+            if self._do_not_disturb
+            else "auto_answer"
+            if account.config.auto_answer and not others
+            else ""
+        )
+        record.handled = handled
         self._emit(
             IncomingCall(
                 record.call_id,
@@ -883,8 +905,22 @@ class Engine:
                 record.number,
                 record.display_name,
                 record.sip_call_id,
+                handled,
             )
         )
+        if handled and record.ended_at is None and call.isActive():
+            # Not rejected_by_us: nobody turned it down, so it ends as missed.
+            prm = pj.CallOpParam(True)
+            prm.statusCode = 486 if handled == "do_not_disturb" else 200
+            try:
+                if handled == "do_not_disturb":
+                    call.hangup(prm)
+                else:
+                    call.answer(prm)
+            except pj.Error as error:
+                log.warning("incoming call %s: %s", handled, describe_error(error))
+            self._update_tone()
+            return
         if record.ended_at is None and call.isActive():
             prm = pj.CallOpParam(True)
             prm.statusCode = 180

@@ -90,6 +90,10 @@ class IncomingCall:
     number: str  # the user part of the caller's URI ("1001", "+380441234567")
     display_name: str
     sip_call_id: str
+    # How the engine took it, before anyone was asked: "" (it rings),
+    # "do_not_disturb" (answered busy at once: it ends as missed, nothing rings)
+    # or "auto_answer" (answered at once: the account is set so).
+    handled: str = ""
 
 
 @dataclass(frozen=True)

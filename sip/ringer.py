@@ -57,7 +57,7 @@ TONES: dict[Tone, tuple[ToneStep, ...]] = {
 
 
 def _ringing_in(call: CallRecord) -> bool:
-    return call.direction is CallDirection.INBOUND and call.phase in (
+    return not call.handled and call.direction is CallDirection.INBOUND and call.phase in (
         CallPhase.INCOMING,
         CallPhase.EARLY,
     )

@@ -54,6 +54,9 @@ class CallControl(QObject):
         # The PBX's number format (set by the shell from the settings): a number
         # -> how it is dialled. None: as typed.
         self.dial_style: Callable[[str], str] | None = None
+        # What was dialled last (text, customer id, name): Redial calls it again.
+        self.last_dial: tuple[str, int | None, str] | None = None
+        self.do_not_disturb = False  # told to the engine once it runs
 
     # --- dialling ----------------------------------------------------------------
 
@@ -88,8 +91,23 @@ class CallControl(QObject):
         if reason:
             self.dialProblem.emit(reason)
             return False
+        self.last_dial = (text, customer_id, customer_name)
         self._place(parsed, customer_id, customer_name)
         return True
+
+    def redial(self) -> bool:
+        """Calls the last number dialled again, for the same customer."""
+        if self.last_dial is None:
+            self.message.emit(self.tr("Nothing to redial yet: no call was placed."))
+            return False
+        return self.dial(*self.last_dial)
+
+    def set_do_not_disturb(self, on: bool) -> None:
+        """Incoming calls answered busy (and kept as missed calls, so they
+        become callbacks) while on; the engine is told now or when it starts."""
+        self.do_not_disturb = on
+        if self.phone is not None:
+            self.phone.set_do_not_disturb(on)
 
     def _place(self, target: DialTarget, customer_id: int | None, customer_name: str) -> None:
         phone, account, call_log = self.phone, self.account_id, self.call_log

@@ -42,10 +42,12 @@ from ui.conversations.notifier import MessageNotifier
 from ui.conversations.waiting_list import WaitingList
 from ui.customer_card import CustomerCard
 from ui.customer_list import CustomerList
+from ui.dialog_parts import ERROR_COLOR
 from ui.dialpad import DialPad
 from ui.dtmf_keys import DtmfKeys
 from ui.first_paint import after_first_paint
 from ui.line_picker import LinePicker
+from ui.plain_text import plain_label
 from ui.registration_status import RegistrationStatusBar
 from ui.screen_pop import ScreenPop
 from ui.shortcuts import by_name, key_sequences
@@ -176,6 +178,18 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.dnd_label = plain_label(self, self.tr("Do not disturb"))
+        self.dnd_label.setObjectName("doNotDisturb")
+        self.dnd_label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
+        self.dnd_label.setToolTip(
+            self.tr("Incoming calls get busy and wait as callbacks. Call > Do not disturb")
+        )
+        self.statusBar().addPermanentWidget(self.dnd_label)
+        dnd = self.actions_by_name["do_not_disturb"]
+        dnd.setCheckable(True)
+        dnd.setChecked(core.settings.do_not_disturb)
+        control.do_not_disturb = core.settings.do_not_disturb
+        self.dnd_label.setVisible(core.settings.do_not_disturb)
 
         self.dialpad.dialRequested.connect(self.dial_from_field)
         self.dtmf_keys = DtmfKeys(self, book, control, self.dialpad)
@@ -278,6 +292,10 @@ class MainWindow(QMainWindow):
             "switch_call": self._action(
                 "switch_call", self.tr("&Switch call"), self.control.switch_next
             ),
+            "redial": self._action("redial", self.tr("&Redial"), self.control.redial),
+            "do_not_disturb": self._action(
+                "do_not_disturb", self.tr("Do &not disturb"), self.set_do_not_disturb
+            ),
             "focus_dial": self._action(
                 "focus_dial", self.tr("&Dial a number"), self.dialpad.focus_field
             ),
@@ -351,8 +369,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quitRequested.emit)
         file_menu.addAction(quit_action)
         call_menu = bar.addMenu(self.tr("&Call"))
-        for name in ("focus_dial", "answer", "hangup", "hold", "mute", "switch_call"):
+        for name in ("focus_dial", "redial", "answer", "hangup", "hold", "mute", "switch_call"):
             call_menu.addAction(self.actions_by_name[name])
+        call_menu.addSeparator()
+        call_menu.addAction(self.actions_by_name["do_not_disturb"])
         call_menu.addSeparator()
         demo = QAction(self.tr("Call the &demo line"), self)
         demo.setObjectName("action_demo_line")
@@ -437,8 +457,8 @@ class MainWindow(QMainWindow):
     # --- calls ---------------------------------------------------------------------
 
     def on_incoming_call(self, event: IncomingCall) -> None:
-        if event.call_id in self.pops:
-            return
+        if event.call_id in self.pops or event.handled == "do_not_disturb":
+            return  # busy at once: it ends as a missed call, in the queue
         # A spare popup is filled again: a new widget tree per call cost more
         # than the lookup. Each ringing call still gets a popup of its own.
         pop = self._spare_pops.pop() if self._spare_pops else self._build_pop()
@@ -572,6 +592,19 @@ class MainWindow(QMainWindow):
         self.chats_dock.setWindowTitle(title)
 
     # --- customers -----------------------------------------------------------------
+
+    def set_do_not_disturb(self, on: bool) -> None:
+        """Call > Do not disturb: the engine answers busy; kept in the settings."""
+        self.control.set_do_not_disturb(on)
+        self.dnd_label.setVisible(on)
+        settings, path = self.core.settings, self.core.paths.config_file
+        settings.do_not_disturb = on
+        self.tasks.run(lambda: settings.save(path), owner=self)
+        self.show_message(
+            self.tr("Do not disturb: incoming calls get busy and wait as callbacks.")
+            if on
+            else self.tr("Do not disturb is off: calls ring again.")
+        )
 
     def open_customer(self, customer_id: int) -> None:
         self.card.show_customer(customer_id)

@@ -166,6 +166,11 @@ class SettingsDialog(QDialog):
                 "default unless your PBX's voice menu does not react to them."
             )
         )
+        self.auto_answer = QCheckBox(self.tr("Answer incoming calls at once (headset)"), page)
+        self.auto_answer.setObjectName("autoAnswer")
+        self.auto_answer.setToolTip(
+            self.tr("Only when no other call is on; a second call rings as usual.")
+        )
         self.stun = QLineEdit(page)
         self.stun.setObjectName("stunServer")
         self.stun.setPlaceholderText(self.tr("optional, e.g. stun.example.com:3478"))
@@ -197,6 +202,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("Call encryption (SRTP):"), self.srtp)
         form.addRow(self.tr("DTMF:"), self.dtmf)
+        form.addRow("", self.auto_answer)
         form.addRow(self.tr("STUN server:"), self.stun)
         form.addRow("", self.ice)
         form.addRow("", self.enabled)
@@ -252,6 +258,7 @@ class SettingsDialog(QDialog):
         self.verify_tls.setChecked(account.verify_tls)
         self.srtp.setCurrentIndex(max(0, self.srtp.findData(account.srtp)))
         self.dtmf.setCurrentIndex(max(0, self.dtmf.findData(account.dtmf_method)))
+        self.auto_answer.setChecked(account.auto_answer)
         self.stun.setText(account.stun_server)
         self.ice.setChecked(account.ice)
         self.enabled.setChecked(account.enabled)
@@ -274,6 +281,7 @@ class SettingsDialog(QDialog):
             verify_tls=self.verify_tls.isChecked(),
             srtp=self.srtp.currentData(),
             dtmf_method=self.dtmf.currentData(),
+            auto_answer=self.auto_answer.isChecked(),
             stun_server=self.stun.text().strip(),
             ice=self.ice.isChecked(),
         )

@@ -222,6 +222,7 @@ class Shell(QObject):
     def _engine_started(self, result: tuple[list[EngineAccount], str]) -> None:
         accounts, problem = result
         self.control.phone = self.engine
+        self.control.set_do_not_disturb(self.control.do_not_disturb)  # as saved
         self.control.call_log = self.call_log
         self.apply_accounts(accounts)
         if problem:

@@ -36,6 +36,14 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "switch_call", ("Ctrl+Tab",), QT_TRANSLATE_NOOP("Shortcuts", "Switch to the next call")
     ),
     Shortcut(
+        "redial", ("Ctrl+Shift+D",), QT_TRANSLATE_NOOP("Shortcuts", "Call the last number again")
+    ),
+    Shortcut(
+        "do_not_disturb",
+        ("Ctrl+Shift+B",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Do not disturb: incoming calls get busy"),
+    ),
+    Shortcut(
         "focus_dial", ("Ctrl+L", "F6"), QT_TRANSLATE_NOOP("Shortcuts", "Go to the dial field")
     ),
     Shortcut("focus_search", ("Ctrl+F",), QT_TRANSLATE_NOOP("Shortcuts", "Search customers")),

@@ -226,6 +226,8 @@ class Tray(QObject):
         return self.window is not None and window_in_sight(self.window)
 
     def _on_incoming(self, event: IncomingCall) -> None:
+        if event.handled:
+            return  # busy at once (do not disturb) or answered at once: nothing rings
         self._ringing.add(event.call_id)
         if self.window_in_sight():
             return  # the screen-pop says it already, where the operator is looking

@@ -58,10 +58,16 @@ class EngineUnderTest:
         password: str | None = None,
         account_id: str | None = None,
         display_name: str = "",
+        **options: Any,
     ) -> str:
         account_id = account_id or f"{user}-{transport.value}"
         config = AccountConfig(
-            account_id, user, kamailio.domain, transport=transport, display_name=display_name
+            account_id,
+            user,
+            kamailio.domain,
+            transport=transport,
+            display_name=display_name,
+            **options,
         )
         self.engine.add_account(config, USERS[user] if password is None else password).result(10)
         return account_id

@@ -131,6 +131,38 @@ def test_inbound_call_the_caller_gives_up_on_is_missed(
         sip_engine.engine.answer(incoming.call_id).result(10)
 
 
+def test_do_not_disturb_answers_another_phone_busy_and_the_call_is_missed(
+    sip_engine: EngineUnderTest,
+    registered: str,
+    far_phone: BaresipPhone,
+    kamailio: KamailioServer,
+) -> None:
+    sip_engine.engine.set_do_not_disturb(True).result(10)
+    far_phone.command("dial", f"sip:alice@{kamailio.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    assert incoming.handled == "do_not_disturb"
+    closed = far_phone.wait_event("CALL_CLOSED")
+    assert "486" in str(closed.get("param"))
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert (ended.outcome, ended.number) == (CallOutcome.MISSED, "2001")
+
+
+def test_an_auto_answer_account_answers_another_phone_at_once(
+    sip_engine: EngineUnderTest, kamailio: KamailioServer, far_phone: BaresipPhone
+) -> None:
+    headset = sip_engine.register(kamailio, "alice", auto_answer=True)
+    sip_engine.wait_registered(headset)
+    far_phone.command("dial", f"sip:alice@{kamailio.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    assert incoming.handled == "auto_answer"
+    connected(sip_engine, incoming.call_id)  # nobody pressed Answer
+    far_phone.wait_event("CALL_ESTABLISHED")
+    assert abs(dominant_frequency(heard(sip_engine), 16000) - 1000) <= 20
+    far_phone.command("hangup")
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert ended.outcome is CallOutcome.ANSWERED
+
+
 def test_hold_and_unhold_both_directions(
     sip_engine: EngineUnderTest, registered: str, far_phone: BaresipPhone
 ) -> None:

@@ -186,6 +186,26 @@ def test_digits_go_the_way_the_calls_account_is_set_to(sip_engine: EngineUnderTe
     assert (got.digit, got.method) == ("9", DtmfMethod.RFC2833)
 
 
+def test_do_not_disturb_answers_busy_and_the_call_counts_as_missed(
+    sip_engine: EngineUnderTest, local: str
+) -> None:
+    sip_engine.engine.set_do_not_disturb(True).result(10)
+    try:
+        mark = sip_engine.events.mark()
+        outbound = sip_engine.engine.dial(local, self_uri(sip_engine))
+        incoming = sip_engine.events.wait_for(IncomingCall, after=mark)
+        assert incoming.handled == "do_not_disturb"
+        caller_end = sip_engine.events.wait_for(CallEnded, call_id=outbound)
+        assert (caller_end.code, caller_end.outcome) == (486, CallOutcome.BUSY)
+        ours = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+        assert ours.outcome is CallOutcome.MISSED  # so the call log makes it a callback
+    finally:
+        sip_engine.engine.set_do_not_disturb(False).result(10)
+    outbound, incoming = call_self(sip_engine, local)
+    assert incoming.handled == ""  # it rings again
+    sip_engine.engine.hangup(outbound).result(10)
+
+
 def test_hold_is_seen_by_the_other_leg(sip_engine: EngineUnderTest, local: str) -> None:
     outbound, inbound = talk_to_self(sip_engine, local)
     mark = sip_engine.events.mark()

@@ -68,6 +68,9 @@ class RecordingEngine:
     def send_dtmf(self, call_id: str, digits: str) -> None:
         self.commands.append(("send_dtmf", call_id, digits))
 
+    def set_do_not_disturb(self, on: bool) -> None:
+        self.commands.append(("set_do_not_disturb", on))
+
     def blind_transfer(self, call_id: str, target: str) -> None:
         self.commands.append(("blind_transfer", call_id, target))
 

@@ -7,11 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from app.settings import Settings
 from sip.events import (
     CallDirection,
     CallMediaChanged,
     CallOutcome,
     CallPhase,
+    IncomingCall,
     MediaStatus,
     RegistrationChanged,
     RegistrationStatus,
@@ -198,6 +200,45 @@ def test_during_a_call_digits_from_the_keyboard_and_the_dial_pad_are_dtmf(
     qtbot.mouseClick(pad.keys.findChild(QPushButton, "key_8"), Qt.MouseButton.LeftButton)
     assert dtmf(engine) == ["5", "#", "1", "9", "*"]
     assert pad.field.text() == "2048"
+
+
+def test_redial_calls_the_last_number_again(qtbot: Any, shell: Any, engine: Any) -> None:
+    window = shell.window
+    window.actions_by_name["redial"].trigger()
+    assert "dial" not in engine.names()  # nothing dialled yet: said, not dialled
+    field = window.dialpad.field
+    qtbot.keyClicks(field, "+380 44 000 00 00")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: engine.names().count("dial") == 1)
+    assert field.text() == ""
+    window.actions_by_name["redial"].trigger()
+    qtbot.waitUntil(lambda: engine.names().count("dial") == 2)
+    dials = [c[1:3] for c in engine.commands if c[0] == "dial"]
+    assert dials == [("office", "+380440000000"), ("office", "+380440000000")]
+
+
+def test_do_not_disturb_is_told_to_the_engine_said_and_kept(
+    qtbot: Any, shell: Any, engine: Any, sqlite_core: Any
+) -> None:
+    window = shell.window
+    action = window.actions_by_name["do_not_disturb"]
+    assert not action.isChecked() and not window.dnd_label.isVisible()
+    action.trigger()
+    assert ("set_do_not_disturb", True) in engine.commands
+    assert action.isChecked() and window.dnd_label.isVisible()
+    config = sqlite_core.paths.config_file
+    qtbot.waitUntil(lambda: config.exists() and Settings.read(config).settings.do_not_disturb)
+    # A call the engine answered busy pops nothing up.
+    feed(
+        shell.bridge,
+        IncomingCall("d1", "office", "sip:2001@pbx", "2001", "", "x", "do_not_disturb"),
+    )
+    qtbot.wait(50)
+    assert "d1" not in window.pops
+    action.trigger()
+    assert ("set_do_not_disturb", False) in engine.commands
+    assert not window.dnd_label.isVisible()
+    qtbot.waitUntil(lambda: not Settings.read(config).settings.do_not_disturb)
 
 
 def dtmf(engine: RecordingEngine) -> list[str]:

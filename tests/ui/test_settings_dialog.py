@@ -90,7 +90,7 @@ def test_security_and_nat_options_are_saved_and_reach_the_engine(
     assert again.stun.text() == "stun.example.com:3478"
 
 
-def test_the_dtmf_method_is_saved_and_reaches_the_engine(
+def test_the_dtmf_method_and_auto_answer_are_saved_and_reach_the_engine(
     qtbot: Any, shell: Any, sqlite_core: Core
 ) -> None:
     dialog = SettingsDialog(sqlite_core, shell.tasks, shell.window)
@@ -100,16 +100,19 @@ def test_the_dtmf_method_is_saved_and_reaches_the_engine(
     dialog.username.setText("1001")
     dialog.domain.setText("pbx.example.com")
     dialog.dtmf.setCurrentIndex(dialog.dtmf.findData("sip_info"))
+    assert not dialog.auto_answer.isChecked()
+    dialog.auto_answer.setChecked(True)
     with qtbot.waitSignal(dialog.accountsChanged):
         dialog.save_account_button.click()
     (row,) = list_sip_accounts(sqlite_core)
-    assert row.dtmf_method == "sip_info"
+    assert (row.dtmf_method, row.auto_answer) == ("sip_info", True)
     (account,) = engine_accounts(sqlite_core)
     assert account.config.dtmf_method is DtmfMethod.SIP_INFO
+    assert account.config.auto_answer
     again = SettingsDialog(sqlite_core, shell.tasks, shell.window)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.current is not None and again.current.id == row.id)
-    assert again.dtmf.currentData() == "sip_info"
+    assert again.dtmf.currentData() == "sip_info" and again.auto_answer.isChecked()
 
 
 def test_tls_that_the_engine_lacks_is_said_when_chosen(

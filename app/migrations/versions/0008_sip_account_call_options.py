@@ -1,7 +1,9 @@
-"""SIP accounts: how DTMF digits are sent (RFC 2833 events or SIP INFO)
+"""SIP accounts: how DTMF digits are sent (RFC 2833 events or SIP INFO), and
+whether incoming calls are answered at once (auto-answer, for headset users)
 
 Some PBXes and IVRs (older Asterisk set-ups, some hosted ones) take digits
 only as SIP INFO; the default stays RFC 2833, which every account used so far.
+Auto-answer is off, as every account was.
 
 Revision ID: 0008
 Revises: 0007
@@ -24,8 +26,13 @@ def upgrade() -> None:
         "sipaccount",
         sa.Column("dtmf_method", sa.String(length=20), nullable=False, server_default="rfc2833"),
     )
+    op.add_column(
+        "sipaccount",
+        sa.Column("auto_answer", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("sipaccount") as batch:
+        batch.drop_column("auto_answer")
         batch.drop_column("dtmf_method")
