@@ -10,6 +10,9 @@
   NOTIFY, not confirmed, or failed with its SIP status).
 - A missed inbound call becomes a callback request (merged per number); an
   answered call in either direction closes the open requests for that number.
+- The operator's notes on a call (``CallLog.note``) become the interaction's
+  body, written in order with the call's other records, so notes typed while
+  it rang or right after the hang-up land on the row the call has by then.
 
 Engine listeners run on the SIP thread and must not block, and a database write
 can (a locked SQLite file, a slow PostgreSQL), so each event becomes a record
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -56,6 +60,9 @@ from sip.events import (
 )
 
 log = logging.getLogger(__name__)
+
+NOTES_MAX_CHARS = 20_000  # of one call's notes
+NOTES_AFTER_END = 100  # ended calls whose notes can still be written
 
 STATUS_OF_OUTCOME = {
     CallOutcome.ANSWERED: InteractionStatus.ANSWERED,
@@ -123,6 +130,9 @@ class CallLog:
         self._sip_call_ids: dict[str, str] = {}  # engine call id -> SIP Call-ID (inbound)
         self._transfers: dict[str, dict[str, Any]] = {}  # engine call id -> final word
         self._answered_at: dict[str, datetime] = {}
+        # Calls that ended, (interaction id, SIP Call-ID) by engine call id: notes
+        # are typed after the hang-up too (the wrap-up). The latest NOTES_AFTER_END.
+        self._ended_calls: OrderedDict[str, tuple[int | None, str]] = OrderedDict()
         # Recordings stored for a call whose end is not written yet: its end may be
         # done again after a refusal, and the file must not be stored twice.
         self._attached: set[int] = set()
@@ -228,6 +238,30 @@ class CallLog:
             self._interactions[call_id] = recorded.id
         return call_id
 
+    def note(self, call_id: str, text: str) -> None:
+        """The operator's notes on a call (the whole text, the latest wins), as
+        the interaction's body; any thread, never blocks."""
+        at = utcnow().isoformat()
+        body = text[:NOTES_MAX_CHARS]
+        self._writer.put(self._locked(lambda: self._notes_record(call_id, body, at)))
+
+    def _notes_record(self, call_id: str, text: str, at: str) -> Record | None:
+        record = self._with_interaction({"kind": "notes", "call": call_id, "at": at, "text": text})
+        if record is not None:
+            return record
+        interaction_id, sip_call_id = self._ended_calls.get(call_id, (None, ""))
+        if interaction_id is None and not sip_call_id:
+            log.warning("call log: notes for a call it does not know (%s)", call_id)
+            return None
+        return {
+            "kind": "notes",
+            "call": call_id,
+            "at": at,
+            "text": text,
+            "interaction": interaction_id,
+            "sip_call_id": sip_call_id,
+        }
+
     def interaction_of(self, call_id: str) -> int | None:
         return self._interactions.get(call_id)
 
@@ -303,8 +337,14 @@ class CallLog:
                 "transfer": transfer if (event.transferred or transfer) else None,
             }
         )
-        self._sip_call_ids.pop(event.call_id, None)
+        self._remember_end(event.call_id, None, self._sip_call_ids.pop(event.call_id, ""))
         return record
+
+    def _remember_end(self, call_id: str, interaction_id: int | None, sip_call_id: str) -> None:
+        known_id, known_sip = self._ended_calls.pop(call_id, (None, ""))
+        self._ended_calls[call_id] = (interaction_id or known_id, sip_call_id or known_sip)
+        while len(self._ended_calls) > NOTES_AFTER_END:
+            self._ended_calls.popitem(last=False)
 
     # --- the writer's side: records become rows -----------------------------------
 
@@ -326,6 +366,8 @@ class CallLog:
             self._ended(record, interaction_id, at)
         elif kind == "dial_failed":
             self._dial_failed(record["call"], interaction_id, record["error"], at)
+        elif kind == "notes":
+            self.timeline.update(interaction_id, body=record["text"])
         else:
             log.error("call log: a record of an unknown kind %r", kind)
 
@@ -410,6 +452,7 @@ class CallLog:
             elif outcome is CallOutcome.ANSWERED:
                 self.callbacks.close_reached(row.contact_value, at)
         self._interactions.pop(call_id, None)
+        self._remember_end(call_id, interaction_id, "")
         self._answered_at.pop(call_id, None)
         self._attached.discard(interaction_id)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sip.events import CallDirection, CallPhase
 from ui.call_control import CallControl
+from ui.call_notes import CallNotes
 from ui.calls import CallBook, CallItem, format_duration
 from ui.dialpad import KeyPad
 from ui.plain_text import literal_ampersands, plain_label, plain_tooltip
@@ -150,10 +151,15 @@ class CallPanel(QFrame):
         conference.addStretch(1)
         multi.addLayout(conference)
 
+        self.notes = CallNotes(lambda: self.control.call_log, self)
+        self._ended_who: tuple[str, str] = ("", "")  # the last call that ended: id, who
+        book.callRemoved.connect(self._call_removed)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.multi)
         layout.addWidget(self.details)
+        layout.addWidget(self.notes)
 
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -224,7 +230,11 @@ class CallPanel(QFrame):
         if active is None:
             self._tick.stop()
             self.keypad_button.setChecked(False)
+            ended_id, who = self._ended_who
+            self.notes.show_call(ended_id if ended_id == self.notes.call_id else "", who, True)
             return
+        self._ended_who = ("", "")
+        self.notes.show_call(active.call_id, active.label())
         if not self._tick.isActive():
             self._tick.start()
         number = active.shown_number if active.label() != active.shown_number else ""
@@ -260,6 +270,14 @@ class CallPanel(QFrame):
             )
         self.hangup_button.setText(self.tr("Decline") if active.ringing_in else self.tr("Hang up"))
         self._update_timer()
+
+    def _call_removed(self, call_id: str) -> None:
+        """A call ended: its notes are saved now, and stay open for the wrap-up
+        when they are the ones shown."""
+        if call_id == self.notes.call_id:
+            item_who = self.who.text()
+            self._ended_who = (call_id, item_who)
+        self.notes.flush()
 
     def _update_timer(self) -> None:
         active = self.book.active

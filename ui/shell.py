@@ -375,6 +375,7 @@ class Shell(QObject):
             # The engine asked for this through a queued signal that may never be
             # delivered now: the event loop is ending.
             self.audio.close()
+        self.window.call_panel.notes.flush()  # the last words typed, into the call log
         if self.call_log is not None:
             self.call_log.close()
         if self.demo_line is not None:

@@ -212,6 +212,36 @@ def test_inbound_answered_call_and_unknown_caller(
     assert core.timeline.link_unlinked(olga.id) == 1
 
 
+def test_notes_typed_while_ringing_talking_and_after_the_hang_up_land_on_the_call(
+    sip_engine: EngineUnderTest,
+    pbx: KamailioServer,
+    operator: str,
+    call_log: CallLog,
+    customer_phone: BaresipPhone,
+    sqlite_core: Core,
+) -> None:
+    customer_phone.command("dial", f"sip:operator@{pbx.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    # At once, before the call log has written the ringing call.
+    call_log.note(incoming.call_id, "Дзвонить")
+    sip_engine.engine.answer(incoming.call_id).result(10)
+    sip_engine.events.wait_for(
+        CallStateChanged, call_id=incoming.call_id, phase=CallPhase.CONFIRMED
+    )
+    call_log.note(incoming.call_id, "Замовлення 1042: розмір M")
+    sip_engine.engine.hangup(incoming.call_id).result(10)
+    sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    # The wrap-up, typed after the hang-up.
+    call_log.note(incoming.call_id, "Замовлення 1042: розмір M, доставка в п'ятницю")
+    assert call_log.flush()
+    [row] = sqlite_core.timeline.unlinked()
+    assert (row.status, row.body) == ("answered", "Замовлення 1042: розмір M, доставка в п'ятницю")
+    # Notes for a call it never saw are dropped with a warning, not an error.
+    call_log.note("no-such-call", "x")
+    assert call_log.flush()
+    assert [r.body for r in sqlite_core.timeline.unlinked()] == [row.body]
+
+
 def test_declined_and_busy_calls_are_recorded_as_such(
     sip_engine: EngineUnderTest,
     pbx: KamailioServer,

@@ -307,3 +307,41 @@ def test_missed_call_from_engine_reaches_the_tray(qtbot: Any, shell: Any) -> Non
     assert "1 missed call" in tray.tooltip()
     tray.reset_missed()
     assert tray.missed == 0
+
+
+def test_call_notes_are_kept_per_call_and_saved_at_the_hang_up(
+    qtbot: Any, shell: Any, engine: Any, sqlite_core: Any
+) -> None:
+    from tests.ui.test_composer import type_text
+
+    notes = shell.window.call_panel.notes
+    call_log = shell.call_log
+    shell.control.call_log = call_log  # as once the engine runs
+
+    def both(*events: Any) -> None:  # the engine tells the window and the call log
+        feed(shell.bridge, *events)
+        for event in events:
+            call_log(event)
+
+    def body() -> str:
+        call_log.flush()
+        rows = sqlite_core.timeline.unlinked()
+        return rows[0].body if rows else ""
+
+    assert not notes.isVisible()
+    both(incoming("n1", "+380501234567"))
+    qtbot.waitUntil(notes.isVisible)
+    type_text(notes.edit, "Розмір M, 1042")
+    # Digits in the notes are text, not tones.
+    assert not [c for c in engine.commands if c[0] == "send_dtmf"]
+    both(ended("n1", "+380501234567"))
+    qtbot.waitUntil(lambda: body() == "Розмір M, 1042")  # at once, no pause waited for
+    # The wrap-up after the hang-up: the same call's notes stay open.
+    qtbot.waitUntil(lambda: "ended" in notes.title.text())
+    assert notes.isVisible() and notes.edit.toPlainText() == "Розмір M, 1042"
+    type_text(notes.edit, "; доставка в п'ятницю")
+    qtbot.waitUntil(lambda: body() == "Розмір M, 1042; доставка в п'ятницю")
+    # The next call has notes of its own.
+    both(incoming("n2", "+380671112233"))
+    qtbot.waitUntil(lambda: notes.call_id == "n2")
+    assert notes.edit.toPlainText() == "" and notes.title.text() == "Notes"
