@@ -568,13 +568,10 @@ def _mail_body(
         )
     column.buttons_row(wanted, style.small)
     if mail.has_html and mail.remote_images and not mail.remote_allowed:
-        column.text(
-            QCoreApplication.translate(
-                "MessageList", "%n remote images blocked", "", mail.remote_images
-            ),
-            style.small,
-            Tone.MUTED,
+        blocked = QCoreApplication.translate(
+            "MessageList", "%n remote image(s) blocked", "", mail.remote_images
         )
+        column.text(blocked, style.small, Tone.MUTED)
 
 
 def _attachment(
