@@ -113,67 +113,72 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="62"/>
+        <location filename="../../ui/call_control.py" line="65"/>
         <source>Type a number to call.</source>
         <translation>Введите номер, чтобы позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="64"/>
+        <location filename="../../ui/call_control.py" line="67"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Буквы набрать нельзя: введите номер только цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="67"/>
+        <location filename="../../ui/call_control.py" line="70"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Это не номер телефона: используйте цифры, пробелы, дефисы, скобки и + в начале.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="69"/>
+        <location filename="../../ui/call_control.py" line="72"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер слишком длинный для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="70"/>
+        <location filename="../../ui/call_control.py" line="73"/>
         <source>That SIP address is not valid.</source>
         <translation>Неверный SIP-адрес.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="76"/>
+        <location filename="../../ui/call_control.py" line="79"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="78"/>
+        <location filename="../../ui/call_control.py" line="81"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Нет SIP-аккаунта: добавьте его в Настройки &gt; Аккаунты.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="116"/>
+        <location filename="../../ui/call_control.py" line="101"/>
+        <source>Nothing to redial yet: no call was placed.</source>
+        <translation>Повторять нечего: ещё не было ни одного звонка.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="134"/>
         <source>The call could not be placed: %1</source>
         <translation>Не удалось позвонить: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="138"/>
+        <location filename="../../ui/call_control.py" line="156"/>
         <source>No call is ringing.</source>
         <translation>Входящих звонков нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="155"/>
+        <location filename="../../ui/call_control.py" line="173"/>
         <source>There is no call to hang up.</source>
         <translation>Нет звонка, который можно завершить.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="204"/>
+        <location filename="../../ui/call_control.py" line="222"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для перевода с консультацией нужен второй звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="228"/>
+        <location filename="../../ui/call_control.py" line="246"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запись недоступна: нет папки для записей.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="266"/>
+        <location filename="../../ui/call_control.py" line="284"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференции нужны ровно два отвеченных звонка.</translation>
     </message>
@@ -239,179 +244,202 @@
     </message>
 </context>
 <context>
+    <name>CallNotes</name>
+    <message>
+        <location filename="../../ui/call_notes.py" line="40"/>
+        <source>Notes on this call: saved as you type</source>
+        <translation>Заметки к этому звонку: сохраняются, пока вы пишете</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_notes.py" line="41"/>
+        <source>Call notes</source>
+        <translation>Заметки к звонку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_notes.py" line="75"/>
+        <source>Notes on the call with %1 (ended)</source>
+        <translation>Заметки к звонку с %1 (завершён)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_notes.py" line="77"/>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="45"/>
+        <location filename="../../ui/call_panel.py" line="46"/>
         <source>No active call</source>
         <translation>Нет активного звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="75"/>
+        <location filename="../../ui/call_panel.py" line="76"/>
         <source>Answer</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="78"/>
-        <location filename="../../ui/call_panel.py" line="246"/>
+        <location filename="../../ui/call_panel.py" line="79"/>
+        <location filename="../../ui/call_panel.py" line="256"/>
         <source>Hold</source>
         <translation>Удержать</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="80"/>
-        <location filename="../../ui/call_panel.py" line="248"/>
+        <location filename="../../ui/call_panel.py" line="81"/>
+        <location filename="../../ui/call_panel.py" line="258"/>
         <source>Mute</source>
         <translation>Без звука</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="82"/>
+        <location filename="../../ui/call_panel.py" line="83"/>
         <source>Keypad</source>
         <translation>Клавиатура</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="84"/>
-        <location filename="../../ui/call_panel.py" line="251"/>
+        <location filename="../../ui/call_panel.py" line="85"/>
+        <location filename="../../ui/call_panel.py" line="261"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="96"/>
-        <location filename="../../ui/call_panel.py" line="261"/>
+        <location filename="../../ui/call_panel.py" line="97"/>
+        <location filename="../../ui/call_panel.py" line="271"/>
         <source>Hang up</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="102"/>
+        <location filename="../../ui/call_panel.py" line="103"/>
         <source>Transfer</source>
         <translation>Перевести</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="183"/>
+        <location filename="../../ui/call_panel.py" line="189"/>
         <source>On hold</source>
         <translation>На удержании</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="185"/>
+        <location filename="../../ui/call_panel.py" line="191"/>
         <source>Held by the other side</source>
         <translation>Удержан собеседником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="189"/>
+        <location filename="../../ui/call_panel.py" line="195"/>
         <source>Talking</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="187"/>
-        <location filename="../../ui/call_panel.py" line="189"/>
+        <location filename="../../ui/call_panel.py" line="193"/>
+        <location filename="../../ui/call_panel.py" line="195"/>
         <source>muted</source>
         <translation>микрофон выключен</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="86"/>
+        <location filename="../../ui/call_panel.py" line="87"/>
         <source>Conference</source>
         <translation>Конференция</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="88"/>
+        <location filename="../../ui/call_panel.py" line="89"/>
         <source>Join the active call with the held one: all three of you talk</source>
         <translation>Объединить активный звонок с удержанным: говорите втроём</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="91"/>
+        <location filename="../../ui/call_panel.py" line="92"/>
         <source>Split</source>
         <translation>Разделить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="93"/>
+        <location filename="../../ui/call_panel.py" line="94"/>
         <source>End the conference: keep the active call, put the other on hold</source>
         <translation>Завершить конференцию: активный звонок остаётся, другой ставится на удержание</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="187"/>
+        <location filename="../../ui/call_panel.py" line="193"/>
         <source>In conference</source>
         <translation>В конференции</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="197"/>
         <source>Incoming call…</source>
         <translation>Входящий звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="193"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Ringing…</source>
         <translation>Идёт вызов…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="195"/>
+        <location filename="../../ui/call_panel.py" line="201"/>
         <source>Connecting…</source>
         <translation>Соединение…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="196"/>
+        <location filename="../../ui/call_panel.py" line="202"/>
         <source>Calling…</source>
         <translation>Набор номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="246"/>
+        <location filename="../../ui/call_panel.py" line="256"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="248"/>
+        <location filename="../../ui/call_panel.py" line="258"/>
         <source>Unmute</source>
         <translation>Включить звук</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="252"/>
+        <location filename="../../ui/call_panel.py" line="262"/>
         <source>Record this call</source>
         <translation>Записать разговор</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="254"/>
+        <location filename="../../ui/call_panel.py" line="264"/>
         <source>Resume rec.</source>
         <translation>Продолжить запись</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="255"/>
+        <location filename="../../ui/call_panel.py" line="265"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запись на паузе: эта часть не записывается</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="257"/>
+        <location filename="../../ui/call_panel.py" line="267"/>
         <source>Pause rec.</source>
         <translation>Пауза записи</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="259"/>
+        <location filename="../../ui/call_panel.py" line="269"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Идёт запись. Поставьте на паузу, пока клиент диктует данные карты</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="261"/>
+        <location filename="../../ui/call_panel.py" line="271"/>
         <source>Decline</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="277"/>
+        <location filename="../../ui/call_panel.py" line="295"/>
         <source>Blind transfer to a number…</source>
         <translation>Перевести на номер без консультации…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="282"/>
+        <location filename="../../ui/call_panel.py" line="300"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="288"/>
+        <location filename="../../ui/call_panel.py" line="306"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="300"/>
+        <location filename="../../ui/call_panel.py" line="318"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="301"/>
+        <location filename="../../ui/call_panel.py" line="319"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -949,12 +977,12 @@
 <context>
     <name>ChannelService</name>
     <message>
-        <location filename="../../ui/channel_service.py" line="266"/>
+        <location filename="../../ui/channel_service.py" line="272"/>
         <source>Messengers not started: %1</source>
         <translation>Мессенджеры не запущены: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/channel_service.py" line="316"/>
+        <location filename="../../ui/channel_service.py" line="322"/>
         <source>Messengers: %n bot(s) connected</source>
         <translation>
             <numerusform>Мессенджеры: подключён %n бот</numerusform>
@@ -1156,112 +1184,112 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="186"/>
+        <location filename="../../ui/conversations/composer.py" line="187"/>
         <source>Don&apos;t answer this message, write a new one</source>
         <translation>Не отвечать на это сообщение, написать новое</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="187"/>
+        <location filename="../../ui/conversations/composer.py" line="188"/>
         <source>Cancel the reply</source>
         <translation>Отменить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="207"/>
+        <location filename="../../ui/conversations/composer.py" line="210"/>
         <source>Attach…</source>
         <translation>Прикрепить…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="210"/>
+        <location filename="../../ui/conversations/composer.py" line="213"/>
         <source>Attach files (or drop them here, or paste an image)</source>
         <translation>Прикрепить файлы (или перетащите их сюда, или вставьте изображение)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="213"/>
+        <location filename="../../ui/conversations/composer.py" line="216"/>
         <source>Quick replies</source>
         <translation>Быстрые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="215"/>
+        <location filename="../../ui/conversations/composer.py" line="218"/>
         <source>Insert a quick reply (/ or Ctrl+/)</source>
         <translation>Вставить быстрый ответ (/ или Ctrl+/)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="223"/>
+        <location filename="../../ui/conversations/composer.py" line="226"/>
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="364"/>
+        <location filename="../../ui/conversations/composer.py" line="374"/>
         <source>Send (Enter; Shift+Enter starts a new line)</source>
         <translation>Отправить (Enter; Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="366"/>
+        <location filename="../../ui/conversations/composer.py" line="376"/>
         <source>Write a message… Enter sends, / inserts a quick reply</source>
         <translation>Напишите сообщение… Enter — отправить, / — быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="369"/>
+        <location filename="../../ui/conversations/composer.py" line="379"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="371"/>
+        <location filename="../../ui/conversations/composer.py" line="381"/>
         <source>Write a message… Ctrl+Enter sends, / inserts a quick reply</source>
         <translation>Напишите сообщение… Ctrl+Enter — отправить, / — быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="442"/>
+        <location filename="../../ui/conversations/composer.py" line="456"/>
         <source>The draft was damaged on the disk; its last good copy is back.</source>
         <translation>Черновик на диске был повреждён; восстановлена его последняя целая копия.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="557"/>
+        <location filename="../../ui/conversations/composer.py" line="571"/>
         <source>Reply to: %1</source>
         <translation>Ответ на: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="557"/>
+        <location filename="../../ui/conversations/composer.py" line="571"/>
         <source>Reply to a message</source>
         <translation>Ответ на сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="567"/>
+        <location filename="../../ui/conversations/composer.py" line="581"/>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="583"/>
+        <location filename="../../ui/conversations/composer.py" line="597"/>
         <source>This file is gone or can&apos;t be read: remove it to send the message.</source>
         <translation>Этого файла больше нет или его нельзя прочитать: уберите его, чтобы отправить сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="592"/>
+        <location filename="../../ui/conversations/composer.py" line="606"/>
         <source>“%1” is %2: %3 takes files up to %4.</source>
         <translation>«%1» — %2, а %3 принимает файлы до %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="615"/>
+        <location filename="../../ui/conversations/composer.py" line="629"/>
         <source>“%1” is not a file that can be read.</source>
         <translation>«%1» — не файл или его нельзя прочитать.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="618"/>
+        <location filename="../../ui/conversations/composer.py" line="632"/>
         <source>Not attached.</source>
         <translation>Не прикреплён.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="635"/>
+        <location filename="../../ui/conversations/composer.py" line="649"/>
         <source>The clipboard&apos;s image could not be read.</source>
         <translation>Не удалось прочитать изображение из буфера обмена.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="648"/>
+        <location filename="../../ui/conversations/composer.py" line="662"/>
         <source>The pasted image could not be saved: %1</source>
         <translation>Не удалось сохранить вставленное изображение: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/composer.py" line="725"/>
+        <location filename="../../ui/conversations/composer.py" line="741"/>
         <source>will go as %n messages</source>
         <translation>
             <numerusform>разделится на %n сообщение</numerusform>
@@ -1270,17 +1298,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="824"/>
+        <location filename="../../ui/conversations/composer.py" line="840"/>
         <source>Write a message or attach a file before sending.</source>
         <translation>Напишите сообщение или прикрепите файл, прежде чем отправлять.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="909"/>
+        <location filename="../../ui/conversations/composer.py" line="930"/>
         <source>“%1” is gone since it was attached (deleted or moved): remove it or attach it again.</source>
         <translation>«%1» исчез после того, как его прикрепили (удалён или перемещён): уберите его или прикрепите заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="912"/>
+        <location filename="../../ui/conversations/composer.py" line="933"/>
         <source>Not sent: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
@@ -1356,87 +1384,87 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="222"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
         <source>Assign to me</source>
         <translation>Назначить мне</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="225"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="226"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="227"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="228"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="229"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="230"/>
         <source>Link to a customer…</source>
         <translation>Привязать к клиенту…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="231"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="232"/>
         <source>This sender is not one of your customers yet</source>
         <translation>Этого отправителя ещё нет среди ваших клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="233"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="234"/>
         <source>Create customer…</source>
         <translation>Создать клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="345"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="347"/>
         <source>The conversation could not be read: %1</source>
         <translation>Не удалось прочитать переписку: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="488"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="490"/>
         <source>Assigned to %1</source>
         <translation>Ответственный: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="490"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="492"/>
         <source>Not assigned</source>
         <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="511"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="513"/>
         <source>No phone number is known for this customer</source>
         <translation>Номер телефона клиента неизвестен</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="513"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="515"/>
         <source>Link the chat to a customer with a phone number to call them</source>
         <translation>Чтобы позвонить, привяжите чат к клиенту с номером телефона</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="519"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="521"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="528"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="530"/>
         <source>Call one of the customer&apos;s numbers</source>
         <translation>Позвонить на один из номеров клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="612"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="614"/>
         <source>The customer was made, but the chat is not linked: %1</source>
         <translation>Клиент создан, но чат не привязан: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="631"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="633"/>
         <source>Not sent again: %1</source>
         <translation>Повторно не отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="641"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="643"/>
         <source>Not cancelled: %1</source>
         <translation>Не отменено: %1</translation>
     </message>
@@ -1729,12 +1757,12 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../../ui/dialpad.py" line="67"/>
+        <location filename="../../ui/dialpad.py" line="71"/>
         <source>Number or SIP address</source>
         <translation>Номер или SIP-адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/dialpad.py" line="74"/>
+        <location filename="../../ui/dialpad.py" line="78"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
@@ -2584,6 +2612,24 @@
     </message>
 </context>
 <context>
+    <name>LinePicker</name>
+    <message>
+        <location filename="../../ui/line_picker.py" line="35"/>
+        <source>Line for outgoing calls</source>
+        <translation>Линия для исходящих звонков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_picker.py" line="36"/>
+        <source>The account outgoing calls go through</source>
+        <translation>Учётная запись, через которую идут исходящие звонки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_picker.py" line="38"/>
+        <source>&amp;Line:</source>
+        <translation>&amp;Линия:</translation>
+    </message>
+</context>
+<context>
     <name>LinkCustomerDialog</name>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="52"/>
@@ -2627,241 +2673,355 @@
     </message>
 </context>
 <context>
+    <name>MailDialog</name>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="201"/>
+        <source>From:</source>
+        <translation>От:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="202"/>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="203"/>
+        <source>Cc:</source>
+        <translation>Копия:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="213"/>
+        <source>Load remote images</source>
+        <translation>Загрузить внешние изображения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="262"/>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="275"/>
+        <source>This message has no formatted version.</source>
+        <translation>У этого письма нет форматированной версии.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/mail_dialog.py" line="285"/>
+        <source>%n remote image(s) blocked to protect your privacy (a sender can see when and where a message was read).</source>
+        <translation>
+            <numerusform>%n внешнее изображение заблокировано ради вашей приватности (отправитель может увидеть, когда и где письмо прочитали).</numerusform>
+            <numerusform>%n внешних изображения заблокировано ради вашей приватности (отправитель может увидеть, когда и где письмо прочитали).</numerusform>
+            <numerusform>%n внешних изображений заблокировано ради вашей приватности (отправитель может увидеть, когда и где письмо прочитали).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="302"/>
+        <source>Loading remote images…</source>
+        <translation>Загрузка внешних изображений…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/mail_dialog.py" line="318"/>
+        <source>%1 of %n remote image(s) loaded.</source>
+        <translation>
+            <numerusform>Загружено %1 из %n внешнего изображения.</numerusform>
+            <numerusform>Загружено %1 из %n внешних изображений.</numerusform>
+            <numerusform>Загружено %1 из %n внешних изображений.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailFields</name>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="25"/>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="29"/>
+        <source>Cc</source>
+        <translation>Копия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="30"/>
+        <source>Addresses, separated by commas</source>
+        <translation>Адреса через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="34"/>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="35"/>
+        <source>Cc:</source>
+        <translation>Копия:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>Do not disturb</source>
+        <translation>Не беспокоить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>Incoming calls get busy and wait as callbacks. Call &gt; Do not disturb</source>
+        <translation>Входящие звонки получают «занято» и ждут как перезвоны. Звонок &gt; Не беспокоить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>&amp;Redial</source>
+        <translation>&amp;Повторить звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>Do &amp;not disturb</source>
+        <translation>&amp;Не беспокоить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Next waiting chat</source>
         <translation>&amp;Следующий ожидающий чат</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Go to the waiting chats</source>
         <translation>&amp;Перейти к ожидающим чатам</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Previous conversation</source>
         <translation>П&amp;редыдущая переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Ne&amp;xt conversation</source>
         <translation>С&amp;ледующая переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Reply</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Quick reply…</source>
         <translation>&amp;Быстрый ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Attach a file…</source>
         <translation>Прикрепить &amp;файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;вая заявка на обратный звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Cha&amp;ts</source>
         <translation>&amp;Чаты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>&amp;Waiting chats</source>
         <translation>&amp;Ожидающие чаты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Nobody else is waiting for a reply.</source>
         <translation>Больше никто не ждёт ответа.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Chats (%1)</source>
         <translation>Чаты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="604"/>
+        <source>Do not disturb: incoming calls get busy and wait as callbacks.</source>
+        <translation>Не беспокоить: входящие звонки получают «занято» и ждут как перезвоны.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="606"/>
+        <source>Do not disturb is off: calls ring again.</source>
+        <translation>«Не беспокоить» выключено: звонки снова звонят.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -2937,7 +3097,7 @@
 <context>
     <name>MessageList</name>
     <message numerus="yes">
-        <location filename="../../ui/conversations/message_list.py" line="220"/>
+        <location filename="../../ui/conversations/message_list.py" line="221"/>
         <source>↓ %n new message(s)</source>
         <translation>
             <numerusform>↓ %n новое сообщение</numerusform>
@@ -2946,143 +3106,195 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="222"/>
+        <location filename="../../ui/conversations/message_list.py" line="223"/>
         <source>↓ Latest messages</source>
         <translation>↓ К последним сообщениям</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="271"/>
+        <location filename="../../ui/conversations/message_list.py" line="272"/>
         <source>Copy text</source>
         <translation>Копировать текст</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="273"/>
+        <location filename="../../ui/conversations/message_list.py" line="274"/>
         <source>Reply</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="179"/>
+        <location filename="../../ui/conversations/message_list.py" line="283"/>
+        <source>Show quoted text</source>
+        <translation>Показать цитату</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="184"/>
         <source>%1 B</source>
         <translation>%1 Б</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="181"/>
+        <location filename="../../ui/conversations/bubbles.py" line="186"/>
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="185"/>
+        <location filename="../../ui/conversations/bubbles.py" line="190"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="188"/>
+        <location filename="../../ui/conversations/bubbles.py" line="193"/>
         <source>%1 GB</source>
         <translation>%1 ГБ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="201"/>
+        <location filename="../../ui/conversations/bubbles.py" line="206"/>
         <source>retrying</source>
         <translation>повторная попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="203"/>
+        <location filename="../../ui/conversations/bubbles.py" line="208"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="206"/>
+        <location filename="../../ui/conversations/bubbles.py" line="211"/>
         <source>sending…</source>
         <translation>отправляется…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="207"/>
+        <location filename="../../ui/conversations/bubbles.py" line="212"/>
         <source>✓ sent</source>
         <translation>✓ отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="208"/>
+        <location filename="../../ui/conversations/bubbles.py" line="213"/>
         <source>✓✓ delivered</source>
         <translation>✓✓ доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="209"/>
+        <location filename="../../ui/conversations/bubbles.py" line="214"/>
         <source>✓✓ read</source>
         <translation>✓✓ прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="210"/>
+        <location filename="../../ui/conversations/bubbles.py" line="215"/>
         <source>not sent</source>
         <translation>не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="212"/>
+        <location filename="../../ui/conversations/bubbles.py" line="217"/>
         <source>may not have been sent</source>
         <translation>возможно, не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="250"/>
+        <location filename="../../ui/conversations/bubbles.py" line="255"/>
         <source>Contact: %1</source>
         <translation>Контакт: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="260"/>
+        <location filename="../../ui/conversations/bubbles.py" line="265"/>
         <source>Location: %1</source>
         <translation>Место: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="369"/>
+        <location filename="../../ui/conversations/bubbles.py" line="376"/>
         <source>Bot</source>
         <translation>Бот</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="396"/>
+        <location filename="../../ui/conversations/bubbles.py" line="406"/>
         <source>A message not in the history</source>
         <translation>Сообщение, которого нет в истории</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="408"/>
+        <location filename="../../ui/conversations/bubbles.py" line="418"/>
         <source>The file could not be downloaded.</source>
         <translation>Файл не удалось скачать.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="429"/>
-        <location filename="../../ui/conversations/message_list.py" line="277"/>
+        <location filename="../../ui/conversations/bubbles.py" line="442"/>
+        <location filename="../../ui/conversations/message_list.py" line="293"/>
         <source>Resend</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="433"/>
+        <location filename="../../ui/conversations/bubbles.py" line="446"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="437"/>
+        <location filename="../../ui/conversations/bubbles.py" line="450"/>
         <source>edited</source>
         <translation>изменено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="526"/>
+        <location filename="../../ui/conversations/bubbles.py" line="505"/>
+        <source>Automatic reply</source>
+        <translation>Автоответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="506"/>
+        <source>Delivery failure report</source>
+        <translation>Отчёт о недоставке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="507"/>
+        <source>Mailing</source>
+        <translation>Рассылка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="518"/>
+        <source>From: %1</source>
+        <translation>От: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="522"/>
+        <source>To: %1</source>
+        <translation>Кому: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="528"/>
+        <source>Cc: %1</source>
+        <translation>Копия: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="558"/>
+        <location filename="../../ui/conversations/message_list.py" line="283"/>
+        <source>Hide quoted text</source>
+        <translation>Скрыть цитату</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="560"/>
+        <source>Show quoted text (%n lines)</source>
+        <translation>Показать цитату (строк: %n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="567"/>
+        <location filename="../../ui/conversations/message_list.py" line="289"/>
+        <source>Formatted view</source>
+        <translation>Форматированный вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="614"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="527"/>
+        <location filename="../../ui/conversations/bubbles.py" line="615"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="279"/>
+        <location filename="../../ui/conversations/message_list.py" line="295"/>
         <source>Cancel sending</source>
         <translation>Отменить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="287"/>
+        <location filename="../../ui/conversations/message_list.py" line="303"/>
         <source>Open %1</source>
         <translation>Открыть %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="295"/>
+        <location filename="../../ui/conversations/message_list.py" line="311"/>
         <source>Save %1 as…</source>
         <translation>Сохранить %1 как…</translation>
     </message>
@@ -3100,17 +3312,17 @@
 <context>
     <name>MessageNotifier</name>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="196"/>
+        <location filename="../../ui/conversations/notifier.py" line="202"/>
         <source>New message</source>
         <translation>Новое сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="199"/>
+        <location filename="../../ui/conversations/notifier.py" line="205"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="202"/>
+        <location filename="../../ui/conversations/notifier.py" line="208"/>
         <source>New message from %1</source>
         <translation>Новое сообщение от: %1</translation>
     </message>
@@ -3376,218 +3588,248 @@
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129"/>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="141"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>If the other side can</source>
         <translation>Если собеседник поддерживает</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Required</source>
         <translation>Обязательно</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="159"/>
+        <source>In the audio (RFC 2833)</source>
+        <translation>В звуковом потоке (RFC 2833)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <source>SIP INFO</source>
+        <translation>SIP INFO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
+        <translation>Как цифры, которые вы нажимаете во время звонка, доходят до собеседника. Оставьте по умолчанию, если голосовое меню вашей АТС на них реагирует.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <source>Answer incoming calls at once (headset)</source>
+        <translation>Отвечать на входящие звонки сразу (гарнитура)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <source>Only when no other call is on; a second call rings as usual.</source>
+        <translation>Только когда нет другого звонка; второй звонок звонит как обычно.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <source>DTMF:</source>
+        <translation>DTMF:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="190"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="285"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288"/>
+        <location filename="../../ui/settings_dialog.py" line="311"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="296"/>
+        <location filename="../../ui/settings_dialog.py" line="319"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315"/>
+        <location filename="../../ui/settings_dialog.py" line="338"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="322"/>
+        <location filename="../../ui/settings_dialog.py" line="345"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="347"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="332"/>
+        <location filename="../../ui/settings_dialog.py" line="355"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter отправляет сообщение (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="336"/>
+        <location filename="../../ui/settings_dialog.py" line="359"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Выключено: Enter начинает новую строку, а Ctrl+Enter отправляет сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="340"/>
+        <location filename="../../ui/settings_dialog.py" line="363"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="341"/>
+        <location filename="../../ui/settings_dialog.py" line="364"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="343"/>
+        <location filename="../../ui/settings_dialog.py" line="366"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="350"/>
+        <location filename="../../ui/settings_dialog.py" line="373"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <location filename="../../ui/settings_dialog.py" line="386"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings_dialog.py" line="431"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="416"/>
+        <location filename="../../ui/settings_dialog.py" line="439"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -3605,27 +3847,27 @@
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229"/>
+        <location filename="../../ui/shell.py" line="230"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="246"/>
+        <location filename="../../ui/shell.py" line="247"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="277"/>
+        <location filename="../../ui/shell.py" line="278"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="300"/>
+        <location filename="../../ui/shell.py" line="301"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="305"/>
+        <location filename="../../ui/shell.py" line="306"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -3659,66 +3901,76 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>Call the last number again</source>
+        <translation>Позвонить на последний номер ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44"/>
+        <source>Do not disturb: incoming calls get busy</source>
+        <translation>Не беспокоить: входящие звонки получают «занято»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
         <source>Go to the dial field</source>
         <translation>Перейти к полю набора</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="41"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Search customers</source>
         <translation>Поиск клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="42"/>
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Edit the open customer</source>
         <translation>Изменить открытого клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="46"/>
+        <location filename="../../ui/shortcuts.py" line="54"/>
         <source>Call the most urgent callback request</source>
         <translation>Позвонить по самой срочной заявке на обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="51"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Open the chat that has waited longest for a reply</source>
         <translation>Открыть чат, который дольше всех ждёт ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Previous conversation of the open customer</source>
         <translation>Предыдущая переписка открытого клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Next conversation of the open customer</source>
         <translation>Следующая переписка открытого клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66"/>
+        <location filename="../../ui/shortcuts.py" line="74"/>
         <source>Reply: go to the message field</source>
         <translation>Ответить: перейти в поле сообщения</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="71"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
         <source>Insert a quick reply</source>
         <translation>Вставить быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="84"/>
         <source>Attach a file to the message</source>
         <translation>Прикрепить файл к сообщению</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="81"/>
+        <location filename="../../ui/shortcuts.py" line="89"/>
         <source>Go to the waiting chats</source>
         <translation>Перейти к ожидающим чатам</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="83"/>
+        <location filename="../../ui/shortcuts.py" line="91"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="84"/>
+        <location filename="../../ui/shortcuts.py" line="92"/>
         <source>Show this list of shortcuts</source>
         <translation>Показать этот список клавиш</translation>
     </message>
@@ -4067,58 +4319,58 @@
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="247"/>
-        <location filename="../../ui/tray.py" line="259"/>
+        <location filename="../../ui/tray.py" line="249"/>
+        <location filename="../../ui/tray.py" line="261"/>
         <source>unknown number</source>
         <translation>скрытого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="251"/>
+        <location filename="../../ui/tray.py" line="253"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="252"/>
+        <location filename="../../ui/tray.py" line="254"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="260"/>
+        <location filename="../../ui/tray.py" line="262"/>
         <source>Missed call</source>
         <translation>Пропущенный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="260"/>
+        <location filename="../../ui/tray.py" line="262"/>
         <source>Missed call from %1</source>
         <translation>Пропущенный звонок от %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="311"/>
+        <location filename="../../ui/tray.py" line="313"/>
         <source>No SIP account</source>
         <translation>Нет SIP-аккаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="312"/>
+        <location filename="../../ui/tray.py" line="314"/>
         <source>Registering…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="313"/>
+        <location filename="../../ui/tray.py" line="315"/>
         <source>Registered</source>
         <translation>Зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="314"/>
+        <location filename="../../ui/tray.py" line="316"/>
         <source>Not registered</source>
         <translation>Не зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="328"/>
+        <location filename="../../ui/tray.py" line="330"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="330"/>
+        <location filename="../../ui/tray.py" line="332"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n непрочитанное сообщение</numerusform>
@@ -4127,7 +4379,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="326"/>
+        <location filename="../../ui/tray.py" line="328"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущенный звонок</numerusform>
@@ -4410,12 +4662,12 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../app/accounts.py" line="37"/>
+        <location filename="../../app/accounts.py" line="39"/>
         <source>A SIP account needs a user name and a domain.</source>
         <translation>Для SIP-аккаунта нужны имя пользователя и домен.</translation>
     </message>
     <message>
-        <location filename="../../app/accounts.py" line="51"/>
+        <location filename="../../app/accounts.py" line="55"/>
         <source>SIP account #{account_id} no longer exists.</source>
         <translation>SIP-аккаунта №{account_id} больше нет.</translation>
     </message>
@@ -4861,122 +5113,122 @@
         <translation>У настройки {name} значение не того типа: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="229"/>
+        <location filename="../../app/settings.py" line="235"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="294"/>
+        <location filename="../../app/settings.py" line="300"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="302"/>
+        <location filename="../../app/settings.py" line="308"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="310"/>
+        <location filename="../../app/settings.py" line="316"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значение waiting_amber_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="316"/>
+        <location filename="../../app/settings.py" line="322"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значение waiting_red_minutes должно быть больше waiting_amber_minutes ({amber}) и не больше недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="327"/>
+        <location filename="../../app/settings.py" line="333"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="335"/>
+        <location filename="../../app/settings.py" line="341"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="345"/>
+        <location filename="../../app/settings.py" line="351"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="353"/>
+        <location filename="../../app/settings.py" line="359"/>
         <source>codecs must name at least one codec: calls need one.</source>
         <translation>codecs должен называть хотя бы один кодек: без него звонки невозможны.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="358"/>
+        <location filename="../../app/settings.py" line="364"/>
         <source>codecs must be some of {choices}, not {value!r}.</source>
         <translation>codecs может содержать только {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="363"/>
+        <location filename="../../app/settings.py" line="369"/>
         <source>codecs names a codec twice.</source>
         <translation>codecs называет один кодек дважды.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="368"/>
+        <location filename="../../app/settings.py" line="374"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="378"/>
+        <location filename="../../app/settings.py" line="384"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="469"/>
+        <location filename="../../app/settings.py" line="475"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не удаётся прочитать файл настроек {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="470"/>
+        <location filename="../../app/settings.py" line="476"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл настроек {path} — не текст в UTF-8 (байт {position} не подходит).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="473"/>
+        <location filename="../../app/settings.py" line="479"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл настроек {path} — некорректный JSON: {error} в строке {line}, столбце {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="476"/>
+        <location filename="../../app/settings.py" line="482"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл настроек {path} не читается как JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="479"/>
+        <location filename="../../app/settings.py" line="485"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл настроек {path} содержит JSON, но не объект с настройками.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="482"/>
+        <location filename="../../app/settings.py" line="488"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>В файле настроек {path} database_url равно {value}: это не URL базы данных.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="549"/>
+        <location filename="../../app/settings.py" line="555"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL базы данных. Общая база команды выглядит как postgresql+psycopg://user@server/switchboard, файл — как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="554"/>
+        <location filename="../../app/settings.py" line="560"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard работает с PostgreSQL (postgresql://…) или файлом SQLite (sqlite:///…), но не с {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="559"/>
+        <location filename="../../app/settings.py" line="565"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не указан файл: запишите его как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="562"/>
+        <location filename="../../app/settings.py" line="568"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL базы данных есть пароль. config.json не хранит секретов (пароли — в системном хранилище паролей): укажите URL без него, например postgresql+psycopg://user@server/db.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="494"/>
+        <location filename="../../app/timeline.py" line="512"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Событие истории №{interaction_id} не найдено.</translation>
     </message>
@@ -5026,47 +5278,47 @@
         <translation>Переписка №{conversation_id} не найдена.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="83"/>
+        <location filename="../../app/outbox.py" line="84"/>
         <source>This chat can&apos;t be written to: {reason}</source>
         <translation>В этот чат писать нельзя: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="84"/>
+        <location filename="../../app/outbox.py" line="85"/>
         <source>This chat can&apos;t be written to: the platform doesn&apos;t allow it now.</source>
         <translation>В этот чат писать нельзя: платформа сейчас этого не позволяет.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="87"/>
+        <location filename="../../app/outbox.py" line="88"/>
         <source>Message #{message_id} is being sent already.</source>
         <translation>Сообщение №{message_id} уже отправляется.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="88"/>
+        <location filename="../../app/outbox.py" line="89"/>
         <source>Message #{message_id} was sent already.</source>
         <translation>Сообщение №{message_id} уже отправлено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="166"/>
+        <location filename="../../app/outbox.py" line="170"/>
         <source>Write a message or attach a file before sending.</source>
         <translation>Перед отправкой напишите сообщение или прикрепите файл.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="356"/>
+        <location filename="../../app/outbox.py" line="363"/>
         <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
         <translation>Сообщение №{message_id} уже отправляется; отменить его нельзя.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="366"/>
+        <location filename="../../app/outbox.py" line="373"/>
         <source>Message #{message_id} is not waiting to be sent.</source>
         <translation>Сообщение №{message_id} не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="673"/>
+        <location filename="../../app/outbox.py" line="693"/>
         <source>Message #{message_id} does not exist.</source>
         <translation>Сообщение №{message_id} не найдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="714"/>
+        <location filename="../../app/outbox.py" line="734"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
         <translation>Прежде чем отправлять сообщения, укажите имя оператора в настройках.</translation>
     </message>
@@ -5131,23 +5383,33 @@
         <translation>Шаблон с названием {name!r} на этом языке уже есть.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_accounts.py" line="88"/>
+        <location filename="../../app/channel_accounts.py" line="44"/>
+        <source>The bot was removed in Settings.</source>
+        <translation>Бот удалён в Настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="45"/>
+        <source>The mailbox was removed in Settings.</source>
+        <translation>Почтовый ящик удалён в Настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="92"/>
         <source>A bot&apos;s name can be at most {limit} characters long.</source>
         <translation>Название бота может быть не длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_accounts.py" line="94"/>
+        <location filename="../../app/channel_accounts.py" line="98"/>
         <source>Enter the bot&apos;s token (BotFather gives it).</source>
         <translation>Введите токен бота (его выдаёт BotFather).</translation>
     </message>
     <message>
         <location filename="../../app/bot_replies.py" line="200"/>
-        <location filename="../../app/channel_accounts.py" line="104"/>
+        <location filename="../../app/channel_accounts.py" line="108"/>
         <source>Bot #{account_id} no longer exists.</source>
         <translation>Бота №{account_id} больше нет.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_accounts.py" line="196"/>
+        <location filename="../../app/channel_accounts.py" line="206"/>
         <source>This bot is saved already, as “{label}”: a bot can be read by one account only.</source>
         <translation>Этот бот уже сохранён как «{label}»: бота может читать только одна учётная запись.</translation>
     </message>
@@ -5222,97 +5484,97 @@
         <translation>Не удалось сохранить черновик в {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="70"/>
+        <location filename="../../app/refusals.py" line="71"/>
         <source>The customer has blocked the bot. Messages reach them again once they write to it.</source>
         <translation>Клиент заблокировал бота. Сообщения снова будут доходить, когда клиент напишет боту.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="74"/>
+        <location filename="../../app/refusals.py" line="75"/>
         <source>The bot can&apos;t write first: the customer has to write to it once.</source>
         <translation>Бот не может написать первым: клиент должен сначала написать ему.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="77"/>
+        <location filename="../../app/refusals.py" line="78"/>
         <source>The platform doesn&apos;t know this chat any more; it may have been deleted.</source>
         <translation>Платформа больше не знает этот чат; возможно, он удалён.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="80"/>
+        <location filename="../../app/refusals.py" line="81"/>
         <source>The customer&apos;s account on the platform was deleted.</source>
         <translation>Учётная запись клиента на платформе удалена.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="83"/>
+        <location filename="../../app/refusals.py" line="84"/>
         <source>The bot may not write to this chat: it was removed or has no rights there.</source>
         <translation>Бот не может писать в этот чат: его удалили или у него нет прав.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="86"/>
+        <location filename="../../app/refusals.py" line="87"/>
         <source>The 24 hours for answering have passed: only an approved template can be sent until the customer writes again.</source>
         <translation>24 часа на ответ истекли: пока клиент не напишет снова, можно отправить только одобренный шаблон.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="91"/>
+        <location filename="../../app/refusals.py" line="92"/>
         <source>The account {account} is switched off in Settings.</source>
         <translation>Учётная запись {account} выключена в настройках.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="95"/>
+        <location filename="../../app/refusals.py" line="96"/>
         <source>The platform doesn&apos;t let us write to this chat: {reason}</source>
         <translation>Платформа не позволяет писать в этот чат: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="96"/>
+        <location filename="../../app/refusals.py" line="97"/>
         <source>The platform doesn&apos;t let us write to this chat now.</source>
         <translation>Платформа сейчас не позволяет писать в этот чат.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="98"/>
+        <location filename="../../app/refusals.py" line="99"/>
         <source>The platform refused the account&apos;s token: check the account in Settings.</source>
         <translation>Платформа отклонила токен учётной записи: проверьте её в настройках.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="101"/>
+        <location filename="../../app/refusals.py" line="102"/>
         <source>The message or one of its files is too large for the platform.</source>
         <translation>Сообщение или один из его файлов слишком велик для платформы.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="104"/>
+        <location filename="../../app/refusals.py" line="105"/>
         <source>The platform could not be reached; gave up after {attempts} tries.</source>
         <translation>Платформа недоступна; отправка прекращена после попыток: {attempts}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="107"/>
+        <location filename="../../app/refusals.py" line="108"/>
         <source>The platform kept asking to wait; gave up after {attempts} tries.</source>
         <translation>Платформа всё время просила подождать; отправка прекращена после попыток: {attempts}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="110"/>
+        <location filename="../../app/refusals.py" line="111"/>
         <source>The platform refused the message: {reason}</source>
         <translation>Платформа отклонила сообщение: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="111"/>
+        <location filename="../../app/refusals.py" line="112"/>
         <source>The platform refused the message.</source>
         <translation>Платформа отклонила сообщение.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="112"/>
+        <location filename="../../app/refusals.py" line="113"/>
         <source>Cancelled by {operator}.</source>
         <translation>Отменено оператором {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="113"/>
+        <location filename="../../app/refusals.py" line="114"/>
         <source>The platform can&apos;t be reached right now; trying again.</source>
         <translation>Платформа сейчас недоступна; пробуем ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="116"/>
+        <location filename="../../app/refusals.py" line="117"/>
         <source>The platform asked us to wait; trying again.</source>
         <translation>Платформа попросила подождать; пробуем ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="117"/>
+        <location filename="../../app/refusals.py" line="118"/>
         <source>It may not have been sent: the platform did not answer. Look in the chat before sending it again.</source>
         <translation>Возможно, сообщение не отправлено: платформа не ответила. Посмотрите в чат, прежде чем отправлять его снова.</translation>
     </message>
@@ -5491,6 +5753,43 @@
         <location filename="../../integrations/email/imap.py" line="84"/>
         <source>The folder {folder!r} of the mailbox can&apos;t be read: {reason}. Choose the folders to read in Settings &gt; Email.</source>
         <translation>Папку {folder!r} почтового ящика не удаётся прочитать: {reason}. Выберите папки для чтения в Настройки &gt; Эл. почта.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="59"/>
+        <source>The subject is too long: at most {limit} characters.</source>
+        <translation>Тема слишком длинная: не больше {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="67"/>
+        <location filename="../../app/mail_view.py" line="74"/>
+        <source>{value!r} in Cc is not an email address.</source>
+        <translation>{value!r} в поле «Копия» — не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="81"/>
+        <source>At most {limit} addresses in Cc.</source>
+        <translation>В поле «Копия» не больше {limit} адресов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="103"/>
+        <location filename="../../app/mail_view.py" line="137"/>
+        <source>The message #{id} is not in the history.</source>
+        <translation>Сообщения №{id} нет в истории.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/smtp.py" line="74"/>
+        <source>Sent, but not delivered to {address}: {reason}</source>
+        <translation>Отправлено, но не доставлено на {address}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/smtp.py" line="75"/>
+        <source>Sent, but not saved to the Sent folder: {reason}</source>
+        <translation>Отправлено, но не сохранено в папке «Отправленные»: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/smtp.py" line="76"/>
+        <source>Sent, but not saved: the mailbox has no Sent folder (choose one in Settings &gt; Email).</source>
+        <translation>Отправлено, но не сохранено: в ящике нет папки «Отправленные» (выберите её в Настройки &gt; Эл. почта).</translation>
     </message>
 </context>
 </TS>

@@ -113,67 +113,72 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="62"/>
+        <location filename="../../ui/call_control.py" line="65"/>
         <source>Type a number to call.</source>
         <translation>Введіть номер, щоб зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="64"/>
+        <location filename="../../ui/call_control.py" line="67"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Літери набрати неможливо: введіть номер лише цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="67"/>
+        <location filename="../../ui/call_control.py" line="70"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Це не номер телефону: використовуйте цифри, пробіли, дефіси, дужки та + на початку.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="69"/>
+        <location filename="../../ui/call_control.py" line="72"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер задовгий для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="70"/>
+        <location filename="../../ui/call_control.py" line="73"/>
         <source>That SIP address is not valid.</source>
         <translation>Неправильна SIP-адреса.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="76"/>
+        <location filename="../../ui/call_control.py" line="79"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="78"/>
+        <location filename="../../ui/call_control.py" line="81"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Немає SIP-облікового запису: додайте його в Налаштування &gt; Облікові записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="116"/>
+        <location filename="../../ui/call_control.py" line="101"/>
+        <source>Nothing to redial yet: no call was placed.</source>
+        <translation>Повторювати нічого: ще не було жодного дзвінка.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_control.py" line="134"/>
         <source>The call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="138"/>
+        <location filename="../../ui/call_control.py" line="156"/>
         <source>No call is ringing.</source>
         <translation>Вхідних дзвінків немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="155"/>
+        <location filename="../../ui/call_control.py" line="173"/>
         <source>There is no call to hang up.</source>
         <translation>Немає дзвінка, який можна завершити.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="204"/>
+        <location filename="../../ui/call_control.py" line="222"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для переведення з консультацією потрібен другий дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="228"/>
+        <location filename="../../ui/call_control.py" line="246"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запис недоступний: немає теки для записів.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="266"/>
+        <location filename="../../ui/call_control.py" line="284"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференції потрібні рівно два прийняті дзвінки.</translation>
     </message>
@@ -239,179 +244,202 @@
     </message>
 </context>
 <context>
+    <name>CallNotes</name>
+    <message>
+        <location filename="../../ui/call_notes.py" line="40"/>
+        <source>Notes on this call: saved as you type</source>
+        <translation>Нотатки до цього дзвінка: зберігаються, поки ви пишете</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_notes.py" line="41"/>
+        <source>Call notes</source>
+        <translation>Нотатки до дзвінка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_notes.py" line="75"/>
+        <source>Notes on the call with %1 (ended)</source>
+        <translation>Нотатки до дзвінка з %1 (завершено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_notes.py" line="77"/>
+        <source>Notes</source>
+        <translation>Нотатки</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="45"/>
+        <location filename="../../ui/call_panel.py" line="46"/>
         <source>No active call</source>
         <translation>Немає активного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="75"/>
+        <location filename="../../ui/call_panel.py" line="76"/>
         <source>Answer</source>
         <translation>Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="78"/>
-        <location filename="../../ui/call_panel.py" line="246"/>
+        <location filename="../../ui/call_panel.py" line="79"/>
+        <location filename="../../ui/call_panel.py" line="256"/>
         <source>Hold</source>
         <translation>Утримати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="80"/>
-        <location filename="../../ui/call_panel.py" line="248"/>
+        <location filename="../../ui/call_panel.py" line="81"/>
+        <location filename="../../ui/call_panel.py" line="258"/>
         <source>Mute</source>
         <translation>Вимкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="82"/>
+        <location filename="../../ui/call_panel.py" line="83"/>
         <source>Keypad</source>
         <translation>Клавіатура</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="84"/>
-        <location filename="../../ui/call_panel.py" line="251"/>
+        <location filename="../../ui/call_panel.py" line="85"/>
+        <location filename="../../ui/call_panel.py" line="261"/>
         <source>Record</source>
         <translation>Запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="96"/>
-        <location filename="../../ui/call_panel.py" line="261"/>
+        <location filename="../../ui/call_panel.py" line="97"/>
+        <location filename="../../ui/call_panel.py" line="271"/>
         <source>Hang up</source>
         <translation>Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="102"/>
+        <location filename="../../ui/call_panel.py" line="103"/>
         <source>Transfer</source>
         <translation>Переадресувати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="183"/>
+        <location filename="../../ui/call_panel.py" line="189"/>
         <source>On hold</source>
         <translation>На утриманні</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="185"/>
+        <location filename="../../ui/call_panel.py" line="191"/>
         <source>Held by the other side</source>
         <translation>Утримано співрозмовником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="189"/>
+        <location filename="../../ui/call_panel.py" line="195"/>
         <source>Talking</source>
         <translation>Розмова</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="187"/>
-        <location filename="../../ui/call_panel.py" line="189"/>
+        <location filename="../../ui/call_panel.py" line="193"/>
+        <location filename="../../ui/call_panel.py" line="195"/>
         <source>muted</source>
         <translation>мікрофон вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="86"/>
+        <location filename="../../ui/call_panel.py" line="87"/>
         <source>Conference</source>
         <translation>Конференція</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="88"/>
+        <location filename="../../ui/call_panel.py" line="89"/>
         <source>Join the active call with the held one: all three of you talk</source>
         <translation>Об&apos;єднати активний дзвінок з утримуваним: говорите втрьох</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="91"/>
+        <location filename="../../ui/call_panel.py" line="92"/>
         <source>Split</source>
         <translation>Розділити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="93"/>
+        <location filename="../../ui/call_panel.py" line="94"/>
         <source>End the conference: keep the active call, put the other on hold</source>
         <translation>Завершити конференцію: активний дзвінок лишається, інший ставиться на утримання</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="187"/>
+        <location filename="../../ui/call_panel.py" line="193"/>
         <source>In conference</source>
         <translation>У конференції</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/call_panel.py" line="197"/>
         <source>Incoming call…</source>
         <translation>Вхідний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="193"/>
+        <location filename="../../ui/call_panel.py" line="199"/>
         <source>Ringing…</source>
         <translation>Іде виклик…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="195"/>
+        <location filename="../../ui/call_panel.py" line="201"/>
         <source>Connecting…</source>
         <translation>З’єднання…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="196"/>
+        <location filename="../../ui/call_panel.py" line="202"/>
         <source>Calling…</source>
         <translation>Набір номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="246"/>
+        <location filename="../../ui/call_panel.py" line="256"/>
         <source>Resume</source>
         <translation>Продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="248"/>
+        <location filename="../../ui/call_panel.py" line="258"/>
         <source>Unmute</source>
         <translation>Увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="252"/>
+        <location filename="../../ui/call_panel.py" line="262"/>
         <source>Record this call</source>
         <translation>Записати розмову</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="254"/>
+        <location filename="../../ui/call_panel.py" line="264"/>
         <source>Resume rec.</source>
         <translation>Продовжити запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="255"/>
+        <location filename="../../ui/call_panel.py" line="265"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запис на паузі: ця частина не записується</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="257"/>
+        <location filename="../../ui/call_panel.py" line="267"/>
         <source>Pause rec.</source>
         <translation>Пауза запису</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="259"/>
+        <location filename="../../ui/call_panel.py" line="269"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Йде запис. Поставте на паузу, поки клієнт диктує дані картки</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="261"/>
+        <location filename="../../ui/call_panel.py" line="271"/>
         <source>Decline</source>
         <translation>Відхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="277"/>
+        <location filename="../../ui/call_panel.py" line="295"/>
         <source>Blind transfer to a number…</source>
         <translation>Переадресувати на номер без консультації…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="282"/>
+        <location filename="../../ui/call_panel.py" line="300"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="288"/>
+        <location filename="../../ui/call_panel.py" line="306"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="300"/>
+        <location filename="../../ui/call_panel.py" line="318"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="301"/>
+        <location filename="../../ui/call_panel.py" line="319"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -949,12 +977,12 @@
 <context>
     <name>ChannelService</name>
     <message>
-        <location filename="../../ui/channel_service.py" line="266"/>
+        <location filename="../../ui/channel_service.py" line="272"/>
         <source>Messengers not started: %1</source>
         <translation>Месенджери не запущено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/channel_service.py" line="316"/>
+        <location filename="../../ui/channel_service.py" line="322"/>
         <source>Messengers: %n bot(s) connected</source>
         <translation>
             <numerusform>Месенджери: підключено %n бота</numerusform>
@@ -1156,112 +1184,112 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="186"/>
+        <location filename="../../ui/conversations/composer.py" line="187"/>
         <source>Don&apos;t answer this message, write a new one</source>
         <translation>Не відповідати на це повідомлення, написати нове</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="187"/>
+        <location filename="../../ui/conversations/composer.py" line="188"/>
         <source>Cancel the reply</source>
         <translation>Скасувати відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="207"/>
+        <location filename="../../ui/conversations/composer.py" line="210"/>
         <source>Attach…</source>
         <translation>Додати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="210"/>
+        <location filename="../../ui/conversations/composer.py" line="213"/>
         <source>Attach files (or drop them here, or paste an image)</source>
         <translation>Додати файли (або перетягніть їх сюди, або вставте зображення)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="213"/>
+        <location filename="../../ui/conversations/composer.py" line="216"/>
         <source>Quick replies</source>
         <translation>Швидкі відповіді</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="215"/>
+        <location filename="../../ui/conversations/composer.py" line="218"/>
         <source>Insert a quick reply (/ or Ctrl+/)</source>
         <translation>Вставити швидку відповідь (/ або Ctrl+/)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="223"/>
+        <location filename="../../ui/conversations/composer.py" line="226"/>
         <source>Send</source>
         <translation>Надіслати</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="364"/>
+        <location filename="../../ui/conversations/composer.py" line="374"/>
         <source>Send (Enter; Shift+Enter starts a new line)</source>
         <translation>Надіслати (Enter; Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="366"/>
+        <location filename="../../ui/conversations/composer.py" line="376"/>
         <source>Write a message… Enter sends, / inserts a quick reply</source>
         <translation>Напишіть повідомлення… Enter — надіслати, / — швидка відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="369"/>
+        <location filename="../../ui/conversations/composer.py" line="379"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Надіслати (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="371"/>
+        <location filename="../../ui/conversations/composer.py" line="381"/>
         <source>Write a message… Ctrl+Enter sends, / inserts a quick reply</source>
         <translation>Напишіть повідомлення… Ctrl+Enter — надіслати, / — швидка відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="442"/>
+        <location filename="../../ui/conversations/composer.py" line="456"/>
         <source>The draft was damaged on the disk; its last good copy is back.</source>
         <translation>Чернетку на диску було пошкоджено; відновлено її останню цілу копію.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="557"/>
+        <location filename="../../ui/conversations/composer.py" line="571"/>
         <source>Reply to: %1</source>
         <translation>Відповідь на: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="557"/>
+        <location filename="../../ui/conversations/composer.py" line="571"/>
         <source>Reply to a message</source>
         <translation>Відповідь на повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="567"/>
+        <location filename="../../ui/conversations/composer.py" line="581"/>
         <source>Attach files</source>
         <translation>Додати файли</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="583"/>
+        <location filename="../../ui/conversations/composer.py" line="597"/>
         <source>This file is gone or can&apos;t be read: remove it to send the message.</source>
         <translation>Цього файлу вже немає або його не вдається прочитати: приберіть його, щоб надіслати повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="592"/>
+        <location filename="../../ui/conversations/composer.py" line="606"/>
         <source>“%1” is %2: %3 takes files up to %4.</source>
         <translation>«%1» — %2, а %3 приймає файли до %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="615"/>
+        <location filename="../../ui/conversations/composer.py" line="629"/>
         <source>“%1” is not a file that can be read.</source>
         <translation>«%1» — не файл або його не вдається прочитати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="618"/>
+        <location filename="../../ui/conversations/composer.py" line="632"/>
         <source>Not attached.</source>
         <translation>Не додано.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="635"/>
+        <location filename="../../ui/conversations/composer.py" line="649"/>
         <source>The clipboard&apos;s image could not be read.</source>
         <translation>Не вдалося прочитати зображення з буфера обміну.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="648"/>
+        <location filename="../../ui/conversations/composer.py" line="662"/>
         <source>The pasted image could not be saved: %1</source>
         <translation>Не вдалося зберегти вставлене зображення: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/composer.py" line="725"/>
+        <location filename="../../ui/conversations/composer.py" line="741"/>
         <source>will go as %n messages</source>
         <translation>
             <numerusform>розділиться на %n повідомлення</numerusform>
@@ -1270,17 +1298,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="824"/>
+        <location filename="../../ui/conversations/composer.py" line="840"/>
         <source>Write a message or attach a file before sending.</source>
         <translation>Напишіть повідомлення або додайте файл, перш ніж надсилати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="909"/>
+        <location filename="../../ui/conversations/composer.py" line="930"/>
         <source>“%1” is gone since it was attached (deleted or moved): remove it or attach it again.</source>
         <translation>«%1» зник після того, як його додали (видалено або переміщено): приберіть його або додайте знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="912"/>
+        <location filename="../../ui/conversations/composer.py" line="933"/>
         <source>Not sent: %1</source>
         <translation>Не надіслано: %1</translation>
     </message>
@@ -1356,87 +1384,87 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="222"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
         <source>Assign to me</source>
         <translation>Призначити мені</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="225"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="226"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="227"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="228"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="229"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="230"/>
         <source>Link to a customer…</source>
         <translation>Прив&apos;язати до клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="231"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="232"/>
         <source>This sender is not one of your customers yet</source>
         <translation>Цього відправника ще немає серед ваших клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="233"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="234"/>
         <source>Create customer…</source>
         <translation>Створити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="345"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="347"/>
         <source>The conversation could not be read: %1</source>
         <translation>Не вдалося прочитати листування: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="488"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="490"/>
         <source>Assigned to %1</source>
         <translation>Відповідальний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="490"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="492"/>
         <source>Not assigned</source>
         <translation>Без відповідального</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="511"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="513"/>
         <source>No phone number is known for this customer</source>
         <translation>Номер телефону клієнта невідомий</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="513"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="515"/>
         <source>Link the chat to a customer with a phone number to call them</source>
         <translation>Щоб подзвонити, прив&apos;яжіть чат до клієнта з номером телефону</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="519"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="521"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="528"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="530"/>
         <source>Call one of the customer&apos;s numbers</source>
         <translation>Подзвонити на один із номерів клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="612"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="614"/>
         <source>The customer was made, but the chat is not linked: %1</source>
         <translation>Клієнта створено, але чат не прив&apos;язано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="631"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="633"/>
         <source>Not sent again: %1</source>
         <translation>Повторно не надіслано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="641"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="643"/>
         <source>Not cancelled: %1</source>
         <translation>Не скасовано: %1</translation>
     </message>
@@ -1729,12 +1757,12 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../../ui/dialpad.py" line="67"/>
+        <location filename="../../ui/dialpad.py" line="71"/>
         <source>Number or SIP address</source>
         <translation>Номер або SIP-адреса</translation>
     </message>
     <message>
-        <location filename="../../ui/dialpad.py" line="74"/>
+        <location filename="../../ui/dialpad.py" line="78"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
@@ -2584,6 +2612,24 @@
     </message>
 </context>
 <context>
+    <name>LinePicker</name>
+    <message>
+        <location filename="../../ui/line_picker.py" line="35"/>
+        <source>Line for outgoing calls</source>
+        <translation>Лінія для вихідних дзвінків</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_picker.py" line="36"/>
+        <source>The account outgoing calls go through</source>
+        <translation>Обліковий запис, через який ідуть вихідні дзвінки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_picker.py" line="38"/>
+        <source>&amp;Line:</source>
+        <translation>&amp;Лінія:</translation>
+    </message>
+</context>
+<context>
     <name>LinkCustomerDialog</name>
     <message>
         <location filename="../../ui/conversations/link_dialog.py" line="52"/>
@@ -2627,241 +2673,355 @@
     </message>
 </context>
 <context>
+    <name>MailDialog</name>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="201"/>
+        <source>From:</source>
+        <translation>Від:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="202"/>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="203"/>
+        <source>Cc:</source>
+        <translation>Копія:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="213"/>
+        <source>Load remote images</source>
+        <translation>Завантажити зовнішні зображення</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="262"/>
+        <source>(no subject)</source>
+        <translation>(без теми)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="275"/>
+        <source>This message has no formatted version.</source>
+        <translation>Цей лист не має форматованої версії.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/mail_dialog.py" line="285"/>
+        <source>%n remote image(s) blocked to protect your privacy (a sender can see when and where a message was read).</source>
+        <translation>
+            <numerusform>%n зовнішнє зображення заблоковано для вашої приватності (відправник може побачити, коли й де лист прочитали).</numerusform>
+            <numerusform>%n зовнішні зображення заблоковано для вашої приватності (відправник може побачити, коли й де лист прочитали).</numerusform>
+            <numerusform>%n зовнішніх зображень заблоковано для вашої приватності (відправник може побачити, коли й де лист прочитали).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_dialog.py" line="302"/>
+        <source>Loading remote images…</source>
+        <translation>Завантаження зовнішніх зображень…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conversations/mail_dialog.py" line="318"/>
+        <source>%1 of %n remote image(s) loaded.</source>
+        <translation>
+            <numerusform>Завантажено %1 з %n зовнішнього зображення.</numerusform>
+            <numerusform>Завантажено %1 з %n зовнішніх зображень.</numerusform>
+            <numerusform>Завантажено %1 з %n зовнішніх зображень.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailFields</name>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="25"/>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="29"/>
+        <source>Cc</source>
+        <translation>Копія</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="30"/>
+        <source>Addresses, separated by commas</source>
+        <translation>Адреси через кому</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="34"/>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/mail_fields.py" line="35"/>
+        <source>Cc:</source>
+        <translation>Копія:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Chats</source>
         <translation>Чати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>Do not disturb</source>
+        <translation>Не турбувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>Incoming calls get busy and wait as callbacks. Call &gt; Do not disturb</source>
+        <translation>Вхідні дзвінки отримують «зайнято» і чекають як передзвони. Дзвінок &gt; Не турбувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>&amp;Redial</source>
+        <translation>&amp;Повторити дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>Do &amp;not disturb</source>
+        <translation>&amp;Не турбувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Next waiting chat</source>
         <translation>&amp;Наступний чат, що чекає</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Go to the waiting chats</source>
         <translation>&amp;Перейти до чатів, що чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Previous conversation</source>
         <translation>Поп&amp;ереднє листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Ne&amp;xt conversation</source>
         <translation>Нас&amp;тупне листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Reply</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Quick reply…</source>
         <translation>&amp;Швидка відповідь…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Attach a file…</source>
         <translation>Додати &amp;файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Cha&amp;ts</source>
         <translation>&amp;Чати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>&amp;Waiting chats</source>
         <translation>Чати, що &amp;чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Nobody else is waiting for a reply.</source>
         <translation>Більше ніхто не чекає на відповідь.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Chats (%1)</source>
         <translation>Чати (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="604"/>
+        <source>Do not disturb: incoming calls get busy and wait as callbacks.</source>
+        <translation>Не турбувати: вхідні дзвінки отримують «зайнято» і чекають як передзвони.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="606"/>
+        <source>Do not disturb is off: calls ring again.</source>
+        <translation>«Не турбувати» вимкнено: дзвінки знову дзвонять.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -2937,7 +3097,7 @@
 <context>
     <name>MessageList</name>
     <message numerus="yes">
-        <location filename="../../ui/conversations/message_list.py" line="220"/>
+        <location filename="../../ui/conversations/message_list.py" line="221"/>
         <source>↓ %n new message(s)</source>
         <translation>
             <numerusform>↓ %n нове повідомлення</numerusform>
@@ -2946,143 +3106,195 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="222"/>
+        <location filename="../../ui/conversations/message_list.py" line="223"/>
         <source>↓ Latest messages</source>
         <translation>↓ До останніх повідомлень</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="271"/>
+        <location filename="../../ui/conversations/message_list.py" line="272"/>
         <source>Copy text</source>
         <translation>Копіювати текст</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="273"/>
+        <location filename="../../ui/conversations/message_list.py" line="274"/>
         <source>Reply</source>
         <translation>Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="179"/>
+        <location filename="../../ui/conversations/message_list.py" line="283"/>
+        <source>Show quoted text</source>
+        <translation>Показати цитату</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="184"/>
         <source>%1 B</source>
         <translation>%1 Б</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="181"/>
+        <location filename="../../ui/conversations/bubbles.py" line="186"/>
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="185"/>
+        <location filename="../../ui/conversations/bubbles.py" line="190"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="188"/>
+        <location filename="../../ui/conversations/bubbles.py" line="193"/>
         <source>%1 GB</source>
         <translation>%1 ГБ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="201"/>
+        <location filename="../../ui/conversations/bubbles.py" line="206"/>
         <source>retrying</source>
         <translation>повторна спроба</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="203"/>
+        <location filename="../../ui/conversations/bubbles.py" line="208"/>
         <source>queued</source>
         <translation>у черзі</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="206"/>
+        <location filename="../../ui/conversations/bubbles.py" line="211"/>
         <source>sending…</source>
         <translation>надсилається…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="207"/>
+        <location filename="../../ui/conversations/bubbles.py" line="212"/>
         <source>✓ sent</source>
         <translation>✓ надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="208"/>
+        <location filename="../../ui/conversations/bubbles.py" line="213"/>
         <source>✓✓ delivered</source>
         <translation>✓✓ доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="209"/>
+        <location filename="../../ui/conversations/bubbles.py" line="214"/>
         <source>✓✓ read</source>
         <translation>✓✓ прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="210"/>
+        <location filename="../../ui/conversations/bubbles.py" line="215"/>
         <source>not sent</source>
         <translation>не надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="212"/>
+        <location filename="../../ui/conversations/bubbles.py" line="217"/>
         <source>may not have been sent</source>
         <translation>можливо, не надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="250"/>
+        <location filename="../../ui/conversations/bubbles.py" line="255"/>
         <source>Contact: %1</source>
         <translation>Контакт: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="260"/>
+        <location filename="../../ui/conversations/bubbles.py" line="265"/>
         <source>Location: %1</source>
         <translation>Місце: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="369"/>
+        <location filename="../../ui/conversations/bubbles.py" line="376"/>
         <source>Bot</source>
         <translation>Бот</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="396"/>
+        <location filename="../../ui/conversations/bubbles.py" line="406"/>
         <source>A message not in the history</source>
         <translation>Повідомлення, якого немає в історії</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="408"/>
+        <location filename="../../ui/conversations/bubbles.py" line="418"/>
         <source>The file could not be downloaded.</source>
         <translation>Файл не вдалося завантажити.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="429"/>
-        <location filename="../../ui/conversations/message_list.py" line="277"/>
+        <location filename="../../ui/conversations/bubbles.py" line="442"/>
+        <location filename="../../ui/conversations/message_list.py" line="293"/>
         <source>Resend</source>
         <translation>Надіслати знову</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="433"/>
+        <location filename="../../ui/conversations/bubbles.py" line="446"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="437"/>
+        <location filename="../../ui/conversations/bubbles.py" line="450"/>
         <source>edited</source>
         <translation>змінено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="526"/>
+        <location filename="../../ui/conversations/bubbles.py" line="505"/>
+        <source>Automatic reply</source>
+        <translation>Автовідповідь</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="506"/>
+        <source>Delivery failure report</source>
+        <translation>Звіт про недоставку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="507"/>
+        <source>Mailing</source>
+        <translation>Розсилка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="518"/>
+        <source>From: %1</source>
+        <translation>Від: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="522"/>
+        <source>To: %1</source>
+        <translation>Кому: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="528"/>
+        <source>Cc: %1</source>
+        <translation>Копія: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="558"/>
+        <location filename="../../ui/conversations/message_list.py" line="283"/>
+        <source>Hide quoted text</source>
+        <translation>Сховати цитату</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="560"/>
+        <source>Show quoted text (%n lines)</source>
+        <translation>Показати цитату (рядків: %n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="567"/>
+        <location filename="../../ui/conversations/message_list.py" line="289"/>
+        <source>Formatted view</source>
+        <translation>Форматований вигляд</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="614"/>
         <source>Open</source>
         <translation>Відкрити</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="527"/>
+        <location filename="../../ui/conversations/bubbles.py" line="615"/>
         <source>Save as…</source>
         <translation>Зберегти як…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="279"/>
+        <location filename="../../ui/conversations/message_list.py" line="295"/>
         <source>Cancel sending</source>
         <translation>Скасувати надсилання</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="287"/>
+        <location filename="../../ui/conversations/message_list.py" line="303"/>
         <source>Open %1</source>
         <translation>Відкрити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/message_list.py" line="295"/>
+        <location filename="../../ui/conversations/message_list.py" line="311"/>
         <source>Save %1 as…</source>
         <translation>Зберегти %1 як…</translation>
     </message>
@@ -3100,17 +3312,17 @@
 <context>
     <name>MessageNotifier</name>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="196"/>
+        <location filename="../../ui/conversations/notifier.py" line="202"/>
         <source>New message</source>
         <translation>Нове повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="199"/>
+        <location filename="../../ui/conversations/notifier.py" line="205"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/notifier.py" line="202"/>
+        <location filename="../../ui/conversations/notifier.py" line="208"/>
         <source>New message from %1</source>
         <translation>Нове повідомлення від: %1</translation>
     </message>
@@ -3376,218 +3588,248 @@
         <translation>Пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129"/>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="141"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="159"/>
+        <source>In the audio (RFC 2833)</source>
+        <translation>У звуковому потоці (RFC 2833)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <source>SIP INFO</source>
+        <translation>SIP INFO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
+        <translation>Як цифри, які ви натискаєте під час дзвінка, доходять до співрозмовника. Залиште типове, якщо голосове меню вашої АТС на них реагує.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <source>Answer incoming calls at once (headset)</source>
+        <translation>Відповідати на вхідні дзвінки одразу (гарнітура)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <source>Only when no other call is on; a second call rings as usual.</source>
+        <translation>Лише коли немає іншого дзвінка; другий дзвінок дзвонить як звичайно.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <source>DTMF:</source>
+        <translation>DTMF:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="190"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="285"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288"/>
+        <location filename="../../ui/settings_dialog.py" line="311"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="296"/>
+        <location filename="../../ui/settings_dialog.py" line="319"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315"/>
+        <location filename="../../ui/settings_dialog.py" line="338"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="322"/>
+        <location filename="../../ui/settings_dialog.py" line="345"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="347"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="332"/>
+        <location filename="../../ui/settings_dialog.py" line="355"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter надсилає повідомлення (Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="336"/>
+        <location filename="../../ui/settings_dialog.py" line="359"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Вимкнено: Enter починає новий рядок, а Ctrl+Enter надсилає повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="340"/>
+        <location filename="../../ui/settings_dialog.py" line="363"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="341"/>
+        <location filename="../../ui/settings_dialog.py" line="364"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="343"/>
+        <location filename="../../ui/settings_dialog.py" line="366"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="350"/>
+        <location filename="../../ui/settings_dialog.py" line="373"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
         <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <location filename="../../ui/settings_dialog.py" line="386"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings_dialog.py" line="431"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="416"/>
+        <location filename="../../ui/settings_dialog.py" line="439"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -3605,27 +3847,27 @@
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229"/>
+        <location filename="../../ui/shell.py" line="230"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="246"/>
+        <location filename="../../ui/shell.py" line="247"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="277"/>
+        <location filename="../../ui/shell.py" line="278"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="300"/>
+        <location filename="../../ui/shell.py" line="301"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="305"/>
+        <location filename="../../ui/shell.py" line="306"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -3659,66 +3901,76 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>Call the last number again</source>
+        <translation>Зателефонувати на останній номер ще раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44"/>
+        <source>Do not disturb: incoming calls get busy</source>
+        <translation>Не турбувати: вхідні дзвінки отримують «зайнято»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
         <source>Go to the dial field</source>
         <translation>Перейти до поля набору</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="41"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Search customers</source>
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="42"/>
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Edit the open customer</source>
         <translation>Змінити відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="46"/>
+        <location filename="../../ui/shortcuts.py" line="54"/>
         <source>Call the most urgent callback request</source>
         <translation>Зателефонувати за найтерміновішою заявкою на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="51"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Open the chat that has waited longest for a reply</source>
         <translation>Відкрити чат, який найдовше чекає на відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Previous conversation of the open customer</source>
         <translation>Попереднє листування відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Next conversation of the open customer</source>
         <translation>Наступне листування відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66"/>
+        <location filename="../../ui/shortcuts.py" line="74"/>
         <source>Reply: go to the message field</source>
         <translation>Відповісти: перейти до поля повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="71"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
         <source>Insert a quick reply</source>
         <translation>Вставити швидку відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="84"/>
         <source>Attach a file to the message</source>
         <translation>Додати файл до повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="81"/>
+        <location filename="../../ui/shortcuts.py" line="89"/>
         <source>Go to the waiting chats</source>
         <translation>Перейти до чатів, що чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="83"/>
+        <location filename="../../ui/shortcuts.py" line="91"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="84"/>
+        <location filename="../../ui/shortcuts.py" line="92"/>
         <source>Show this list of shortcuts</source>
         <translation>Показати цей список клавіш</translation>
     </message>
@@ -4067,58 +4319,58 @@
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="247"/>
-        <location filename="../../ui/tray.py" line="259"/>
+        <location filename="../../ui/tray.py" line="249"/>
+        <location filename="../../ui/tray.py" line="261"/>
         <source>unknown number</source>
         <translation>прихованого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="251"/>
+        <location filename="../../ui/tray.py" line="253"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="252"/>
+        <location filename="../../ui/tray.py" line="254"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="260"/>
+        <location filename="../../ui/tray.py" line="262"/>
         <source>Missed call</source>
         <translation>Пропущений дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="260"/>
+        <location filename="../../ui/tray.py" line="262"/>
         <source>Missed call from %1</source>
         <translation>Пропущений дзвінок від %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="311"/>
+        <location filename="../../ui/tray.py" line="313"/>
         <source>No SIP account</source>
         <translation>Немає SIP-акаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="312"/>
+        <location filename="../../ui/tray.py" line="314"/>
         <source>Registering…</source>
         <translation>Реєстрація…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="313"/>
+        <location filename="../../ui/tray.py" line="315"/>
         <source>Registered</source>
         <translation>Зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="314"/>
+        <location filename="../../ui/tray.py" line="316"/>
         <source>Not registered</source>
         <translation>Не зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="328"/>
+        <location filename="../../ui/tray.py" line="330"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="330"/>
+        <location filename="../../ui/tray.py" line="332"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n непрочитане повідомлення</numerusform>
@@ -4127,7 +4379,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="326"/>
+        <location filename="../../ui/tray.py" line="328"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущений дзвінок</numerusform>
@@ -4410,12 +4662,12 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../app/accounts.py" line="37"/>
+        <location filename="../../app/accounts.py" line="39"/>
         <source>A SIP account needs a user name and a domain.</source>
         <translation>Для SIP-облікового запису потрібні ім’я користувача й домен.</translation>
     </message>
     <message>
-        <location filename="../../app/accounts.py" line="51"/>
+        <location filename="../../app/accounts.py" line="55"/>
         <source>SIP account #{account_id} no longer exists.</source>
         <translation>SIP-облікового запису №{account_id} більше немає.</translation>
     </message>
@@ -4861,122 +5113,122 @@
         <translation>Налаштування {name} має значення не того типу: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="229"/>
+        <location filename="../../app/settings.py" line="235"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="294"/>
+        <location filename="../../app/settings.py" line="300"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="302"/>
+        <location filename="../../app/settings.py" line="308"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="310"/>
+        <location filename="../../app/settings.py" line="316"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значення waiting_amber_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="316"/>
+        <location filename="../../app/settings.py" line="322"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значення waiting_red_minutes має бути більшим за waiting_amber_minutes ({amber}) і не більшим за тиждень.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="327"/>
+        <location filename="../../app/settings.py" line="333"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="335"/>
+        <location filename="../../app/settings.py" line="341"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="345"/>
+        <location filename="../../app/settings.py" line="351"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="353"/>
+        <location filename="../../app/settings.py" line="359"/>
         <source>codecs must name at least one codec: calls need one.</source>
         <translation>codecs має називати хоча б один кодек: без нього дзвінки неможливі.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="358"/>
+        <location filename="../../app/settings.py" line="364"/>
         <source>codecs must be some of {choices}, not {value!r}.</source>
         <translation>codecs може містити лише {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="363"/>
+        <location filename="../../app/settings.py" line="369"/>
         <source>codecs names a codec twice.</source>
         <translation>codecs називає один кодек двічі.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="368"/>
+        <location filename="../../app/settings.py" line="374"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="378"/>
+        <location filename="../../app/settings.py" line="384"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="469"/>
+        <location filename="../../app/settings.py" line="475"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не вдається прочитати файл налаштувань {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="470"/>
+        <location filename="../../app/settings.py" line="476"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл налаштувань {path} — не текст в UTF-8 (байт {position} не підходить).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="473"/>
+        <location filename="../../app/settings.py" line="479"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл налаштувань {path} — некоректний JSON: {error} у рядку {line}, стовпці {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="476"/>
+        <location filename="../../app/settings.py" line="482"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл налаштувань {path} не читається як JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="479"/>
+        <location filename="../../app/settings.py" line="485"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл налаштувань {path} містить JSON, але не об’єкт із налаштуваннями.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="482"/>
+        <location filename="../../app/settings.py" line="488"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>У файлі налаштувань {path} database_url дорівнює {value}: це не URL бази даних.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="549"/>
+        <location filename="../../app/settings.py" line="555"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL бази даних. Спільна база команди має вигляд postgresql+psycopg://user@server/switchboard, файл — sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="554"/>
+        <location filename="../../app/settings.py" line="560"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard працює з PostgreSQL (postgresql://…) або файлом SQLite (sqlite:///…), але не з {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="559"/>
+        <location filename="../../app/settings.py" line="565"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не вказано файл: запишіть його як sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="562"/>
+        <location filename="../../app/settings.py" line="568"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL бази даних є пароль. config.json не зберігає секретів (паролі — у системному сховищі паролів): вкажіть URL без нього, наприклад postgresql+psycopg://user@server/db.</translation>
     </message>
     <message>
-        <location filename="../../app/timeline.py" line="494"/>
+        <location filename="../../app/timeline.py" line="512"/>
         <source>Interaction #{interaction_id} does not exist.</source>
         <translation>Подію історії №{interaction_id} не знайдено.</translation>
     </message>
@@ -5026,47 +5278,47 @@
         <translation>Листування №{conversation_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="83"/>
+        <location filename="../../app/outbox.py" line="84"/>
         <source>This chat can&apos;t be written to: {reason}</source>
         <translation>У цей чат писати не можна: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="84"/>
+        <location filename="../../app/outbox.py" line="85"/>
         <source>This chat can&apos;t be written to: the platform doesn&apos;t allow it now.</source>
         <translation>У цей чат писати не можна: платформа зараз цього не дозволяє.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="87"/>
+        <location filename="../../app/outbox.py" line="88"/>
         <source>Message #{message_id} is being sent already.</source>
         <translation>Повідомлення №{message_id} вже надсилається.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="88"/>
+        <location filename="../../app/outbox.py" line="89"/>
         <source>Message #{message_id} was sent already.</source>
         <translation>Повідомлення №{message_id} вже надіслано.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="166"/>
+        <location filename="../../app/outbox.py" line="170"/>
         <source>Write a message or attach a file before sending.</source>
         <translation>Перед надсиланням напишіть повідомлення або додайте файл.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="356"/>
+        <location filename="../../app/outbox.py" line="363"/>
         <source>Message #{message_id} is being sent already; it can&apos;t be cancelled.</source>
         <translation>Повідомлення №{message_id} вже надсилається; скасувати його не можна.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="366"/>
+        <location filename="../../app/outbox.py" line="373"/>
         <source>Message #{message_id} is not waiting to be sent.</source>
         <translation>Повідомлення №{message_id} не чекає на надсилання.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="673"/>
+        <location filename="../../app/outbox.py" line="693"/>
         <source>Message #{message_id} does not exist.</source>
         <translation>Повідомлення №{message_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/outbox.py" line="714"/>
+        <location filename="../../app/outbox.py" line="734"/>
         <source>Set the operator&apos;s name in the settings before sending messages.</source>
         <translation>Перш ніж надсилати повідомлення, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
@@ -5131,23 +5383,33 @@
         <translation>Шаблон із назвою {name!r} цією мовою вже є.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_accounts.py" line="88"/>
+        <location filename="../../app/channel_accounts.py" line="44"/>
+        <source>The bot was removed in Settings.</source>
+        <translation>Бота видалено в Налаштуваннях.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="45"/>
+        <source>The mailbox was removed in Settings.</source>
+        <translation>Поштову скриньку видалено в Налаштуваннях.</translation>
+    </message>
+    <message>
+        <location filename="../../app/channel_accounts.py" line="92"/>
         <source>A bot&apos;s name can be at most {limit} characters long.</source>
         <translation>Назва бота може бути не довшою за {limit} символів.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_accounts.py" line="94"/>
+        <location filename="../../app/channel_accounts.py" line="98"/>
         <source>Enter the bot&apos;s token (BotFather gives it).</source>
         <translation>Введіть токен бота (його видає BotFather).</translation>
     </message>
     <message>
         <location filename="../../app/bot_replies.py" line="200"/>
-        <location filename="../../app/channel_accounts.py" line="104"/>
+        <location filename="../../app/channel_accounts.py" line="108"/>
         <source>Bot #{account_id} no longer exists.</source>
         <translation>Бота №{account_id} більше немає.</translation>
     </message>
     <message>
-        <location filename="../../app/channel_accounts.py" line="196"/>
+        <location filename="../../app/channel_accounts.py" line="206"/>
         <source>This bot is saved already, as “{label}”: a bot can be read by one account only.</source>
         <translation>Цього бота вже збережено як «{label}»: бота може читати лише один обліковий запис.</translation>
     </message>
@@ -5222,97 +5484,97 @@
         <translation>Не вдалося зберегти чернетку в {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="70"/>
+        <location filename="../../app/refusals.py" line="71"/>
         <source>The customer has blocked the bot. Messages reach them again once they write to it.</source>
         <translation>Клієнт заблокував бота. Повідомлення знову доходитимуть, коли клієнт напише боту.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="74"/>
+        <location filename="../../app/refusals.py" line="75"/>
         <source>The bot can&apos;t write first: the customer has to write to it once.</source>
         <translation>Бот не може написати першим: клієнт має спершу написати йому.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="77"/>
+        <location filename="../../app/refusals.py" line="78"/>
         <source>The platform doesn&apos;t know this chat any more; it may have been deleted.</source>
         <translation>Платформа більше не знає цього чату; можливо, його видалено.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="80"/>
+        <location filename="../../app/refusals.py" line="81"/>
         <source>The customer&apos;s account on the platform was deleted.</source>
         <translation>Обліковий запис клієнта на платформі видалено.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="83"/>
+        <location filename="../../app/refusals.py" line="84"/>
         <source>The bot may not write to this chat: it was removed or has no rights there.</source>
         <translation>Бот не може писати в цей чат: його видалили або він не має прав.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="86"/>
+        <location filename="../../app/refusals.py" line="87"/>
         <source>The 24 hours for answering have passed: only an approved template can be sent until the customer writes again.</source>
         <translation>24 години на відповідь минули: доки клієнт не напише знову, можна надіслати лише схвалений шаблон.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="91"/>
+        <location filename="../../app/refusals.py" line="92"/>
         <source>The account {account} is switched off in Settings.</source>
         <translation>Обліковий запис {account} вимкнено в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="95"/>
+        <location filename="../../app/refusals.py" line="96"/>
         <source>The platform doesn&apos;t let us write to this chat: {reason}</source>
         <translation>Платформа не дозволяє писати в цей чат: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="96"/>
+        <location filename="../../app/refusals.py" line="97"/>
         <source>The platform doesn&apos;t let us write to this chat now.</source>
         <translation>Платформа зараз не дозволяє писати в цей чат.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="98"/>
+        <location filename="../../app/refusals.py" line="99"/>
         <source>The platform refused the account&apos;s token: check the account in Settings.</source>
         <translation>Платформа відхилила токен облікового запису: перевірте його в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="101"/>
+        <location filename="../../app/refusals.py" line="102"/>
         <source>The message or one of its files is too large for the platform.</source>
         <translation>Повідомлення або один із його файлів завеликий для платформи.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="104"/>
+        <location filename="../../app/refusals.py" line="105"/>
         <source>The platform could not be reached; gave up after {attempts} tries.</source>
         <translation>Платформа недоступна; надсилання припинено після спроб: {attempts}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="107"/>
+        <location filename="../../app/refusals.py" line="108"/>
         <source>The platform kept asking to wait; gave up after {attempts} tries.</source>
         <translation>Платформа весь час просила зачекати; надсилання припинено після спроб: {attempts}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="110"/>
+        <location filename="../../app/refusals.py" line="111"/>
         <source>The platform refused the message: {reason}</source>
         <translation>Платформа відхилила повідомлення: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="111"/>
+        <location filename="../../app/refusals.py" line="112"/>
         <source>The platform refused the message.</source>
         <translation>Платформа відхилила повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="112"/>
+        <location filename="../../app/refusals.py" line="113"/>
         <source>Cancelled by {operator}.</source>
         <translation>Скасовано оператором {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="113"/>
+        <location filename="../../app/refusals.py" line="114"/>
         <source>The platform can&apos;t be reached right now; trying again.</source>
         <translation>Платформа зараз недоступна; пробуємо ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="116"/>
+        <location filename="../../app/refusals.py" line="117"/>
         <source>The platform asked us to wait; trying again.</source>
         <translation>Платформа попросила зачекати; пробуємо ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/refusals.py" line="117"/>
+        <location filename="../../app/refusals.py" line="118"/>
         <source>It may not have been sent: the platform did not answer. Look in the chat before sending it again.</source>
         <translation>Можливо, повідомлення не надіслано: платформа не відповіла. Перегляньте чат, перш ніж надсилати його знову.</translation>
     </message>
@@ -5491,6 +5753,43 @@
         <location filename="../../integrations/email/imap.py" line="84"/>
         <source>The folder {folder!r} of the mailbox can&apos;t be read: {reason}. Choose the folders to read in Settings &gt; Email.</source>
         <translation>Теку {folder!r} поштової скриньки не вдається прочитати: {reason}. Виберіть теки для читання в Налаштування &gt; Ел. пошта.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="59"/>
+        <source>The subject is too long: at most {limit} characters.</source>
+        <translation>Тема задовга: щонайбільше {limit} символів.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="67"/>
+        <location filename="../../app/mail_view.py" line="74"/>
+        <source>{value!r} in Cc is not an email address.</source>
+        <translation>{value!r} у полі «Копія» — не адреса електронної пошти.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="81"/>
+        <source>At most {limit} addresses in Cc.</source>
+        <translation>У полі «Копія» щонайбільше {limit} адрес.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail_view.py" line="103"/>
+        <location filename="../../app/mail_view.py" line="137"/>
+        <source>The message #{id} is not in the history.</source>
+        <translation>Повідомлення №{id} немає в історії.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/smtp.py" line="74"/>
+        <source>Sent, but not delivered to {address}: {reason}</source>
+        <translation>Надіслано, але не доставлено на {address}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/smtp.py" line="75"/>
+        <source>Sent, but not saved to the Sent folder: {reason}</source>
+        <translation>Надіслано, але не збережено в теці «Надіслані»: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/smtp.py" line="76"/>
+        <source>Sent, but not saved: the mailbox has no Sent folder (choose one in Settings &gt; Email).</source>
+        <translation>Надіслано, але не збережено: у скриньці немає теки «Надіслані» (виберіть її в Налаштування &gt; Ел. пошта).</translation>
     </message>
 </context>
 </TS>
