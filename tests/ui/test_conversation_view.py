@@ -630,3 +630,23 @@ def test_the_composer_is_under_the_messages(qtbot: Any, shell: Any, sqlite_core:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     focused = QApplication.focusWidget()
     assert focused is not None and view.composer.isAncestorOf(focused)
+
+
+def test_a_sent_message_with_a_note_says_it_under_the_bubble(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    from app.refusals import Notice
+
+    core = sqlite_core
+    shop = account(core)
+    olena = customer(core)
+    conversation, _ = chat(core, shop, 1)
+    sent = send(core, conversation, "Рахунок у вкладенні")
+    assert core.outbox.claim_next(shop) is not None
+    note = Notice("Sent, but not saved to the Sent folder: {reason}", reason="NO [TRYCREATE]")
+    core.outbox.mark_sent(sent, ["m-1"], notes=[note])
+    shell.window.open_customer(olena)
+    view = opened(qtbot, shell, 2)
+    texts = painted(view, "Рахунок у вкладенні")
+    assert "Sent, but not saved to the Sent folder: NO [TRYCREATE]" in texts
+    assert "✓ sent" in texts

@@ -435,6 +435,9 @@ def measure(
     if notice and delivery is not None:
         tone = Tone.ERROR if str(delivery.state) == "failed" else Tone.WARNING
         column.text(notice, style.small, tone)
+    for note in delivery.notes if delivery is not None else ():
+        # Sent, with a word: a Cc refused, the copy not in the Sent folder.
+        column.text(error_text(note), style.small, Tone.WARNING)
     if delivery is not None and delivery.outbox_id is not None:
         wanted: list[tuple[Action, str, int | None]] = []
         if delivery.can_resend:
