@@ -571,9 +571,8 @@ def _mail_body(
         )
     column.buttons_row(wanted, style.small)
     if mail.has_html and mail.remote_images and not mail.remote_allowed:
-        blocked = QCoreApplication.translate(
-            "MessageList", "%n remote image(s) blocked", "", mail.remote_images
-        )
+        count = mail.remote_images  # a plain name: lupdate drops a call whose n is dotted
+        blocked = QCoreApplication.translate("MessageList", "%n remote image(s) blocked", "", count)
         column.text(blocked, style.small, Tone.MUTED)
 
 
