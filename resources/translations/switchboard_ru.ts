@@ -3211,75 +3211,80 @@
         <translation>Файл не удалось скачать.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="442"/>
+        <location filename="../../ui/conversations/bubbles.py" line="445"/>
         <location filename="../../ui/conversations/message_list.py" line="293"/>
         <source>Resend</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="446"/>
+        <location filename="../../ui/conversations/bubbles.py" line="449"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="450"/>
+        <location filename="../../ui/conversations/bubbles.py" line="453"/>
         <source>edited</source>
         <translation>изменено</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="505"/>
+        <location filename="../../ui/conversations/bubbles.py" line="508"/>
         <source>Automatic reply</source>
         <translation>Автоответ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="506"/>
+        <location filename="../../ui/conversations/bubbles.py" line="509"/>
         <source>Delivery failure report</source>
         <translation>Отчёт о недоставке</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="507"/>
+        <location filename="../../ui/conversations/bubbles.py" line="510"/>
         <source>Mailing</source>
         <translation>Рассылка</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="518"/>
+        <location filename="../../ui/conversations/bubbles.py" line="521"/>
         <source>From: %1</source>
         <translation>От: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="522"/>
+        <location filename="../../ui/conversations/bubbles.py" line="525"/>
         <source>To: %1</source>
         <translation>Кому: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="528"/>
+        <location filename="../../ui/conversations/bubbles.py" line="531"/>
         <source>Cc: %1</source>
         <translation>Копия: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="558"/>
+        <location filename="../../ui/conversations/bubbles.py" line="561"/>
         <location filename="../../ui/conversations/message_list.py" line="283"/>
         <source>Hide quoted text</source>
         <translation>Скрыть цитату</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="560"/>
+        <location filename="../../ui/conversations/bubbles.py" line="563"/>
         <source>Show quoted text (%n lines)</source>
         <translation>Показать цитату (строк: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="567"/>
+        <location filename="../../ui/conversations/bubbles.py" line="570"/>
         <location filename="../../ui/conversations/message_list.py" line="289"/>
         <source>Formatted view</source>
         <translation>Форматированный вид</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="614"/>
+        <location filename="../../ui/conversations/bubbles.py" line="575"/>
+        <source>%n remote image(s) blocked</source>
+        <translation>Заблокировано внешних изображений: %n</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/bubbles.py" line="616"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/bubbles.py" line="615"/>
+        <location filename="../../ui/conversations/bubbles.py" line="617"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
