@@ -66,7 +66,9 @@ class LinePicker(QWidget):
     def show_customer(self, customer_id: int | None) -> None:
         """The open card's customer: their line, or the default."""
         self._customer = customer_id
-        if customer_id is None or self.lines.count() < 2:
+        if self.lines.count() < 2:
+            return  # one line or none: nothing to choose (set_accounts set it)
+        if customer_id is None:
             self._use(self.default)
             return
         timeline, among = self.core.timeline, self.ids()
