@@ -481,16 +481,15 @@ class ChannelHost:
             return
         assert result.failure is not None
         failure = result.failure
+        # A policy refusal makes the chat unwritable in the failure's own commit
+        # (Outbox.mark_failed); a second write here could undo a customer who
+        # wrote again meanwhile.
         self._record(
             lambda: self.outbox.mark_failed(
                 row.id or 0, failure, result.reason, result.retry_after
             ),
             stop,
         )
-        if failure is SendFailure.POLICY_REFUSED:
-            self._record(
-                lambda: self.outbox.refuse_conversation(row.conversation_id, result.reason), stop
-            )
 
     def _record(self, write: Callable[[], object], stop: threading.Event) -> None:
         """A sender's write after the request: retried while the database

@@ -5,6 +5,7 @@ replies reach the server once, and trouble is a status that heals by itself."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -15,13 +16,16 @@ from sqlmodel import select
 
 from app.core import Core
 from app.customers import ContactInput
+from app.inbox import InboundMessage
 from app.models import (
     Attachment,
     CallbackRequest,
+    Channel,
     ChannelAccount,
     Conversation,
     Interaction,
     OutboxMessage,
+    utcnow,
 )
 from app.outbox import OutboxError
 from app.secrets import SecretKind
@@ -232,6 +236,58 @@ def test_a_blocked_user_is_a_refusal_the_operator_reads(desk: Desk) -> None:
     failed = desk.core.outbox.get(message.id or 0)
     assert failed.failure == "policy_refused" and "blocked" in failed.last_error
     assert desk.core.conversations.get(conversation.id).can_write is False
+
+
+def test_a_customer_who_writes_right_after_a_refusal_can_be_answered(desk: Desk) -> None:
+    """The refusal makes the chat unwritable in the failure's own commit
+    (Outbox.mark_failed). The sender writes nothing of it afterwards: a
+    customer who unblocks the bot and writes before the sender goes on is not
+    refused again by a late second write (the host's refuse_conversation did
+    that)."""
+    user = desk.bot.user("Олена")
+    desk.bot.push_text(user, "привіт")
+    _wait(lambda: desk.messages() == 1)
+    (conversation,) = desk.core.conversations.waiting()
+    assert conversation.id is not None
+    desk.bot.block(user["id"])
+    outbox = desk.core.outbox
+    mark_failed, claim_next = outbox.mark_failed, outbox.claim_next
+    wrote_again, sender_went_on = threading.Event(), threading.Event()
+
+    def failed_then_the_customer_writes(*args: Any, **kwargs: Any) -> Any:
+        row = mark_failed(*args, **kwargs)
+        assert desk.core.conversations.get(conversation.id or 0).can_write is False
+        desk.core.inbox.store(
+            [
+                InboundMessage(
+                    account_id=desk.account_id,
+                    channel=Channel.TELEGRAM,
+                    external_id=f"{desk.account_id}:{user['id']}:900",
+                    identity=str(user["id"]),
+                    sent_at=utcnow(),
+                    text="розблокувала",
+                )
+            ]
+        )
+        wrote_again.set()
+        return row
+
+    def claim(account_id: int) -> Any:
+        if wrote_again.is_set():
+            sender_went_on.set()  # done with the refused message
+        return claim_next(account_id)
+
+    outbox.mark_failed = failed_then_the_customer_writes  # type: ignore[method-assign]
+    outbox.claim_next = claim  # type: ignore[method-assign]
+    message = outbox.queue(
+        conversation.id, "Ваше замовлення готове", operator="Ірина", idempotency_key="k1"
+    )
+    assert sender_went_on.wait(15), "the sender did not go on"
+
+    failed = outbox.get(message.id or 0)
+    assert failed.status == "failed" and failed.failure == "policy_refused"
+    after = desk.core.conversations.get(conversation.id)
+    assert after.can_write is True and "cannot_write_reason" not in after.meta
 
 
 def test_a_long_text_goes_in_parts_once(desk: Desk) -> None:
