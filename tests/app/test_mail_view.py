@@ -5,7 +5,6 @@ and the composer's subject and Cc checked before anything is queued."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from email.message import EmailMessage
 from typing import Any
 
@@ -13,16 +12,13 @@ import pytest
 from sqlmodel import select
 
 from app.core import Core
-from app.inbox import InboundMessage
 from app.mail.parse import ParsedMail, parse
 from app.mail.quotes import SegmentKind
 from app.mail.view import Party, cc_text, mail_headers, visible_parts
-from app.mail_threads import conversation_identity
 from app.mail_view import MailViewError, reply_fields
-from app.models import Channel, ChannelAccount, ContactKind, Conversation, Interaction
+from app.models import Conversation, Interaction
+from tests.app.mail_rows import ANNA, mail_meta, store_mail
 
-T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
-ANNA = "anna@customer.example"
 REPLY = (
     "Добрий день!\n\nРозмір M підходить, беру.\n\n-- \nАнна\nтел. +380501234567\n\n"
     "чт, 3 груд. 2026 р. о 18:02 Магазин <shop@shop.example> пише:\n"
@@ -48,57 +44,15 @@ def _raw(html: str | None = None) -> bytes:
     return message.as_bytes()
 
 
-def _meta(mail: ParsedMail) -> dict[str, Any]:
-    """What integrations/email/inbound.py keeps of a message (the fields read here)."""
-    html = mail.html
-    pair = lambda a: [a.name, a.address]  # noqa: E731
-    meta: dict[str, Any] = {
-        "subject": mail.subject,
-        "from": pair(mail.sender) if mail.sender else None,
-        "to": [pair(a) for a in mail.to],
-        "cc": [pair(a) for a in mail.cc],
-        "classification": mail.classification.kind.value,
-        "html": html.html if html is not None else None,
-        "remote_images": list(html.remote_images) if html is not None else [],
-        "segments": [[s.kind.value, s.start, s.end] for s in mail.segments],
-        "inline": {},
-    }
-    if mail.unsafe_html is not None:
-        meta["unsafe_html"] = mail.unsafe_html
-    return {"email": meta}
-
-
 def _stored(core: Core, mail: ParsedMail) -> int:
-    with core.db.session() as s:
-        account = ChannelAccount(kind="email", label="shop@shop.example")
-        s.add(account)
-        s.flush()
-        assert account.id is not None
-        account_id = account.id
-    (stored,) = core.inbox.store(
-        [
-            InboundMessage(
-                account_id=account_id,
-                channel=Channel.EMAIL,
-                external_id=f"{account_id}:{mail.message_id}",
-                identity=conversation_identity("thread:a1", ANNA),
-                sent_at=T0,
-                text=mail.text,
-                subject=mail.subject,
-                sender_title="Анна",
-                contact_kind=ContactKind.EMAIL,
-                contact_value=ANNA,
-                meta=_meta(mail),
-            )
-        ]
-    )
-    assert stored.interaction_id is not None
-    return stored.interaction_id
+    interaction_id = store_mail(core, mail).interaction_id
+    assert interaction_id is not None
+    return interaction_id
 
 
 def test_the_quoted_history_and_the_signature_are_folded_the_words_shown() -> None:
     mail = parse(_raw())
-    headers = mail_headers(_meta(mail))
+    headers = mail_headers(mail_meta(mail))
     assert headers is not None
     assert headers.subject == "Re: Замовлення 42"
     assert headers.sender == Party("Анна", ANNA)

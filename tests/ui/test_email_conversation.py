@@ -18,57 +18,33 @@ from sqlmodel import col, select
 
 from app.core import Core
 from app.drafts import Draft
-from app.inbox import InboundMessage
 from app.mail.parse import parse
-from app.mail_threads import conversation_identity
-from app.models import Channel, ChannelAccount, ContactKind, OutboxMessage
-from tests.app.test_mail_view import _meta, _raw
+from app.models import OutboxMessage
+from tests.app.mail_rows import ANNA, store_mail
+from tests.app.test_mail_view import _raw
 from tests.ui.test_composer import make_composer, open_chat, type_text, wait_disk
 from tests.ui.test_conversation_view import click_button, customer, opened
 from ui.conversations.bubbles import Action
 from ui.tasks import TaskRunner
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
-ANNA = "anna@customer.example"
-
-
-def _mailbox(core: Core) -> int:
-    with core.db.session() as s:
-        row = ChannelAccount(kind="email", label="shop@shop.example")
-        s.add(row)
-        s.flush()
-        assert row.id is not None
-        return row.id
 
 
 def email_thread(core: Core) -> tuple[int, int, str]:
     """Anna's reply with a quote and a signature: (conversation, message, text)."""
     mail = parse(_raw())
-    account_id = _mailbox(core)
-    (stored,) = core.inbox.store(
-        [
-            InboundMessage(
-                account_id=account_id,
-                channel=Channel.EMAIL,
-                external_id=f"{account_id}:{mail.message_id}",
-                identity=conversation_identity("thread:a1", ANNA),
-                sent_at=T0,
-                text=mail.text,
-                subject=mail.subject,
-                sender_title="Анна",
-                contact_kind=ContactKind.EMAIL,
-                contact_value=ANNA,
-                meta=_meta(mail),
-                conversation_meta={
-                    "email": {
-                        "subject": mail.subject,
-                        "address": ANNA,
-                        "last_message_id": mail.message_id,
-                        "cc": [["Petrenko, Olena", "olena@customer.example"]],
-                    }
-                },
-            )
-        ]
+    stored = store_mail(
+        core,
+        mail,
+        sent_at=T0,
+        conversation_meta={
+            "email": {
+                "subject": mail.subject,
+                "address": ANNA,
+                "last_message_id": mail.message_id,
+                "cc": [["Petrenko, Olena", "olena@customer.example"]],
+            }
+        },
     )
     assert stored.interaction_id is not None
     return stored.conversation_id, stored.interaction_id, mail.text
@@ -171,9 +147,7 @@ def test_an_edited_subject_stays_with_the_draft_through_a_restart(
     again = make_composer(qtbot, core, tasks)
     try:
         open_chat(qtbot, again, conversation_id)
-        qtbot.waitUntil(
-            lambda: again.mail_fields.subject.text() == "Рахунок до замовлення 42"
-        )
+        qtbot.waitUntil(lambda: again.mail_fields.subject.text() == "Рахунок до замовлення 42")
         # The Cc was not edited: it still follows the thread.
         assert again.mail_fields.cc.text() == '"Petrenko, Olena" <olena@customer.example>'
         wait_disk(qtbot, again)

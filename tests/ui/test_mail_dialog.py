@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,17 +24,14 @@ from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from app.core import Core
-from app.inbox import InboundFile, InboundMessage
-from app.mail.parse import ParsedMail, parse
+from app.inbox import InboundFile
+from app.mail.parse import parse
 from app.mail.view import mail_headers
-from app.mail_threads import conversation_identity
-from app.models import Channel, ChannelAccount, ContactKind
+from tests.app.mail_rows import store_mail
 from ui.conversations.mail_dialog import IMAGE_RESOURCE, MAX_IMAGES, MailDialog, fetch_images
 from ui.tasks import TaskRunner
 
 WAIT_MS = 15_000
-T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
-ANNA = "anna@customer.example"
 PIXEL_SIZE = QSize(5, 3)
 LOGO_SIZE = QSize(4, 4)
 PLACEHOLDER_SIZE = QSize(24, 24)
@@ -120,27 +116,6 @@ def _raw(html: str) -> bytes:
     return message.as_bytes()
 
 
-def _meta(mail: ParsedMail) -> dict[str, Any]:
-    """What integrations/email/inbound.py keeps of a message (the fields read here)."""
-    html = mail.html
-    assert html is not None
-    pair = lambda a: [a.name, a.address]  # noqa: E731
-    meta: dict[str, Any] = {
-        "subject": mail.subject,
-        "from": pair(mail.sender) if mail.sender else None,
-        "to": [pair(a) for a in mail.to],
-        "cc": [pair(a) for a in mail.cc],
-        "classification": mail.classification.kind.value,
-        "html": html.html,
-        "remote_images": list(html.remote_images),
-        "segments": [[s.kind.value, s.start, s.end] for s in mail.segments],
-        "inline": {a.content_id: a.filename for a in mail.attachments if a.inline},
-    }
-    if mail.unsafe_html is not None:
-        meta["unsafe_html"] = mail.unsafe_html
-    return {"email": meta}
-
-
 def _stored(core: Core, html: str, tmp_path: Path) -> int:
     mail = parse(_raw(html))
     files = []
@@ -149,30 +124,7 @@ def _stored(core: Core, html: str, tmp_path: Path) -> int:
         path = tmp_path / a.filename
         path.write_bytes(a.data)
         files.append(InboundFile(kind="photo", filename=a.filename, mime=a.content_type, path=path))
-    with core.db.session() as s:
-        account = ChannelAccount(kind="email", label="shop@shop.example")
-        s.add(account)
-        s.flush()
-        assert account.id is not None
-        account_id = account.id
-    (stored,) = core.inbox.store(
-        [
-            InboundMessage(
-                account_id=account_id,
-                channel=Channel.EMAIL,
-                external_id=f"{account_id}:{mail.message_id}",
-                identity=conversation_identity("thread:a1", ANNA),
-                sent_at=T0,
-                text=mail.text,
-                subject=mail.subject,
-                sender_title="Анна",
-                contact_kind=ContactKind.EMAIL,
-                contact_value=ANNA,
-                files=tuple(files),
-                meta=_meta(mail),
-            )
-        ]
-    )
+    stored = store_mail(core, mail, files=files)
     assert stored.interaction_id is not None
     return stored.interaction_id
 
