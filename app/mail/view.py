@@ -70,14 +70,14 @@ def mail_headers(meta: Mapping[str, Any] | None) -> MailHeaders | None:
     if not isinstance(email, Mapping):
         return None
     subject = email.get("subject")
-    sender = _parties([email.get("from")])
+    sender = parties([email.get("from")])
     remote = email.get("remote_images")
     classification = email.get("classification")
     return MailHeaders(
         subject=subject if isinstance(subject, str) else "",
         sender=sender[0] if sender else None,
-        to=_parties(email.get("to")),
-        cc=_parties(email.get("cc")),
+        to=parties(email.get("to")),
+        cc=parties(email.get("cc")),
         segments=_segments(email.get("segments")),
         has_html=isinstance(email.get("html"), str) and bool(email.get("html")),
         remote_images=len(remote) if isinstance(remote, list) else 0,
@@ -120,7 +120,8 @@ def cc_text(cc: Sequence[Party]) -> str:
     return ", ".join(p.shown for p in cc)
 
 
-def _parties(value: object) -> tuple[Party, ...]:
+def parties(value: object) -> tuple[Party, ...]:
+    """A stored address list ([[name, address], ...]), its malformed entries left out."""
     if not isinstance(value, list):
         return ()
     found: list[Party] = []

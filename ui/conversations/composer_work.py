@@ -135,21 +135,14 @@ def load_context(core: Core, conversation_id: int) -> ComposerContext:
 def _thread_fields(meta: dict[str, object]) -> tuple[str, str]:
     """An email conversation's reply subject and Cc (what the channel would use)."""
     from app.mail.subjects import reply_subject
-    from app.mail.view import Party, cc_text
+    from app.mail.view import cc_text, parties
 
     email = meta.get("email")
     if not isinstance(email, dict):
         return "", ""
     subject = email.get("subject")
-    cc = email.get("cc")
-    parties = [
-        Party(c[0], c[1])
-        for c in (cc if isinstance(cc, list) else [])
-        if isinstance(c, list) and len(c) == 2 and all(isinstance(x, str) for x in c)
-    ]
-    return (reply_subject(subject) if isinstance(subject, str) and subject else ""), cc_text(
-        parties
-    )
+    shown = reply_subject(subject) if isinstance(subject, str) and subject else ""
+    return shown, cc_text(parties(email.get("cc")))
 
 
 def committed_with_key(core: Core, key: str) -> int | None:
