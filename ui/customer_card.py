@@ -78,6 +78,7 @@ def export_customer(core: Core, customer_id: int, path: Path) -> Path:
 class CustomerCard(QWidget):
     callRequested = Signal(str, int, str)  # number, customer id, customer name
     customerDeleted = Signal(int)
+    customerShown = Signal(int)  # show_customer: the card is this customer's now
     callbackRequested = Signal(int)  # a request was made from the card: its id
     # A chat row on the timeline: customer id, conversation id, interaction id.
     conversationRequested = Signal(int, int, int)
@@ -231,6 +232,7 @@ class CustomerCard(QWidget):
             self.timeline.set_customer(None)  # another customer's rows must not stay
         self._shown_id = customer_id
         self._read_details(customer_id, timeline=True)
+        self.customerShown.emit(customer_id)
 
     def _read_details(self, customer_id: int, timeline: bool = False) -> None:
         """The customer's details (and the timeline from its first page when

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.customers.customerActivated.connect(self.open_customer)
         self.card.callRequested.connect(self._call_contact)
         self.card.customerDeleted.connect(self._customer_deleted)
+        self.card.customerShown.connect(self.line_picker.show_customer)
         self.card.message.connect(self.show_message)
         self.card.callbackRequested.connect(self._callback_requested)
         self.card.conversationRequested.connect(self._open_chat_at)
@@ -565,7 +566,6 @@ class MainWindow(QMainWindow):
         customer = customer_id if customer_id >= 0 else None
         if customer is not None:
             self.card.show_customer(customer)
-            self.line_picker.show_customer(customer)
         self.open_conversation_id = conversation_id
         self.side.show_conversation(customer, conversation_id)
 
@@ -609,7 +609,6 @@ class MainWindow(QMainWindow):
     def open_customer(self, customer_id: int) -> None:
         self.card.show_customer(customer_id)
         self.side.show_customer(customer_id)
-        self.line_picker.show_customer(customer_id)
 
     def create_customer(self, phone: str) -> None:
         from ui.new_customer_dialog import NewCustomerDialog
@@ -639,7 +638,6 @@ class MainWindow(QMainWindow):
         customer = customer_id if customer_id >= 0 else None
         if customer is not None and self.card.customer_id != customer:
             self.card.show_customer(customer)
-            self.line_picker.show_customer(customer)
         self.side.show_conversation(
             customer, conversation_id, interaction_id if interaction_id >= 0 else None
         )
@@ -648,7 +646,6 @@ class MainWindow(QMainWindow):
         """An unknown sender's chat was linked to a customer (or one made for
         them): their card, with the chat open among theirs."""
         self.card.show_customer(customer_id)
-        self.line_picker.show_customer(customer_id)
         self.side.show_conversation(customer_id, conversation_id)
 
     def _customer_deleted(self, customer_id: int) -> None:
