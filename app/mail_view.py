@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from app.attachments import AttachmentStore
 from app.contacts import InvalidContact, normalize_email
@@ -97,12 +97,7 @@ class MailBodies:
         """The message's sanitised HTML (None: it had none), its inline parts
         as stored files; with remote images when the operator allowed them."""
         with self.db.session() as s:
-            row = s.get(Interaction, interaction_id)
-            if row is None:
-                raise MailViewError(
-                    QT_TRANSLATE_NOOP("core", "The message #{id} is not in the history."),
-                    id=interaction_id,
-                )
+            row = _message(s, interaction_id)
             email = row.meta.get("email") if isinstance(row.meta, dict) else None
             if not isinstance(email, dict) or not isinstance(email.get("html"), str):
                 return None
@@ -131,12 +126,7 @@ class MailBodies:
     def allow_remote_images(self, interaction_id: int) -> None:
         """Records on the row that its remote images may be loaded."""
         with self.db.transaction() as s:
-            row = s.get(Interaction, interaction_id)
-            if row is None:
-                raise MailViewError(
-                    QT_TRANSLATE_NOOP("core", "The message #{id} is not in the history."),
-                    id=interaction_id,
-                )
+            row = _message(s, interaction_id)
             meta = dict(row.meta) if isinstance(row.meta, dict) else {}
             email = meta.get("email")
             if not isinstance(email, dict) or email.get("remote_allowed") is True:
@@ -144,6 +134,16 @@ class MailBodies:
             meta["email"] = {**email, "remote_allowed": True}
             row.meta = meta  # a new dict: the JSON column sees the change
             s.add(row)
+
+
+def _message(s: Session, interaction_id: int) -> Interaction:
+    row = s.get(Interaction, interaction_id)
+    if row is None:
+        raise MailViewError(
+            QT_TRANSLATE_NOOP("core", "The message #{id} is not in the history."),
+            id=interaction_id,
+        )
+    return row
 
 
 def _cc_pieces(cc: str) -> list[str]:
