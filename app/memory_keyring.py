@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyring.backend
 import keyring.errors
+from jaraco.classes.properties import classproperty
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -11,6 +12,14 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     Secret Service is used by the keyring integration tests)."""
 
     priority = 1
+
+    # keyring registers every backend subclass and, when no backend was set,
+    # picks the best viable one: without this, a process that once imported
+    # this class (a test, the screenshots) could get it as the system's
+    # keyring and keep passwords only until exit.
+    @classproperty
+    def viable(cls) -> bool:
+        return False
 
     def __init__(self) -> None:
         super().__init__()
