@@ -12,10 +12,11 @@ This module imports nothing of SQLAlchemy itself.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from app.secrets import SecretStore
-from app.settings import AppPaths, Settings
+from app.secrets import SecretKind, SecretStore, SecretsUnavailable, database_secret_id
+from app.settings import AppPaths, Settings, split_database_password
 
 if TYPE_CHECKING:
     from app.attachments import AttachmentStore
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from app.templates import Templates
     from app.timeline import Timeline
     from app.waiting_inbox import WaitingInbox
+
+log = logging.getLogger(__name__)
 
 
 class Core:
@@ -107,7 +110,7 @@ class Core:
 
         settings = self.settings
         url = settings.resolved_database_url(self.paths)
-        self.db = Database(url)
+        self.db = Database(url, password=self.database_password(url))
         self.attachments = AttachmentStore(self.db, self.paths.attachments_dir)
         self.customers = Customers(self.db, settings.default_region, self.attachments)
         self.timeline = Timeline(self.db, self.customers, settings.unknown_sender)
@@ -137,6 +140,20 @@ class Core:
         self.waiting = WaitingInbox(self.db)
         self.drafts = Drafts.in_profile(self.paths, url)
         self.is_open = True
+
+    def database_password(self, url: str) -> str | None:
+        """The PostgreSQL server's password from the keyring (SecretKind.DATABASE),
+        for a URL that holds none; None when there is none stored, or no keyring:
+        then libpq's own ways (PGPASSWORD, ~/.pgpass) still apply. A SQLite file
+        never asks the keyring (nor imports it)."""
+        key = database_secret_id(url)
+        if key is None or split_database_password(url)[1]:
+            return None  # a file; or an old config's URL with its password in it
+        try:
+            return self.secrets.get(SecretKind.DATABASE, key)
+        except SecretsUnavailable as exc:
+            log.info("database %s: no password from the keyring (%s)", key, exc)
+            return None
 
     def search(self, query: str, limit: int = 50) -> SearchResults:
         """The search box: customers and interactions matching every word."""

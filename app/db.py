@@ -111,20 +111,28 @@ def _begin_immediate(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """``password``: the server's, from the keyring, set on the parsed URL (the
+    engine's URL object holds it; no URL text with it in is ever made)."""
     # hide_parameters: a failed statement's text (in tracebacks, so in the log)
     # shows no values; they are customers' names, numbers and messages.
     parsed = make_url(url)
+    if password:
+        parsed = parsed.set(password=password)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
+        engine = create_engine(
+            parsed, connect_args={"check_same_thread": False}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
+    return create_engine(
+        parsed, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
+    )
 
 
 def make_serialized_engine(engine: Engine) -> Engine:
@@ -266,6 +274,11 @@ def current_revision(engine: Engine) -> str | None:
 
 
 _UNREACHABLE = QT_TRANSLATE_NOOP("core", "The database {url} can't be reached: {error}")
+_NEEDS_PASSWORD = QT_TRANSLATE_NOOP(
+    "core",
+    "The database {url} asks for a password, and none is saved for it ({error}). Enter it "
+    "under “Change the database”: it is kept in the system keyring.",
+)
 _NOT_A_DATABASE = QT_TRANSLATE_NOOP("core", "{url} is not a database file: {error}")
 _NOT_OURS = QT_TRANSLATE_NOOP(
     "core",
@@ -346,10 +359,23 @@ def _schema_left_by_a_crash(engine: Engine) -> None:
         conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{VERSION_TABLE}"')
 
 
+def _asks_for_a_password(exc: OperationalError) -> bool:
+    """The server wanted a password and was given none (libpq's
+    PQconnectionNeedsPassword, which psycopg keeps on a failed connection's
+    error): a fact of the protocol, not of the server's words, which may be in
+    any language. A wrong password is the server's own word (``_UNREACHABLE``)."""
+    pgconn = getattr(exc.orig, "pgconn", None)
+    return bool(getattr(pgconn, "needs_password", False))
+
+
 def _read_revision(engine: Engine) -> str | None:
     try:
         return current_revision(engine)
     except OperationalError as exc:
+        if _asks_for_a_password(exc):
+            raise DatabaseError(
+                _NEEDS_PASSWORD, url=_shown_url(engine), error=_reason(exc)
+            ) from exc
         raise DatabaseError(_UNREACHABLE, url=_shown_url(engine), error=_reason(exc)) from exc
     except SQLAlchemyDatabaseError as exc:  # SQLite: "file is not a database"
         raise DatabaseError(_NOT_A_DATABASE, url=_shown_url(engine), error=_reason(exc)) from exc
@@ -409,12 +435,17 @@ def serialize_on(s: Session, key: str) -> None:
 class Database:
     """Owns the engines; hands out short sessions. Safe to use from any thread."""
 
-    def __init__(self, url: str, *, run_migrations: bool = True) -> None:
+    def __init__(
+        self, url: str, *, password: str | None = None, run_migrations: bool = True
+    ) -> None:
+        """``url`` as configured (never with a password: ``url`` names the
+        database for the spools and drafts of a profile); ``password``, the
+        server's from the keyring, goes into the engines' URL objects only."""
         self.url = url
         # What every committed unit of work changed (app/changes.py).
         self.changes = ChangeFeed()
         try:
-            self.engine = make_engine(url)
+            self.engine = make_engine(url, password)
             self.serialized_engine = make_serialized_engine(self.engine)
         except Exception as exc:
             raise DatabaseError(

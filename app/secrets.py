@@ -2,8 +2,9 @@
 config or logs.
 
 Entries are keyed by what they unlock: ``sip:<account id>``, ``channel:<id>``,
-``mailbox:<id>``, ``intake:webform`` (the web form's shared token), under one
-service name. On a headless Linux with no Secret
+``mailbox:<id>``, ``intake:webform`` (the web form's shared token),
+``database:<server>`` (a PostgreSQL server's password; ``database_secret_id``),
+under one service name. On a headless Linux with no Secret
 Service, keyring falls back to its "fail" backend; that is reported as
 ``SecretsUnavailable`` with a message an operator can act on, not a traceback.
 
@@ -15,10 +16,12 @@ from __future__ import annotations
 
 import enum
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from app.messages import QT_TRANSLATE_NOOP, OperatorError
-from app.settings import redactor
+from app.settings import SettingsError, check_database_url, redactor, split_database_password
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -34,10 +37,87 @@ class SecretKind(enum.StrEnum):
     CHANNEL = "channel"
     MAILBOX = "mailbox"
     INTAKE = "intake"  # the web-form intake's shared token
+    DATABASE = "database"  # a PostgreSQL server's password: database_secret_id
 
 
 # The id of the website form's token under SecretKind.INTAKE: ``intake:webform``.
 WEBFORM_TOKEN_ID = "webform"
+POSTGRES_PORT = 5432
+
+
+def database_secret_id(url: str) -> str | None:
+    """The id of a PostgreSQL database's password under SecretKind.DATABASE: who
+    logs in where, as ``postgresql://user@host:port/database``, the same for each
+    way of writing it (the driver, a password in it, the host's case, the default
+    port, sslmode and the like). None for a URL that names no PostgreSQL server
+    (a SQLite file has no password) or can't be taken apart."""
+    url = split_database_password(url)[0]
+    scheme, separator, _ = url.partition("://")
+    if not separator or scheme.split("+", 1)[0].lower() != "postgresql":
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    query = {key: values[0] for key, values in parse_qs(parts.query).items() if values}
+    user = unquote(parts.username or "") or query.get("user", "")
+    host = (parts.hostname or "") or query.get("host", "").lower()
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    if port is None:
+        port = int(query["port"]) if query.get("port", "").isdigit() else POSTGRES_PORT
+    database = unquote(parts.path.lstrip("/")) or query.get("dbname", "")
+    return f"postgresql://{quote(user, safe='')}@{host}:{port}/{quote(database, safe='')}"
+
+
+_PASSWORD_FOR_A_FILE = QT_TRANSLATE_NOOP(
+    "core",
+    "Only a PostgreSQL server takes a password; a SQLite file has none. Leave the password "
+    "empty, or enter the server's URL.",
+)
+_TWO_PASSWORDS = QT_TRANSLATE_NOOP(
+    "core",
+    "The database URL holds one password and the password field another: keep only one.",
+)
+
+
+@dataclass(frozen=True)
+class DatabaseLogin:
+    """A database choice as Settings and the start's dialog save it: the URL for
+    config.json, never with a password, and what the keyring is to do."""
+
+    url: str  # checked (check_database_url), without a password
+    password: str = ""  # the server's, for the keyring; "" keeps the stored one
+    forget: bool = False  # delete the stored one (when no password is given)
+    moved: bool = False  # the password was in the URL as typed, and is taken out
+
+    @classmethod
+    def of(cls, url: str, password: str = "", *, forget: bool = False) -> DatabaseLogin:
+        """What was typed, checked: SettingsError (nothing to save) for a URL that
+        can't work, a password for a SQLite file, or two different passwords. A
+        password in the URL is taken out of it, for the keyring."""
+        url, in_url = split_database_password(url)
+        url = check_database_url(url)
+        if in_url and password and in_url != password:
+            raise SettingsError(_TWO_PASSWORDS)
+        password = password or in_url
+        if password and database_secret_id(url) is None:
+            raise SettingsError(_PASSWORD_FOR_A_FILE)
+        return cls(url, password, forget and not password, bool(in_url))
+
+    def store(self, secrets: SecretStore) -> None:
+        """The keyring's part (before the URL is written: a URL saved with its
+        password lost would fail at the next start). SecretsUnavailable when there
+        is a password to save or forget and no keyring; nothing to do, no keyring
+        is needed."""
+        key = database_secret_id(self.url)
+        if key is None:
+            return
+        if self.password:
+            secrets.set(SecretKind.DATABASE, key, self.password)
+        elif self.forget:
+            secrets.delete(SecretKind.DATABASE, key)
 
 
 class SecretsUnavailable(OperatorError, RuntimeError):

@@ -23,7 +23,7 @@ import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit, urlunsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import platformdirs
 
@@ -599,6 +599,32 @@ def check_database_url(url: str) -> str:
     if password or any(parse_qs(parts.query).get("password", [])):
         raise SettingsError(_PASSWORD_IN_URL)
     return url
+
+
+def split_database_password(url: str) -> tuple[str, str]:
+    """``url`` (stripped) with the password it holds taken out, and that password
+    ("" when none): a URL pasted with its password, whose password then goes to
+    the keyring. Both places are looked at: ``user:password@`` (percent-decoded,
+    as the driver reads it) and a ``password=`` query parameter. A URL that can't
+    be taken apart is returned as it is: ``check_database_url`` says why."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        in_netloc = parts.password
+    except ValueError:
+        return url, ""
+    password = unquote(in_netloc) if in_netloc else ""
+    netloc, query = parts.netloc, parts.query
+    if in_netloc is not None:  # "user:@host" too: no password, but no ":" left either
+        userinfo, _, host = netloc.rpartition("@")
+        netloc = f"{userinfo.partition(':')[0]}@{host}"
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if any(key == "password" for key, _ in pairs):
+        password = password or next((v for k, v in pairs if k == "password" and v), "")
+        query = urlencode([(k, v) for k, v in pairs if k != "password"])
+    if (netloc, query) == (parts.netloc, parts.query):
+        return url, password
+    return urlunsplit(parts._replace(netloc=netloc, query=query)), password
 
 
 def without_password(url: str) -> str:

@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,33 @@ def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
     name = server.create_database(template=template)
     yield server.url(name)
     server.drop_database(name)
+
+
+@dataclass(frozen=True)
+class PasswordDatabase:
+    """A migrated database whose role must give its password: ``url`` holds none."""
+
+    url: str
+    password: str
+    role: str
+    name: str
+
+
+# Characters a URL would have to escape, and one outside ASCII.
+DATABASE_PASSWORD = "Team pa:ss/w@rd-ї"
+
+
+@pytest.fixture
+def pg_password_db(pg_server: PostgresServer, pg_template: str) -> Iterator[PasswordDatabase]:
+    """A database on the session's server (a clone of the migrated template) for
+    a new role that must give DATABASE_PASSWORD (scram-sha-256 over TCP); the
+    other roles keep logging in without one (tests/servers/postgres.py)."""
+    role = pg_server.password_role(DATABASE_PASSWORD)
+    name = pg_server.create_database(template=pg_template)
+    pg_server.grant_database(name, role)
+    yield PasswordDatabase(pg_server.role_url(role, name), DATABASE_PASSWORD, role, name)
+    pg_server.drop_database(name)
+    pg_server.psql(f"DROP ROLE IF EXISTS {role}")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -6,7 +6,10 @@ the mailboxes (ui/email_page.py).
 
 An account's password goes only to the system keyring (core.secrets); the
 database row never holds it, and the field is never filled back in: leaving it
-empty keeps the stored password. Saving runs on the task worker.
+empty keeps the stored password. So does the team database's password
+(SecretKind.DATABASE): config.json gets the URL without it, and a URL typed
+with its password in it is saved without it, the password moved to the
+keyring. Saving runs on the task worker.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from app.accounts import list_sip_accounts, save_sip_account
 from app.contacts import supported_regions
 from app.core import Core
 from app.models import SipAccount
-from app.settings import Settings
+from app.secrets import DatabaseLogin
+from app.settings import Settings, SettingsError, split_database_password
 from sip.config import Transport
 from ui.audio_page import FIELDS as AUDIO_FIELDS
 from ui.audio_page import AudioPage
@@ -339,7 +343,10 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.database = QLineEdit(settings.database_url, page)
+        # An old config's URL may hold its password: shown without it, the
+        # password in its own field (masked), for a save to move to the keyring.
+        url, password_in_url = split_database_password(settings.database_url)
+        self.database = QLineEdit(url, page)
         self.database.setObjectName("database")
         self.database.setPlaceholderText(
             self.tr("Built-in file: %1").replace("%1", str(self.core.paths.database_file))
@@ -349,6 +356,24 @@ class SettingsDialog(QDialog):
         database_row = QHBoxLayout()
         database_row.addWidget(self.database, 1)
         database_row.addWidget(browse)
+        self.database_password = QLineEdit(password_in_url, page)
+        self.database_password.setObjectName("databasePassword")
+        self.database_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.database_password.setPlaceholderText(
+            self.tr("in the keyring, if the server needs one")
+        )
+        self.database_password.setToolTip(
+            self.tr(
+                "The PostgreSQL server's password is kept in the system keyring, never in the "
+                "settings file. Leave it empty to keep the saved one."
+            )
+        )
+        self.forget_database_password = QCheckBox(self.tr("Forget the saved password"), page)
+        self.forget_database_password.setObjectName("forgetDatabasePassword")
+        self.forget_database_password.toggled.connect(self._forget_toggled)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.database_password, 1)
+        password_row.addWidget(self.forget_database_password)
         self.operator = QLineEdit(settings.operator_name, page)
         self.operator.setObjectName("operator")
         self.enter_sends = QCheckBox(
@@ -363,6 +388,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default phone region:"), self.region)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Database:"), database_row)
+        form.addRow(self.tr("Database password:"), password_row)
         form.addRow(self.tr("Your name:"), self.operator)
         form.addRow("", self.enter_sends)
         self.chats = ChatSettings(settings, page)
@@ -371,14 +397,20 @@ class SettingsDialog(QDialog):
             page,
             self.tr(
                 "A team shares one PostgreSQL database: enter its URL, e.g. "
-                "postgresql+psycopg://user@server/switchboard. The password is not part "
-                "of the URL. Language and database changes apply after a restart."
+                "postgresql+psycopg://user@server/switchboard, and its password (kept in the "
+                "system keyring, not in the URL). Language and database changes apply "
+                "after a restart."
             ),
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
         form.addRow(hint)
         return page
+
+    def _forget_toggled(self, forget: bool) -> None:
+        if forget:
+            self.database_password.clear()
+        self.database_password.setEnabled(not forget)
 
     def _browse_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -402,19 +434,34 @@ class SettingsDialog(QDialog):
         )
         return self.webform.edited(self.audio.edited(self.chats.edited(general)))
 
+    def database_login(self) -> DatabaseLogin:
+        """The database as typed, checked: SettingsError when it can't be saved."""
+        return DatabaseLogin.of(
+            self.database.text(),
+            self.database_password.text(),
+            forget=self.forget_database_password.isChecked(),
+        )
+
     def save(self) -> None:
-        settings = self.edited_settings()
+        try:
+            login = self.database_login()
+        except SettingsError as exc:
+            self._error(exc)  # nothing saved, the fields as typed
+            return
+        settings = dataclasses.replace(self.edited_settings(), database_url=login.url)
         path = self.core.paths.config_file
         save_token = self.webform.keyring_step(self.core)
+        secrets = self.core.secrets
 
         def write() -> None:
             settings.validate()  # a bad port must not leave a new token behind
             save_token()  # the token: keyring only, before the config that turns it on
+            login.store(secrets)  # the password: keyring only, before the URL that needs it
             settings.save(path)
 
-        self.tasks.run(write, lambda _: self._saved(settings), self._error)
+        self.tasks.run(write, lambda _: self._saved(settings, login), self._error)
 
-    def _saved(self, settings: Settings) -> None:
+    def _saved(self, settings: Settings, login: DatabaseLogin | None = None) -> None:
         core_settings = self.core.settings
         for field in (
             "default_region",
@@ -428,7 +475,17 @@ class SettingsDialog(QDialog):
         ):
             setattr(core_settings, field, getattr(settings, field))
         self.core.customers.default_region = settings.default_region
-        self.status.setText(self.tr("Settings saved."))
+        saved = self.tr("Settings saved.")
+        if login is not None:
+            self.database.setText(login.url)
+            self.database_password.clear()  # never kept in the widget longer than needed
+            self.forget_database_password.setChecked(False)
+            if login.moved:
+                saved += " " + self.tr(
+                    "The password in the database URL was moved to the system keyring; "
+                    "the URL is saved without it."
+                )
+        self.status.setText(saved)
         self.settingsSaved.emit()
 
     def done(self, result: int) -> None:

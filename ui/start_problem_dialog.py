@@ -7,7 +7,8 @@ Three problems stop a start, each before the operator could work unaware of it:
   computer's calls out of a team's database, so the local file is only ever an
   explicit choice;
 * the database can't be opened (``DatabaseProblemDialog``, over the window,
-  after the first paint): try again, or change the URL right there;
+  after the first paint): try again, or change the URL or the server's password
+  (to the keyring) right there;
 * a folder Switchboard writes to can't be written (``home_problem_dialog``).
 
 The texts shown may quote a path, a URL or a JSON error from the operator's
@@ -40,14 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DatabaseError
+from app.messages import OperatorError
+from app.secrets import DatabaseLogin, SecretStore
 from app.settings import (
     AppPaths,
     HomeNotWritable,
     LoadedSettings,
     Settings,
-    SettingsError,
     salvaged_database_url,
     save_database_url,
+    split_database_password,
     without_password,
 )
 from ui.core_text import error_text
@@ -214,8 +217,11 @@ class StartProblemDialog(QDialog):
 
 
 class DatabaseUrlDialog(QDialog):
-    """The database URL, edited right where the start failed: checked, then saved
-    into config.json (only that key; atomically) before the caller tries it."""
+    """The database URL and its server's password, edited right where the start
+    failed: checked, the password saved to the keyring, then the URL into
+    config.json (only that key; atomically; never with a password) before the
+    caller tries it. A URL shown or typed with its password in it gets it
+    moved to the password field, and so to the keyring."""
 
     def __init__(
         self,
@@ -225,28 +231,38 @@ class DatabaseUrlDialog(QDialog):
         parent: QWidget | None = None,
         *,
         rewrites_file: bool = False,
+        secrets: SecretStore | None = None,
     ) -> None:
         """``fallback``: the settings written with the URL when the file holds none
-        (``rewrites_file``: it can't be read, and the operator is told so)."""
+        (``rewrites_file``: it can't be read, and the operator is told so).
+        ``secrets``: where a password goes (the core's; the system's keyring when
+        None)."""
         super().__init__(parent)
         self.setObjectName("databaseUrlDialog")
         self.setWindowTitle(self.tr("Change the database"))
         self.setMinimumWidth(560)
         self.paths = paths
         self.fallback = fallback
+        self.secrets = secrets if secrets is not None else SecretStore()
         self.url = ""  # what was saved, once accepted
+        current, password_in_url = split_database_password(current)
         self.field = QLineEdit(current, self)
         self.field.setObjectName("databaseUrl")
         self.field.setClearButtonEnabled(True)
         self.field.setPlaceholderText(
             self.tr("Empty: this computer's file, %1").replace("%1", str(paths.database_file))
         )
+        self.password = QLineEdit(password_in_url, self)
+        self.password.setObjectName("databasePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Empty: keep the saved one, if any"))
         hint = _text_label(self)
         hint.setText(
             self.tr(
                 "A team shares one PostgreSQL database: "
-                "postgresql+psycopg://user@server/switchboard. The password is not part of "
-                "the URL. Leave the field empty for this computer's own file."
+                "postgresql+psycopg://user@server/switchboard, its password in the field "
+                "below (kept in the system keyring, never in the settings file). Leave the "
+                "URL empty for this computer's own file."
             )
         )
         where = _text_label(self, "savedIn")
@@ -274,6 +290,8 @@ class DatabaseUrlDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Database URL:"), self))
         layout.addWidget(self.field)
+        layout.addWidget(QLabel(self.tr("Database password:"), self))
+        layout.addWidget(self.password)
         layout.addWidget(hint)
         layout.addWidget(where)
         layout.addWidget(anew)
@@ -281,15 +299,25 @@ class DatabaseUrlDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
+        """On the GUI thread, as the start's other steps here: a keyring call and
+        one small file, while the operator waits for them anyway."""
         try:
-            self.url = save_database_url(self.paths.config_file, self.field.text(), self.fallback)
-        except SettingsError as exc:
+            login = DatabaseLogin.of(self.field.text(), self.password.text())
+            login.store(self.secrets)  # before the URL that needs it
+            self.url = save_database_url(self.paths.config_file, login.url, self.fallback)
+        except OperatorError as exc:  # a URL that can't work; no keyring
             self._refused(error_text(exc))
             return
         except OSError as exc:
             self._refused(self.tr("Not saved: %1").replace("%1", str(exc)))
             return
-        log.info("database changed from the start's dialog to %s", without_password(self.url))
+        self.field.setText(self.url)
+        self.password.clear()  # never kept in the widget longer than needed
+        log.info(
+            "database changed from the start's dialog to %s%s",
+            self.url,
+            " (its password saved in the keyring)" if login.password else "",
+        )
         self.accept()
 
     def _refused(self, text: str) -> None:
@@ -416,12 +444,20 @@ class DatabaseProblemDialog(StartProblemDialog):
     retryRequested = Signal()
     quitRequested = Signal(int)  # the exit code
 
-    def __init__(self, paths: AppPaths, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        secrets: SecretStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("databaseProblem")
         self.set_heading(self.tr("Switchboard can't open its database"))
         self.paths = paths
         self.settings = settings
+        self.secrets = secrets
         self.exit_code = EXIT_NO_DATABASE
         self.which = self.add_note("", "database")
         self.retry_choice = self.add_choice(
@@ -433,7 +469,10 @@ class DatabaseProblemDialog(StartProblemDialog):
         self.change_choice = self.add_choice(
             "change",
             self.tr("Change the database…"),
-            self.tr("Enter another database URL; it is saved in the settings file and tried."),
+            self.tr(
+                "Enter another database URL or the server's password; they are saved (the "
+                "password in the system keyring) and tried."
+            ),
             self.change,
         )
         self.add_button("quit", self.tr("Quit"), self.reject)
@@ -460,7 +499,9 @@ class DatabaseProblemDialog(StartProblemDialog):
         self.retryRequested.emit()
 
     def change(self) -> None:
-        editor = DatabaseUrlDialog(self.paths, self.settings.database_url, self.settings, self)
+        editor = DatabaseUrlDialog(
+            self.paths, self.settings.database_url, self.settings, self, secrets=self.secrets
+        )
         if editor.exec() == QDialog.DialogCode.Accepted:
             self.settings.database_url = editor.url
             self.retry()
@@ -478,7 +519,9 @@ def show_database_problem(
     window = shell.window
     dialog = window.findChild(DatabaseProblemDialog, "databaseProblem")
     if dialog is None:
-        dialog = DatabaseProblemDialog(shell.core.paths, shell.core.settings, window)
+        dialog = DatabaseProblemDialog(
+            shell.core.paths, shell.core.settings, window, secrets=shell.core.secrets
+        )
         dialog.retryRequested.connect(shell.open_core)
         dialog.quitRequested.connect(quit_app)
         shell.coreReady.connect(dialog.accept)

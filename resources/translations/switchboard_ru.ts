@@ -1316,67 +1316,67 @@
 <context>
     <name>ConfigProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="317"/>
+        <location filename="../../ui/start_problem_dialog.py" line="345"/>
         <source>Switchboard can&apos;t tell which database to use</source>
         <translation>Switchboard не может определить, какую базу данных использовать</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="324"/>
+        <location filename="../../ui/start_problem_dialog.py" line="352"/>
         <source>Switchboard does not pick a database by itself: on the local database, this computer&apos;s calls would not reach a team&apos;s database. Fix the file and try again, enter the database to use, or start with the local database if this computer has no team database.</source>
         <translation>Switchboard не выбирает базу данных сам: с локальной базой звонки этого компьютера не попадут в общую базу команды. Исправьте файл и попробуйте снова, укажите нужную базу данных или запустите с локальной базой, если у этого компьютера нет общей базы команды.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="332"/>
+        <location filename="../../ui/start_problem_dialog.py" line="360"/>
         <source>Try again</source>
         <translation>Попробовать снова</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="333"/>
+        <location filename="../../ui/start_problem_dialog.py" line="361"/>
         <source>Read the settings file again, once it is fixed.</source>
         <translation>Прочитать файл настроек заново, когда он исправлен.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="338"/>
+        <location filename="../../ui/start_problem_dialog.py" line="366"/>
         <source>Change the database…</source>
         <translation>Сменить базу данных…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="339"/>
+        <location filename="../../ui/start_problem_dialog.py" line="367"/>
         <source>Enter the database to use; it is saved in the settings file.</source>
         <translation>Укажите базу данных; она сохраняется в файле настроек.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="344"/>
+        <location filename="../../ui/start_problem_dialog.py" line="372"/>
         <source>Start with the local database</source>
         <translation>Запустить с локальной базой данных</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="345"/>
+        <location filename="../../ui/start_problem_dialog.py" line="373"/>
         <source>This computer&apos;s own file, %1. What is done here stays here.</source>
         <translation>Собственный файл этого компьютера, %1. Всё, что сделано здесь, здесь и останется.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="350"/>
+        <location filename="../../ui/start_problem_dialog.py" line="378"/>
         <source>Open the file</source>
         <translation>Открыть файл</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="351"/>
+        <location filename="../../ui/start_problem_dialog.py" line="379"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="358"/>
+        <location filename="../../ui/start_problem_dialog.py" line="386"/>
         <source>A copy of the file as it was is kept as %1.</source>
         <translation>Копия файла в прежнем виде сохранена как %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="373"/>
+        <location filename="../../ui/start_problem_dialog.py" line="401"/>
         <source>The file still can&apos;t say which database to use.</source>
         <translation>По файлу всё ещё нельзя определить, какую базу данных использовать.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="398"/>
+        <location filename="../../ui/start_problem_dialog.py" line="426"/>
         <source>No program opened it: open %1 in a text editor.</source>
         <translation>Ни одна программа его не открыла: откройте %1 в текстовом редакторе.</translation>
     </message>
@@ -1501,127 +1501,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="102"/>
+        <location filename="../../ui/customer_card.py" line="103"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Выберите клиента слева или найдите его по Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="129"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>Company:</source>
         <translation>Компания:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="130"/>
+        <location filename="../../ui/customer_card.py" line="131"/>
         <source>Contacts:</source>
         <translation>Контакты:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="131"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="132"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="133"/>
+        <location filename="../../ui/customer_card.py" line="134"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="140"/>
+        <location filename="../../ui/customer_card.py" line="141"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="142"/>
+        <location filename="../../ui/customer_card.py" line="143"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Изменить имя, компанию, метки, заметки и контакты (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="144"/>
+        <location filename="../../ui/customer_card.py" line="145"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="146"/>
+        <location filename="../../ui/customer_card.py" line="147"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="150"/>
+        <location filename="../../ui/customer_card.py" line="151"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="153"/>
+        <location filename="../../ui/customer_card.py" line="154"/>
         <source>Export all data (JSON)…</source>
         <translation>Выгрузить все данные (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="155"/>
+        <location filename="../../ui/customer_card.py" line="156"/>
         <source>Delete customer and all data…</source>
         <translation>Удалить клиента со всеми данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="252"/>
+        <location filename="../../ui/customer_card.py" line="254"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не удалось показать клиента: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="262"/>
+        <location filename="../../ui/customer_card.py" line="264"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="297"/>
+        <location filename="../../ui/customer_card.py" line="299"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="299"/>
+        <location filename="../../ui/customer_card.py" line="301"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="355"/>
+        <location filename="../../ui/customer_card.py" line="357"/>
         <source>Export customer data</source>
         <translation>Выгрузка данных клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="355"/>
+        <location filename="../../ui/customer_card.py" line="357"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="368"/>
+        <location filename="../../ui/customer_card.py" line="370"/>
         <source>Customer data exported to %1</source>
         <translation>Данные клиента сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="371"/>
+        <location filename="../../ui/customer_card.py" line="373"/>
         <source>Export failed: %1</source>
         <translation>Выгрузить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="389"/>
+        <location filename="../../ui/customer_card.py" line="391"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="391"/>
+        <location filename="../../ui/customer_card.py" line="393"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Удалить клиента %1 со всеми контактами, звонками, сообщениями, записями и обратными звонками? Отменить это нельзя. Если клиент запросил свои данные, сначала выгрузите их.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="411"/>
+        <location filename="../../ui/customer_card.py" line="413"/>
         <source>Not deleted: %1</source>
         <translation>Не удалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="425"/>
+        <location filename="../../ui/customer_card.py" line="427"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 удалён(а) вместе с %n обращением.</numerusform>
@@ -1666,47 +1666,47 @@
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="422"/>
+        <location filename="../../ui/start_problem_dialog.py" line="457"/>
         <source>Switchboard can&apos;t open its database</source>
         <translation>Switchboard не может открыть свою базу данных</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="429"/>
+        <location filename="../../ui/start_problem_dialog.py" line="465"/>
         <source>Try again</source>
         <translation>Попробовать снова</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="430"/>
+        <location filename="../../ui/start_problem_dialog.py" line="466"/>
         <source>Once the database server or the network is back.</source>
         <translation>Когда сервер базы данных или сеть снова доступны.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="435"/>
+        <location filename="../../ui/start_problem_dialog.py" line="471"/>
         <source>Change the database…</source>
         <translation>Сменить базу данных…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="436"/>
-        <source>Enter another database URL; it is saved in the settings file and tried.</source>
-        <translation>Укажите другой URL базы данных; он сохраняется в файле настроек и проверяется.</translation>
+        <location filename="../../ui/start_problem_dialog.py" line="473"/>
+        <source>Enter another database URL or the server&apos;s password; they are saved (the password in the system keyring) and tried.</source>
+        <translation>Введите другой URL базы данных или пароль сервера; они будут сохранены (пароль — в системном хранилище паролей) и проверены.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="439"/>
+        <location filename="../../ui/start_problem_dialog.py" line="478"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="448"/>
+        <location filename="../../ui/start_problem_dialog.py" line="487"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="450"/>
+        <location filename="../../ui/start_problem_dialog.py" line="489"/>
         <source>Database: this computer&apos;s file, %1</source>
         <translation>База данных: файл этого компьютера, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="459"/>
+        <location filename="../../ui/start_problem_dialog.py" line="498"/>
         <source>Opening the database…</source>
         <translation>Открытие базы данных…</translation>
     </message>
@@ -1714,42 +1714,52 @@
 <context>
     <name>DatabaseUrlDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="233"/>
+        <location filename="../../ui/start_problem_dialog.py" line="242"/>
         <source>Change the database</source>
         <translation>Сменить базу данных</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="242"/>
+        <location filename="../../ui/start_problem_dialog.py" line="253"/>
         <source>Empty: this computer&apos;s file, %1</source>
         <translation>Пусто: файл этого компьютера, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="247"/>
-        <source>A team shares one PostgreSQL database: postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Leave the field empty for this computer&apos;s own file.</source>
-        <translation>Команда работает с одной общей базой PostgreSQL: postgresql+psycopg://user@server/switchboard. Пароль в URL не входит. Оставьте поле пустым для собственного файла этого компьютера.</translation>
+        <location filename="../../ui/start_problem_dialog.py" line="258"/>
+        <source>Empty: keep the saved one, if any</source>
+        <translation>Пусто: оставить сохранённый, если он есть</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="253"/>
+        <location filename="../../ui/start_problem_dialog.py" line="262"/>
+        <source>A team shares one PostgreSQL database: postgresql+psycopg://user@server/switchboard, its password in the field below (kept in the system keyring, never in the settings file). Leave the URL empty for this computer&apos;s own file.</source>
+        <translation>Команда работает с одной базой PostgreSQL: postgresql+psycopg://user@server/switchboard, её пароль — в поле ниже (хранится в системном хранилище паролей, никогда не в файле настроек). Оставьте URL пустым, чтобы использовать собственный файл этого компьютера.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="269"/>
         <source>Saved in %1.</source>
         <translation>Сохраняется в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="257"/>
+        <location filename="../../ui/start_problem_dialog.py" line="273"/>
         <source>The settings file can&apos;t be read, so it is written anew with this database: the other settings start from their defaults (the copy keeps them as they were).</source>
         <translation>Файл настроек не читается, поэтому он будет записан заново с этой базой данных: остальные настройки начнутся со значений по умолчанию (в копии они сохранены прежними).</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="267"/>
+        <location filename="../../ui/start_problem_dialog.py" line="283"/>
         <source>Save and try again</source>
         <translation>Сохранить и попробовать</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="275"/>
+        <location filename="../../ui/start_problem_dialog.py" line="291"/>
         <source>Database URL:</source>
         <translation>URL базы данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="290"/>
+        <location filename="../../ui/start_problem_dialog.py" line="293"/>
+        <source>Database password:</source>
+        <translation>Пароль базы данных:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="312"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -2215,22 +2225,22 @@
 <context>
     <name>HomeProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="501"/>
+        <location filename="../../ui/start_problem_dialog.py" line="544"/>
         <source>Switchboard can&apos;t write to its folders</source>
         <translation>Switchboard не может записывать в свои папки</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="504"/>
+        <location filename="../../ui/start_problem_dialog.py" line="547"/>
         <source>Switchboard keeps its database, call recordings and log there. Make the folder writable, or start Switchboard with SWITCHBOARD_HOME set to a folder you can write to; then start it again.</source>
         <translation>Там Switchboard хранит свою базу данных, записи звонков и журнал. Разрешите запись в папку или запустите Switchboard с SWITCHBOARD_HOME, указывающей на папку, доступную для записи; затем запустите его снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="510"/>
+        <location filename="../../ui/start_problem_dialog.py" line="553"/>
         <source>SWITCHBOARD_HOME is %1.</source>
         <translation>SWITCHBOARD_HOME: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="511"/>
+        <location filename="../../ui/start_problem_dialog.py" line="554"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
@@ -2765,7 +2775,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
@@ -2786,202 +2796,202 @@
         <translation>Входящие звонки получают «занято» и ждут как перезвоны. Звонок &gt; Не беспокоить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Удержать / продолжить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Redial</source>
         <translation>&amp;Повторить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Do &amp;not disturb</source>
         <translation>&amp;Не беспокоить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Next waiting chat</source>
         <translation>&amp;Следующий ожидающий чат</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Go to the waiting chats</source>
         <translation>&amp;Перейти к ожидающим чатам</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Previous conversation</source>
         <translation>П&amp;редыдущая переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Ne&amp;xt conversation</source>
         <translation>С&amp;ледующая переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Reply</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Quick reply…</source>
         <translation>&amp;Быстрый ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;Attach a file…</source>
         <translation>Прикрепить &amp;файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;вая заявка на обратный звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Cha&amp;ts</source>
         <translation>&amp;Чаты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>&amp;Waiting chats</source>
         <translation>&amp;Ожидающие чаты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
@@ -3006,22 +3016,22 @@
         <translation>«Не беспокоить» выключено: звонки снова звонят.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -3558,283 +3568,308 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Email</source>
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="132"/>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>If the other side can</source>
         <translation>Если собеседник поддерживает</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>Required</source>
         <translation>Обязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>In the audio (RFC 2833)</source>
         <translation>В звуковом потоке (RFC 2833)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>SIP INFO</source>
         <translation>SIP INFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
         <translation>Как цифры, которые вы нажимаете во время звонка, доходят до собеседника. Оставьте по умолчанию, если голосовое меню вашей АТС на них реагирует.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Answer incoming calls at once (headset)</source>
         <translation>Отвечать на входящие звонки сразу (гарнитура)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Only when no other call is on; a second call rings as usual.</source>
         <translation>Только когда нет другого звонка; второй звонок звонит как обычно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="184"/>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="191"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="193"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="308"/>
+        <location filename="../../ui/settings_dialog.py" line="312"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="311"/>
+        <location filename="../../ui/settings_dialog.py" line="315"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="319"/>
+        <location filename="../../ui/settings_dialog.py" line="323"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="345"/>
+        <location filename="../../ui/settings_dialog.py" line="352"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="347"/>
+        <location filename="../../ui/settings_dialog.py" line="354"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="355"/>
+        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <source>in the keyring, if the server needs one</source>
+        <translation>в хранилище паролей, если нужен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="367"/>
+        <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
+        <translation>Пароль сервера PostgreSQL хранится в системном хранилище паролей, никогда не в файле настроек. Оставьте поле пустым, чтобы сохранить прежний.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="371"/>
+        <source>Forget the saved password</source>
+        <translation>Забыть сохранённый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter отправляет сообщение (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="359"/>
+        <location filename="../../ui/settings_dialog.py" line="384"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Выключено: Enter начинает новую строку, а Ctrl+Enter отправляет сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="364"/>
+        <location filename="../../ui/settings_dialog.py" line="389"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="366"/>
+        <location filename="../../ui/settings_dialog.py" line="391"/>
+        <source>Database password:</source>
+        <translation>Пароль базы данных:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="392"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="373"/>
-        <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
-        <translation>Команда работает с общей базой PostgreSQL: укажите её URL, например postgresql+psycopg://user@server/switchboard. Пароль в URL не указывается. Смена языка и базы данных вступает в силу после перезапуска.</translation>
+        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
+        <translation>Команда работает с одной базой PostgreSQL: введите её URL, например postgresql+psycopg://user@server/switchboard, и пароль (он хранится в системном хранилище паролей, а не в URL). Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="418"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="431"/>
+        <location filename="../../ui/settings_dialog.py" line="478"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="439"/>
+        <location filename="../../ui/settings_dialog.py" line="485"/>
+        <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
+        <translation>Пароль из URL базы данных перенесён в системное хранилище паролей; URL сохранён без него.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="496"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -4001,7 +4036,7 @@
 <context>
     <name>StartProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="118"/>
+        <location filename="../../ui/start_problem_dialog.py" line="121"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
@@ -4863,47 +4898,52 @@
         <translation>База данных сейчас недоступна ({error}). Ничего не изменено; попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="226"/>
+        <location filename="../../app/db.py" line="234"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>В таблице {table} базы данных {url} несколько версий схемы ({revisions}), а должна быть одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="268"/>
+        <location filename="../../app/db.py" line="276"/>
         <source>The database {url} can&apos;t be reached: {error}</source>
         <translation>База данных {url} недоступна: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="269"/>
+        <location filename="../../app/db.py" line="277"/>
+        <source>The database {url} asks for a password, and none is saved for it ({error}). Enter it under “Change the database”: it is kept in the system keyring.</source>
+        <translation>База данных {url} требует пароль, а сохранённого пароля для неё нет ({error}). Введите его в «Сменить базу данных»: он хранится в системном хранилище паролей.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="282"/>
         <source>{url} is not a database file: {error}</source>
         <translation>{url} — не файл базы данных: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="270"/>
+        <location filename="../../app/db.py" line="283"/>
         <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
         <translation>База данных {url} — не база Switchboard: в ней другие таблицы ({tables}) и нет версии схемы Switchboard. Ничего не изменено; выберите пустую базу или ту, которую создал Switchboard.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="276"/>
+        <location filename="../../app/db.py" line="289"/>
         <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
         <translation>База данных {url} осталась недосозданной после прерванного первого запуска и уже содержит данные ({tables}). Ничего не изменено; восстановите её из резервной копии или выберите другую базу.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="282"/>
+        <location filename="../../app/db.py" line="295"/>
         <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
         <translation>База данных {url} обновлена более новой версией Switchboard (версия схемы {before}); эта версия знает схемы до {head}. Обновите Switchboard, чтобы открыть её.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="287"/>
+        <location filename="../../app/db.py" line="300"/>
         <source>The database {url} could not be set up (revision {revision}): {error}</source>
         <translation>Не удалось подготовить базу данных {url} (версия схемы {revision}): {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="290"/>
+        <location filename="../../app/db.py" line="303"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
         <translation>Не удалось обновить базу данных {url} с версии схемы {before} до {revision}: {error}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="421"/>
+        <location filename="../../app/db.py" line="452"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не удалось использовать URL базы данных: {error}</translation>
     </message>
@@ -5078,22 +5118,32 @@
         <translation>нет ни имени, ни контакта: импортировать нечего.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="49"/>
+        <location filename="../../app/secrets.py" line="74"/>
+        <source>Only a PostgreSQL server takes a password; a SQLite file has none. Leave the password empty, or enter the server&apos;s URL.</source>
+        <translation>Пароль бывает только у сервера PostgreSQL; у файла SQLite его нет. Оставьте пароль пустым или введите URL сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="79"/>
+        <source>The database URL holds one password and the password field another: keep only one.</source>
+        <translation>В URL базы данных один пароль, а в поле пароля — другой: оставьте только один.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="129"/>
         <source>No password store (keyring) is available, so passwords and tokens can&apos;t be saved. On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) in your desktop session; on Windows the Credential Manager is used automatically.</source>
         <translation>Нет хранилища паролей (keyring), поэтому пароли и токены сохранить нельзя. В Linux установите и разблокируйте Secret Service (GNOME Keyring или KWallet) в своём сеансе рабочего стола; в Windows автоматически используется диспетчер учётных данных.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="101"/>
+        <location filename="../../app/secrets.py" line="181"/>
         <source>The password store refused the password: {error}</source>
         <translation>Хранилище паролей не приняло пароль: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="114"/>
+        <location filename="../../app/secrets.py" line="194"/>
         <source>The password store could not be read: {error}</source>
         <translation>Не удалось прочитать хранилище паролей: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="131"/>
+        <location filename="../../app/secrets.py" line="211"/>
         <source>The password store could not delete the password: {error}</source>
         <translation>Не удалось удалить пароль из хранилища паролей: {error}</translation>
     </message>
@@ -5776,8 +5826,7 @@
         <translation>В поле «Копия» не больше {limit} адресов.</translation>
     </message>
     <message>
-        <location filename="../../app/mail_view.py" line="103"/>
-        <location filename="../../app/mail_view.py" line="137"/>
+        <location filename="../../app/mail_view.py" line="143"/>
         <source>The message #{id} is not in the history.</source>
         <translation>Сообщения №{id} нет в истории.</translation>
     </message>

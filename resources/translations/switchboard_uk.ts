@@ -1316,67 +1316,67 @@
 <context>
     <name>ConfigProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="317"/>
+        <location filename="../../ui/start_problem_dialog.py" line="345"/>
         <source>Switchboard can&apos;t tell which database to use</source>
         <translation>Switchboard не може визначити, яку базу даних використовувати</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="324"/>
+        <location filename="../../ui/start_problem_dialog.py" line="352"/>
         <source>Switchboard does not pick a database by itself: on the local database, this computer&apos;s calls would not reach a team&apos;s database. Fix the file and try again, enter the database to use, or start with the local database if this computer has no team database.</source>
         <translation>Switchboard не обирає базу даних сам: з локальною базою дзвінки цього комп’ютера не потраплять до спільної бази команди. Виправте файл і спробуйте ще раз, вкажіть потрібну базу даних або запустіть із локальною базою, якщо цей комп’ютер не має спільної бази команди.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="332"/>
+        <location filename="../../ui/start_problem_dialog.py" line="360"/>
         <source>Try again</source>
         <translation>Спробувати ще раз</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="333"/>
+        <location filename="../../ui/start_problem_dialog.py" line="361"/>
         <source>Read the settings file again, once it is fixed.</source>
         <translation>Прочитати файл налаштувань знову, коли його виправлено.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="338"/>
+        <location filename="../../ui/start_problem_dialog.py" line="366"/>
         <source>Change the database…</source>
         <translation>Змінити базу даних…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="339"/>
+        <location filename="../../ui/start_problem_dialog.py" line="367"/>
         <source>Enter the database to use; it is saved in the settings file.</source>
         <translation>Вкажіть базу даних; її буде збережено у файлі налаштувань.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="344"/>
+        <location filename="../../ui/start_problem_dialog.py" line="372"/>
         <source>Start with the local database</source>
         <translation>Запустити з локальною базою даних</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="345"/>
+        <location filename="../../ui/start_problem_dialog.py" line="373"/>
         <source>This computer&apos;s own file, %1. What is done here stays here.</source>
         <translation>Власний файл цього комп’ютера, %1. Усе, що зроблено тут, тут і залишиться.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="350"/>
+        <location filename="../../ui/start_problem_dialog.py" line="378"/>
         <source>Open the file</source>
         <translation>Відкрити файл</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="351"/>
+        <location filename="../../ui/start_problem_dialog.py" line="379"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="358"/>
+        <location filename="../../ui/start_problem_dialog.py" line="386"/>
         <source>A copy of the file as it was is kept as %1.</source>
         <translation>Копію файлу в попередньому вигляді збережено як %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="373"/>
+        <location filename="../../ui/start_problem_dialog.py" line="401"/>
         <source>The file still can&apos;t say which database to use.</source>
         <translation>З файлу досі не можна визначити, яку базу даних використовувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="398"/>
+        <location filename="../../ui/start_problem_dialog.py" line="426"/>
         <source>No program opened it: open %1 in a text editor.</source>
         <translation>Жодна програма його не відкрила: відкрийте %1 у текстовому редакторі.</translation>
     </message>
@@ -1501,127 +1501,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="102"/>
+        <location filename="../../ui/customer_card.py" line="103"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="129"/>
+        <location filename="../../ui/customer_card.py" line="130"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="130"/>
+        <location filename="../../ui/customer_card.py" line="131"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="131"/>
+        <location filename="../../ui/customer_card.py" line="132"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="132"/>
+        <location filename="../../ui/customer_card.py" line="133"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="133"/>
+        <location filename="../../ui/customer_card.py" line="134"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="140"/>
+        <location filename="../../ui/customer_card.py" line="141"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="142"/>
+        <location filename="../../ui/customer_card.py" line="143"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="144"/>
+        <location filename="../../ui/customer_card.py" line="145"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="146"/>
+        <location filename="../../ui/customer_card.py" line="147"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="150"/>
+        <location filename="../../ui/customer_card.py" line="151"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="153"/>
+        <location filename="../../ui/customer_card.py" line="154"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="155"/>
+        <location filename="../../ui/customer_card.py" line="156"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="252"/>
+        <location filename="../../ui/customer_card.py" line="254"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="262"/>
+        <location filename="../../ui/customer_card.py" line="264"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="297"/>
+        <location filename="../../ui/customer_card.py" line="299"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="299"/>
+        <location filename="../../ui/customer_card.py" line="301"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="355"/>
+        <location filename="../../ui/customer_card.py" line="357"/>
         <source>Export customer data</source>
         <translation>Вивантаження даних клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="355"/>
+        <location filename="../../ui/customer_card.py" line="357"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="368"/>
+        <location filename="../../ui/customer_card.py" line="370"/>
         <source>Customer data exported to %1</source>
         <translation>Дані клієнта збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="371"/>
+        <location filename="../../ui/customer_card.py" line="373"/>
         <source>Export failed: %1</source>
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="389"/>
+        <location filename="../../ui/customer_card.py" line="391"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="391"/>
+        <location filename="../../ui/customer_card.py" line="393"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="411"/>
+        <location filename="../../ui/customer_card.py" line="413"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="425"/>
+        <location filename="../../ui/customer_card.py" line="427"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1666,47 +1666,47 @@
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="422"/>
+        <location filename="../../ui/start_problem_dialog.py" line="457"/>
         <source>Switchboard can&apos;t open its database</source>
         <translation>Switchboard не може відкрити свою базу даних</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="429"/>
+        <location filename="../../ui/start_problem_dialog.py" line="465"/>
         <source>Try again</source>
         <translation>Спробувати ще раз</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="430"/>
+        <location filename="../../ui/start_problem_dialog.py" line="466"/>
         <source>Once the database server or the network is back.</source>
         <translation>Коли сервер бази даних або мережа знову доступні.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="435"/>
+        <location filename="../../ui/start_problem_dialog.py" line="471"/>
         <source>Change the database…</source>
         <translation>Змінити базу даних…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="436"/>
-        <source>Enter another database URL; it is saved in the settings file and tried.</source>
-        <translation>Вкажіть інший URL бази даних; його буде збережено у файлі налаштувань і перевірено.</translation>
+        <location filename="../../ui/start_problem_dialog.py" line="473"/>
+        <source>Enter another database URL or the server&apos;s password; they are saved (the password in the system keyring) and tried.</source>
+        <translation>Введіть іншу URL-адресу бази даних або пароль сервера; їх буде збережено (пароль — у системному сховищі паролів) і перевірено.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="439"/>
+        <location filename="../../ui/start_problem_dialog.py" line="478"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="448"/>
+        <location filename="../../ui/start_problem_dialog.py" line="487"/>
         <source>Database: %1</source>
         <translation>База даних: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="450"/>
+        <location filename="../../ui/start_problem_dialog.py" line="489"/>
         <source>Database: this computer&apos;s file, %1</source>
         <translation>База даних: файл цього комп’ютера, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="459"/>
+        <location filename="../../ui/start_problem_dialog.py" line="498"/>
         <source>Opening the database…</source>
         <translation>Відкриття бази даних…</translation>
     </message>
@@ -1714,42 +1714,52 @@
 <context>
     <name>DatabaseUrlDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="233"/>
+        <location filename="../../ui/start_problem_dialog.py" line="242"/>
         <source>Change the database</source>
         <translation>Змінити базу даних</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="242"/>
+        <location filename="../../ui/start_problem_dialog.py" line="253"/>
         <source>Empty: this computer&apos;s file, %1</source>
         <translation>Порожньо: файл цього комп’ютера, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="247"/>
-        <source>A team shares one PostgreSQL database: postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Leave the field empty for this computer&apos;s own file.</source>
-        <translation>Команда працює з однією спільною базою PostgreSQL: postgresql+psycopg://user@server/switchboard. Пароль до URL не входить. Залиште поле порожнім для власного файлу цього комп’ютера.</translation>
+        <location filename="../../ui/start_problem_dialog.py" line="258"/>
+        <source>Empty: keep the saved one, if any</source>
+        <translation>Порожньо: залишити збережений, якщо він є</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="253"/>
+        <location filename="../../ui/start_problem_dialog.py" line="262"/>
+        <source>A team shares one PostgreSQL database: postgresql+psycopg://user@server/switchboard, its password in the field below (kept in the system keyring, never in the settings file). Leave the URL empty for this computer&apos;s own file.</source>
+        <translation>Команда працює з однією базою PostgreSQL: postgresql+psycopg://user@server/switchboard, її пароль — у полі нижче (зберігається в системному сховищі паролів, ніколи не у файлі налаштувань). Залиште URL порожнім, щоб використовувати власний файл цього комп’ютера.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="269"/>
         <source>Saved in %1.</source>
         <translation>Зберігається в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="257"/>
+        <location filename="../../ui/start_problem_dialog.py" line="273"/>
         <source>The settings file can&apos;t be read, so it is written anew with this database: the other settings start from their defaults (the copy keeps them as they were).</source>
         <translation>Файл налаштувань не читається, тому його буде записано заново з цією базою даних: інші налаштування почнуться зі значень за замовчуванням (у копії їх збережено попередніми).</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="267"/>
+        <location filename="../../ui/start_problem_dialog.py" line="283"/>
         <source>Save and try again</source>
         <translation>Зберегти й спробувати</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="275"/>
+        <location filename="../../ui/start_problem_dialog.py" line="291"/>
         <source>Database URL:</source>
         <translation>URL бази даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="290"/>
+        <location filename="../../ui/start_problem_dialog.py" line="293"/>
+        <source>Database password:</source>
+        <translation>Пароль бази даних:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_problem_dialog.py" line="312"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -2215,22 +2225,22 @@
 <context>
     <name>HomeProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="501"/>
+        <location filename="../../ui/start_problem_dialog.py" line="544"/>
         <source>Switchboard can&apos;t write to its folders</source>
         <translation>Switchboard не може записувати у свої теки</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="504"/>
+        <location filename="../../ui/start_problem_dialog.py" line="547"/>
         <source>Switchboard keeps its database, call recordings and log there. Make the folder writable, or start Switchboard with SWITCHBOARD_HOME set to a folder you can write to; then start it again.</source>
         <translation>Там Switchboard зберігає свою базу даних, записи дзвінків і журнал. Дозвольте запис у теку або запустіть Switchboard із SWITCHBOARD_HOME, що вказує на теку, доступну для запису; потім запустіть його знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="510"/>
+        <location filename="../../ui/start_problem_dialog.py" line="553"/>
         <source>SWITCHBOARD_HOME is %1.</source>
         <translation>SWITCHBOARD_HOME: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="511"/>
+        <location filename="../../ui/start_problem_dialog.py" line="554"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
@@ -2765,7 +2775,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
@@ -2786,202 +2796,202 @@
         <translation>Вхідні дзвінки отримують «зайнято» і чекають як передзвони. Дзвінок &gt; Не турбувати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Redial</source>
         <translation>&amp;Повторити дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Do &amp;not disturb</source>
         <translation>&amp;Не турбувати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Next waiting chat</source>
         <translation>&amp;Наступний чат, що чекає</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Go to the waiting chats</source>
         <translation>&amp;Перейти до чатів, що чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Previous conversation</source>
         <translation>Поп&amp;ереднє листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Ne&amp;xt conversation</source>
         <translation>Нас&amp;тупне листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Reply</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Quick reply…</source>
         <translation>&amp;Швидка відповідь…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;Attach a file…</source>
         <translation>Додати &amp;файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Cha&amp;ts</source>
         <translation>&amp;Чати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>&amp;Waiting chats</source>
         <translation>Чати, що &amp;чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
@@ -3006,22 +3016,22 @@
         <translation>«Не турбувати» вимкнено: дзвінки знову дзвонять.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -3558,283 +3568,308 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Email</source>
         <translation>Пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="132"/>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>In the audio (RFC 2833)</source>
         <translation>У звуковому потоці (RFC 2833)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>SIP INFO</source>
         <translation>SIP INFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
         <translation>Як цифри, які ви натискаєте під час дзвінка, доходять до співрозмовника. Залиште типове, якщо голосове меню вашої АТС на них реагує.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Answer incoming calls at once (headset)</source>
         <translation>Відповідати на вхідні дзвінки одразу (гарнітура)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Only when no other call is on; a second call rings as usual.</source>
         <translation>Лише коли немає іншого дзвінка; другий дзвінок дзвонить як звичайно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="184"/>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="191"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="193"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="308"/>
+        <location filename="../../ui/settings_dialog.py" line="312"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="311"/>
+        <location filename="../../ui/settings_dialog.py" line="315"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="319"/>
+        <location filename="../../ui/settings_dialog.py" line="323"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="345"/>
+        <location filename="../../ui/settings_dialog.py" line="352"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="347"/>
+        <location filename="../../ui/settings_dialog.py" line="354"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="355"/>
+        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <source>in the keyring, if the server needs one</source>
+        <translation>у сховищі паролів, якщо потрібен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="367"/>
+        <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
+        <translation>Пароль сервера PostgreSQL зберігається в системному сховищі паролів, ніколи не у файлі налаштувань. Залиште поле порожнім, щоб зберегти попередній.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="371"/>
+        <source>Forget the saved password</source>
+        <translation>Забути збережений пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter надсилає повідомлення (Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="359"/>
+        <location filename="../../ui/settings_dialog.py" line="384"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Вимкнено: Enter починає новий рядок, а Ctrl+Enter надсилає повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="364"/>
+        <location filename="../../ui/settings_dialog.py" line="389"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="366"/>
+        <location filename="../../ui/settings_dialog.py" line="391"/>
+        <source>Database password:</source>
+        <translation>Пароль бази даних:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="392"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="373"/>
-        <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard. The password is not part of the URL. Language and database changes apply after a restart.</source>
-        <translation>Команда працює зі спільною базою PostgreSQL: вкажіть її URL, наприклад postgresql+psycopg://user@server/switchboard. Пароль в URL не вказується. Зміна мови та бази даних набуде чинності після перезапуску.</translation>
+        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
+        <translation>Команда працює з однією базою PostgreSQL: введіть її URL, наприклад postgresql+psycopg://user@server/switchboard, і пароль (він зберігається в системному сховищі паролів, а не в URL). Зміна мови та бази даних набуває чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="418"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="431"/>
+        <location filename="../../ui/settings_dialog.py" line="478"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="439"/>
+        <location filename="../../ui/settings_dialog.py" line="485"/>
+        <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
+        <translation>Пароль з URL бази даних перенесено до системного сховища паролів; URL збережено без нього.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="496"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -4001,7 +4036,7 @@
 <context>
     <name>StartProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="118"/>
+        <location filename="../../ui/start_problem_dialog.py" line="121"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
@@ -4863,47 +4898,52 @@
         <translation>База даних зараз недоступна ({error}). Нічого не змінено; спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="226"/>
+        <location filename="../../app/db.py" line="234"/>
         <source>The table {table} of the database {url} holds several revisions ({revisions}); expected one.</source>
         <translation>У таблиці {table} бази даних {url} кілька версій схеми ({revisions}), а має бути одна.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="268"/>
+        <location filename="../../app/db.py" line="276"/>
         <source>The database {url} can&apos;t be reached: {error}</source>
         <translation>База даних {url} недоступна: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="269"/>
+        <location filename="../../app/db.py" line="277"/>
+        <source>The database {url} asks for a password, and none is saved for it ({error}). Enter it under “Change the database”: it is kept in the system keyring.</source>
+        <translation>База даних {url} вимагає пароль, а збереженого пароля для неї немає ({error}). Введіть його в «Змінити базу даних»: він зберігається в системному сховищі паролів.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="282"/>
         <source>{url} is not a database file: {error}</source>
         <translation>{url} — не файл бази даних: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="270"/>
+        <location filename="../../app/db.py" line="283"/>
         <source>The database {url} is not a Switchboard database: it holds other tables ({tables}) and no Switchboard revision. Nothing was changed; choose an empty database or the one Switchboard made.</source>
         <translation>База даних {url} — не база Switchboard: у ній інші таблиці ({tables}) і немає версії схеми Switchboard. Нічого не змінено; виберіть порожню базу або ту, яку створив Switchboard.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="276"/>
+        <location filename="../../app/db.py" line="289"/>
         <source>The database {url} was left half-made by an interrupted first start and already holds data ({tables}). Nothing was changed; restore it from a backup or choose another database.</source>
         <translation>База даних {url} лишилася недостворенною після перерваного першого запуску й уже містить дані ({tables}). Нічого не змінено; відновіть її з резервної копії або виберіть іншу базу.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="282"/>
+        <location filename="../../app/db.py" line="295"/>
         <source>The database {url} was upgraded by a newer Switchboard (revision {before}); this one knows revisions up to {head}. Update Switchboard to open it.</source>
         <translation>Базу даних {url} оновлено новішою версією Switchboard (версія схеми {before}); ця версія знає схеми до {head}. Оновіть Switchboard, щоб відкрити її.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="287"/>
+        <location filename="../../app/db.py" line="300"/>
         <source>The database {url} could not be set up (revision {revision}): {error}</source>
         <translation>Не вдалося підготувати базу даних {url} (версія схеми {revision}): {error}</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="290"/>
+        <location filename="../../app/db.py" line="303"/>
         <source>The database {url} could not be upgraded from revision {before} to {revision}: {error}. Nothing was changed.</source>
         <translation>Не вдалося оновити базу даних {url} з версії схеми {before} до {revision}: {error}. Нічого не змінено.</translation>
     </message>
     <message>
-        <location filename="../../app/db.py" line="421"/>
+        <location filename="../../app/db.py" line="452"/>
         <source>The database URL is not usable: {error}</source>
         <translation>Не вдалося використати URL бази даних: {error}</translation>
     </message>
@@ -5078,22 +5118,32 @@
         <translation>немає ні імені, ні контакту: імпортувати нічого.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="49"/>
+        <location filename="../../app/secrets.py" line="74"/>
+        <source>Only a PostgreSQL server takes a password; a SQLite file has none. Leave the password empty, or enter the server&apos;s URL.</source>
+        <translation>Пароль буває лише в сервера PostgreSQL; у файлу SQLite його немає. Залиште пароль порожнім або введіть URL сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="79"/>
+        <source>The database URL holds one password and the password field another: keep only one.</source>
+        <translation>В URL бази даних один пароль, а в полі пароля — інший: залиште лише один.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="129"/>
         <source>No password store (keyring) is available, so passwords and tokens can&apos;t be saved. On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) in your desktop session; on Windows the Credential Manager is used automatically.</source>
         <translation>Немає сховища паролів (keyring), тож паролі й токени не можна зберегти. У Linux установіть і розблокуйте Secret Service (GNOME Keyring або KWallet) у своєму сеансі робочого столу; у Windows автоматично використовується диспетчер облікових даних.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="101"/>
+        <location filename="../../app/secrets.py" line="181"/>
         <source>The password store refused the password: {error}</source>
         <translation>Сховище паролів не прийняло пароль: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="114"/>
+        <location filename="../../app/secrets.py" line="194"/>
         <source>The password store could not be read: {error}</source>
         <translation>Не вдалося прочитати сховище паролів: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="131"/>
+        <location filename="../../app/secrets.py" line="211"/>
         <source>The password store could not delete the password: {error}</source>
         <translation>Не вдалося видалити пароль зі сховища паролів: {error}</translation>
     </message>
@@ -5776,8 +5826,7 @@
         <translation>У полі «Копія» щонайбільше {limit} адрес.</translation>
     </message>
     <message>
-        <location filename="../../app/mail_view.py" line="103"/>
-        <location filename="../../app/mail_view.py" line="137"/>
+        <location filename="../../app/mail_view.py" line="143"/>
         <source>The message #{id} is not in the history.</source>
         <translation>Повідомлення №{id} немає в історії.</translation>
     </message>

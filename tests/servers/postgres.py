@@ -2,6 +2,11 @@
 
 initdb refuses to run as root, so when the tests run as root the cluster is
 owned by the ``postgres`` system user (created by the Debian package).
+
+Every role logs in without a password (``--auth=trust``), except the roles
+``password_role`` makes: those must give their password over TCP (a
+``scram-sha-256`` or ``md5`` line of their own ahead of the trust lines in
+pg_hba.conf), for the tests of a team database that needs one.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.servers.common import free_port, missing
+from tests.servers.common import free_port, missing, wait_until
 
 
 def _pg_bin() -> Path | None:
@@ -66,6 +71,41 @@ class PostgresServer:
 
     def drop_database(self, name: str) -> None:
         self.psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def password_role(self, password: str, method: str = "scram-sha-256") -> str:
+        """A new login role that must give ``password`` (``method``: scram-sha-256
+        or md5) when it connects over TCP from 127.0.0.1; the other roles keep
+        logging in without one. Its name is returned once the server asks it."""
+        assert method in ("scram-sha-256", "md5"), method
+        role = "pw_" + uuid.uuid4().hex[:12]
+        quoted = password.replace("'", "''")
+        self.psql(f"CREATE ROLE {role} LOGIN PASSWORD '{quoted}'")
+        hba = self.datadir / "pg_hba.conf"
+        hba.write_text(f"host all {role} 127.0.0.1/32 {method}\n" + hba.read_text())
+        self.psql("SELECT pg_reload_conf()")
+        wait_until(lambda: not self._logs_in_without_password(role), 10, f"{role}'s pg_hba line")
+        return role
+
+    def grant_database(self, name: str, role: str) -> None:
+        """``role`` may use everything in the database ``name`` (a clone of a
+        migrated template: its tables are the superuser's)."""
+        self.psql(f"GRANT ALL ON DATABASE {name} TO {role}")
+        for what in ("SCHEMA public", "ALL TABLES IN SCHEMA public"):
+            self.psql(f"GRANT ALL ON {what} TO {role}", database=name)
+        self.psql(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}", database=name)
+
+    def role_url(self, role: str, database: str = "postgres") -> str:
+        """The database as ``role``, without its password (the keyring has it)."""
+        return f"postgresql+psycopg://{role}@127.0.0.1:{self.port}/{database}"
+
+    def _logs_in_without_password(self, role: str) -> bool:
+        psql = [str(self.bindir / "psql"), "-h", "127.0.0.1", "-p", str(self.port)]
+        done = subprocess.run(
+            [*psql, "-U", role, "-d", "postgres", "-w", "-q", "-c", "SELECT 1"],
+            capture_output=True,
+            env={**os.environ, "PGPASSWORD": "", "PGPASSFILE": os.devnull},
+        )
+        return done.returncode == 0
 
 
 def _as_user(cmd: list[str], user: str | None) -> list[str]:

@@ -14,8 +14,9 @@ The start's problem dialogs (ui/start_problem_dialog.py) are real: each problem
 they show is recorded (which dialog, what it says, when, in seconds since the
 driver started) and answered by clicking one of its ways out, in the order
 START_DRIVER_ANSWERS (a JSON list) gives them: "retry", "local", "quit", or
-{"change": URL} (the URL typed into the database editor and saved); "quit" once
-the list is used up.
+{"change": URL} (the URL typed into the database editor and saved; with
+"password": PASSWORD, that typed into its password field too); "quit" once the
+list is used up.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ seen: dict[str, Any] = {
 }
 STARTED = time.monotonic()
 ANSWERS: list[Any] = json.loads(os.environ.get("START_DRIVER_ANSWERS") or "[]")
-# The URL of a {"change": URL} answer, for the database editor it opens.
-typed_urls: list[str] = []
+# The {"change": URL, "password": ...} answers, for the database editor each opens.
+typed_urls: list[dict[str, str]] = []
 # Set by a test that starts a second Switchboard with a link: quit once it came.
 WAIT_FOR_LINK = bool(os.environ.get("START_DRIVER_WAIT_FOR_LINK"))
 
@@ -156,7 +157,7 @@ def answer(dialog: start_problem.StartProblemDialog) -> None:
     )
     step = ANSWERS.pop(0) if ANSWERS else "quit"
     if isinstance(step, dict):
-        typed_urls.append(step["change"])
+        typed_urls.append(step)
         step = "change"
     dialog.action(step).click()
 
@@ -171,7 +172,9 @@ def watched_url_show(self: start_problem.DatabaseUrlDialog, event: QShowEvent) -
 
 def type_url(editor: start_problem.DatabaseUrlDialog) -> None:
     seen.setdefault("url_editor", []).append({"shown": editor.field.text()})
-    editor.field.setText(typed_urls.pop(0) if typed_urls else "")
+    typed = typed_urls.pop(0) if typed_urls else {}
+    editor.field.setText(typed.get("change", ""))
+    editor.password.setText(typed.get("password", ""))
     editor.save_button.click()
     if editor.isVisible():  # refused: say why, and give up on this answer
         seen["url_editor"][-1]["refused"] = editor.problem.text()

@@ -20,14 +20,17 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
 from app.core import Core
 from app.customers import ContactInput
-from app.secrets import MemoryKeyring, SecretStore
+from app.secrets import MemoryKeyring, SecretKind, SecretStore, database_secret_id
 from app.settings import AppPaths, Settings
+from tests.conftest import PasswordDatabase
 from tests.read_only import read_only_folder
+from tests.servers.secret_service import secret_service
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_SIDE = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
@@ -66,11 +69,19 @@ def home_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
 
 
 def run_main(
-    tmp_path: Path, answers: list[Any] | None = None, home: Path | None = None, timeout: float = 120
+    tmp_path: Path,
+    answers: list[Any] | None = None,
+    home: Path | None = None,
+    timeout: float = 120,
+    keyring: bool = False,
 ) -> tuple[int, dict[str, Any], str]:
     """main() in a fresh process; ``answers``: the ways out the driver clicks, in
-    order, in the start's problem dialogs (tests/ui/start_driver.py)."""
+    order, in the start's problem dialogs (tests/ui/start_driver.py). ``keyring``:
+    the Secret Service this process uses (tests/servers/secret_service.py), not
+    keyring's fail backend."""
     env = {**environment(tmp_path, home), "START_DRIVER_ANSWERS": json.dumps(answers or [])}
+    if keyring:
+        env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.SecretService.Keyring"
     out = subprocess.run(
         [sys.executable, "-m", "tests.ui.start_driver"],
         cwd=ROOT,
@@ -312,6 +323,54 @@ def test_a_bad_database_url_is_fixed_from_the_error_dialog_at_the_next_start(
     assert seen["engine_started"] and seen["engine_started_with_open_core"]
     saved = json.loads(paths.config_file.read_text(encoding="utf-8"))
     assert (saved["database_url"], saved["operator_name"]) == (team_url, "Iryna")
+
+
+@pytest.mark.postgres
+@pytest.mark.keyring
+def test_a_database_that_refuses_the_password_is_fixed_from_the_start_dialog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_password_db: PasswordDatabase
+) -> None:
+    """Issue 21: the keyring's password for the team database is wrong (changed
+    on the server); the start's dialog says the server's word, again on a retry;
+    the password typed in its editor goes to the keyring, and the window opens."""
+    paths = home_paths(tmp_path, monkeypatch)
+    db = pg_password_db
+    stale = "Stale-pw-2024"
+    with secret_service():
+        from keyring.backends.SecretService import Keyring
+
+        store = SecretStore(Keyring())
+        key = database_secret_id(db.url)
+        assert key is not None
+        store.set(SecretKind.DATABASE, key, stale)
+        Settings(database_url=db.url, operator_name="Iryna").save(paths.config_file)
+
+        code, seen, stderr = run_main(
+            tmp_path, ["retry", {"change": db.url, "password": db.password}], keyring=True
+        )
+        stored = store.get(SecretKind.DATABASE, key)
+
+    assert code == 0, stderr[-3000:]
+    dialogs = seen["dialogs"]
+    assert [d["name"] for d in dialogs] == ["databaseProblem", "databaseProblem"]
+    refused = f'password authentication failed for user "{db.role}"'
+    assert all(refused in d["texts"][1] for d in dialogs), dialogs
+    assert seen["url_editor"] == [{"shown": db.url}]
+    assert seen["customers"] == []  # the team's database, opened
+    assert seen["engine_started"] and seen["engine_started_with_open_core"]
+    assert stored == db.password
+    saved = json.loads(paths.config_file.read_text(encoding="utf-8"))
+    assert (saved["database_url"], saved["operator_name"]) == (db.url, "Iryna")
+    assert paths.log_file.read_text(encoding="utf-8")
+    written = [path for path in (tmp_path / "home").rglob("*") if path.is_file()]
+    for secret in (db.password, stale):
+        assert [path for path in written if _holds(path, secret)] == []
+    assert not paths.database_file.exists()
+
+
+def _holds(path: Path, secret: str) -> bool:
+    data = path.read_bytes()
+    return secret.encode("utf-8") in data or quote(secret, safe="").encode("ascii") in data
 
 
 @pytest.mark.parametrize("which", ["home", "data"])

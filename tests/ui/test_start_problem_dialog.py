@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.core import Core
 from app.errors import DatabaseError
-from app.secrets import MemoryKeyring, SecretStore
+from app.secrets import MemoryKeyring, SecretKind, SecretStore
 from app.settings import _CANT_WRITE, AppPaths, HomeNotWritable, Settings
 from ui.i18n import Translations
 from ui.start_problem_dialog import (
@@ -30,6 +30,7 @@ from ui.start_problem_dialog import (
 )
 
 BROKEN = '{"database_url": "postgresql+psycopg://team@db.shop.example/switchboard",\n "x" 1}'
+TEAM_ID = "postgresql://team@db.shop.example:5432/switchboard"  # its password's keyring id
 
 
 @pytest.fixture
@@ -124,33 +125,83 @@ def test_the_database_dialog_shows_no_password(
     assert all("s3cret" not in text for text in dialog.texts())
 
 
-def test_the_url_editor_refuses_a_password_and_saves_a_good_url_alone(
+def test_the_url_editor_refuses_a_bad_url_and_saves_a_good_url_alone(
     qtbot: Any, paths: AppPaths, closed: list[QWidget]
 ) -> None:
     original = {"database_url": "nosuchdriver://x", "language": "uk", "operator_name": "Iryna"}
     paths.config_file.write_text(json.dumps(original), encoding="utf-8")
-    editor = DatabaseUrlDialog(paths, original["database_url"], Settings())
+    secrets = SecretStore(MemoryKeyring())
+    editor = DatabaseUrlDialog(paths, original["database_url"], Settings(), secrets=secrets)
     closed.append(editor)
     editor.show()
 
-    editor.field.setText("postgresql+psycopg://team:s3cret@db.shop.example/switchboard")
-    editor.save_button.click()
-    assert editor.isVisible() and editor.problem.isVisible()
-    assert "holds a password" in editor.problem.text()
-    assert json.loads(paths.config_file.read_text(encoding="utf-8")) == original
-
     editor.field.setText("mysql://team@db.shop.example/switchboard")
     editor.save_button.click()
+    assert editor.isVisible() and editor.problem.isVisible()
     assert "not mysql" in editor.problem.text()
+    editor.field.setText("sqlite:///team.db")
+    editor.password.setText("s3cret")
+    editor.save_button.click()
+    assert "Only a PostgreSQL server takes a password" in editor.problem.text()
+    assert json.loads(paths.config_file.read_text(encoding="utf-8")) == original
 
     url = "postgresql+psycopg://team@db.shop.example/switchboard"
     editor.field.setText(f"  {url}  ")
+    editor.password.clear()
     editor.save_button.click()
     assert editor.result() == QDialog.DialogCode.Accepted and editor.url == url
     assert json.loads(paths.config_file.read_text(encoding="utf-8")) == {
         **original,
         "database_url": url,
     }
+    assert secrets.get(SecretKind.DATABASE, TEAM_ID) is None  # no password given
+
+
+def test_the_url_editor_moves_a_password_in_the_url_to_the_keyring(
+    qtbot: Any, paths: AppPaths, closed: list[QWidget]
+) -> None:
+    """Issue 21: an old config's URL with its password in it is shown without it
+    (the password masked in its own field), and saved without it; the password
+    lands in the keyring under the server's id."""
+    old = "postgresql+psycopg://team:s3cret%40x@DB.shop.example/switchboard"
+    paths.config_file.write_text(json.dumps({"database_url": old}), encoding="utf-8")
+    secrets = SecretStore(MemoryKeyring())
+    editor = DatabaseUrlDialog(paths, old, Settings(), secrets=secrets)
+    closed.append(editor)
+    editor.show()
+    assert editor.field.text() == "postgresql+psycopg://team@DB.shop.example/switchboard"
+    assert editor.password.text() == "s3cret@x"
+    assert editor.password.echoMode() == QLineEdit.EchoMode.Password
+
+    editor.field.setText("postgresql+psycopg://team:other@db.shop.example/switchboard")
+    editor.save_button.click()  # two passwords: which one? refused
+    assert "holds one password and the password field another" in editor.problem.text()
+    assert secrets.get(SecretKind.DATABASE, TEAM_ID) is None
+
+    editor.field.setText(old)
+    editor.save_button.click()
+    assert editor.result() == QDialog.DialogCode.Accepted
+    saved = json.loads(paths.config_file.read_text(encoding="utf-8"))["database_url"]
+    assert saved == editor.url == "postgresql+psycopg://team@DB.shop.example/switchboard"
+    assert "s3cret" not in paths.config_file.read_text(encoding="utf-8")
+    assert secrets.get(SecretKind.DATABASE, TEAM_ID) == "s3cret@x"
+    assert editor.password.text() == ""
+
+
+def test_the_url_editor_without_a_keyring_saves_nothing(
+    qtbot: Any, paths: AppPaths, closed: list[QWidget]
+) -> None:
+    from keyring.backends import fail
+
+    paths.config_file.write_text(json.dumps({"language": "uk"}), encoding="utf-8")
+    editor = DatabaseUrlDialog(paths, "", Settings(), secrets=SecretStore(fail.Keyring()))
+    closed.append(editor)
+    editor.show()
+    editor.field.setText("postgresql+psycopg://team@db.shop.example/switchboard")
+    editor.password.setText("s3cret")
+    editor.save_button.click()
+    assert editor.isVisible() and "No password store" in editor.problem.text()
+    assert json.loads(paths.config_file.read_text(encoding="utf-8")) == {"language": "uk"}
 
 
 def test_the_settings_dialog_tries_again_once_the_file_is_fixed(
@@ -230,8 +281,10 @@ def _built_dialogs(paths: AppPaths) -> list[QDialog]:
         HomeNotWritable(_CANT_WRITE, path=str(paths.data_dir), error="Read-only file system"),
         str(paths.data_dir.parent),
     )
-    editor = DatabaseUrlDialog(paths, "", Settings(), rewrites_file=True)
-    editor.field.setText("postgresql://team:pw@db/sb")
+    editor = DatabaseUrlDialog(
+        paths, "", Settings(), rewrites_file=True, secrets=SecretStore(MemoryKeyring())
+    )
+    editor.field.setText("mysql://team@db/sb")
     editor.save()  # refused: its red line is shown too
     return [config, database, home, editor]
 
