@@ -518,6 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             reports.append(bench_postgresql(args, data, conditions))
         print(render(reports[-1]), flush=True)
+    DATA_DIR.mkdir(exist_ok=True)  # only the SQLite runs made it
     out = DATA_DIR / f"channel-results-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps([
         {"db": r.db, "conditions": r.conditions, "profile": r.profile,
