@@ -20,7 +20,7 @@ from typing import Any
 
 import phonenumbers
 import phonenumbers.timezone
-from sqlalchemy import and_, case, update
+from sqlalchemy import and_, case, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
@@ -43,6 +43,7 @@ from app.models import (
     InteractionStatus,
     utcnow,
 )
+from app.settings import Settings
 from app.timeline import InteractionDraft, Timeline
 from app.working_hours import RetryStep, ScheduleError, WorkingHours, zone
 
@@ -58,6 +59,8 @@ URGENCY = (
     col(CallbackRequest.due_at),
     col(CallbackRequest.id),
 )
+MAX_REASON = 2000  # a cancel's reason: a sentence or two, not a document
+MAX_OPERATOR = 200  # the column's length
 RETRY_OUTCOMES = {CallbackOutcome.NO_ANSWER, CallbackOutcome.BUSY, CallbackOutcome.VOICEMAIL}
 _IN_THE_PAST = QT_TRANSLATE_NOOP("core", "The time to call back is already in the past.")
 # A closed request, by how it was closed: the status is a word of the data, so
@@ -115,6 +118,16 @@ class CallbackPolicy:
             sla=timedelta(minutes=sla_minutes),
             retry_schedule=tuple(RetryStep(step) for step in retry_schedule),
             claim_ttl=timedelta(minutes=claim_minutes),
+        )
+
+    @classmethod
+    def of(cls, settings: Settings) -> CallbackPolicy:
+        """The policy ``settings`` describe (SettingsError when they can't)."""
+        return cls.from_settings(
+            settings.working_hours_schedule(),
+            settings.callback_sla_minutes,
+            settings.callback_retry_schedule,
+            settings.callback_claim_minutes,
         )
 
     @property
@@ -326,9 +339,9 @@ class CallbackQueue:
             raise CallbackError("Missed calls come in through register_missed_call().")
         if external_id is not None and not external_id.strip():
             raise CallbackError("An external id, when given, can't be blank.")
-        now = self.clock()
+        now, policy = self.clock(), self.policy  # read once: Settings may swap it meanwhile
         e164 = self._phone(phone)
-        tz = timezone or customer_timezone(e164, self.policy.hours.timezone)
+        tz = timezone or customer_timezone(e164, policy.hours.timezone)
         customer_zone = zone(tz)
         # A window given without an offset ("14:00-16:00" from a web form) is the
         # customer's own clock: their zone, from the number when not given.
@@ -345,7 +358,7 @@ class CallbackQueue:
                 QT_TRANSLATE_NOOP("core", "The preferred time window ends before it starts.")
             )
         start = max(now, preferred_from) if preferred_from else now
-        due = self.policy.hours.next_open(start)
+        due = policy.hours.next_open(start)
         extra = dict(meta or {})
         if preferred_to is not None and due >= preferred_to:
             extra["outside_preferred_window"] = True
@@ -358,7 +371,7 @@ class CallbackQueue:
             comment=comment,
             requested_at=now,
             due_at=due,
-            sla_deadline=self.policy.hours.add_working_time(start, self.policy.sla),
+            sla_deadline=policy.hours.add_working_time(start, policy.sla),
             preferred_from=preferred_from,
             preferred_to=preferred_to,
             timezone=tz,
@@ -417,7 +430,7 @@ class CallbackQueue:
             e164 = self._phone(phone)
         except CallbackError:
             return None
-        now = at or self.clock()
+        now, policy = at or self.clock(), self.policy
         # One transaction for the look and the write: two missed calls from one
         # number at once (two lines, a relay and a desktop) must make one request.
         with self.db.transaction() as s:
@@ -451,9 +464,9 @@ class CallbackQueue:
                 name=found.name if found else "",
                 source=CallbackSource.MISSED_CALL.value,
                 requested_at=now,
-                due_at=self.policy.hours.next_open(now),
-                sla_deadline=self.policy.hours.add_working_time(now, self.policy.sla),
-                timezone=customer_timezone(e164, self.policy.hours.timezone),
+                due_at=policy.hours.next_open(now),
+                sla_deadline=policy.hours.add_working_time(now, policy.sla),
+                timezone=customer_timezone(e164, policy.hours.timezone),
                 missed_count=1,
                 meta={"missed_interactions": [interaction_id]},
             )
@@ -496,7 +509,11 @@ class CallbackQueue:
             with self.db.session() as s:
                 stmt = (
                     select(CallbackRequest)
-                    .where(self._claimable(now), col(CallbackRequest.due_at) <= now)
+                    .where(
+                        self._claimable(now),
+                        col(CallbackRequest.due_at) <= now,
+                        self._open_to(operator),
+                    )
                     .order_by(*URGENCY)
                     .limit(1)
                 )
@@ -518,6 +535,16 @@ class CallbackQueue:
             row = self._get(s, request_id)
             if row.claimed_by == operator and row.status == CallbackStatus.CLAIMED.value:
                 return row
+            if row.status in ACTIVE and row.assigned_to not in (None, operator):
+                raise CallbackError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Callback #{request_id} is assigned to {operator}: reassign it to "
+                        "yourself to call it.",
+                    ),
+                    request_id=request_id,
+                    operator=row.assigned_to,
+                )
             if not self._take(s, request_id, operator, now):
                 s.refresh(row)
                 if row.status not in ACTIVE:
@@ -533,14 +560,131 @@ class CallbackQueue:
             return row
 
     def release(self, request_id: int, operator: str) -> CallbackRequest:
+        """Gives a request back to everyone: ``operator``'s claim and an
+        assignment to them let go of (a request given to another operator is
+        theirs to release, or to be reassigned). Nothing held: nothing changes."""
+        operator = self._operator(operator)
         with self.db.session() as s:
             row = self._get(s, request_id)
+            if row.status not in ACTIVE:
+                raise self._closed(request_id, row.status)
+            if row.assigned_to not in (None, operator):
+                raise CallbackError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Callback #{request_id} is assigned to {operator}: only they can "
+                        "release it; you can reassign it.",
+                    ),
+                    request_id=request_id,
+                    operator=row.assigned_to,
+                )
+            changed = row.assigned_to is not None
+            row.assigned_to = None
             if row.claimed_by == operator and row.status == CallbackStatus.CLAIMED.value:
                 row.status = CallbackStatus.OPEN.value
                 row.claimed_by = row.claim_expires_at = None
+                changed = True
+            if changed:
                 row.updated_at = self.clock()
                 s.add(row)
             return row
+
+    def reassign(self, request_id: int, operator: str, to: str) -> CallbackRequest:
+        """Gives an open request to the operator ``to`` (``operator`` does it; it
+        may be themselves): only they take it with "call next" from now on. A
+        running claim of a third operator is not taken from them mid-call; the
+        one doing it may give away their own."""
+        operator, to = self._operator(operator), self._assignee(to)
+        now = self.clock()
+        with self.db.session() as s:
+            row = self._get(s, request_id)
+            if row.status not in ACTIVE:
+                raise self._closed(request_id, row.status)
+            if self._held_by_another(row, operator, now) and row.claimed_by != to:
+                raise CallbackError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Callback #{request_id} is being called by {operator} right now: "
+                        "assign it when that call is over.",
+                    ),
+                    request_id=request_id,
+                    operator=row.claimed_by,
+                )
+            if row.status == CallbackStatus.CLAIMED.value and row.claimed_by != to:
+                row.status = CallbackStatus.OPEN.value  # an expired claim, or the assigner's
+                row.claimed_by = row.claim_expires_at = None
+            row.assigned_to = to
+            row.meta = {**row.meta, "assigned_by": operator, "assigned_at": now.isoformat()}
+            row.updated_at = now
+            s.add(row)
+        log.info("callback #%s assigned to %s by %s", request_id, to, operator)
+        return row
+
+    def cancel(self, request_id: int, operator: str, reason: str = "") -> CallbackRequest:
+        """Closes a request nobody is to call (the customer wrote it is settled, a
+        test, a duplicate): kept, with who cancelled it and why, on the queue's
+        report and the customer's timeline. Not one another operator is calling
+        right now."""
+        operator = self._operator(operator)
+        reason = reason.strip()
+        if len(reason) > MAX_REASON:
+            raise CallbackError(
+                QT_TRANSLATE_NOOP(
+                    "core", "The reason is too long: keep it under {limit} characters."
+                ),
+                limit=MAX_REASON,
+            )
+        now = self.clock()
+        with self.db.session() as s:
+            row = self._get(s, request_id)
+            if row.status not in ACTIVE:
+                raise self._closed(request_id, row.status)
+            if self._held_by_another(row, operator, now):
+                raise CallbackError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Callback #{request_id} is being called by {operator} right now: "
+                        "it can be cancelled when that call is over.",
+                    ),
+                    request_id=request_id,
+                    operator=row.claimed_by,
+                )
+            row.status = CallbackStatus.CANCELLED.value
+            row.outcome = CallbackOutcome.CANCELLED.value
+            row.closed_at, row.next_attempt_at = now, None
+            row.claimed_by = row.claim_expires_at = None
+            row.meta = {**row.meta, "cancelled_by": operator, "cancel_reason": reason}
+            row.updated_at = now
+            s.add(row)
+            self.timeline.record_in(s, self._cancel_draft(row, operator, reason))
+        log.info("callback #%s cancelled by %s", request_id, operator)
+        return row
+
+    def operators(self, limit: int = 200) -> list[str]:
+        """The operators this database knows (who took, was given or tried a
+        callback), most recently active first: names to assign to."""
+        with self.db.session() as s:
+            latest = func.max(CallbackAttempt.started_at)
+            names: dict[str, datetime] = dict(
+                s.exec(
+                    select(CallbackAttempt.operator, latest)
+                    .group_by(col(CallbackAttempt.operator))
+                    .order_by(latest.desc())
+                    .limit(limit)
+                ).all()
+            )
+            for claimed, assigned, at in s.exec(
+                select(
+                    CallbackRequest.claimed_by,
+                    CallbackRequest.assigned_to,
+                    CallbackRequest.updated_at,
+                ).where(col(CallbackRequest.status).in_(ACTIVE))
+            ):
+                for held in (claimed, assigned):
+                    if held and (held not in names or names[held] < at):
+                        names[held] = at
+        ordered = sorted(names, key=lambda n: names[n], reverse=True)
+        return ordered[:limit]
 
     # --- attempts ----------------------------------------------------------
 
@@ -576,7 +720,7 @@ class CallbackQueue:
         interaction_id: int | None = None,
     ) -> CallbackRequest:
         outcome = CallbackOutcome(outcome)
-        now = self.clock()
+        now, policy = self.clock(), self.policy  # one policy for the whole outcome
         if outcome is CallbackOutcome.CALL_LATER:
             if call_later_at is None:
                 raise CallbackError(QT_TRANSLATE_NOOP("core", "Say when to call back."))
@@ -631,10 +775,10 @@ class CallbackQueue:
                 row.status, row.due_at = CallbackStatus.OPEN.value, call_later_at
                 row.closed_at = None
                 row.next_attempt_at = call_later_at
-            elif outcome in RETRY_OUTCOMES and row.attempts < self.policy.max_attempts:
-                step = self.policy.retry_schedule[row.attempts - 1]
+            elif outcome in RETRY_OUTCOMES and row.attempts < policy.max_attempts:
+                step = policy.retry_schedule[row.attempts - 1]
                 row.status = CallbackStatus.OPEN.value
-                row.due_at = row.next_attempt_at = step.due_after(now, self.policy.hours)
+                row.due_at = row.next_attempt_at = step.due_after(now, policy.hours)
             else:  # out of attempts, or a wrong number: a message instead
                 row.status, row.closed_at, row.next_attempt_at = (
                     CallbackStatus.FAILED.value,
@@ -662,7 +806,12 @@ class CallbackQueue:
         with self.db.session() as s:
             stmt = select(CallbackRequest).where(col(CallbackRequest.status).in_(ACTIVE))
             if view == "mine":
-                stmt = stmt.where(CallbackRequest.claimed_by == operator)
+                stmt = stmt.where(
+                    or_(
+                        col(CallbackRequest.claimed_by) == operator,
+                        col(CallbackRequest.assigned_to) == operator,
+                    )
+                )
             elif view == "overdue":
                 stmt = stmt.where(col(CallbackRequest.sla_deadline) < now)
             elif view != "all":
@@ -701,6 +850,35 @@ class CallbackQueue:
         return operator
 
     @staticmethod
+    def _assignee(name: str) -> str:
+        name = " ".join(name.split())
+        if not name:
+            raise CallbackError(QT_TRANSLATE_NOOP("core", "Say which operator to assign it to."))
+        if len(name) > MAX_OPERATOR:
+            raise CallbackError(
+                QT_TRANSLATE_NOOP("core", "An operator's name is at most {limit} characters."),
+                limit=MAX_OPERATOR,
+            )
+        return name
+
+    @staticmethod
+    def _open_to(operator: str) -> Any:
+        """Requests "call next" may hand ``operator``: nobody's, or theirs."""
+        return or_(
+            col(CallbackRequest.assigned_to).is_(None),
+            col(CallbackRequest.assigned_to) == operator,
+        )
+
+    @staticmethod
+    def _held_by_another(row: CallbackRequest, operator: str, now: datetime) -> bool:
+        """Claimed by someone other than ``operator``, and the claim still runs."""
+        return (
+            row.status == CallbackStatus.CLAIMED.value
+            and row.claimed_by not in (None, operator)
+            and (row.claim_expires_at is None or row.claim_expires_at >= now)
+        )
+
+    @staticmethod
     def _get(s: Session, request_id: int) -> CallbackRequest:
         row = s.get(CallbackRequest, request_id)
         if row is None:
@@ -733,7 +911,11 @@ class CallbackQueue:
         operators racing for one request can't both win, on any database."""
         result = s.execute(
             update(CallbackRequest)
-            .where(col(CallbackRequest.id) == request_id, self._claimable(now))
+            .where(
+                col(CallbackRequest.id) == request_id,
+                self._claimable(now),
+                self._open_to(operator),
+            )
             .values(
                 status=CallbackStatus.CLAIMED.value,
                 claimed_by=operator,
@@ -790,6 +972,23 @@ class CallbackQueue:
             contact_name=row.name,
             customer_id=row.customer_id,
             meta={"callback_request_id": row.id, "source": row.source},
+        )
+
+    @staticmethod
+    def _cancel_draft(row: CallbackRequest, operator: str, reason: str) -> InteractionDraft:
+        return InteractionDraft(
+            channel=Channel.CALLBACK,
+            direction=Direction.INTERNAL,
+            status=InteractionStatus.DONE,
+            started_at=row.closed_at or row.updated_at,
+            subject="Callback cancelled",
+            body=reason,
+            operator=operator,
+            contact_kind=ContactKind.PHONE,
+            contact_value=row.phone,
+            contact_name=row.name,
+            customer_id=row.customer_id,
+            meta={"callback_request_id": row.id, "attempts": row.attempts},
         )
 
     def _record_failure(self, row: CallbackRequest, proposal: FallbackProposal | None) -> None:

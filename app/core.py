@@ -114,12 +114,7 @@ class Core:
         self.attachments = AttachmentStore(self.db, self.paths.attachments_dir)
         self.customers = Customers(self.db, settings.default_region, self.attachments)
         self.timeline = Timeline(self.db, self.customers, settings.unknown_sender)
-        policy = CallbackPolicy.from_settings(
-            settings.working_hours_schedule(),
-            settings.callback_sla_minutes,
-            settings.callback_retry_schedule,
-            settings.callback_claim_minutes,
-        )
+        policy = CallbackPolicy.of(settings)
         self.callbacks = CallbackQueue(self.db, self.customers, self.timeline, policy)
         self.conversations = Conversations(self.db, self.customers)
         self.templates = Templates(self.db)

@@ -189,6 +189,10 @@ class CallbackRequest(SQLModel, table=True):
     next_attempt_at: datetime | None = _utc_column()
     claimed_by: str | None = Field(default=None, max_length=200)
     claim_expires_at: datetime | None = _utc_column()
+    # The operator the request was given to (the queue's "reassign"): only they
+    # take it with "call next", over attempts and expired claims, until it is
+    # released to everyone. A claim is minutes; an assignment lasts.
+    assigned_to: str | None = Field(default=None, max_length=200)
     outcome: str | None = Field(default=None, max_length=40)
     # The customer's IANA time zone (from the phone number's region when not
     # given): preferred windows and "call me at 10" mean the customer's 10.

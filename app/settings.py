@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
@@ -263,7 +264,7 @@ class Settings:
             return found
         for names, check in (
             (("default_region",), self._check_region),
-            (("working_hours", "shop_timezone", "holidays"), self.working_hours_schedule),
+            (("working_hours", "shop_timezone", "holidays"), self._check_working_hours),
             (("callback_retry_schedule",), self._check_retry_schedule),
             (("callback_sla_minutes",), self._check_sla),
             (("callback_claim_minutes",), self._check_claim),
@@ -285,6 +286,14 @@ class Settings:
         try:
             self.default_region = region_shape(self.default_region)
         except OperatorError as exc:
+            raise SettingsError(exc.template, **exc.fields) from exc
+
+    def _check_working_hours(self) -> None:
+        """Usable, and open some time in the coming year: a file with every day
+        empty would fail each new callback request instead."""
+        try:
+            self.working_hours_schedule().next_open(datetime.now(UTC))
+        except ScheduleError as exc:
             raise SettingsError(exc.template, **exc.fields) from exc
 
     def _check_retry_schedule(self) -> None:

@@ -29,6 +29,7 @@ from app.contacts import format_phone
 from sip.events import CallEnded
 from ui.bridge import EngineBridge
 from ui.call_control import CallControl
+from ui.callback_handover import CallbackHandover
 from ui.callback_queue_panel import CallbackQueuePanel
 from ui.core_text import error_text
 from ui.tasks import TaskRunner
@@ -97,6 +98,16 @@ class CallbackDesk(QObject):
         self._soon.timeout.connect(self.refresh)
         panel.viewChanged.connect(self.set_view)
         panel.callRequested.connect(self.call_request)
+        self.handover = CallbackHandover(
+            core,
+            tasks,
+            panel,
+            parent,
+            self.show_problem,
+            lambda: self.core.settings.operator_name,
+            self.refresh,
+        )
+        self.handover.message.connect(self.message)
         bridge.callEnded.connect(self._on_call_ended)
 
     def start(self) -> None:

@@ -21,14 +21,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +57,7 @@ class QueueRow:
     missed_count: int
     claimed_by: str | None
     priority: int
+    assigned_to: str | None = None
 
     @classmethod
     def of(cls, request: Any) -> QueueRow:
@@ -69,6 +72,7 @@ class QueueRow:
             request.missed_count,
             request.claimed_by,
             request.priority,
+            request.assigned_to,
         )
 
 
@@ -151,13 +155,19 @@ class CallbackQueueModel(QAbstractTableModel):
                 return f"{text} ×{row.missed_count}" if row.missed_count > 1 else text
             if column == "attempts":
                 return str(row.attempts)
-            return row.claimed_by or ""
+            if row.claimed_by or not row.assigned_to:
+                return row.claimed_by or ""
+            return self.tr("%1 (assigned)").replace("%1", row.assigned_to)
         if role == Qt.ItemDataRole.ForegroundRole and column == "sla" and row.sla_deadline:
             left = row.sla_deadline - self.now
             if left < timedelta(0):
                 return QBrush(OVERDUE_COLOR)
             if left < SOON:
                 return QBrush(SOON_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "handler" and row.assigned_to:
+            return self.tr("Assigned to %1: only they get it with “Call next”").replace(
+                "%1", row.assigned_to
+            )
         if role == Qt.ItemDataRole.ToolTipRole and row.due_at:
             return self.tr("Due {0}").format(row.due_at.astimezone().strftime("%d.%m %H:%M"))
         if role == Qt.ItemDataRole.UserRole:
@@ -171,6 +181,11 @@ class CallbackQueuePanel(QWidget):
     callNextRequested = Signal()
     callRequested = Signal(int)  # Enter or double-click on a row
     viewChanged = Signal(str)  # "all", "mine", "overdue"
+    # The selected row's request id: give it to an operator, back to everyone,
+    # or cancel it (the desk asks who, or why).
+    assignRequested = Signal(int)
+    releaseRequested = Signal(int)
+    cancelRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,11 +214,17 @@ class CallbackQueuePanel(QWidget):
         self.call_next.setToolTip(self.tr("Take the most urgent request and dial (F9)"))
         self.call_next.clicked.connect(self.callNextRequested)
         self.summary = plain_label(self)
+        self.row_actions = self._row_actions()
         top = QHBoxLayout()
         top.addWidget(plain_label(self, self.tr("Show:")))
         top.addWidget(self.view)
         top.addStretch(1)
         top.addWidget(self.summary)
+        for action in self.row_actions.values():
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(f"{action.objectName()}Button")
+            top.addWidget(button)
         top.addWidget(self.call_next)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -215,6 +236,10 @@ class CallbackQueuePanel(QWidget):
         self.call_next_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.call_next_shortcut.activated.connect(self.callNextRequested.emit)
         self.table.installEventFilter(self)  # Enter on a row dials it
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.model.modelReset.connect(self._update_actions)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(lambda: self.refresh_clock(datetime.now(UTC)))
@@ -231,8 +256,85 @@ class CallbackQueuePanel(QWidget):
         self._update_summary()
 
     def selected_request(self) -> int | None:
+        row = self.selected_row()
+        return row.request_id if row is not None else None
+
+    def selected_row(self) -> QueueRow | None:
         index = self.table.currentIndex()
-        return self.model.rows[index.row()].request_id if index.isValid() else None
+        selected = self.table.selectionModel().isSelected(index) if index.isValid() else False
+        return self.model.rows[index.row()] if selected else None
+
+    def select_request(self, request_id: int) -> bool:
+        """Makes the row of ``request_id`` current; False when it is not shown."""
+        for number, row in enumerate(self.model.rows):
+            if row.request_id == request_id:
+                self.table.selectRow(number)
+                return True
+        return False
+
+    def _row_actions(self) -> dict[str, QAction]:
+        """The selected row's actions, on the buttons, the row's menu and their
+        keys (while the table has the focus, so Delete in a text field elsewhere
+        never cancels a callback)."""
+        made: dict[str, QAction] = {}
+        for name, text, tip, keys, signal in (
+            (
+                "assignCallback",
+                self.tr("Assign to…"),
+                self.tr("Give this request to an operator: only they get it with “Call next”"),
+                "Ctrl+G",
+                self.assignRequested,
+            ),
+            (
+                "releaseCallback",
+                self.tr("Release"),
+                self.tr("Give this request back to everyone"),
+                "Ctrl+Shift+G",
+                self.releaseRequested,
+            ),
+            (
+                "cancelCallback",
+                self.tr("Cancel request…"),
+                self.tr("Nobody is to call this customer back: close the request, saying why"),
+                "Delete",
+                self.cancelRequested,
+            ),
+        ):
+            action = QAction(text, self)
+            action.setIconText(text)  # a button would drop the "…" that says it asks first
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(
+                f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            action.triggered.connect(lambda _=False, emit=signal.emit: self._for_selected(emit))
+            self.table.addAction(action)
+            made[name] = action
+        return made
+
+    def _for_selected(self, emit: Any) -> None:
+        row = self.selected_row()
+        if row is not None:
+            emit(row.request_id)
+
+    def _update_actions(self) -> None:
+        row = self.selected_row()
+        self.row_actions["assignCallback"].setEnabled(row is not None)
+        self.row_actions["cancelCallback"].setEnabled(row is not None)
+        held = row is not None and bool(row.claimed_by or row.assigned_to)
+        self.row_actions["releaseCallback"].setEnabled(held)
+
+    def _row_menu(self, at: Any) -> None:
+        if not self.table.indexAt(at).isValid():
+            return
+        menu = QMenu(self)
+        call = menu.addAction(self.tr("Call back"))
+        call.triggered.connect(lambda: self._call_row(self.table.currentIndex()))
+        menu.addSeparator()
+        for action in self.row_actions.values():
+            menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(at))
 
     def _update_summary(self) -> None:
         now = self.model.now

@@ -1,8 +1,9 @@
 """Settings: SIP accounts, default phone region, database location, language,
 operator name, the chats' wait clock and notifications
 (ui/conversations/chat_settings.py), audio devices and ring tone
-(ui/audio_page.py), the web form, the Telegram bots (ui/telegram_page.py) and
-the mailboxes (ui/email_page.py).
+(ui/audio_page.py), the callback policy (ui/callback_policy_page.py), the web
+form, the Telegram bots (ui/telegram_page.py) and the mailboxes
+(ui/email_page.py).
 
 An account's password goes only to the system keyring (core.secrets); the
 database row never holds it, and the field is never filled back in: leaving it
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts import list_sip_accounts, save_sip_account
+from app.callbacks import CallbackPolicy
 from app.contacts import supported_regions
 from app.core import Core
 from app.models import SipAccount
@@ -44,6 +46,8 @@ from app.settings import Settings, SettingsError, split_database_password
 from sip.config import Transport
 from ui.audio_page import FIELDS as AUDIO_FIELDS
 from ui.audio_page import AudioPage
+from ui.callback_policy_page import FIELDS as CALLBACK_POLICY_FIELDS
+from ui.callback_policy_page import CallbackPolicyPage, PolicyInputError
 from ui.conversations.chat_settings import FIELDS as CHAT_FIELDS
 from ui.conversations.chat_settings import ChatSettings
 from ui.core_text import error_text
@@ -84,6 +88,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.audio = AudioPage(core.settings, self)
         self.tabs.addTab(self.audio, self.tr("Audio"))
+        self.callback_policy = CallbackPolicyPage(core.settings, self)
+        self.tabs.addTab(self.callback_policy, self.tr("Callbacks"))
         self.webform = WebFormPage(core.settings, self)
         self.tabs.addTab(self.webform, self.tr("Web form"))
         self.telegram = TelegramPage(core, tasks, self)  # saves each bot itself
@@ -432,7 +438,8 @@ class SettingsDialog(QDialog):
             operator_name=self.operator.text().strip(),
             enter_sends=self.enter_sends.isChecked(),
         )
-        return self.webform.edited(self.audio.edited(self.chats.edited(general)))
+        edited = self.webform.edited(self.audio.edited(self.chats.edited(general)))
+        return self.callback_policy.edited(edited)
 
     def database_login(self) -> DatabaseLogin:
         """The database as typed, checked: SettingsError when it can't be saved."""
@@ -445,6 +452,13 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         try:
             login = self.database_login()
+            self.callback_policy.check()
+        except PolicyInputError as exc:
+            # The message names the field; the save may be pressed on another tab.
+            self.tabs.setCurrentWidget(self.callback_policy)
+            exc.field.setFocus()
+            self._error(exc)  # nothing saved, the fields as typed
+            return
         except SettingsError as exc:
             self._error(exc)  # nothing saved, the fields as typed
             return
@@ -472,9 +486,16 @@ class SettingsDialog(QDialog):
             *CHAT_FIELDS,
             *AUDIO_FIELDS,
             *WEBFORM_FIELDS,
+            *CALLBACK_POLICY_FIELDS,
         ):
             setattr(core_settings, field, getattr(settings, field))
         self.core.customers.default_region = settings.default_region
+        if self.core.is_open:  # else connect() builds the policy from core.settings
+            # New requests and the next retries follow the new policy at once. The
+            # requests already stored keep the due time and SLA deadline they got
+            # (not recomputed): a deadline that moves after the fact would make
+            # the SLA report say whatever the last policy says.
+            self.core.callbacks.policy = CallbackPolicy.of(settings)
         saved = self.tr("Settings saved.")
         if login is not None:
             self.database.setText(login.url)
@@ -494,3 +515,4 @@ class SettingsDialog(QDialog):
 
     def _error(self, exc: Exception) -> None:
         self.status.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
+

@@ -447,79 +447,142 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="160"/>
+        <location filename="../../ui/callback_desk.py" line="171"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не удалось прочитать очередь обратных звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="178"/>
+        <location filename="../../ui/callback_desk.py" line="189"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="187"/>
+        <location filename="../../ui/callback_desk.py" line="198"/>
         <source>Save how the last callback went first.</source>
         <translation>Сначала сохраните результат предыдущего обратного звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="192"/>
+        <location filename="../../ui/callback_desk.py" line="203"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершите текущий звонок, прежде чем брать обратный звонок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="196"/>
+        <location filename="../../ui/callback_desk.py" line="207"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонный модуль не запущен, звонить невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="214"/>
+        <location filename="../../ui/callback_desk.py" line="225"/>
         <source>No callback is due right now.</source>
         <translation>Сейчас нет обратных звонков к выполнению.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="231"/>
+        <location filename="../../ui/callback_desk.py" line="242"/>
         <source>Calling back %1…</source>
         <translation>Перезваниваем: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="245"/>
+        <location filename="../../ui/callback_desk.py" line="256"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Этот обратный звонок нельзя взять: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="249"/>
+        <location filename="../../ui/callback_desk.py" line="260"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не удалось позвонить по заявке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="298"/>
+        <location filename="../../ui/callback_desk.py" line="309"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат обратного звонка %1 не сохранён: заявка вернётся в очередь, когда истечёт ваша бронь.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="322"/>
+        <location filename="../../ui/callback_desk.py" line="333"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат обратного звонка сохранён: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="333"/>
+        <location filename="../../ui/callback_desk.py" line="344"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Обратный звонок %1 взял другой оператор после того, как истекла ваша бронь, поэтому результат не сохранён. Звонок есть в истории клиента.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="340"/>
+        <location filename="../../ui/callback_desk.py" line="351"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не удалось сохранить результат обратного звонка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="355"/>
+        <location filename="../../ui/callback_desk.py" line="366"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="360"/>
+        <location filename="../../ui/callback_desk.py" line="371"/>
         <source>Open settings…</source>
         <translation>Открыть настройки…</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackHandover</name>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="75"/>
+        <source>Assign callback #%1</source>
+        <translation>Назначить обратный звонок №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="77"/>
+        <source>Give it to the operator (only they get it with “Call next”):</source>
+        <translation>Передать оператору (только он получит его через «Позвонить следующему»):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="81"/>
+        <source>Assign</source>
+        <translation>Назначить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="93"/>
+        <source>Callback #%1 is assigned to %2.</source>
+        <translation>Обратный звонок №%1 назначен оператору %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="114"/>
+        <source>Callback #%1 is back in the queue for everyone.</source>
+        <translation>Обратный звонок №%1 снова в общей очереди.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="116"/>
+        <source>Callback #%1 was not held by you: nothing changed.</source>
+        <translation>Обратный звонок №%1 не был за вами: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="128"/>
+        <source>Cancel callback #%1</source>
+        <translation>Отменить обратный звонок №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="131"/>
+        <source>Nobody will call %1 back for this request. Why? (kept on the timeline)</source>
+        <translation>По этой заявке никто не перезвонит %1. Почему? (сохранится в истории)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="135"/>
+        <source>Cancel the callback</source>
+        <translation>Отменить звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="136"/>
+        <source>Keep it</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="150"/>
+        <source>Callback #%1 is cancelled.</source>
+        <translation>Обратный звонок №%1 отменён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="163"/>
+        <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
+        <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
 </context>
 <context>
@@ -590,69 +653,267 @@
     </message>
 </context>
 <context>
+    <name>CallbackPolicyPage</name>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="111"/>
+        <source>Monday</source>
+        <translation>Понедельник</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="112"/>
+        <source>Tuesday</source>
+        <translation>Вторник</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="113"/>
+        <source>Wednesday</source>
+        <translation>Среда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="114"/>
+        <source>Thursday</source>
+        <translation>Четверг</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="115"/>
+        <source>Friday</source>
+        <translation>Пятница</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="116"/>
+        <source>Saturday</source>
+        <translation>Суббота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="117"/>
+        <source>Sunday</source>
+        <translation>Воскресенье</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="120"/>
+        <source>Mon</source>
+        <translation>Пн</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="121"/>
+        <source>Tue</source>
+        <translation>Вт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="122"/>
+        <source>Wed</source>
+        <translation>Ср</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="123"/>
+        <source>Thu</source>
+        <translation>Чт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="124"/>
+        <source>Fri</source>
+        <translation>Пт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="125"/>
+        <source>Sat</source>
+        <translation>Сб</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="126"/>
+        <source>Sun</source>
+        <translation>Вс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="128"/>
+        <source>Shop time zone</source>
+        <translation>Часовой пояс магазина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="129"/>
+        <source>Holidays</source>
+        <translation>Выходные дни</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="130"/>
+        <source>Retry schedule</source>
+        <translation>Повторные попытки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="138"/>
+        <source>closed</source>
+        <translation>не работаем</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="141"/>
+        <source>Shifts separated by commas, e.g. 09:00-13:00, 14:00-18:00. A shift may end after midnight (22:00-02:00). Empty: closed all day.</source>
+        <translation>Смены через запятую, например 09:00-13:00, 14:00-18:00. Смена может заканчиваться после полуночи (22:00-02:00). Пусто — выходной весь день.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="148"/>
+        <source>e.g. 2026-01-01, 2026-01-07</source>
+        <translation>например 2026-01-01, 2026-01-07</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="150"/>
+        <source>Days the shop is closed, as 2026-12-25, separated by commas or spaces.</source>
+        <translation>Дни, когда магазин не работает, в виде 2026-12-25, через запятую или пробел.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="155"/>
+        <source>Working time from a request to its first call. Only open hours count: 15 minutes asked at 17:55 on a Friday, with the shop closing at 18:00, end at 09:10 on Monday.</source>
+        <translation>Рабочее время от заявки до первого звонка. Считаются только рабочие часы: 15 минут, запрошенные в пятницу в 17:55 при закрытии в 18:00, истекают в понедельник в 09:10.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="162"/>
+        <source>none: one call only</source>
+        <translation>нет: только один звонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="165"/>
+        <source>The waits after each call that did not reach the customer: 15m, 1h, 2d, or next_day (the next working day&apos;s opening). After the last one, a message is proposed instead.</source>
+        <translation>Паузы после каждого звонка, которым не удалось дозвониться: 15m, 1h, 2d или next_day (начало следующего рабочего дня). После последней предлагается отправить сообщение.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="175"/>
+        <source>How long a request you took stays yours before a colleague may take it; a call in progress keeps it.</source>
+        <translation>Сколько взятая заявка остаётся за вами, прежде чем её сможет взять коллега; текущий звонок её удерживает.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="188"/>
+        <source>Changes apply when you save, to new requests and the next retries; requests already in the queue keep their deadlines.</source>
+        <translation>Изменения вступают в силу при сохранении — для новых заявок и следующих попыток; у заявок, уже стоящих в очереди, сроки не меняются.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="201"/>
+        <source>Call back within (SLA):</source>
+        <translation>Перезвонить в течение (SLA):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="203"/>
+        <source>A taken request stays yours for:</source>
+        <translation>Взятая заявка остаётся за вами:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="216"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="239"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="300"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="320"/>
+        <source>Open now.</source>
+        <translation>Сейчас открыто.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="327"/>
+        <source>Next opening: %1 (%2)</source>
+        <translation>Ближайшее открытие: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="329"/>
+        <source>in %1</source>
+        <translation>через %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="340"/>
+        <source>%1 d</source>
+        <translation>%1 дн</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="342"/>
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="344"/>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+</context>
+<context>
     <name>CallbackQueueModel</name>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="99"/>
+        <location filename="../../ui/callback_queue_panel.py" line="103"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="100"/>
+        <location filename="../../ui/callback_queue_panel.py" line="104"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="101"/>
+        <location filename="../../ui/callback_queue_panel.py" line="105"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="102"/>
+        <location filename="../../ui/callback_queue_panel.py" line="106"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="103"/>
+        <location filename="../../ui/callback_queue_panel.py" line="107"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="104"/>
+        <location filename="../../ui/callback_queue_panel.py" line="108"/>
         <source>Taken by</source>
         <translation>Взял</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="109"/>
+        <location filename="../../ui/callback_queue_panel.py" line="113"/>
         <source>Missed call</source>
         <translation>Пропущенный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="110"/>
+        <location filename="../../ui/callback_queue_panel.py" line="114"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="111"/>
+        <location filename="../../ui/callback_queue_panel.py" line="115"/>
         <source>Messenger</source>
         <translation>Мессенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="112"/>
+        <location filename="../../ui/callback_queue_panel.py" line="116"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="113"/>
+        <location filename="../../ui/callback_queue_panel.py" line="117"/>
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="146"/>
+        <location filename="../../ui/callback_queue_panel.py" line="150"/>
         <source>Unknown</source>
         <translation>Неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="162"/>
+        <location filename="../../ui/callback_queue_panel.py" line="160"/>
+        <source>%1 (assigned)</source>
+        <translation>%1 (назначен)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="168"/>
+        <source>Assigned to %1: only they get it with “Call next”</source>
+        <translation>Назначен оператору %1: только он получит его через «Позвонить следующему»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="172"/>
         <source>Due {0}</source>
         <translation>Срок {0}</translation>
     </message>
@@ -660,37 +921,72 @@
 <context>
     <name>CallbackQueuePanel</name>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="190"/>
+        <location filename="../../ui/callback_queue_panel.py" line="205"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="191"/>
+        <location filename="../../ui/callback_queue_panel.py" line="206"/>
         <source>Mine</source>
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="192"/>
+        <location filename="../../ui/callback_queue_panel.py" line="207"/>
         <source>Overdue</source>
         <translation>Просроченные</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="198"/>
+        <location filename="../../ui/callback_queue_panel.py" line="213"/>
         <source>Call next</source>
         <translation>Позвонить следующему</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="199"/>
+        <location filename="../../ui/callback_queue_panel.py" line="214"/>
         <source>Take the most urgent request and dial (F9)</source>
         <translation>Взять самую срочную заявку и позвонить (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="203"/>
+        <location filename="../../ui/callback_queue_panel.py" line="219"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="283"/>
+        <source>Assign to…</source>
+        <translation>Назначить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="284"/>
+        <source>Give this request to an operator: only they get it with “Call next”</source>
+        <translation>Передать заявку оператору: только он получит её через «Позвонить следующему»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="290"/>
+        <source>Release</source>
+        <translation>Вернуть в очередь</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="291"/>
+        <source>Give this request back to everyone</source>
+        <translation>Вернуть заявку в общую очередь</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="297"/>
+        <source>Cancel request…</source>
+        <translation>Отменить заявку…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="298"/>
+        <source>Nobody is to call this customer back: close the request, saying why</source>
+        <translation>Перезванивать клиенту не нужно: закрыть заявку с указанием причины</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="332"/>
+        <source>Call back</source>
+        <translation>Перезвонить</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="240"/>
+        <location filename="../../ui/callback_queue_panel.py" line="342"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n ожидает</numerusform>
@@ -699,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="242"/>
+        <location filename="../../ui/callback_queue_panel.py" line="344"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n просрочена</numerusform>
@@ -3568,308 +3864,313 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <source>Callbacks</source>
+        <translation>Обратные звонки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Email</source>
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="132"/>
-        <location filename="../../ui/settings_dialog.py" line="134"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>If the other side can</source>
         <translation>Если собеседник поддерживает</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Required</source>
         <translation>Обязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>In the audio (RFC 2833)</source>
         <translation>В звуковом потоке (RFC 2833)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>SIP INFO</source>
         <translation>SIP INFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
         <translation>Как цифры, которые вы нажимаете во время звонка, доходят до собеседника. Оставьте по умолчанию, если голосовое меню вашей АТС на них реагирует.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Answer incoming calls at once (headset)</source>
         <translation>Отвечать на входящие звонки сразу (гарнитура)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Only when no other call is on; a second call rings as usual.</source>
         <translation>Только когда нет другого звонка; второй звонок звонит как обычно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="191"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="214"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="216"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="312"/>
+        <location filename="../../ui/settings_dialog.py" line="318"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315"/>
+        <location filename="../../ui/settings_dialog.py" line="321"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="323"/>
+        <location filename="../../ui/settings_dialog.py" line="329"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="348"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="352"/>
+        <location filename="../../ui/settings_dialog.py" line="358"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="354"/>
+        <location filename="../../ui/settings_dialog.py" line="360"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <location filename="../../ui/settings_dialog.py" line="369"/>
         <source>in the keyring, if the server needs one</source>
         <translation>в хранилище паролей, если нужен</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="367"/>
+        <location filename="../../ui/settings_dialog.py" line="373"/>
         <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
         <translation>Пароль сервера PostgreSQL хранится в системном хранилище паролей, никогда не в файле настроек. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="371"/>
+        <location filename="../../ui/settings_dialog.py" line="377"/>
         <source>Forget the saved password</source>
         <translation>Забыть сохранённый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="380"/>
+        <location filename="../../ui/settings_dialog.py" line="386"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter отправляет сообщение (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="384"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Выключено: Enter начинает новую строку, а Ctrl+Enter отправляет сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="394"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="389"/>
+        <location filename="../../ui/settings_dialog.py" line="395"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="390"/>
+        <location filename="../../ui/settings_dialog.py" line="396"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="391"/>
+        <location filename="../../ui/settings_dialog.py" line="397"/>
         <source>Database password:</source>
         <translation>Пароль базы данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="392"/>
+        <location filename="../../ui/settings_dialog.py" line="398"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <location filename="../../ui/settings_dialog.py" line="405"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
         <translation>Команда работает с одной базой PostgreSQL: введите её URL, например postgresql+psycopg://user@server/switchboard, и пароль (он хранится в системном хранилище паролей, а не в URL). Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="418"/>
+        <location filename="../../ui/settings_dialog.py" line="424"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="420"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="478"/>
+        <location filename="../../ui/settings_dialog.py" line="499"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="485"/>
+        <location filename="../../ui/settings_dialog.py" line="506"/>
         <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
         <translation>Пароль из URL базы данных перенесён в системное хранилище паролей; URL сохранён без него.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="496"/>
+        <location filename="../../ui/settings_dialog.py" line="517"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -4722,67 +5023,102 @@
         <translation>Период отчёта заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="62"/>
+        <location filename="../../app/callbacks.py" line="65"/>
         <source>The time to call back is already in the past.</source>
         <translation>Время обратного звонка уже прошло.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="66"/>
+        <location filename="../../app/callbacks.py" line="69"/>
         <source>Callback #{request_id} is already done.</source>
         <translation>Обратный звонок #{request_id} уже выполнен.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="67"/>
+        <location filename="../../app/callbacks.py" line="70"/>
         <source>Callback #{request_id} has already failed.</source>
         <translation>Обратный звонок #{request_id} уже закрыт: дозвониться не удалось.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="70"/>
+        <location filename="../../app/callbacks.py" line="73"/>
         <source>Callback #{request_id} is already cancelled.</source>
         <translation>Обратный звонок #{request_id} уже отменён.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="341"/>
+        <location filename="../../app/callbacks.py" line="354"/>
         <source>The preferred time is already in the past.</source>
         <translation>Желаемое время уже прошло.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="345"/>
+        <location filename="../../app/callbacks.py" line="358"/>
         <source>The preferred time window ends before it starts.</source>
         <translation>Желаемый промежуток времени заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="401"/>
+        <location filename="../../app/callbacks.py" line="414"/>
         <source>The id {external_id} was already used for a different request (callback #{request_id}); send a new id for a new request.</source>
         <translation>Идентификатор {external_id} уже использован для другой заявки (обратный звонок №{request_id}); для новой заявки отправьте новый идентификатор.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="526"/>
+        <location filename="../../app/callbacks.py" line="540"/>
+        <source>Callback #{request_id} is assigned to {operator}: reassign it to yourself to call it.</source>
+        <translation>Обратный звонок №{request_id} назначен оператору {operator}: чтобы позвонить, назначьте его себе.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="553"/>
         <source>Callback #{request_id} is being handled by {operator}.</source>
         <translation>Обратным звонком #{request_id} сейчас занимается {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="582"/>
+        <location filename="../../app/callbacks.py" line="573"/>
+        <source>Callback #{request_id} is assigned to {operator}: only they can release it; you can reassign it.</source>
+        <translation>Обратный звонок №{request_id} назначен оператору {operator}: вернуть его в очередь может только он; вы можете назначить его другому.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="605"/>
+        <source>Callback #{request_id} is being called by {operator} right now: assign it when that call is over.</source>
+        <translation>По обратному звонку №{request_id} прямо сейчас звонит {operator}: назначьте его, когда этот звонок закончится.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="632"/>
+        <source>The reason is too long: keep it under {limit} characters.</source>
+        <translation>Причина слишком длинная: не больше {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="644"/>
+        <source>Callback #{request_id} is being called by {operator} right now: it can be cancelled when that call is over.</source>
+        <translation>По обратному звонку №{request_id} прямо сейчас звонит {operator}: его можно отменить, когда этот звонок закончится.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="726"/>
         <source>Say when to call back.</source>
         <translation>Укажите, когда перезвонить.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="697"/>
+        <location filename="../../app/callbacks.py" line="846"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Прежде чем брать обратные звонки, укажите имя оператора в настройках.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="708"/>
+        <location filename="../../app/callbacks.py" line="856"/>
+        <source>Say which operator to assign it to.</source>
+        <translation>Укажите, какому оператору его назначить.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="859"/>
+        <source>An operator&apos;s name is at most {limit} characters.</source>
+        <translation>Имя оператора — не больше {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="886"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Обратный звонок #{request_id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="717"/>
+        <location filename="../../app/callbacks.py" line="895"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Обратный звонок #{request_id} уже в статусе «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="753"/>
+        <location filename="../../app/callbacks.py" line="935"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Обратным звонком #{request_id} теперь занимается {operator}: ваша бронь истекла.</translation>
     </message>
@@ -5148,137 +5484,137 @@
         <translation>Не удалось удалить пароль из хранилища паролей: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="94"/>
+        <location filename="../../app/settings.py" line="95"/>
         <source>The folder {path} can&apos;t be created: {error}.</source>
         <translation>Не удаётся создать папку {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="95"/>
+        <location filename="../../app/settings.py" line="96"/>
         <source>The folder {path} can&apos;t be written: {error}.</source>
         <translation>Нельзя записать в папку {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="96"/>
+        <location filename="../../app/settings.py" line="97"/>
         <source>The log file {path} can&apos;t be written: {error}.</source>
         <translation>Нельзя записать в файл журнала {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="138"/>
+        <location filename="../../app/settings.py" line="139"/>
         <source>The setting {name} has a value of the wrong kind: {value!r}.</source>
         <translation>У настройки {name} значение не того типа: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="235"/>
+        <location filename="../../app/settings.py" line="236"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="300"/>
+        <location filename="../../app/settings.py" line="309"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="308"/>
+        <location filename="../../app/settings.py" line="317"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="316"/>
+        <location filename="../../app/settings.py" line="325"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значение waiting_amber_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="322"/>
+        <location filename="../../app/settings.py" line="331"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значение waiting_red_minutes должно быть больше waiting_amber_minutes ({amber}) и не больше недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="333"/>
+        <location filename="../../app/settings.py" line="342"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="341"/>
+        <location filename="../../app/settings.py" line="350"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="351"/>
+        <location filename="../../app/settings.py" line="360"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="359"/>
+        <location filename="../../app/settings.py" line="368"/>
         <source>codecs must name at least one codec: calls need one.</source>
         <translation>codecs должен называть хотя бы один кодек: без него звонки невозможны.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="364"/>
+        <location filename="../../app/settings.py" line="373"/>
         <source>codecs must be some of {choices}, not {value!r}.</source>
         <translation>codecs может содержать только {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="369"/>
+        <location filename="../../app/settings.py" line="378"/>
         <source>codecs names a codec twice.</source>
         <translation>codecs называет один кодек дважды.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="374"/>
+        <location filename="../../app/settings.py" line="383"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="384"/>
+        <location filename="../../app/settings.py" line="393"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="475"/>
+        <location filename="../../app/settings.py" line="484"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не удаётся прочитать файл настроек {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="476"/>
+        <location filename="../../app/settings.py" line="485"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл настроек {path} — не текст в UTF-8 (байт {position} не подходит).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="479"/>
+        <location filename="../../app/settings.py" line="488"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл настроек {path} — некорректный JSON: {error} в строке {line}, столбце {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="482"/>
+        <location filename="../../app/settings.py" line="491"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл настроек {path} не читается как JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="485"/>
+        <location filename="../../app/settings.py" line="494"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл настроек {path} содержит JSON, но не объект с настройками.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="488"/>
+        <location filename="../../app/settings.py" line="497"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>В файле настроек {path} database_url равно {value}: это не URL базы данных.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="555"/>
+        <location filename="../../app/settings.py" line="564"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL базы данных. Общая база команды выглядит как postgresql+psycopg://user@server/switchboard, файл — как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="560"/>
+        <location filename="../../app/settings.py" line="569"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard работает с PostgreSQL (postgresql://…) или файлом SQLite (sqlite:///…), но не с {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="565"/>
+        <location filename="../../app/settings.py" line="574"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не указан файл: запишите его как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="568"/>
+        <location filename="../../app/settings.py" line="577"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL базы данных есть пароль. config.json не хранит секретов (пароли — в системном хранилище паролей): укажите URL без него, например postgresql+psycopg://user@server/db.</translation>
     </message>

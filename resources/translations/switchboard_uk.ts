@@ -447,79 +447,142 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="160"/>
+        <location filename="../../ui/callback_desk.py" line="171"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="178"/>
+        <location filename="../../ui/callback_desk.py" line="189"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="187"/>
+        <location filename="../../ui/callback_desk.py" line="198"/>
         <source>Save how the last callback went first.</source>
         <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="192"/>
+        <location filename="../../ui/callback_desk.py" line="203"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="196"/>
+        <location filename="../../ui/callback_desk.py" line="207"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="214"/>
+        <location filename="../../ui/callback_desk.py" line="225"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="231"/>
+        <location filename="../../ui/callback_desk.py" line="242"/>
         <source>Calling back %1…</source>
         <translation>Передзвонюємо: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="245"/>
+        <location filename="../../ui/callback_desk.py" line="256"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="249"/>
+        <location filename="../../ui/callback_desk.py" line="260"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати за заявкою: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="298"/>
+        <location filename="../../ui/callback_desk.py" line="309"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="322"/>
+        <location filename="../../ui/callback_desk.py" line="333"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат зворотного дзвінка збережено: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="333"/>
+        <location filename="../../ui/callback_desk.py" line="344"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="340"/>
+        <location filename="../../ui/callback_desk.py" line="351"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="355"/>
+        <location filename="../../ui/callback_desk.py" line="366"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="360"/>
+        <location filename="../../ui/callback_desk.py" line="371"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackHandover</name>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="75"/>
+        <source>Assign callback #%1</source>
+        <translation>Призначити зворотний дзвінок №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="77"/>
+        <source>Give it to the operator (only they get it with “Call next”):</source>
+        <translation>Передати операторові (лише він отримає його через «Зателефонувати наступному»):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="81"/>
+        <source>Assign</source>
+        <translation>Призначити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="93"/>
+        <source>Callback #%1 is assigned to %2.</source>
+        <translation>Зворотний дзвінок №%1 призначено операторові %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="114"/>
+        <source>Callback #%1 is back in the queue for everyone.</source>
+        <translation>Зворотний дзвінок №%1 знову в загальній черзі.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="116"/>
+        <source>Callback #%1 was not held by you: nothing changed.</source>
+        <translation>Зворотний дзвінок №%1 не був за вами: нічого не змінилося.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="128"/>
+        <source>Cancel callback #%1</source>
+        <translation>Скасувати зворотний дзвінок №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="131"/>
+        <source>Nobody will call %1 back for this request. Why? (kept on the timeline)</source>
+        <translation>За цією заявкою ніхто не передзвонить %1. Чому? (збережеться в історії)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="135"/>
+        <source>Cancel the callback</source>
+        <translation>Скасувати дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="136"/>
+        <source>Keep it</source>
+        <translation>Залишити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="150"/>
+        <source>Callback #%1 is cancelled.</source>
+        <translation>Зворотний дзвінок №%1 скасовано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_handover.py" line="163"/>
+        <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
+        <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
 </context>
 <context>
@@ -590,69 +653,267 @@
     </message>
 </context>
 <context>
+    <name>CallbackPolicyPage</name>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="111"/>
+        <source>Monday</source>
+        <translation>Понеділок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="112"/>
+        <source>Tuesday</source>
+        <translation>Вівторок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="113"/>
+        <source>Wednesday</source>
+        <translation>Середа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="114"/>
+        <source>Thursday</source>
+        <translation>Четвер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="115"/>
+        <source>Friday</source>
+        <translation>П’ятниця</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="116"/>
+        <source>Saturday</source>
+        <translation>Субота</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="117"/>
+        <source>Sunday</source>
+        <translation>Неділя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="120"/>
+        <source>Mon</source>
+        <translation>Пн</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="121"/>
+        <source>Tue</source>
+        <translation>Вт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="122"/>
+        <source>Wed</source>
+        <translation>Ср</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="123"/>
+        <source>Thu</source>
+        <translation>Чт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="124"/>
+        <source>Fri</source>
+        <translation>Пт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="125"/>
+        <source>Sat</source>
+        <translation>Сб</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="126"/>
+        <source>Sun</source>
+        <translation>Нд</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="128"/>
+        <source>Shop time zone</source>
+        <translation>Часовий пояс магазину</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="129"/>
+        <source>Holidays</source>
+        <translation>Вихідні дні</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="130"/>
+        <source>Retry schedule</source>
+        <translation>Повторні спроби</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="138"/>
+        <source>closed</source>
+        <translation>не працюємо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="141"/>
+        <source>Shifts separated by commas, e.g. 09:00-13:00, 14:00-18:00. A shift may end after midnight (22:00-02:00). Empty: closed all day.</source>
+        <translation>Зміни через кому, наприклад 09:00-13:00, 14:00-18:00. Зміна може закінчуватися після півночі (22:00-02:00). Порожньо — вихідний увесь день.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="148"/>
+        <source>e.g. 2026-01-01, 2026-01-07</source>
+        <translation>наприклад 2026-01-01, 2026-01-07</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="150"/>
+        <source>Days the shop is closed, as 2026-12-25, separated by commas or spaces.</source>
+        <translation>Дні, коли магазин не працює, у вигляді 2026-12-25, через кому або пробіл.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="155"/>
+        <source>Working time from a request to its first call. Only open hours count: 15 minutes asked at 17:55 on a Friday, with the shop closing at 18:00, end at 09:10 on Monday.</source>
+        <translation>Робочий час від заявки до першого дзвінка. Рахуються лише робочі години: 15 хвилин, запитані в п’ятницю о 17:55 при закритті о 18:00, спливають у понеділок о 09:10.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="162"/>
+        <source>none: one call only</source>
+        <translation>немає: лише один дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="165"/>
+        <source>The waits after each call that did not reach the customer: 15m, 1h, 2d, or next_day (the next working day&apos;s opening). After the last one, a message is proposed instead.</source>
+        <translation>Паузи після кожного дзвінка, яким не вдалося додзвонитися: 15m, 1h, 2d або next_day (початок наступного робочого дня). Після останньої пропонується надіслати повідомлення.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="175"/>
+        <source>How long a request you took stays yours before a colleague may take it; a call in progress keeps it.</source>
+        <translation>Скільки взята заявка лишається за вами, перш ніж її зможе взяти колега; поточний дзвінок її утримує.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="188"/>
+        <source>Changes apply when you save, to new requests and the next retries; requests already in the queue keep their deadlines.</source>
+        <translation>Зміни набувають чинності під час збереження — для нових заявок і наступних спроб; у заявок, що вже в черзі, терміни не змінюються.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="201"/>
+        <source>Call back within (SLA):</source>
+        <translation>Передзвонити протягом (SLA):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="203"/>
+        <source>A taken request stays yours for:</source>
+        <translation>Взята заявка лишається за вами:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="216"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="239"/>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="300"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="320"/>
+        <source>Open now.</source>
+        <translation>Зараз відчинено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="327"/>
+        <source>Next opening: %1 (%2)</source>
+        <translation>Найближче відкриття: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="329"/>
+        <source>in %1</source>
+        <translation>через %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="340"/>
+        <source>%1 d</source>
+        <translation>%1 дн</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="342"/>
+        <source>%1 h</source>
+        <translation>%1 год</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_policy_page.py" line="344"/>
+        <source>%1 min</source>
+        <translation>%1 хв</translation>
+    </message>
+</context>
+<context>
     <name>CallbackQueueModel</name>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="99"/>
+        <location filename="../../ui/callback_queue_panel.py" line="103"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="100"/>
+        <location filename="../../ui/callback_queue_panel.py" line="104"/>
         <source>Customer</source>
         <translation>Клієнт</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="101"/>
+        <location filename="../../ui/callback_queue_panel.py" line="105"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="102"/>
+        <location filename="../../ui/callback_queue_panel.py" line="106"/>
         <source>Source</source>
         <translation>Джерело</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="103"/>
+        <location filename="../../ui/callback_queue_panel.py" line="107"/>
         <source>Attempts</source>
         <translation>Спроби</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="104"/>
+        <location filename="../../ui/callback_queue_panel.py" line="108"/>
         <source>Taken by</source>
         <translation>Взяв</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="109"/>
+        <location filename="../../ui/callback_queue_panel.py" line="113"/>
         <source>Missed call</source>
         <translation>Пропущений дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="110"/>
+        <location filename="../../ui/callback_queue_panel.py" line="114"/>
         <source>Web form</source>
         <translation>Вебформа</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="111"/>
+        <location filename="../../ui/callback_queue_panel.py" line="115"/>
         <source>Messenger</source>
         <translation>Месенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="112"/>
+        <location filename="../../ui/callback_queue_panel.py" line="116"/>
         <source>Email</source>
         <translation>Ел. пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="113"/>
+        <location filename="../../ui/callback_queue_panel.py" line="117"/>
         <source>Manual</source>
         <translation>Вручну</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="146"/>
+        <location filename="../../ui/callback_queue_panel.py" line="150"/>
         <source>Unknown</source>
         <translation>Невідомо</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="162"/>
+        <location filename="../../ui/callback_queue_panel.py" line="160"/>
+        <source>%1 (assigned)</source>
+        <translation>%1 (призначено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="168"/>
+        <source>Assigned to %1: only they get it with “Call next”</source>
+        <translation>Призначено операторові %1: лише він отримає його через «Зателефонувати наступному»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="172"/>
         <source>Due {0}</source>
         <translation>Термін {0}</translation>
     </message>
@@ -660,37 +921,72 @@
 <context>
     <name>CallbackQueuePanel</name>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="190"/>
+        <location filename="../../ui/callback_queue_panel.py" line="205"/>
         <source>All</source>
         <translation>Усі</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="191"/>
+        <location filename="../../ui/callback_queue_panel.py" line="206"/>
         <source>Mine</source>
         <translation>Мої</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="192"/>
+        <location filename="../../ui/callback_queue_panel.py" line="207"/>
         <source>Overdue</source>
         <translation>Прострочені</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="198"/>
+        <location filename="../../ui/callback_queue_panel.py" line="213"/>
         <source>Call next</source>
         <translation>Зателефонувати наступному</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="199"/>
+        <location filename="../../ui/callback_queue_panel.py" line="214"/>
         <source>Take the most urgent request and dial (F9)</source>
         <translation>Взяти найтерміновішу заявку й зателефонувати (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="203"/>
+        <location filename="../../ui/callback_queue_panel.py" line="219"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="283"/>
+        <source>Assign to…</source>
+        <translation>Призначити…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="284"/>
+        <source>Give this request to an operator: only they get it with “Call next”</source>
+        <translation>Передати заявку операторові: лише він отримає її через «Зателефонувати наступному»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="290"/>
+        <source>Release</source>
+        <translation>Повернути в чергу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="291"/>
+        <source>Give this request back to everyone</source>
+        <translation>Повернути заявку в загальну чергу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="297"/>
+        <source>Cancel request…</source>
+        <translation>Скасувати заявку…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="298"/>
+        <source>Nobody is to call this customer back: close the request, saying why</source>
+        <translation>Передзвонювати клієнтові не потрібно: закрити заявку із зазначенням причини</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_queue_panel.py" line="332"/>
+        <source>Call back</source>
+        <translation>Передзвонити</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="240"/>
+        <location filename="../../ui/callback_queue_panel.py" line="342"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n очікує</numerusform>
@@ -699,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="242"/>
+        <location filename="../../ui/callback_queue_panel.py" line="344"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n прострочена</numerusform>
@@ -3568,308 +3864,313 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <source>Callbacks</source>
+        <translation>Зворотні дзвінки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Email</source>
         <translation>Пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="132"/>
-        <location filename="../../ui/settings_dialog.py" line="134"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>In the audio (RFC 2833)</source>
         <translation>У звуковому потоці (RFC 2833)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>SIP INFO</source>
         <translation>SIP INFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
         <translation>Як цифри, які ви натискаєте під час дзвінка, доходять до співрозмовника. Залиште типове, якщо голосове меню вашої АТС на них реагує.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Answer incoming calls at once (headset)</source>
         <translation>Відповідати на вхідні дзвінки одразу (гарнітура)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Only when no other call is on; a second call rings as usual.</source>
         <translation>Лише коли немає іншого дзвінка; другий дзвінок дзвонить як звичайно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="191"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="214"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="216"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="312"/>
+        <location filename="../../ui/settings_dialog.py" line="318"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315"/>
+        <location filename="../../ui/settings_dialog.py" line="321"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="323"/>
+        <location filename="../../ui/settings_dialog.py" line="329"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="348"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="352"/>
+        <location filename="../../ui/settings_dialog.py" line="358"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="354"/>
+        <location filename="../../ui/settings_dialog.py" line="360"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <location filename="../../ui/settings_dialog.py" line="369"/>
         <source>in the keyring, if the server needs one</source>
         <translation>у сховищі паролів, якщо потрібен</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="367"/>
+        <location filename="../../ui/settings_dialog.py" line="373"/>
         <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
         <translation>Пароль сервера PostgreSQL зберігається в системному сховищі паролів, ніколи не у файлі налаштувань. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="371"/>
+        <location filename="../../ui/settings_dialog.py" line="377"/>
         <source>Forget the saved password</source>
         <translation>Забути збережений пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="380"/>
+        <location filename="../../ui/settings_dialog.py" line="386"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter надсилає повідомлення (Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="384"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Вимкнено: Enter починає новий рядок, а Ctrl+Enter надсилає повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="394"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="389"/>
+        <location filename="../../ui/settings_dialog.py" line="395"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="390"/>
+        <location filename="../../ui/settings_dialog.py" line="396"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="391"/>
+        <location filename="../../ui/settings_dialog.py" line="397"/>
         <source>Database password:</source>
         <translation>Пароль бази даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="392"/>
+        <location filename="../../ui/settings_dialog.py" line="398"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <location filename="../../ui/settings_dialog.py" line="405"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
         <translation>Команда працює з однією базою PostgreSQL: введіть її URL, наприклад postgresql+psycopg://user@server/switchboard, і пароль (він зберігається в системному сховищі паролів, а не в URL). Зміна мови та бази даних набуває чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="418"/>
+        <location filename="../../ui/settings_dialog.py" line="424"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="420"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="478"/>
+        <location filename="../../ui/settings_dialog.py" line="499"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="485"/>
+        <location filename="../../ui/settings_dialog.py" line="506"/>
         <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
         <translation>Пароль з URL бази даних перенесено до системного сховища паролів; URL збережено без нього.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="496"/>
+        <location filename="../../ui/settings_dialog.py" line="517"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -4722,67 +5023,102 @@
         <translation>Період звіту закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="62"/>
+        <location filename="../../app/callbacks.py" line="65"/>
         <source>The time to call back is already in the past.</source>
         <translation>Час зворотного дзвінка вже минув.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="66"/>
+        <location filename="../../app/callbacks.py" line="69"/>
         <source>Callback #{request_id} is already done.</source>
         <translation>Зворотний дзвінок #{request_id} уже виконано.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="67"/>
+        <location filename="../../app/callbacks.py" line="70"/>
         <source>Callback #{request_id} has already failed.</source>
         <translation>Зворотний дзвінок #{request_id} уже закрито: додзвонитися не вдалося.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="70"/>
+        <location filename="../../app/callbacks.py" line="73"/>
         <source>Callback #{request_id} is already cancelled.</source>
         <translation>Зворотний дзвінок #{request_id} уже скасовано.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="341"/>
+        <location filename="../../app/callbacks.py" line="354"/>
         <source>The preferred time is already in the past.</source>
         <translation>Бажаний час уже минув.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="345"/>
+        <location filename="../../app/callbacks.py" line="358"/>
         <source>The preferred time window ends before it starts.</source>
         <translation>Бажаний проміжок часу закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="401"/>
+        <location filename="../../app/callbacks.py" line="414"/>
         <source>The id {external_id} was already used for a different request (callback #{request_id}); send a new id for a new request.</source>
         <translation>Ідентифікатор {external_id} уже використано для іншої заявки (зворотний дзвінок №{request_id}); для нової заявки надішліть новий ідентифікатор.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="526"/>
+        <location filename="../../app/callbacks.py" line="540"/>
+        <source>Callback #{request_id} is assigned to {operator}: reassign it to yourself to call it.</source>
+        <translation>Зворотний дзвінок №{request_id} призначено операторові {operator}: щоб зателефонувати, призначте його собі.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="553"/>
         <source>Callback #{request_id} is being handled by {operator}.</source>
         <translation>Зворотним дзвінком #{request_id} зараз займається {operator}.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="582"/>
+        <location filename="../../app/callbacks.py" line="573"/>
+        <source>Callback #{request_id} is assigned to {operator}: only they can release it; you can reassign it.</source>
+        <translation>Зворотний дзвінок №{request_id} призначено операторові {operator}: повернути його в чергу може лише він; ви можете призначити його іншому.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="605"/>
+        <source>Callback #{request_id} is being called by {operator} right now: assign it when that call is over.</source>
+        <translation>За зворотним дзвінком №{request_id} саме зараз телефонує {operator}: призначте його, коли цей дзвінок закінчиться.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="632"/>
+        <source>The reason is too long: keep it under {limit} characters.</source>
+        <translation>Причина задовга: не більше {limit} символів.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="644"/>
+        <source>Callback #{request_id} is being called by {operator} right now: it can be cancelled when that call is over.</source>
+        <translation>За зворотним дзвінком №{request_id} саме зараз телефонує {operator}: його можна скасувати, коли цей дзвінок закінчиться.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="726"/>
         <source>Say when to call back.</source>
         <translation>Вкажіть, коли передзвонити.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="697"/>
+        <location filename="../../app/callbacks.py" line="846"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="708"/>
+        <location filename="../../app/callbacks.py" line="856"/>
+        <source>Say which operator to assign it to.</source>
+        <translation>Вкажіть, якому операторові його призначити.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="859"/>
+        <source>An operator&apos;s name is at most {limit} characters.</source>
+        <translation>Ім’я оператора — не більше {limit} символів.</translation>
+    </message>
+    <message>
+        <location filename="../../app/callbacks.py" line="886"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Зворотний дзвінок #{request_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="717"/>
+        <location filename="../../app/callbacks.py" line="895"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Зворотний дзвінок #{request_id} уже має статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="753"/>
+        <location filename="../../app/callbacks.py" line="935"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Зворотним дзвінком #{request_id} тепер займається {operator}: ваше бронювання минуло.</translation>
     </message>
@@ -5148,137 +5484,137 @@
         <translation>Не вдалося видалити пароль зі сховища паролів: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="94"/>
+        <location filename="../../app/settings.py" line="95"/>
         <source>The folder {path} can&apos;t be created: {error}.</source>
         <translation>Не вдається створити теку {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="95"/>
+        <location filename="../../app/settings.py" line="96"/>
         <source>The folder {path} can&apos;t be written: {error}.</source>
         <translation>Не можна записати в теку {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="96"/>
+        <location filename="../../app/settings.py" line="97"/>
         <source>The log file {path} can&apos;t be written: {error}.</source>
         <translation>Не можна записати у файл журналу {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="138"/>
+        <location filename="../../app/settings.py" line="139"/>
         <source>The setting {name} has a value of the wrong kind: {value!r}.</source>
         <translation>Налаштування {name} має значення не того типу: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="235"/>
+        <location filename="../../app/settings.py" line="236"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="300"/>
+        <location filename="../../app/settings.py" line="309"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="308"/>
+        <location filename="../../app/settings.py" line="317"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="316"/>
+        <location filename="../../app/settings.py" line="325"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значення waiting_amber_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="322"/>
+        <location filename="../../app/settings.py" line="331"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значення waiting_red_minutes має бути більшим за waiting_amber_minutes ({amber}) і не більшим за тиждень.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="333"/>
+        <location filename="../../app/settings.py" line="342"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="341"/>
+        <location filename="../../app/settings.py" line="350"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="351"/>
+        <location filename="../../app/settings.py" line="360"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="359"/>
+        <location filename="../../app/settings.py" line="368"/>
         <source>codecs must name at least one codec: calls need one.</source>
         <translation>codecs має називати хоча б один кодек: без нього дзвінки неможливі.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="364"/>
+        <location filename="../../app/settings.py" line="373"/>
         <source>codecs must be some of {choices}, not {value!r}.</source>
         <translation>codecs може містити лише {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="369"/>
+        <location filename="../../app/settings.py" line="378"/>
         <source>codecs names a codec twice.</source>
         <translation>codecs називає один кодек двічі.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="374"/>
+        <location filename="../../app/settings.py" line="383"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="384"/>
+        <location filename="../../app/settings.py" line="393"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="475"/>
+        <location filename="../../app/settings.py" line="484"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не вдається прочитати файл налаштувань {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="476"/>
+        <location filename="../../app/settings.py" line="485"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл налаштувань {path} — не текст в UTF-8 (байт {position} не підходить).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="479"/>
+        <location filename="../../app/settings.py" line="488"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл налаштувань {path} — некоректний JSON: {error} у рядку {line}, стовпці {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="482"/>
+        <location filename="../../app/settings.py" line="491"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл налаштувань {path} не читається як JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="485"/>
+        <location filename="../../app/settings.py" line="494"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл налаштувань {path} містить JSON, але не об’єкт із налаштуваннями.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="488"/>
+        <location filename="../../app/settings.py" line="497"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>У файлі налаштувань {path} database_url дорівнює {value}: це не URL бази даних.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="555"/>
+        <location filename="../../app/settings.py" line="564"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL бази даних. Спільна база команди має вигляд postgresql+psycopg://user@server/switchboard, файл — sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="560"/>
+        <location filename="../../app/settings.py" line="569"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard працює з PostgreSQL (postgresql://…) або файлом SQLite (sqlite:///…), але не з {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="565"/>
+        <location filename="../../app/settings.py" line="574"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не вказано файл: запишіть його як sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="568"/>
+        <location filename="../../app/settings.py" line="577"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL бази даних є пароль. config.json не зберігає секретів (паролі — у системному сховищі паролів): вкажіть URL без нього, наприклад postgresql+psycopg://user@server/db.</translation>
     </message>

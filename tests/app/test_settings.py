@@ -387,3 +387,18 @@ def test_the_codecs_are_checked_and_kept_in_their_order(tmp_path: Path) -> None:
             Settings(codecs=bad).save(tmp_path / "config.json")
     Settings(codecs=["PCMA/8000/1", "speex/16000/1"]).save(tmp_path / "config.json")
     assert Settings.load(tmp_path / "config.json").codecs == ["PCMA/8000/1", "speex/16000/1"]
+
+
+def test_working_hours_that_never_open_are_refused_and_read_back_as_the_default(
+    tmp_path: Path,
+) -> None:
+    """A hand-edited file with every day empty would fail each new callback
+    request; it is said when the file is read, and the default hours used."""
+    closed = Settings(working_hours={str(day): [] for day in range(7)})
+    with pytest.raises(SettingsError, match="no open time in the coming year"):
+        closed.validate()
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps({"working_hours": closed.working_hours}), encoding="utf-8")
+    loaded = Settings.read(path)
+    assert loaded.settings.working_hours == Settings().working_hours
+    assert "working_hours" in loaded.reset
