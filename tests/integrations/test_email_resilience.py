@@ -154,7 +154,7 @@ def test_a_reader_whose_idle_session_the_server_ends_connects_again_at_once(
     desk.wait_state(ChannelState.CONNECTED)
     ids = Counter(row.external_id for row in desk.messages())
     assert ids == Counter(f"{desk.account_id}:<kick-{n}@customer.example>" for n in (1, 2))
-    assert reader.idles >= 2  # it idled again on the new connection
+    wait(lambda: reader.idles >= 2, what="idling again on the new connection")
 
 
 def test_a_folder_made_again_with_the_same_mail_adds_nothing(
