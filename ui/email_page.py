@@ -434,7 +434,10 @@ class EmailPage(QWidget):
             self.state.setStyleSheet("")
             self.state.setToolTip("")
             return
-        self.state.setText(state_text(status))
+        # A working mailbox's note (what its first sync left on the server) is
+        # said on the page itself; a problem's words stay in the tooltip.
+        note = explanation(status) if status.working else ""
+        self.state.setText("\n".join(p for p in (state_text(status), note) if p))
         self.state.setStyleSheet(f"color: {colour(status)};")
         self.state.setToolTip(plain_tooltip(explanation(status)))
 

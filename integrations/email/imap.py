@@ -21,7 +21,10 @@ mail is expunged meanwhile (osTicket's). With no cursor, or one whose
 UIDVALIDITY is no longer the folder's (the server rebuilt it: every UID we hold
 is void), the folder is read as at the first sync, the messages of the last
 ``first_sync_days`` (``SEARCH SINCE``); the inbox knows each message by its
-Message-ID, so what was stored before is a repeat, not a duplicate.
+Message-ID, so what was stored before is a repeat, not a duplicate. The older
+messages are never fetched; the status says how many stay on the server (the
+folder's EXISTS less what SINCE found), once what was read is stored, so the
+operator knows the timeline does not hold the whole mailbox.
 
 Messages are fetched in chunks (``FETCH_CHUNK`` messages, at most
 ``CHUNK_BYTES``) with ``BODY.PEEK[]`` (the server's \\Seen flags untouched,
@@ -84,6 +87,10 @@ KEEPALIVE = {"TCP_KEEPIDLE": 60, "TCP_KEEPINTVL": 15, "TCP_KEEPCNT": 4}
 _FOLDER_PROBLEM = QT_TRANSLATE_NOOP(
     "core",
     "The folder {folder!r} of the mailbox can't be read: {reason}. Choose the folders to read in Settings > Email.",  # noqa: E501
+)
+_FIRST_SYNC_NOTE = QT_TRANSLATE_NOOP(
+    "core",
+    "First sync: the mail received since {since} was read ({read} message(s)); {older} older message(s) stay on the server, not read into Switchboard.",  # noqa: E501
 )
 _SETTINGS_PROBLEMS = {Problem.CERTIFICATE, Problem.TLS, Problem.NOT_TLS, Problem.NO_STARTTLS}
 
@@ -187,6 +194,10 @@ class MailboxReader:
         self._missing: dict[str, str] = {}  # folders that can't be selected, and why
         self.idle_supported: bool | None = None  # known once connected (for tests, bench)
         self.syncs = 0  # folder syncs that fetched something (for tests, bench)
+        self.fetched = 0  # messages fetched (for tests, bench)
+        # Per folder, its first sync: (since, messages read, older ones left on the server).
+        self.first_syncs: dict[str, tuple[date, int, int]] = {}
+        self._note_due = False  # a first sync's note to report once what it read is stored
         self.idles = 0  # IDLE commands issued (for tests, bench)
         self._progress = False  # this session stored something
         self._logged_in = False  # this session got past the login
@@ -249,6 +260,10 @@ class MailboxReader:
             try:
                 for folder in folders:
                     self._sync(client, folder)
+                if self._note_due:
+                    self.settle()  # "read" in the note: stored, not only fetched
+                    self._note_due = False
+                    self._status_connected()
                 self._progress = True
                 self._wait_for_news(client, folders)
             except Stopped:
@@ -264,7 +279,20 @@ class MailboxReader:
             problem = OperatorError(_FOLDER_PROBLEM, folder=folder, reason=why)
             self.report(ChannelState.MISCONFIGURED, str(problem), problem)
         else:
-            self.report(ChannelState.CONNECTED, "", None)
+            # A first sync's note once what it read is stored (see _session).
+            note = None if self._note_due else self._first_sync_note()
+            self.report(ChannelState.CONNECTED, str(note) if note else "", note)
+
+    def _first_sync_note(self) -> OperatorError | None:
+        """What the first sync left on the server, when it left anything: the
+        timeline does not hold the mail older than ``first_sync_days``."""
+        syncs = self.first_syncs.values()
+        older = sum(o for _, _, o in syncs)
+        if not older:
+            return None
+        since = min(s for s, _, _ in syncs).isoformat()
+        read = sum(r for _, r, _ in syncs)
+        return OperatorError(_FIRST_SYNC_NOTE, since=since, read=read, older=older)
 
     def interrupt(self) -> None:
         """Wakes the worker from a blocking read (IDLE): its socket is shut."""
@@ -330,6 +358,8 @@ class MailboxReader:
             since = date.today() - timedelta(days=self.settings.first_sync_days)
             uids = sorted(int(u) for u in client.search(["SINCE", since]))
             floor = 0
+            exists = int(info.get(b"EXISTS") or 0)
+            self._first_sync(folder, since, len(uids), max(0, exists - len(uids)))
         # The watermark after the last chunk: every UID below UIDNEXT was
         # considered, also those the first sync leaves out as too old.
         end = max([floor, *uids, (uidnext - 1) if uidnext else 0])
@@ -342,11 +372,26 @@ class MailboxReader:
         for number, chunk in enumerate(chunks, start=1):
             self._check_stop()
             fetched = self._fetch(client, folder, uidvalidity, chunk)
+            self.fetched += len(fetched)
             last = end if number == len(chunks) else chunk[-1][0]
             self.deliver(folder, uidvalidity, fetched, last)
             self._progress = True
         if not chunks:  # every one expunged meanwhile
             self.deliver(folder, uidvalidity, [], end)
+
+    def _first_sync(self, folder: str, since: date, read: int, older: int) -> None:
+        if older:
+            log.info(
+                "mail %s: first sync of %s: %d message(s) since %s, %d older left on the server",
+                self.settings.address,
+                folder,
+                read,
+                since,
+                older,
+            )
+        if self.first_syncs.get(folder) != (since, read, older):
+            self.first_syncs[folder] = (since, read, older)
+            self._note_due = True
 
     def _chunks(
         self, client: IMAPClient, uids: Sequence[int]

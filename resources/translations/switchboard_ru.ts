@@ -424,22 +424,22 @@
         <translation>Перевести на номер без консультации…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="300"/>
+        <location filename="../../ui/call_panel.py" line="301"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Перевод с консультацией: сначала позвоните коллеге</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="306"/>
+        <location filename="../../ui/call_panel.py" line="308"/>
         <source>Attended transfer to %1</source>
         <translation>Перевести с консультацией на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="318"/>
+        <location filename="../../ui/call_panel.py" line="337"/>
         <source>Blind transfer</source>
         <translation>Перевод без консультации</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="319"/>
+        <location filename="../../ui/call_panel.py" line="338"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Перевести звонок на (номер или SIP-адрес):</translation>
     </message>
@@ -2425,58 +2425,58 @@
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="432"/>
-        <location filename="../../ui/email_page.py" line="484"/>
+        <location filename="../../ui/email_page.py" line="487"/>
         <source>not saved yet</source>
         <translation>ещё не сохранён</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="482"/>
-        <location filename="../../ui/email_page.py" line="487"/>
+        <location filename="../../ui/email_page.py" line="485"/>
+        <location filename="../../ui/email_page.py" line="490"/>
         <source>saved; leave empty to keep it</source>
         <translation>сохранён; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="489"/>
+        <location filename="../../ui/email_page.py" line="492"/>
         <source>same as the password</source>
         <translation>как основной пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="562"/>
+        <location filename="../../ui/email_page.py" line="565"/>
         <source>Mailbox “%1” saved.</source>
         <translation>Ящик «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="566"/>
+        <location filename="../../ui/email_page.py" line="569"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="574"/>
+        <location filename="../../ui/email_page.py" line="577"/>
         <source>Remove mailbox</source>
         <translation>Удалить ящик</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="576"/>
+        <location filename="../../ui/email_page.py" line="579"/>
         <source>Remove the mailbox “%1”? Switchboard stops reading it and forgets its password; its conversations are removed, and the messages stay on the customers&apos; timelines. The mail on the server is not touched. To pause it instead, turn off “Read and answer this mailbox”.</source>
         <translation>Удалить ящик «%1»? Switchboard перестанет его читать и забудет его пароль; его разговоры удаляются, а сообщения остаются в истории клиентов. Письма на сервере не трогаются. Чтобы лишь приостановить его, выключите «Читать этот ящик и отвечать из него».</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="598"/>
+        <location filename="../../ui/email_page.py" line="601"/>
         <source>Mailbox “%1” removed.</source>
         <translation>Ящик «%1» удалён.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="644"/>
+        <location filename="../../ui/email_page.py" line="647"/>
         <source>Connecting to the %1 server…</source>
         <translation>Подключение к серверу %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="674"/>
+        <location filename="../../ui/email_page.py" line="677"/>
         <source>The SMTP server took the login. Replies can be sent.</source>
         <translation>Сервер SMTP принял вход. Ответы можно отправлять.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/email_page.py" line="689"/>
+        <location filename="../../ui/email_page.py" line="692"/>
         <source>Logged in. %n folder(s) found: tick the ones to read.</source>
         <translation>
             <numerusform>Вход выполнен. Найдена %n папка: отметьте те, что читать.</numerusform>
@@ -3071,13 +3071,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
@@ -3112,222 +3112,247 @@
         <translation>&amp;Микрофон вкл./выкл.</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Перевести…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="294"/>
+        <source>Re&amp;cord / pause</source>
+        <translation>&amp;Запись / пауза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296"/>
+        <source>Con&amp;ference / split</source>
+        <translation>&amp;Конференция / разделить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Переключить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Redial</source>
         <translation>&amp;Повторить звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Do &amp;not disturb</source>
         <translation>&amp;Не беспокоить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрать номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Изменить клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Call &amp;next callback</source>
         <translation>Позвонить по &amp;следующей заявке</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Next waiting chat</source>
         <translation>&amp;Следующий ожидающий чат</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Go to the waiting chats</source>
         <translation>&amp;Перейти к ожидающим чатам</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Previous conversation</source>
         <translation>П&amp;редыдущая переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Ne&amp;xt conversation</source>
         <translation>С&amp;ледующая переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Reply</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Quick reply…</source>
         <translation>&amp;Быстрый ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>&amp;Attach a file…</source>
         <translation>Прикрепить &amp;файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Call</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Call the &amp;demo line</source>
         <translation>Позвонить на &amp;демо-линию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовый телефон на этом компьютере: отвечает и повторяет ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новый клиент…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Импорт клиентов…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клиенты из файла CSV или визиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;вая заявка на обратный звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Callback &amp;report…</source>
         <translation>От&amp;чёт по обратным звонкам…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Cha&amp;ts</source>
         <translation>&amp;Чаты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>&amp;Waiting chats</source>
         <translation>&amp;Ожидающие чаты</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="533"/>
+        <source>There is no answered call to transfer.</source>
+        <translation>Нет отвеченного звонка, который можно перевести.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="543"/>
+        <source>There is no answered call to record.</source>
+        <translation>Нет отвеченного звонка, который можно записать.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>Nobody else is waiting for a reply.</source>
         <translation>Больше никто не ждёт ответа.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Chats (%1)</source>
         <translation>Чаты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Do not disturb: incoming calls get busy and wait as callbacks.</source>
         <translation>Не беспокоить: входящие звонки получают «занято» и ждут как перезвоны.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Do not disturb is off: calls ring again.</source>
         <translation>«Не беспокоить» выключено: звонки снова звонят.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="688"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -3975,202 +4000,237 @@
         <translation>Только когда нет другого звонка; второй звонок звонит как обычно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <source>Only when I press Record</source>
+        <translation>Только когда я нажимаю «Запись»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <source>All calls</source>
+        <translation>Все звонки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <source>Incoming calls</source>
+        <translation>Входящие звонки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <source>Recorded from the moment the call is answered; you can still pause a part (a card number read out). Recordings stay on this computer.</source>
+        <translation>Запись идёт с момента ответа; часть разговора по-прежнему можно поставить на паузу (например, когда диктуют номер карты). Записи хранятся на этом компьютере.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <source>Beep when a recording starts (both sides hear it)</source>
+        <translation>Сигнал при начале записи (слышат обе стороны)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <source>A short tone tells the customer the call is recorded, where the law asks for it; played again when a paused recording resumes.</source>
+        <translation>Короткий сигнал сообщает клиенту, что разговор записывается, где этого требует закон; звучит снова, когда запись продолжается после паузы.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="211"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="218"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="227"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="228"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="232"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="233"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="237"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <location filename="../../ui/settings_dialog.py" line="238"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="216"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <source>Record calls:</source>
+        <translation>Записывать звонки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <location filename="../../ui/settings_dialog.py" line="245"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="318"/>
+        <location filename="../../ui/settings_dialog.py" line="348"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="321"/>
+        <location filename="../../ui/settings_dialog.py" line="351"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="329"/>
+        <location filename="../../ui/settings_dialog.py" line="359"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="348"/>
+        <location filename="../../ui/settings_dialog.py" line="378"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="358"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="360"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="369"/>
+        <location filename="../../ui/settings_dialog.py" line="399"/>
         <source>in the keyring, if the server needs one</source>
         <translation>в хранилище паролей, если нужен</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="373"/>
+        <location filename="../../ui/settings_dialog.py" line="403"/>
         <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
         <translation>Пароль сервера PostgreSQL хранится в системном хранилище паролей, никогда не в файле настроек. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="377"/>
+        <location filename="../../ui/settings_dialog.py" line="407"/>
         <source>Forget the saved password</source>
         <translation>Забыть сохранённый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="416"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter отправляет сообщение (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="390"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Выключено: Enter начинает новую строку, а Ctrl+Enter отправляет сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="394"/>
+        <location filename="../../ui/settings_dialog.py" line="424"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="395"/>
+        <location filename="../../ui/settings_dialog.py" line="425"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="396"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="397"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>Database password:</source>
         <translation>Пароль базы данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="398"/>
+        <location filename="../../ui/settings_dialog.py" line="428"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="405"/>
+        <location filename="../../ui/settings_dialog.py" line="435"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
         <translation>Команда работает с одной базой PostgreSQL: введите её URL, например postgresql+psycopg://user@server/switchboard, и пароль (он хранится в системном хранилище паролей, а не в URL). Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="454"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="426"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="499"/>
+        <location filename="../../ui/settings_dialog.py" line="529"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="506"/>
+        <location filename="../../ui/settings_dialog.py" line="536"/>
         <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
         <translation>Пароль из URL базы данных перенесён в системное хранилище паролей; URL сохранён без него.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="517"/>
+        <location filename="../../ui/settings_dialog.py" line="547"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -4178,7 +4238,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="161"/>
+        <location filename="../../ui/shell.py" line="163"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонный модуль недоступен: %1</translation>
     </message>
@@ -4188,27 +4248,27 @@
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="230"/>
+        <location filename="../../ui/shell.py" line="236"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="247"/>
+        <location filename="../../ui/shell.py" line="253"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="278"/>
+        <location filename="../../ui/shell.py" line="284"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="301"/>
+        <location filename="../../ui/shell.py" line="307"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="306"/>
+        <location filename="../../ui/shell.py" line="312"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -4236,82 +4296,97 @@
         <translation>Выключить или включить микрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="36"/>
+        <location filename="../../ui/shortcuts.py" line="38"/>
+        <source>Transfer the call (to a number or to the other call)</source>
+        <translation>Перевести звонок (на номер или на другой звонок)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>Record the call (then pause or resume the recording)</source>
+        <translation>Записать звонок (затем пауза или продолжение записи)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="50"/>
+        <source>Join the two calls in a conference (or split them again)</source>
+        <translation>Объединить два звонка в конференцию (или снова разделить)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="53"/>
         <source>Switch to the next call</source>
         <translation>Переключиться на следующий звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="39"/>
+        <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Call the last number again</source>
         <translation>Позвонить на последний номер ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Do not disturb: incoming calls get busy</source>
         <translation>Не беспокоить: входящие звонки получают «занято»</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Go to the dial field</source>
         <translation>Перейти к полю набора</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Search customers</source>
         <translation>Поиск клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Edit the open customer</source>
         <translation>Изменить открытого клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54"/>
+        <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Call the most urgent callback request</source>
         <translation>Позвонить по самой срочной заявке на обратный звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Open the chat that has waited longest for a reply</source>
         <translation>Открыть чат, который дольше всех ждёт ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64"/>
+        <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Previous conversation of the open customer</source>
         <translation>Предыдущая переписка открытого клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69"/>
+        <location filename="../../ui/shortcuts.py" line="86"/>
         <source>Next conversation of the open customer</source>
         <translation>Следующая переписка открытого клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="74"/>
+        <location filename="../../ui/shortcuts.py" line="91"/>
         <source>Reply: go to the message field</source>
         <translation>Ответить: перейти в поле сообщения</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="79"/>
+        <location filename="../../ui/shortcuts.py" line="96"/>
         <source>Insert a quick reply</source>
         <translation>Вставить быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="84"/>
+        <location filename="../../ui/shortcuts.py" line="101"/>
         <source>Attach a file to the message</source>
         <translation>Прикрепить файл к сообщению</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="89"/>
+        <location filename="../../ui/shortcuts.py" line="106"/>
         <source>Go to the waiting chats</source>
         <translation>Перейти к ожидающим чатам</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="91"/>
+        <location filename="../../ui/shortcuts.py" line="108"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="92"/>
+        <location filename="../../ui/shortcuts.py" line="109"/>
         <source>Show this list of shortcuts</source>
         <translation>Показать этот список клавиш</translation>
     </message>
@@ -5003,12 +5078,12 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../app/accounts.py" line="39"/>
+        <location filename="../../app/accounts.py" line="40"/>
         <source>A SIP account needs a user name and a domain.</source>
         <translation>Для SIP-аккаунта нужны имя пользователя и домен.</translation>
     </message>
     <message>
-        <location filename="../../app/accounts.py" line="55"/>
+        <location filename="../../app/accounts.py" line="58"/>
         <source>SIP account #{account_id} no longer exists.</source>
         <translation>SIP-аккаунта №{account_id} больше нет.</translation>
     </message>
@@ -6141,9 +6216,14 @@
         <translation>{field!r}: {value!r} — не защищённое подключение; выберите TLS или STARTTLS (почта без шифрования не предлагается).</translation>
     </message>
     <message>
-        <location filename="../../integrations/email/imap.py" line="84"/>
+        <location filename="../../integrations/email/imap.py" line="87"/>
         <source>The folder {folder!r} of the mailbox can&apos;t be read: {reason}. Choose the folders to read in Settings &gt; Email.</source>
         <translation>Папку {folder!r} почтового ящика не удаётся прочитать: {reason}. Выберите папки для чтения в Настройки &gt; Эл. почта.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/imap.py" line="91"/>
+        <source>First sync: the mail received since {since} was read ({read} message(s)); {older} older message(s) stay on the server, not read into Switchboard.</source>
+        <translation>Первая синхронизация: прочитана почта, полученная с {since} (сообщений: {read}); более старые (сообщений: {older}) остаются на сервере и в Switchboard не загружены.</translation>
     </message>
     <message>
         <location filename="../../app/mail_view.py" line="59"/>

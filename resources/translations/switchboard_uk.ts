@@ -424,22 +424,22 @@
         <translation>Переадресувати на номер без консультації…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="300"/>
+        <location filename="../../ui/call_panel.py" line="301"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="306"/>
+        <location filename="../../ui/call_panel.py" line="308"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="318"/>
+        <location filename="../../ui/call_panel.py" line="337"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="319"/>
+        <location filename="../../ui/call_panel.py" line="338"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -2425,58 +2425,58 @@
     </message>
     <message>
         <location filename="../../ui/email_page.py" line="432"/>
-        <location filename="../../ui/email_page.py" line="484"/>
+        <location filename="../../ui/email_page.py" line="487"/>
         <source>not saved yet</source>
         <translation>ще не збережено</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="482"/>
-        <location filename="../../ui/email_page.py" line="487"/>
+        <location filename="../../ui/email_page.py" line="485"/>
+        <location filename="../../ui/email_page.py" line="490"/>
         <source>saved; leave empty to keep it</source>
         <translation>збережено; залиште порожнім, щоб не змінювати</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="489"/>
+        <location filename="../../ui/email_page.py" line="492"/>
         <source>same as the password</source>
         <translation>як основний пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="562"/>
+        <location filename="../../ui/email_page.py" line="565"/>
         <source>Mailbox “%1” saved.</source>
         <translation>Скриньку «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="566"/>
+        <location filename="../../ui/email_page.py" line="569"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="574"/>
+        <location filename="../../ui/email_page.py" line="577"/>
         <source>Remove mailbox</source>
         <translation>Видалити скриньку</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="576"/>
+        <location filename="../../ui/email_page.py" line="579"/>
         <source>Remove the mailbox “%1”? Switchboard stops reading it and forgets its password; its conversations are removed, and the messages stay on the customers&apos; timelines. The mail on the server is not touched. To pause it instead, turn off “Read and answer this mailbox”.</source>
         <translation>Видалити скриньку «%1»? Switchboard перестане її читати й забуде її пароль; її розмови видаляються, а повідомлення лишаються в історії клієнтів. Листи на сервері не зачіпаються. Щоб лише призупинити її, вимкніть «Читати цю скриньку й відповідати з неї».</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="598"/>
+        <location filename="../../ui/email_page.py" line="601"/>
         <source>Mailbox “%1” removed.</source>
         <translation>Скриньку «%1» видалено.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="644"/>
+        <location filename="../../ui/email_page.py" line="647"/>
         <source>Connecting to the %1 server…</source>
         <translation>Підключення до сервера %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="674"/>
+        <location filename="../../ui/email_page.py" line="677"/>
         <source>The SMTP server took the login. Replies can be sent.</source>
         <translation>Сервер SMTP прийняв вхід. Відповіді можна надсилати.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/email_page.py" line="689"/>
+        <location filename="../../ui/email_page.py" line="692"/>
         <source>Logged in. %n folder(s) found: tick the ones to read.</source>
         <translation>
             <numerusform>Вхід виконано. Знайдено %n теку: позначте ті, що читати.</numerusform>
@@ -3071,13 +3071,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Chats</source>
         <translation>Чати</translation>
     </message>
@@ -3112,222 +3112,247 @@
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Перевести…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="294"/>
+        <source>Re&amp;cord / pause</source>
+        <translation>&amp;Запис / пауза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296"/>
+        <source>Con&amp;ference / split</source>
+        <translation>&amp;Конференція / розділити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Redial</source>
         <translation>&amp;Повторити дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Do &amp;not disturb</source>
         <translation>&amp;Не турбувати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Next waiting chat</source>
         <translation>&amp;Наступний чат, що чекає</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Go to the waiting chats</source>
         <translation>&amp;Перейти до чатів, що чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Previous conversation</source>
         <translation>Поп&amp;ереднє листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Ne&amp;xt conversation</source>
         <translation>Нас&amp;тупне листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Reply</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Quick reply…</source>
         <translation>&amp;Швидка відповідь…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>&amp;Attach a file…</source>
         <translation>Додати &amp;файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Cha&amp;ts</source>
         <translation>&amp;Чати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>&amp;Waiting chats</source>
         <translation>Чати, що &amp;чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="533"/>
+        <source>There is no answered call to transfer.</source>
+        <translation>Немає прийнятого дзвінка, який можна перевести.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="543"/>
+        <source>There is no answered call to record.</source>
+        <translation>Немає прийнятого дзвінка, який можна записати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>Nobody else is waiting for a reply.</source>
         <translation>Більше ніхто не чекає на відповідь.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Chats (%1)</source>
         <translation>Чати (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Do not disturb: incoming calls get busy and wait as callbacks.</source>
         <translation>Не турбувати: вхідні дзвінки отримують «зайнято» і чекають як передзвони.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Do not disturb is off: calls ring again.</source>
         <translation>«Не турбувати» вимкнено: дзвінки знову дзвонять.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="688"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -3975,202 +4000,237 @@
         <translation>Лише коли немає іншого дзвінка; другий дзвінок дзвонить як звичайно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <source>Only when I press Record</source>
+        <translation>Лише коли я натискаю «Запис»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <source>All calls</source>
+        <translation>Усі дзвінки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <source>Incoming calls</source>
+        <translation>Вхідні дзвінки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <source>Recorded from the moment the call is answered; you can still pause a part (a card number read out). Recordings stay on this computer.</source>
+        <translation>Запис іде з моменту відповіді; частину розмови, як і раніше, можна поставити на паузу (наприклад, коли диктують номер картки). Записи зберігаються на цьому комп’ютері.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <source>Beep when a recording starts (both sides hear it)</source>
+        <translation>Сигнал на початку запису (чують обидві сторони)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <source>A short tone tells the customer the call is recorded, where the law asks for it; played again when a paused recording resumes.</source>
+        <translation>Короткий сигнал повідомляє клієнтові, що розмову записують, де цього вимагає закон; лунає знову, коли запис продовжується після паузи.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="211"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="218"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="227"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="228"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="232"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="233"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="237"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <location filename="../../ui/settings_dialog.py" line="238"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="216"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <source>Record calls:</source>
+        <translation>Записувати дзвінки:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <location filename="../../ui/settings_dialog.py" line="245"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="318"/>
+        <location filename="../../ui/settings_dialog.py" line="348"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="321"/>
+        <location filename="../../ui/settings_dialog.py" line="351"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="329"/>
+        <location filename="../../ui/settings_dialog.py" line="359"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="348"/>
+        <location filename="../../ui/settings_dialog.py" line="378"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="358"/>
+        <location filename="../../ui/settings_dialog.py" line="388"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="360"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="369"/>
+        <location filename="../../ui/settings_dialog.py" line="399"/>
         <source>in the keyring, if the server needs one</source>
         <translation>у сховищі паролів, якщо потрібен</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="373"/>
+        <location filename="../../ui/settings_dialog.py" line="403"/>
         <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
         <translation>Пароль сервера PostgreSQL зберігається в системному сховищі паролів, ніколи не у файлі налаштувань. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="377"/>
+        <location filename="../../ui/settings_dialog.py" line="407"/>
         <source>Forget the saved password</source>
         <translation>Забути збережений пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="416"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter надсилає повідомлення (Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="390"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Вимкнено: Enter починає новий рядок, а Ctrl+Enter надсилає повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="394"/>
+        <location filename="../../ui/settings_dialog.py" line="424"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="395"/>
+        <location filename="../../ui/settings_dialog.py" line="425"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="396"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="397"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>Database password:</source>
         <translation>Пароль бази даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="398"/>
+        <location filename="../../ui/settings_dialog.py" line="428"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="405"/>
+        <location filename="../../ui/settings_dialog.py" line="435"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
         <translation>Команда працює з однією базою PostgreSQL: введіть її URL, наприклад postgresql+psycopg://user@server/switchboard, і пароль (він зберігається в системному сховищі паролів, а не в URL). Зміна мови та бази даних набуває чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="454"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="426"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="499"/>
+        <location filename="../../ui/settings_dialog.py" line="529"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="506"/>
+        <location filename="../../ui/settings_dialog.py" line="536"/>
         <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
         <translation>Пароль з URL бази даних перенесено до системного сховища паролів; URL збережено без нього.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="517"/>
+        <location filename="../../ui/settings_dialog.py" line="547"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -4178,7 +4238,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="161"/>
+        <location filename="../../ui/shell.py" line="163"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
@@ -4188,27 +4248,27 @@
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="230"/>
+        <location filename="../../ui/shell.py" line="236"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="247"/>
+        <location filename="../../ui/shell.py" line="253"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="278"/>
+        <location filename="../../ui/shell.py" line="284"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="301"/>
+        <location filename="../../ui/shell.py" line="307"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="306"/>
+        <location filename="../../ui/shell.py" line="312"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -4236,82 +4296,97 @@
         <translation>Вимкнути або увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="36"/>
+        <location filename="../../ui/shortcuts.py" line="38"/>
+        <source>Transfer the call (to a number or to the other call)</source>
+        <translation>Перевести дзвінок (на номер або на інший дзвінок)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>Record the call (then pause or resume the recording)</source>
+        <translation>Записати дзвінок (потім пауза або продовження запису)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="50"/>
+        <source>Join the two calls in a conference (or split them again)</source>
+        <translation>Об’єднати два дзвінки в конференцію (або знову розділити)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="53"/>
         <source>Switch to the next call</source>
         <translation>Перемкнутися на наступний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="39"/>
+        <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Call the last number again</source>
         <translation>Зателефонувати на останній номер ще раз</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Do not disturb: incoming calls get busy</source>
         <translation>Не турбувати: вхідні дзвінки отримують «зайнято»</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Go to the dial field</source>
         <translation>Перейти до поля набору</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Search customers</source>
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Edit the open customer</source>
         <translation>Змінити відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54"/>
+        <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Call the most urgent callback request</source>
         <translation>Зателефонувати за найтерміновішою заявкою на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Open the chat that has waited longest for a reply</source>
         <translation>Відкрити чат, який найдовше чекає на відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64"/>
+        <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Previous conversation of the open customer</source>
         <translation>Попереднє листування відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69"/>
+        <location filename="../../ui/shortcuts.py" line="86"/>
         <source>Next conversation of the open customer</source>
         <translation>Наступне листування відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="74"/>
+        <location filename="../../ui/shortcuts.py" line="91"/>
         <source>Reply: go to the message field</source>
         <translation>Відповісти: перейти до поля повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="79"/>
+        <location filename="../../ui/shortcuts.py" line="96"/>
         <source>Insert a quick reply</source>
         <translation>Вставити швидку відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="84"/>
+        <location filename="../../ui/shortcuts.py" line="101"/>
         <source>Attach a file to the message</source>
         <translation>Додати файл до повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="89"/>
+        <location filename="../../ui/shortcuts.py" line="106"/>
         <source>Go to the waiting chats</source>
         <translation>Перейти до чатів, що чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="91"/>
+        <location filename="../../ui/shortcuts.py" line="108"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="92"/>
+        <location filename="../../ui/shortcuts.py" line="109"/>
         <source>Show this list of shortcuts</source>
         <translation>Показати цей список клавіш</translation>
     </message>
@@ -5003,12 +5078,12 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../app/accounts.py" line="39"/>
+        <location filename="../../app/accounts.py" line="40"/>
         <source>A SIP account needs a user name and a domain.</source>
         <translation>Для SIP-облікового запису потрібні ім’я користувача й домен.</translation>
     </message>
     <message>
-        <location filename="../../app/accounts.py" line="55"/>
+        <location filename="../../app/accounts.py" line="58"/>
         <source>SIP account #{account_id} no longer exists.</source>
         <translation>SIP-облікового запису №{account_id} більше немає.</translation>
     </message>
@@ -6141,9 +6216,14 @@
         <translation>{field!r}: {value!r} — не захищене підключення; оберіть TLS або STARTTLS (пошта без шифрування не пропонується).</translation>
     </message>
     <message>
-        <location filename="../../integrations/email/imap.py" line="84"/>
+        <location filename="../../integrations/email/imap.py" line="87"/>
         <source>The folder {folder!r} of the mailbox can&apos;t be read: {reason}. Choose the folders to read in Settings &gt; Email.</source>
         <translation>Теку {folder!r} поштової скриньки не вдається прочитати: {reason}. Виберіть теки для читання в Налаштування &gt; Ел. пошта.</translation>
+    </message>
+    <message>
+        <location filename="../../integrations/email/imap.py" line="91"/>
+        <source>First sync: the mail received since {since} was read ({read} message(s)); {older} older message(s) stay on the server, not read into Switchboard.</source>
+        <translation>Перша синхронізація: прочитано пошту, отриману з {since} (повідомлень: {read}); старіші (повідомлень: {older}) лишаються на сервері й до Switchboard не завантажені.</translation>
     </message>
     <message>
         <location filename="../../app/mail_view.py" line="59"/>

@@ -321,12 +321,14 @@ recipient_delimiter = +
 
 
 @contextmanager
-def dovecot_server(*, idle: bool = True) -> Iterator[DovecotServer]:
+def dovecot_server(*, idle: bool = True, parent: str | None = None) -> Iterator[DovecotServer]:
+    """A started server; its files (config, mail, indexes) in a temp dir under
+    ``parent`` (the system's temp dir unless given)."""
     if not (os.path.exists(DOVECOT) and os.path.exists("/usr/lib/dovecot/imap")):
         missing("dovecot (Debian packages dovecot-imapd dovecot-lmtpd)")
     if not os.path.exists("/usr/lib/dovecot/lmtp"):
         missing("dovecot's LMTP server (Debian package dovecot-lmtpd)")
-    root = Path(tempfile.mkdtemp(prefix="dovecot-"))
+    root = Path(tempfile.mkdtemp(prefix="dovecot-", dir=parent))
     mail_user = "nobody" if os.getuid() == 0 else None
     if mail_user is not None:
         # The services reach the config's files under the temp dir.

@@ -19,9 +19,13 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from app.core import Core
+from app.messages import OperatorError
 from app.models import ChannelAccount
 from app.secrets import SecretKind
-from integrations.email.accounts import list_mailboxes
+from integrations.base import ChannelState, ChannelStatus
+from integrations.email.accounts import list_mailboxes, save_mailbox
+from integrations.email.imap import _FIRST_SYNC_NOTE, _FOLDER_PROBLEM
+from integrations.email.settings import Endpoint, MailboxSettings, Security
 from tests.servers.dovecot import DovecotServer
 from tests.servers.smtp import SmtpServer
 from ui.email_page import EmailPage
@@ -325,3 +329,42 @@ def test_the_window_shows_each_mailboxs_state_on_its_page_and_reloads_once(
     assert "connected" in str(seen.get("tooltip"))  # the host's status, on the page's list
     assert seen.get("reloads after save") == 1
     assert seen.get("reloads after removal") == 2
+
+
+def test_what_the_first_sync_left_on_the_server_is_said_under_the_state(
+    qtbot: Any, sqlite_core: Core, tasks: TaskRunner
+) -> None:
+    """The channel's note after a first sync that left older mail on the
+    server (integrations/email/imap.py) is on the page, not only in a tooltip;
+    a problem's words stay in the tooltip, under its short state."""
+    settings = MailboxSettings(
+        address=SHOP,
+        display_name="",
+        imap=Endpoint("imap.shop.example", 993, Security.TLS),
+        smtp=Endpoint("smtp.shop.example", 465, Security.TLS),
+        user=SHOP,
+    )
+    saved = save_mailbox(sqlite_core, settings, password=PASSWORD)
+    assert saved.id is not None
+    page = EmailPage(sqlite_core, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.current is not None and page.current.id == saved.id)
+    note = OperatorError(_FIRST_SYNC_NOTE, since="2026-01-05", read=150, older=99850)
+
+    def status(state: ChannelState, problem: OperatorError | None = None) -> ChannelStatus:
+        detail = str(problem) if problem is not None else ""
+        return ChannelStatus(saved.id or 0, "email", saved.label, state, detail, problem=problem)
+
+    page.show_statuses([status(ChannelState.CONNECTED, note)])
+    assert page.state.text() == f"connected\n{note}"
+    assert "99850 older message(s) stay on the server" in page.state.text()
+    assert "99850 older message(s) stay on the server" in page.mailbox_list.item(0).toolTip()
+
+    page.show_statuses([status(ChannelState.CONNECTED)])
+    assert page.state.text() == "connected"
+
+    problem = OperatorError(_FOLDER_PROBLEM, folder="Archive", reason="NO")
+    page.show_statuses([status(ChannelState.MISCONFIGURED, problem)])
+    assert page.state.text() == "can't start"
+    assert "can't be read: NO." in page.state.toolTip()
