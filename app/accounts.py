@@ -13,10 +13,11 @@ from app.secrets import SecretKind
 TRANSPORTS = ("udp", "tcp", "tls")
 SRTP_MODES = ("off", "optional", "mandatory")
 DTMF_METHODS = ("rfc2833", "sip_info")  # sip.events.DtmfMethod's values
+AUTO_RECORD = ("off", "all", "inbound")  # sip.events.AutoRecord's values
 _EDITABLE = (
     "label", "enabled", "username", "auth_username", "display_name", "domain", "registrar",
     "proxy", "transport", "srtp", "verify_tls", "stun_server", "ice", "dtmf_method",
-    "auto_answer",
+    "auto_answer", "auto_record", "recording_beep",
 )  # fmt: skip
 
 
@@ -45,6 +46,8 @@ def save_sip_account(core: Core, account: SipAccount, password: str | None) -> S
         raise AccountError("Unknown SRTP mode {mode!r}.", mode=account.srtp)
     if account.dtmf_method not in DTMF_METHODS:
         raise AccountError("Unknown DTMF method {method!r}.", method=account.dtmf_method)
+    if account.auto_record not in AUTO_RECORD:
+        raise AccountError("Unknown recording choice {choice!r}.", choice=account.auto_record)
     if password:
         core.secrets.check()
     with core.db.session() as s:

@@ -247,6 +247,14 @@ class SipAccount(SQLModel, table=True):
     )
     # Incoming calls answered at once when no other call is on (headset users).
     auto_answer: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
+    # Calls the engine records by itself: "off", "all" or "inbound" (sip.events.AutoRecord).
+    auto_record: str = Field(
+        default="off", max_length=20, sa_column_kwargs={"server_default": "off"}
+    )
+    # A beep both sides hear when a recording starts or resumes (consent).
+    recording_beep: bool = Field(
+        default=False, sa_column_kwargs={"server_default": sa_false()}
+    )
     created_at: datetime = _created_column()
 
 

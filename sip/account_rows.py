@@ -12,7 +12,7 @@ from app.core import Core
 from app.models import SipAccount
 from app.secrets import SecretKind
 from sip.config import AccountConfig, EngineConfig, SrtpMode, Transport
-from sip.events import DtmfMethod
+from sip.events import AutoRecord, DtmfMethod
 
 # Where Debian/Ubuntu keep the system's trusted CAs, when Python's ssl names none.
 DEBIAN_CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
@@ -44,6 +44,12 @@ def account_config(row: SipAccount) -> AccountConfig:
             else DtmfMethod.RFC2833
         ),
         auto_answer=row.auto_answer,
+        auto_record=(
+            AutoRecord(row.auto_record)
+            if row.auto_record in {m.value for m in AutoRecord}
+            else AutoRecord.OFF
+        ),
+        recording_beep=row.recording_beep,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sip.events import DtmfMethod
+from sip.events import AutoRecord, DtmfMethod
 
 
 class Transport(StrEnum):
@@ -55,6 +55,12 @@ class AccountConfig:
     # Incoming calls answered at once (200) when no other call is on: for
     # operators on a headset, who would otherwise reach for the mouse each time.
     auto_answer: bool = False
+    # Calls recorded by the engine from the moment their audio flows (needs
+    # EngineConfig.recordings_dir): none, all, or only the incoming ones.
+    auto_record: AutoRecord = AutoRecord.OFF
+    # A short tone both sides hear when a recording starts or resumes, by hand or
+    # by itself: the customer is told by the line, as many countries' rules want.
+    recording_beep: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,9 @@ class EngineConfig:
     # inbound call rings; Engine.set_ring_tone changes it at run time. Ring-back
     # for our own calls is always played: it is call progress, not an alert.
     ring_tone: bool = True
+    # Where the calls the accounts record by themselves go (AccountConfig.auto_record),
+    # as <time>-<call id>.wav; "" records none by itself.
+    recordings_dir: str = ""
     # How long the stop sequence waits for hung-up calls to reach DISCONNECTED.
     shutdown_grace_s: float = 2.0
     # TLS transport (when Transport.TLS is in transports). The server's certificate

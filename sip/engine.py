@@ -27,6 +27,7 @@ import dataclasses
 import gc
 import itertools
 import logging
+import os
 import queue
 import random
 import re
@@ -66,7 +67,9 @@ from sip.commands import (
     Stop,
 )
 from sip.config import AccountConfig, EngineConfig, Transport
+from sip.consent_beep import ConsentBeep
 from sip.events import (
+    AutoRecord,
     CallDirection,
     CallEnded,
     CallMediaChanged,
@@ -82,6 +85,7 @@ from sip.events import (
     EngineStopped,
     IncomingCall,
     MediaStatus,
+    RecordingStarted,
     RegistrationChanged,
     RegistrationStatus,
     ToneChanged,
@@ -300,6 +304,7 @@ class Engine:
         self._finishing: list[tuple[SipCall, float]] = []  # ended, recording being closed
         self.bridge: BridgePort | None = None
         self._ringer: Ringer | None = None
+        self._beep: ConsentBeep | None = None
         self.media_clock_on = False  # read by tests and benches, written by the SIP thread
         self._media_idle_since: float | None = None
         self._ring_tone = self.config.ring_tone
@@ -489,6 +494,8 @@ class Engine:
                 if self._stopping:
                     break
                 self._idle_media_clock()
+                if self._beep is not None and self._beep.playing:
+                    self._beep.tick(time.monotonic())
                 self._ep.libHandleEvents(poll_ms)
                 self._reap()
                 if self._reg_retry_at:
@@ -560,6 +567,7 @@ class Engine:
         self.bridge = BridgePort(self.audio_backend, self.config.clock_rate)
         self.bridge.open()
         self._ringer = Ringer(self.bridge, self.config.clock_rate)
+        self._beep = ConsentBeep(self.config.clock_rate)
         if Transport.UDP in self._transport_ids:
             host = self.config.bind_address or "127.0.0.1"
             self._waker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -968,6 +976,8 @@ class Engine:
                     self._apply_mute(call)
                 if call.recorder is not None and not call.record.recording_paused:
                     audio.startTransmit(call.recorder)
+                if status is MediaStatus.ACTIVE and call.recorder is None:
+                    self._auto_record(call)
                 # A re-INVITE may have given the call a new conference port.
                 for other_id in call.record.joined:
                     other = self._calls.get(other_id)
@@ -1049,7 +1059,7 @@ class Engine:
             call.audio.stopTransmit(other.audio)
             other.audio.stopTransmit(call.audio)
 
-    def _start_recording(self, call: SipCall, path: str) -> None:
+    def _start_recording(self, call: SipCall, path: str, automatic: bool = False) -> None:
         assert self.bridge is not None
         if call.recorder is not None:
             raise EngineError("the call is already being recorded")
@@ -1061,6 +1071,47 @@ class Engine:
         self.bridge.startTransmit(recorder)
         if call.audio is not None:
             call.audio.startTransmit(recorder)
+        self._consent_beep(call)
+        self._emit(RecordingStarted(call.record.call_id, path, automatic))
+
+    def _auto_record(self, call: SipCall) -> None:
+        """Records the call from its first audio when its account says so: all
+        calls, or the incoming ones. Once: a recording the operator paused stays
+        paused over a hold and a resume (the recorder is kept, not made again)."""
+        policy = call.account.config.auto_record
+        folder = self.config.recordings_dir
+        wanted = policy is AutoRecord.ALL or (
+            policy is AutoRecord.INBOUND and call.record.direction is CallDirection.INBOUND
+        )
+        if not wanted or not folder or call.record.recording is not None:
+            return
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        path = os.path.join(folder, f"{stamp}-{call.record.call_id}.wav")
+        try:
+            os.makedirs(folder, exist_ok=True)
+            self._start_recording(call, path, automatic=True)
+        except (OSError, pj.Error, EngineError) as error:
+            # The call goes on unrecorded; the operator is told (and may press Record).
+            log.warning("call %s: not recorded: %s", call.record.call_id, describe_error(error))
+            self._emit(
+                CommandFailed(
+                    "StartRecording", describe_error(error), call_id=call.record.call_id
+                )
+            )
+
+    def _consent_beep(self, call: SipCall) -> None:
+        if (
+            call.account.config.recording_beep
+            and self._beep is not None
+            and self.bridge is not None
+            and call.audio is not None
+        ):
+            # The customer, the operator, and the recording itself: the file
+            # shows that the customer was told.
+            targets: list[pj.AudioMedia] = [call.audio, self.bridge]
+            if call.recorder is not None:
+                targets.append(call.recorder)
+            self._beep.play(targets)
 
     def _pause_recording(self, call: SipCall, paused: bool) -> None:
         assert self.bridge is not None
@@ -1078,6 +1129,8 @@ class Engine:
                 source.stopTransmit(recorder)
             else:
                 source.startTransmit(recorder)
+        if not paused:
+            self._consent_beep(call)  # recorded again: said again
 
     def on_dtmf(self, call: SipCall, digit: str, method: int) -> None:
         kind = (
@@ -1246,6 +1299,8 @@ class Engine:
             call = self._calls.pop(call_id, None)
             if call is None:
                 continue
+            if self._beep is not None:
+                self._beep.forget(call.audio)
             call.audio = None
             for other_id in call.record.joined:
                 other = self._calls.get(other_id)
@@ -1313,13 +1368,19 @@ class Engine:
         self._calls.clear()
         self._ended.clear()
         self._finishing.clear()
+        # The tone generators are disconnected here and dropped with the bridge
+        # port below once the clock has ticked: the same asynchronous removal as
+        # the bridge's. (No loop variable: it would keep one alive past that.)
         if self._ringer is not None:
-            # Disconnected here, dropped with the bridge port below once the
-            # clock has ticked: the same asynchronous removal as the bridge's.
             try:
                 self._ringer.close()
             except BaseException:
                 log_error_text(log, "ring tone failed to stop")
+        if self._beep is not None:
+            try:
+                self._beep.close()
+            except BaseException:
+                log_error_text(log, "consent beep failed to stop")
         if self.bridge is not None:
             try:
                 self.bridge.close()
@@ -1332,6 +1393,7 @@ class Engine:
             self._pump(CONF_SETTLE_S)
             bridge, self.bridge = self.bridge, None
             ringer, self._ringer = self._ringer, None
+            beep, self._beep = self._beep, None
             # Garbage cycles that still point at the port (a traceback kept in a
             # frame, say) go now, while ``bridge`` keeps it alive: then the
             # ``del`` below is the port's end, at a moment we choose.
@@ -1347,7 +1409,7 @@ class Engine:
             # inside ``del bridge``); timing the drop between ticks was not enough
             # on a busy machine. setNoDev() joins the null device's clock thread.
             ep.audDevManager().setNoDev()
-            del ringer, bridge
+            del ringer, beep, bridge
             # pjmedia removes the ports from the bridge at its next tick (first
             # thing in it, before any port is touched): clock it again for that.
             ep.audDevManager().setNullDev()

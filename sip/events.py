@@ -60,6 +60,15 @@ class DtmfMethod(StrEnum):
     SIP_INFO = "sip_info"
 
 
+class AutoRecord(StrEnum):
+    """Which of an account's calls the engine records by itself, from the moment
+    their audio flows (the operator can still pause a part, as by hand)."""
+
+    OFF = "off"
+    ALL = "all"
+    INBOUND = "inbound"
+
+
 @dataclass(frozen=True)
 class EngineStarted:
     """The Endpoint is up; transports are bound. Ports are the real ones chosen."""
@@ -198,6 +207,16 @@ class ToneChanged:
     tone: str
 
 
+@dataclass(frozen=True)
+class RecordingStarted:
+    """A call's recording is open: asked for (``StartRecording``) or, with
+    ``automatic``, started by the engine as the call's account is set to."""
+
+    call_id: str
+    path: str
+    automatic: bool = False
+
+
 EngineEvent = (
     EngineStarted
     | EngineStopped
@@ -212,4 +231,5 @@ EngineEvent = (
     | TransportFailed
     | CommandFailed
     | ToneChanged
+    | RecordingStarted
 )

@@ -93,7 +93,7 @@ def tone_for(calls: Iterable[CallRecord], ring_enabled: bool = True) -> Tone | N
     return None
 
 
-def _tone_vector(steps: tuple[ToneStep, ...]) -> pj.ToneDescVector:
+def tone_vector(steps: tuple[ToneStep, ...]) -> pj.ToneDescVector:
     vector = pj.ToneDescVector()
     for step in steps:
         desc = pj.ToneDesc()
@@ -127,7 +127,7 @@ class Ringer:
             generator.stopTransmit(self._bridge)
             generator.stop()
         if tone is not None:
-            generator.play(_tone_vector(TONES[tone]), True)
+            generator.play(tone_vector(TONES[tone]), True)
             generator.startTransmit(self._bridge)
         log.debug("tone: %s -> %s", self.playing, tone)
         self.playing = tone

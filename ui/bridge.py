@@ -24,6 +24,7 @@ from sip.events import (
     EngineStarted,
     EngineStopped,
     IncomingCall,
+    RecordingStarted,
     RegistrationChanged,
     ToneChanged,
     TransferProgress,
@@ -49,6 +50,7 @@ class EngineBridge(QObject):
     commandFailed = Signal(object)  # CommandFailed
     toneChanged = Signal(object)  # ToneChanged
     transportFailed = Signal(object)  # TransportFailed
+    recordingStarted = Signal(object)  # RecordingStarted
     # The database refuses the call log's writes (the DatabaseError; it keeps
     # trying), or takes them again (None).
     callLogRefused = Signal(object)
@@ -69,6 +71,7 @@ class EngineBridge(QObject):
             CommandFailed: self.commandFailed,
             ToneChanged: self.toneChanged,
             TransportFailed: self.transportFailed,
+            RecordingStarted: self.recordingStarted,
         }
 
     def __call__(self, event: EngineEvent) -> None:

@@ -9,7 +9,7 @@ CallBook and sends everything through CallControl.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -297,7 +297,9 @@ class CallPanel(QFrame):
         self.transfer_menu.addAction(blind)
         others = [c for c in self.book.calls() if c.call_id != self.book.active_id and c.talking]
         if not others:
-            none = QAction(self.tr("Attended transfer: call the colleague first"), self)
+            none = QAction(
+                self.tr("Attended transfer: call the colleague first"), self.transfer_menu
+            )  # the menu's: its clear() deletes it at the next opening
             none.setEnabled(False)
             self.transfer_menu.addAction(none)
         for other in others:
@@ -309,6 +311,23 @@ class CallPanel(QFrame):
                 lambda _=False, cid=other.call_id: self.control.attended_transfer(cid)
             )
             self.transfer_menu.addAction(action)
+
+    def open_transfer_menu(self) -> bool:
+        """The Transfer button's menu from the keyboard (the window's transfer
+        key): under the button, its first entry current, so arrows and Enter
+        pick one. False when there is no answered call to transfer (the
+        button is disabled then too)."""
+        active = self.book.active
+        if active is None or not active.talking:
+            return False
+        if self._refresh_soon.isActive():
+            self.refresh()  # the button where the operator sees it, for this call
+        button = self.transfer_button
+        self.transfer_menu.popup(button.mapToGlobal(QPoint(0, button.height())))
+        entries = [a for a in self.transfer_menu.actions() if a.isEnabled()]
+        if entries:
+            self.transfer_menu.setActiveAction(entries[0])
+        return True
 
     def ask_blind_transfer(self) -> None:
         from PySide6.QtWidgets import QInputDialog  # on demand: its Qt type is made when first read

@@ -23,6 +23,7 @@ from sip.events import (
     CallStateChanged,
     IncomingCall,
     MediaStatus,
+    RecordingStarted,
 )
 from ui.bridge import EngineBridge
 
@@ -101,6 +102,7 @@ class CallBook(QObject):
         bridge.callMediaChanged.connect(self._on_media)
         bridge.callEnded.connect(self._on_ended)
         bridge.callReplaced.connect(self._on_replaced)
+        bridge.recordingStarted.connect(self._on_recording)
 
     # --- reading ---------------------------------------------------------------
 
@@ -210,6 +212,14 @@ class CallBook(QObject):
         item.remote_held = event.status is MediaStatus.REMOTE_HOLD
         item.muted = event.muted
         self.changed.emit()
+
+    def _on_recording(self, event: RecordingStarted) -> None:
+        """Asked for here (already marked) or started by the engine for an
+        account that records its calls: the Record button says so either way."""
+        item = self._calls.get(event.call_id)
+        if item is not None and not item.recording:
+            item.recording = True
+            self.changed.emit()
 
     def _on_ended(self, event: CallEnded) -> None:
         self._early_state.pop(event.call_id, None)

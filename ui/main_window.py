@@ -290,6 +290,11 @@ class MainWindow(QMainWindow):
             "hangup": self._action("hangup", self.tr("&Hang up"), lambda: self.control.hangup()),
             "hold": self._action("hold", self.tr("H&old / resume"), self.control.toggle_hold),
             "mute": self._action("mute", self.tr("&Mute / unmute"), self.control.toggle_mute),
+            "transfer": self._action("transfer", self.tr("&Transfer…"), self.open_transfer_menu),
+            "record": self._action("record", self.tr("Re&cord / pause"), self.toggle_recording),
+            "conference": self._action(
+                "conference", self.tr("Con&ference / split"), self.toggle_conference
+            ),
             "switch_call": self._action(
                 "switch_call", self.tr("&Switch call"), self.control.switch_next
             ),
@@ -370,7 +375,18 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quitRequested.emit)
         file_menu.addAction(quit_action)
         call_menu = bar.addMenu(self.tr("&Call"))
-        for name in ("focus_dial", "redial", "answer", "hangup", "hold", "mute", "switch_call"):
+        for name in (
+            "focus_dial",
+            "redial",
+            "answer",
+            "hangup",
+            "hold",
+            "mute",
+            "transfer",
+            "record",
+            "conference",
+            "switch_call",
+        ):
             call_menu.addAction(self.actions_by_name[name])
         call_menu.addSeparator()
         call_menu.addAction(self.actions_by_name["do_not_disturb"])
@@ -508,6 +524,33 @@ class MainWindow(QMainWindow):
         pop = self.pops.get(call_id)
         if pop is not None:
             pop.close()  # it says "dismissed": _pop_dismissed puts it aside
+
+    def open_transfer_menu(self) -> None:
+        """The transfer key: the Transfer button's menu, to pick "to a number…"
+        or the other call with the arrows and Enter."""
+        active = self.book.active
+        if active is None or not active.talking:
+            self.show_message(self.tr("There is no answered call to transfer."))
+            return
+        if self.isMinimized() or not self.isVisible():
+            self.bring_to_front()  # the menu opens under the window's button
+        self.call_panel.open_transfer_menu()
+
+    def toggle_recording(self) -> None:
+        """The record key, as the Record button: start, then pause and resume."""
+        active = self.book.active
+        if active is None or not active.talking:
+            self.show_message(self.tr("There is no answered call to record."))
+            return
+        self.control.toggle_recording()
+
+    def toggle_conference(self) -> None:
+        """The conference key: joins the two calls, or splits the conference;
+        CallControl says why when neither can be done."""
+        if self.control.can_split():
+            self.control.split_conference()
+        else:
+            self.control.join_conference()
 
     def _on_command_failed(self, event: CommandFailed) -> None:
         self.show_message(

@@ -181,6 +181,30 @@ class SettingsDialog(QDialog):
         self.auto_answer.setToolTip(
             self.tr("Only when no other call is on; a second call rings as usual.")
         )
+        self.auto_record = QComboBox(page)
+        self.auto_record.setObjectName("autoRecord")
+        for choice, text in (
+            ("off", self.tr("Only when I press Record")),
+            ("all", self.tr("All calls")),
+            ("inbound", self.tr("Incoming calls")),
+        ):
+            self.auto_record.addItem(text, choice)
+        self.auto_record.setToolTip(
+            self.tr(
+                "Recorded from the moment the call is answered; you can still pause a "
+                "part (a card number read out). Recordings stay on this computer."
+            )
+        )
+        self.recording_beep = QCheckBox(
+            self.tr("Beep when a recording starts (both sides hear it)"), page
+        )
+        self.recording_beep.setObjectName("recordingBeep")
+        self.recording_beep.setToolTip(
+            self.tr(
+                "A short tone tells the customer the call is recorded, where the law "
+                "asks for it; played again when a paused recording resumes."
+            )
+        )
         self.stun = QLineEdit(page)
         self.stun.setObjectName("stunServer")
         self.stun.setPlaceholderText(self.tr("optional, e.g. stun.example.com:3478"))
@@ -213,6 +237,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Call encryption (SRTP):"), self.srtp)
         form.addRow(self.tr("DTMF:"), self.dtmf)
         form.addRow("", self.auto_answer)
+        form.addRow(self.tr("Record calls:"), self.auto_record)
+        form.addRow("", self.recording_beep)
         form.addRow(self.tr("STUN server:"), self.stun)
         form.addRow("", self.ice)
         form.addRow("", self.enabled)
@@ -269,6 +295,8 @@ class SettingsDialog(QDialog):
         self.srtp.setCurrentIndex(max(0, self.srtp.findData(account.srtp)))
         self.dtmf.setCurrentIndex(max(0, self.dtmf.findData(account.dtmf_method)))
         self.auto_answer.setChecked(account.auto_answer)
+        self.auto_record.setCurrentIndex(max(0, self.auto_record.findData(account.auto_record)))
+        self.recording_beep.setChecked(account.recording_beep)
         self.stun.setText(account.stun_server)
         self.ice.setChecked(account.ice)
         self.enabled.setChecked(account.enabled)
@@ -292,6 +320,8 @@ class SettingsDialog(QDialog):
             srtp=self.srtp.currentData(),
             dtmf_method=self.dtmf.currentData(),
             auto_answer=self.auto_answer.isChecked(),
+            auto_record=self.auto_record.currentData(),
+            recording_beep=self.recording_beep.isChecked(),
             stun_server=self.stun.text().strip(),
             ice=self.ice.isChecked(),
         )

@@ -67,11 +67,13 @@ class Shell(QObject):
         self.demo_line: Any = None
         self.audio: Any = None  # ui.call_audio.CallAudio, once the engine starts
         self._account_ids: list[str] = []  # the accounts handed to the engine
+        # Recordings by hand (CallControl) and by an account's auto-recording (the engine).
+        self.recordings_dir = core.paths.data_dir / "recordings"
         self.control = CallControl(
             self.book,
             self.tasks,
             phone=phone,
-            recordings_dir=core.paths.data_dir / "recordings",
+            recordings_dir=self.recordings_dir,
             parent=self,
         )
         # Read at each dial, so a changed region or format applies at once.
@@ -163,7 +165,11 @@ class Shell(QObject):
             return
         settings = self.core.settings
         engine = Engine(
-            EngineConfig(ring_tone=settings.ring_tone != "off", codecs=tuple(settings.codecs)),
+            EngineConfig(
+                ring_tone=settings.ring_tone != "off",
+                codecs=tuple(settings.codecs),
+                recordings_dir=str(self.recordings_dir),
+            ),
             audio=self._audio_backend(),
         )
         engine.add_listener(self.bridge)

@@ -33,6 +33,23 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "mute", ("Ctrl+Shift+M",), QT_TRANSLATE_NOOP("Shortcuts", "Mute or unmute the microphone")
     ),
     Shortcut(
+        "transfer",
+        ("Ctrl+Shift+T",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Transfer the call (to a number or to the other call)"),
+    ),
+    # Not Ctrl+Shift+R: the chat's message list takes that for Resend while it
+    # has the focus, so the key would resend a message instead of recording.
+    Shortcut(
+        "record",
+        ("Ctrl+Shift+P",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Record the call (then pause or resume the recording)"),
+    ),
+    Shortcut(
+        "conference",
+        ("Ctrl+Shift+K",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Join the two calls in a conference (or split them again)"),
+    ),
+    Shortcut(
         "switch_call", ("Ctrl+Tab",), QT_TRANSLATE_NOOP("Shortcuts", "Switch to the next call")
     ),
     Shortcut(

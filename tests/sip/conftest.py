@@ -43,9 +43,9 @@ def kamailio() -> Iterator[KamailioServer]:
 class EngineUnderTest:
     """An engine started on loopback with a 440 Hz tone as its "microphone"."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: EngineConfig | None = None) -> None:
         self.audio = ToneBackend(440.0)
-        self.engine = Engine(EngineConfig(bind_address="127.0.0.1"), audio=self.audio)
+        self.engine = Engine(config or EngineConfig(bind_address="127.0.0.1"), audio=self.audio)
         self.events = EventRecorder()
         self.engine.add_listener(self.events)
         self.ports = self.engine.start()

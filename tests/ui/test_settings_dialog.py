@@ -12,7 +12,7 @@ from app.core import Core
 from app.secrets import SecretKind
 from sip.account_rows import engine_accounts, engine_config
 from sip.config import EngineConfig
-from sip.events import DtmfMethod
+from sip.events import AutoRecord, DtmfMethod
 from ui.settings_dialog import SettingsDialog
 
 PASSWORD = "s3cret-Pa55-word"
@@ -113,6 +113,31 @@ def test_the_dtmf_method_and_auto_answer_are_saved_and_reach_the_engine(
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.current is not None and again.current.id == row.id)
     assert again.dtmf.currentData() == "sip_info" and again.auto_answer.isChecked()
+
+
+def test_the_recording_choice_and_the_consent_beep_are_saved_and_reach_the_engine(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    dialog = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.current is not None)
+    assert dialog.auto_record.currentData() == "off"  # the default: only by hand
+    assert not dialog.recording_beep.isChecked()
+    dialog.username.setText("1001")
+    dialog.domain.setText("pbx.example.com")
+    dialog.auto_record.setCurrentIndex(dialog.auto_record.findData("inbound"))
+    dialog.recording_beep.setChecked(True)
+    with qtbot.waitSignal(dialog.accountsChanged):
+        dialog.save_account_button.click()
+    (row,) = list_sip_accounts(sqlite_core)
+    assert (row.auto_record, row.recording_beep) == ("inbound", True)
+    (account,) = engine_accounts(sqlite_core)
+    assert account.config.auto_record is AutoRecord.INBOUND
+    assert account.config.recording_beep
+    again = SettingsDialog(sqlite_core, shell.tasks, shell.window)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.current is not None and again.current.id == row.id)
+    assert again.auto_record.currentData() == "inbound" and again.recording_beep.isChecked()
 
 
 def test_tls_that_the_engine_lacks_is_said_when_chosen(
