@@ -119,8 +119,12 @@ class SipCall(pj.Call):
 
     @guarded
     def onStreamDestroyed(self, prm: pj.OnStreamDestroyedParam) -> None:
-        # The last moment the stream's RTP/RTCP statistics can be read.
-        self.record.quality = read_quality(self, int(prm.streamIdx))
+        # The last moment the stream's RTP/RTCP statistics can be read; a call
+        # on hold and resumed had streams before this one.
+        quality = read_quality(self, int(prm.streamIdx))
+        earlier = self.record.quality
+        if quality is not None:
+            self.record.quality = quality if earlier is None else earlier.combined(quality)
 
     @guarded
     def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:

@@ -122,7 +122,10 @@ class CallMediaChanged:
 
 @dataclass(frozen=True)
 class StreamQuality:
-    """RTP figures for one audio stream, taken just before the stream is destroyed."""
+    """RTP figures of a call's audio, taken just before each of its streams is
+    destroyed: a hold and resume (or any re-INVITE that changes the media) makes
+    a new stream, so the figures of a call are those of all its streams together
+    (``combined``)."""
 
     rtt_ms: float  # mean RTCP round trip time (0 when no RTCP round trip was measured)
     rx_jitter_ms: float  # mean jitter of what we received
@@ -131,7 +134,39 @@ class StreamQuality:
     rx_lost: int
     tx_packets: int
     tx_lost: int  # as reported by the far end's RTCP
-    codec: str
+    codec: str  # the codecs in the order the streams used them ("PCMA", "G722, PCMA")
+    streams: int = 1
+
+    def combined(self, later: StreamQuality) -> StreamQuality:
+        """This call's figures with those of its next stream: packets and losses
+        added, the means weighted by the packets each stream carried (a stream
+        of 2 s on hold does not weigh like 10 minutes of talk), the round trip
+        only over the streams that measured one."""
+
+        def mean(a: float, wa: int, b: float, wb: int) -> float:
+            return (a * wa + b * wb) / (wa + wb) if wa + wb else 0.0
+
+        def rtt(a: float, wa: int, b: float, wb: int) -> float:  # 0: none measured
+            return mean(a, wa if a else 0, b, wb if b else 0)
+
+        codecs = [c for c in self.codec.split(", ") if c]
+        if later.codec and later.codec not in codecs:
+            codecs.append(later.codec)
+        return StreamQuality(
+            rtt_ms=rtt(self.rtt_ms, self.rx_packets, later.rtt_ms, later.rx_packets),
+            rx_jitter_ms=mean(
+                self.rx_jitter_ms, self.rx_packets, later.rx_jitter_ms, later.rx_packets
+            ),
+            tx_jitter_ms=mean(
+                self.tx_jitter_ms, self.tx_packets, later.tx_jitter_ms, later.tx_packets
+            ),
+            rx_packets=self.rx_packets + later.rx_packets,
+            rx_lost=self.rx_lost + later.rx_lost,
+            tx_packets=self.tx_packets + later.tx_packets,
+            tx_lost=self.tx_lost + later.tx_lost,
+            codec=", ".join(codecs),
+            streams=self.streams + later.streams,
+        )
 
 
 @dataclass(frozen=True)
