@@ -47,6 +47,7 @@ class InteractionStatus(enum.StrEnum):
     BUSY = "busy"
     NO_ANSWER = "no_answer"  # outbound: nobody picked up
     FAILED = "failed"
+    FORWARDED = "forwarded"  # inbound: sent on to another number before anyone answered
     # messages
     QUEUED = "queued"
     SENDING = "sending"

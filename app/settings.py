@@ -141,6 +141,11 @@ WRONG_KIND = QT_TRANSLATE_NOOP(
 )
 
 
+# sip.events.ForwardMode's values (app/ does not import the engine).
+FORWARD_MODES = ("off", "always", "do_not_disturb", "no_answer")
+FORWARD_AFTER_S = (5, 300)  # how long a call may ring before it is forwarded
+
+
 class SettingsError(OperatorError, ValueError):
     """A setting with a value that can't be used; the message names it. Reading a
     file, load() puts such a setting back to its default and keeps the others."""
@@ -184,6 +189,12 @@ class Settings:
     # Incoming calls answered busy and kept as missed calls (callbacks) while on;
     # kept over a restart, and said in the status bar, so it is never forgotten on.
     do_not_disturb: bool = False
+    # Incoming calls sent on to another number by this phone (a 302), for a desk
+    # whose PBX does not forward: "off", "always", "do_not_disturb" (instead of
+    # busy while it is on) or "no_answer" (after ringing forward_after_s).
+    forward_mode: str = "off"
+    forward_to: str = ""
+    forward_after_s: int = 20
     # The shop's hours for callbacks: weekday ("0" = Monday) -> shifts.
     shop_timezone: str = "Europe/Kyiv"
     working_hours: dict[str, list[str]] = field(
@@ -270,6 +281,7 @@ class Settings:
             (("callback_claim_minutes",), self._check_claim),
             (("waiting_amber_minutes", "waiting_red_minutes"), self._check_waiting),
             (("dial_format",), self._check_dial_format),
+            (("forward_mode", "forward_to", "forward_after_s"), self._check_forwarding),
             (("unknown_sender",), self._check_unknown_sender),
             (("ring_tone",), self._check_ring_tone),
             (("codecs",), self._check_codecs),
@@ -287,6 +299,24 @@ class Settings:
             self.default_region = region_shape(self.default_region)
         except OperatorError as exc:
             raise SettingsError(exc.template, **exc.fields) from exc
+
+    def _check_forwarding(self) -> None:
+        if self.forward_mode not in FORWARD_MODES:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP("core", "forward_mode is one of {modes}, not {value!r}."),
+                modes=", ".join(FORWARD_MODES),
+                value=self.forward_mode,
+            )
+        if self.forward_mode != "off" and not self.forward_to.strip():
+            raise SettingsError(QT_TRANSLATE_NOOP("core", "Say the number to forward calls to."))
+        if not FORWARD_AFTER_S[0] <= self.forward_after_s <= FORWARD_AFTER_S[1]:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "core", "Calls ring {low} to {high} seconds before they are forwarded."
+                ),
+                low=FORWARD_AFTER_S[0],
+                high=FORWARD_AFTER_S[1],
+            )
 
     def _check_working_hours(self) -> None:
         """Usable, and open some time in the coming year: a file with every day

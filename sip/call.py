@@ -38,6 +38,11 @@ class TransferWatch:
     notified_reason: str = ""
 
 
+# An outbound call follows a 3xx this many times, then ends: a forwarding loop
+# between two phones must not go on for ever.
+MAX_REDIRECTS = 5
+
+
 @dataclass
 class CallRecord:
     """Plain values about one call, kept by the engine for the call's whole life."""
@@ -57,8 +62,13 @@ class CallRecord:
     last_reason: str = ""
     rejected_by_us: bool = False
     # Answered by the engine before anyone was asked ("do_not_disturb",
-    # "auto_answer"; IncomingCall.handled): it never rings.
+    # "forwarded", "auto_answer"; IncomingCall.handled): it never rings.
     handled: str = ""
+    # Sent on to this URI with a 302 (ForwardMode): it ends as forwarded.
+    forwarded_to: str | None = None
+    # ForwardMode.NO_ANSWER: when (time.monotonic()) a still ringing call is sent on.
+    forward_at: float | None = None
+    redirects: int = 0  # 3xx answers our call followed
     hung_up_by_us: bool = False
     transferred: bool = False  # a transfer we asked for succeeded and ended this leg
     transfer: TransferWatch | None = None  # a blind transfer waiting for its outcome
@@ -125,6 +135,15 @@ class SipCall(pj.Call):
         earlier = self.record.quality
         if quality is not None:
             self.record.quality = quality if earlier is None else earlier.combined(quality)
+
+    def onCallRedirected(self, prm: pj.OnCallRedirectedParam) -> int:
+        # Our call was answered 3xx (the far end or its PBX forwards it): follow
+        # it, as a desk phone does, a few times at most (a forwarding loop). Not
+        # @guarded: pjsua2 needs the answer; nothing here can raise.
+        self.record.redirects += 1
+        if self.record.redirects > MAX_REDIRECTS:
+            return int(pj.PJSIP_REDIRECT_STOP)
+        return int(pj.PJSIP_REDIRECT_ACCEPT_REPLACE)
 
     @guarded
     def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:

@@ -71,6 +71,8 @@ STATUS_OF_OUTCOME = {
     CallOutcome.BUSY: InteractionStatus.BUSY,
     CallOutcome.NO_ANSWER: InteractionStatus.NO_ANSWER,
     CallOutcome.FAILED: InteractionStatus.FAILED,
+    # Sent on to a colleague's number: someone else takes it, no callback here.
+    CallOutcome.FORWARDED: InteractionStatus.FORWARDED,
 }
 
 # The engine's last word on a transfer it completed without the far end's
@@ -427,6 +429,8 @@ class CallLog:
             meta["quality"] = ended["quality"]
         if record.get("transfer") is not None:
             meta["transfer"] = record["transfer"]
+        if ended.get("forwarded_to"):
+            meta["forwarded_to"] = ended["forwarded_to"]
         changes: dict[str, Any] = {"meta": meta}
         current = self.timeline.get(interaction_id)
         if current.external_id is None and ended["sip_call_id"]:

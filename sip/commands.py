@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sip.config import AccountConfig
-from sip.events import DtmfMethod
+from sip.events import DtmfMethod, ForwardMode
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,13 @@ class SetDoNotDisturb:
 
 
 @dataclass(frozen=True)
+class SetForwarding:
+    mode: ForwardMode
+    target: str = ""  # what to send callers on to, as for a dial ("2002", "+380...", a URI)
+    after_s: float = 20.0  # ForwardMode.NO_ANSWER: how long a call rings first
+
+
+@dataclass(frozen=True)
 class Stop:
     pass
 
@@ -135,6 +142,7 @@ Command = (
     | SetMute
     | SendDtmf
     | SetDoNotDisturb
+    | SetForwarding
     | BlindTransfer
     | AttendedTransfer
     | JoinCalls

@@ -60,6 +60,7 @@ from sip.commands import (
     SendDtmf,
     SetCodecs,
     SetDoNotDisturb,
+    SetForwarding,
     SetHold,
     SetMute,
     SetRingTone,
@@ -83,6 +84,7 @@ from sip.events import (
     EngineEvent,
     EngineStarted,
     EngineStopped,
+    ForwardMode,
     IncomingCall,
     MediaStatus,
     RecordingStarted,
@@ -251,6 +253,8 @@ def outcome_of(record: CallRecord) -> CallOutcome:
     code = record.last_code
     if record.connected_at is not None:
         return CallOutcome.ANSWERED
+    if record.forwarded_to is not None:
+        return CallOutcome.FORWARDED
     if record.direction is CallDirection.INBOUND:
         if record.rejected_by_us or record.hung_up_by_us:
             return CallOutcome.REJECTED
@@ -309,6 +313,7 @@ class Engine:
         self._media_idle_since: float | None = None
         self._ring_tone = self.config.ring_tone
         self._do_not_disturb = False  # SetDoNotDisturb
+        self._forwarding = SetForwarding(ForwardMode.OFF)
         self._watched_transfers: set[str] = set()  # calls with a TransferWatch
         # Blind transfers ask the far end not to report (RFC 4488 "Refer-Sub:
         # false"): where the PBX and the phones honour it there is no NOTIFY at
@@ -429,6 +434,15 @@ class Engine:
         the call log records it and makes it a callback."""
         return self._submit(SetDoNotDisturb(on))
 
+    def set_forwarding(
+        self, mode: ForwardMode, target: str = "", after_s: float = 20.0
+    ) -> Future[None]:
+        """Incoming calls sent on to ``target`` (302 Moved Temporarily): always,
+        while Do not disturb is on (instead of busy), or after ringing
+        ``after_s`` unanswered. Each is still an IncomingCall and ends as
+        forwarded (``CallEnded.forwarded_to``), so the call log records it."""
+        return self._submit(SetForwarding(mode, target.strip(), after_s))
+
     def set_codecs(self, codecs: tuple[str, ...]) -> Future[None]:
         """The codecs used from the next call on, most wanted first; the
         others off (a call in progress keeps its codec)."""
@@ -502,6 +516,8 @@ class Engine:
                     self._retry_registrations()
                 if self._watched_transfers:
                     self._check_transfers()
+                if self._forwarding.mode is ForwardMode.NO_ANSWER:
+                    self._forward_unanswered()
         except BaseException:
             log_error_text(log, "SIP engine loop failed; shutting down")
         finally:
@@ -704,6 +720,11 @@ class Engine:
             case SetDoNotDisturb(on=on):
                 self._do_not_disturb = on
                 return None
+            case SetForwarding(mode=mode, target=target):
+                if mode is not ForwardMode.OFF and not target:
+                    raise InvalidTarget("no number to forward calls to")
+                self._forwarding = command
+                return None
             case SetCodecs(codecs=codecs):
                 self.config = dataclasses.replace(self.config, codecs=codecs)
                 assert self._ep is not None
@@ -897,13 +918,23 @@ class Engine:
         others = any(
             c is not call and c.record.ended_at is None for c in self._calls.values()
         )
-        handled = (
-            "do_not_disturb"
-            if self._do_not_disturb
-            else "auto_answer"
-            if account.config.auto_answer and not others
-            else ""
+        forward = self._forwarding.mode
+        forward_now = forward is ForwardMode.ALWAYS or (
+            forward is ForwardMode.DO_NOT_DISTURB and self._do_not_disturb
         )
+        # Checked before anyone is told: a target that can't work leaves the
+        # call to ring (or to be busy under Do not disturb), said in the log.
+        forward_uri = self._forward_uri(account) if forward_now else None
+        if forward_uri is not None:
+            handled = "forwarded"
+        elif self._do_not_disturb:
+            handled = "do_not_disturb"
+        elif account.config.auto_answer and not others:
+            handled = "auto_answer"
+        else:
+            handled = ""
+            if forward is ForwardMode.NO_ANSWER:
+                record.forward_at = time.monotonic() + self._forwarding.after_s
         record.handled = handled
         self._emit(
             IncomingCall(
@@ -916,6 +947,11 @@ class Engine:
                 handled,
             )
         )
+        if forward_uri is not None:
+            if record.ended_at is None and call.isActive():
+                self._redirect(call, forward_uri)
+            self._update_tone()
+            return
         if handled and record.ended_at is None and call.isActive():
             # Not rejected_by_us: nobody turned it down, so it ends as missed.
             prm = pj.CallOpParam(True)
@@ -937,6 +973,65 @@ class Engine:
             except pj.Error as error:  # a listener may already have answered or rejected
                 log.debug("180 not sent: %s", describe_error(error))
         self._update_tone()
+
+    def _forward_uri(self, account: SipAccount) -> str | None:
+        """Where to send this account's callers (ForwardMode), or None when the
+        target can't be used: not a URI pjsip takes, or this very account (a
+        caller sent back to us would be sent on again, round and round)."""
+        target = self._forwarding.target
+        try:
+            uri = self._checked_uri(target, account.config.domain)
+        except InvalidTarget as error:
+            # Text, not the exception: a log record keeping it would keep its
+            # traceback's frames, and with them this call's wrapper, alive past
+            # libDestroy (its destructor then asserted in the next engine).
+            log.warning("calls not forwarded to %r: %s", target, str(error))
+            return None
+        own = dial_uri(account.config.user, account.config.domain)
+        if uri.split(";", 1)[0].lower() == own.lower():
+            log.warning("calls not forwarded to %s: that is this account itself", uri)
+            return None
+        return uri
+
+    def _redirect(self, call: SipCall, uri: str) -> None:
+        """302 Moved Temporarily with the new target as its Contact: the
+        caller's phone (or PBX) calls it, the call here ends as forwarded.
+        Sent with ``answer``: ``hangup`` drops the extra headers of a final
+        response, and the 302 went out with this account's own Contact, which
+        sends the caller back here."""
+        prm = pj.CallOpParam(True)
+        prm.statusCode = 302
+        contact = pj.SipHeader()
+        contact.hName = "Contact"
+        contact.hValue = f"<{uri}>"
+        prm.txOption.headers.append(contact)
+        call.record.forwarded_to = uri
+        call.record.forward_at = None
+        try:
+            call.answer(prm)
+        except pj.Error as error:
+            call.record.forwarded_to = None
+            log.warning("call %s not forwarded: %s", call.record.call_id, describe_error(error))
+
+    def _forward_unanswered(self) -> None:
+        """ForwardMode.NO_ANSWER: each call that rang its time unanswered is
+        sent on (every loop turn while one waits for it)."""
+        now = time.monotonic()
+        for call_id in list(self._calls):
+            call = self._calls.get(call_id)
+            if call is None:
+                continue
+            record = call.record
+            if record.forward_at is None or now < record.forward_at:
+                continue
+            record.forward_at = None
+            ringing = record.phase in (CallPhase.INCOMING, CallPhase.EARLY)
+            if not ringing or record.ended_at is not None or not call.isActive():
+                continue
+            uri = self._forward_uri(call.account)
+            if uri is not None:
+                self._redirect(call, uri)
+                self._update_tone()
 
     def on_call_state(self, call: SipCall) -> None:
         record = call.record
@@ -1345,6 +1440,7 @@ class Engine:
                 quality=record.quality,
                 recording=record.recording,
                 transferred=record.transferred,
+                forwarded_to=record.forwarded_to,
             )
         )
 

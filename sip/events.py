@@ -45,6 +45,7 @@ class CallOutcome(StrEnum):
     BUSY = "busy"  # 486/600
     NO_ANSWER = "no_answer"  # outbound, we cancelled or it timed out (408/487) unanswered
     FAILED = "failed"  # anything else (404, 488, 5xx, transport errors)
+    FORWARDED = "forwarded"  # inbound, sent on to another number (302) before anyone answered
 
 
 class MediaStatus(StrEnum):
@@ -58,6 +59,17 @@ class MediaStatus(StrEnum):
 class DtmfMethod(StrEnum):
     RFC2833 = "rfc2833"
     SIP_INFO = "sip_info"
+
+
+class ForwardMode(StrEnum):
+    """When incoming calls are sent on to another number (302 Moved
+    Temporarily, the caller's phone or PBX then calls it), for a desk whose PBX
+    does not forward."""
+
+    OFF = "off"
+    ALWAYS = "always"  # at once, nothing rings
+    DO_NOT_DISTURB = "do_not_disturb"  # while Do not disturb is on, instead of busy
+    NO_ANSWER = "no_answer"  # after ringing unanswered for a while
 
 
 class AutoRecord(StrEnum):
@@ -100,7 +112,8 @@ class IncomingCall:
     display_name: str
     sip_call_id: str
     # How the engine took it, before anyone was asked: "" (it rings),
-    # "do_not_disturb" (answered busy at once: it ends as missed, nothing rings)
+    # "do_not_disturb" (answered busy at once: it ends as missed, nothing rings),
+    # "forwarded" (sent on to another number at once: nothing rings)
     # or "auto_answer" (answered at once: the account is set so).
     handled: str = ""
 
@@ -186,6 +199,7 @@ class CallEnded:
     quality: StreamQuality | None = None
     recording: str | None = None  # path of the WAV file, when the call was recorded
     transferred: bool = False  # we handed the far end over to someone else (REFER succeeded)
+    forwarded_to: str | None = None  # the URI the caller was sent on to (302), when forwarded
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ def status_label(status: str) -> str:
         InteractionStatus.BUSY.value: QCoreApplication.translate("Labels", "busy"),
         InteractionStatus.NO_ANSWER.value: QCoreApplication.translate("Labels", "no answer"),
         InteractionStatus.FAILED.value: QCoreApplication.translate("Labels", "failed"),
+        InteractionStatus.FORWARDED.value: QCoreApplication.translate("Labels", "forwarded"),
         InteractionStatus.QUEUED.value: QCoreApplication.translate("Labels", "queued"),
         InteractionStatus.SENDING.value: QCoreApplication.translate("Labels", "sending"),
         InteractionStatus.UNCERTAIN.value: QCoreApplication.translate(

@@ -474,8 +474,17 @@ class MainWindow(QMainWindow):
     # --- calls ---------------------------------------------------------------------
 
     def on_incoming_call(self, event: IncomingCall) -> None:
-        if event.call_id in self.pops or event.handled == "do_not_disturb":
+        if event.call_id in self.pops:
+            return
+        if event.handled == "do_not_disturb":
             return  # busy at once: it ends as a missed call, in the queue
+        if event.handled == "forwarded":  # sent on at once: nothing rings here
+            self.show_message(
+                self.tr("A call from %1 was forwarded.").replace(
+                    "%1", event.display_name or event.number
+                )
+            )
+            return
         # A spare popup is filled again: a new widget tree per call cost more
         # than the lookup. Each ringing call still gets a popup of its own.
         pop = self._spare_pops.pop() if self._spare_pops else self._build_pop()

@@ -46,6 +46,8 @@ from app.settings import Settings, SettingsError, split_database_password
 from sip.config import Transport
 from ui.audio_page import FIELDS as AUDIO_FIELDS
 from ui.audio_page import AudioPage
+from ui.call_forwarding import FIELDS as FORWARDING_FIELDS
+from ui.call_forwarding import ForwardingFields
 from ui.callback_policy_page import FIELDS as CALLBACK_POLICY_FIELDS
 from ui.callback_policy_page import CallbackPolicyPage, PolicyInputError
 from ui.conversations.chat_settings import FIELDS as CHAT_FIELDS
@@ -426,6 +428,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Database:"), database_row)
         form.addRow(self.tr("Database password:"), password_row)
         form.addRow(self.tr("Your name:"), self.operator)
+        self.forwarding = ForwardingFields(settings, page)
+        form.addRow(self.tr("Forward calls:"), self.forwarding)
         form.addRow("", self.enter_sends)
         self.chats = ChatSettings(settings, page)
         self.chats.add_rows(form, page)
@@ -469,6 +473,7 @@ class SettingsDialog(QDialog):
             enter_sends=self.enter_sends.isChecked(),
         )
         edited = self.webform.edited(self.audio.edited(self.chats.edited(general)))
+        edited = self.forwarding.edited(edited)
         return self.callback_policy.edited(edited)
 
     def database_login(self) -> DatabaseLogin:
@@ -492,6 +497,11 @@ class SettingsDialog(QDialog):
         except SettingsError as exc:
             self._error(exc)  # nothing saved, the fields as typed
             return
+        forwarding = self.forwarding.problem()
+        if forwarding:
+            self.status.setText(self.tr("Not saved: %1").replace("%1", forwarding))
+            self.forwarding.target.setFocus()
+            return
         settings = dataclasses.replace(self.edited_settings(), database_url=login.url)
         path = self.core.paths.config_file
         save_token = self.webform.keyring_step(self.core)
@@ -514,6 +524,7 @@ class SettingsDialog(QDialog):
             "operator_name",
             "enter_sends",
             *CHAT_FIELDS,
+            *FORWARDING_FIELDS,
             *AUDIO_FIELDS,
             *WEBFORM_FIELDS,
             *CALLBACK_POLICY_FIELDS,

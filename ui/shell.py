@@ -224,11 +224,23 @@ class Shell(QObject):
         if self.engine is not None and self.control.phone is not None:
             self.engine.set_ring_tone(settings.ring_tone != "off")
             self.engine.set_codecs(tuple(settings.codecs))
+            self.apply_forwarding(settings)
+
+    def apply_forwarding(self, settings: Settings) -> None:
+        """Call forwarding as saved (Settings > General), the number in the
+        PBX's dial format; off when the saved number can't be dialled."""
+        from sip.events import ForwardMode
+        from ui.call_forwarding import forward_target
+
+        target = forward_target(settings, self.control.dial_style)
+        mode = ForwardMode(settings.forward_mode) if target else ForwardMode.OFF
+        self.engine.set_forwarding(mode, target, float(settings.forward_after_s))
 
     def _engine_started(self, result: tuple[list[EngineAccount], str]) -> None:
         accounts, problem = result
         self.control.phone = self.engine
         self.control.set_do_not_disturb(self.control.do_not_disturb)  # as saved
+        self.apply_forwarding(self.core.settings)
         self.control.call_log = self.call_log
         self.apply_accounts(accounts)
         if problem:

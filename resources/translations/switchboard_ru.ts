@@ -2519,6 +2519,54 @@
     </message>
 </context>
 <context>
+    <name>ForwardingFields</name>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="31"/>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="32"/>
+        <source>Always</source>
+        <translation>Всегда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="33"/>
+        <source>When Do not disturb is on</source>
+        <translation>Когда включено «Не беспокоить»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="34"/>
+        <source>When not answered in</source>
+        <translation>Если нет ответа за</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="39"/>
+        <source>This phone sends the caller on to the number (the PBX or the caller&apos;s phone calls it). Leave it at Never when your PBX forwards calls.</source>
+        <translation>Этот телефон переадресует звонящего на номер (его набирает АТС или телефон звонящего). Оставьте «Никогда», если переадресацию делает ваша АТС.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="46"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="49"/>
+        <source>to a number, e.g. 2002 or +380441234567</source>
+        <translation>на номер, например 2002 или +380441234567</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="72"/>
+        <source>Forwarding: say the number to forward calls to.</source>
+        <translation>Переадресация: укажите номер, на который переадресовывать звонки.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="74"/>
+        <source>Forwarding: %1 is not a number or a SIP address.</source>
+        <translation>Переадресация: %1 — не номер и не SIP-адрес.</translation>
+    </message>
+</context>
+<context>
     <name>HomeProblemDialog</name>
     <message>
         <location filename="../../ui/start_problem_dialog.py" line="544"/>
@@ -2770,19 +2818,19 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="19"/>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="21"/>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
@@ -2863,56 +2911,61 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="49"/>
+        <source>forwarded</source>
+        <translation>переадресован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>sending</source>
         <translation>отправляется</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>may not have been sent</source>
         <translation>возможно, не отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>delivered</source>
         <translation>доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>read</source>
         <translation>прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>received</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>email</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
@@ -3071,13 +3124,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
@@ -3292,67 +3345,72 @@
         <translation>&amp;О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="483"/>
+        <source>A call from %1 was forwarded.</source>
+        <translation>Звонок от %1 переадресован.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>There is no answered call to transfer.</source>
         <translation>Нет отвеченного звонка, который можно перевести.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>There is no answered call to record.</source>
         <translation>Нет отвеченного звонка, который можно записать.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не смог выполнить команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Callbacks (%1)</source>
         <translation>Обратные звонки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявка на обратный звонок №%1 сохранена.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Nobody else is waiting for a reply.</source>
         <translation>Больше никто не ждёт ответа.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Chats (%1)</source>
         <translation>Чаты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Do not disturb: incoming calls get busy and wait as callbacks.</source>
         <translation>Не беспокоить: входящие звонки получают «занято» и ждут как перезвоны.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Do not disturb is off: calls ring again.</source>
         <translation>«Не беспокоить» выключено: звонки снова звонят.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База данных снова принимает записи журнала звонков.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База данных сейчас не принимает записи (занята или недоступна). Звонки сохранены и будут записаны, как только она их примет.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>About Switchboard</source>
         <translation>О программе Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: звонки, обратные звонки и сообщения ваших клиентов в одном окне.</translation>
     </message>
@@ -3889,348 +3947,354 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>SIP accounts</source>
         <translation>SIP-аккаунты</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Callbacks</source>
         <translation>Обратные звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Email</source>
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Add account</source>
         <translation>Добавить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>same as the user name</source>
         <translation>как имя пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
         <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Проверяется по доверенным сертификатам системы. Отключайте только для АТС с самоподписанным сертификатом в вашей собственной сети.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>If the other side can</source>
         <translation>Если собеседник поддерживает</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Required</source>
         <translation>Обязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>In the audio (RFC 2833)</source>
         <translation>В звуковом потоке (RFC 2833)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>SIP INFO</source>
         <translation>SIP INFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
         <translation>Как цифры, которые вы нажимаете во время звонка, доходят до собеседника. Оставьте по умолчанию, если голосовое меню вашей АТС на них реагирует.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>Answer incoming calls at once (headset)</source>
         <translation>Отвечать на входящие звонки сразу (гарнитура)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>Only when no other call is on; a second call rings as usual.</source>
         <translation>Только когда нет другого звонка; второй звонок звонит как обычно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
         <source>Only when I press Record</source>
         <translation>Только когда я нажимаю «Запись»</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>All calls</source>
         <translation>Все звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="191"/>
         <source>Incoming calls</source>
         <translation>Входящие звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Recorded from the moment the call is answered; you can still pause a part (a card number read out). Recordings stay on this computer.</source>
         <translation>Запись идёт с момента ответа; часть разговора по-прежнему можно поставить на паузу (например, когда диктуют номер карты). Записи хранятся на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Beep when a recording starts (both sides hear it)</source>
         <translation>Сигнал при начале записи (слышат обе стороны)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>A short tone tells the customer the call is recorded, where the law asks for it; played again when a paused recording resumes.</source>
         <translation>Короткий сигнал сообщает клиенту, что разговор записывается, где этого требует закон; звучит снова, когда запись продолжается после паузы.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="212"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необязательно, например stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="211"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Использовать ICE (NAT без SIP-прокси)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="215"/>
         <source>Use this account</source>
         <translation>Использовать этот аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="218"/>
+        <location filename="../../ui/settings_dialog.py" line="220"/>
         <source>in the keyring</source>
         <translation>в хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <location filename="../../ui/settings_dialog.py" line="223"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль хранится в системном хранилище паролей, а не в базе данных. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226"/>
+        <location filename="../../ui/settings_dialog.py" line="228"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="227"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>User name:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="228"/>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings_dialog.py" line="232"/>
         <source>Auth user:</source>
         <translation>Логин авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings_dialog.py" line="233"/>
         <source>Display name:</source>
         <translation>Отображаемое имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="232"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Registrar:</source>
         <translation>Регистратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="233"/>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
         <source>Outbound proxy:</source>
         <translation>Исходящий прокси:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234"/>
+        <location filename="../../ui/settings_dialog.py" line="236"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="239"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрование звонков (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="238"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>Record calls:</source>
         <translation>Записывать звонки:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="242"/>
+        <location filename="../../ui/settings_dialog.py" line="244"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="245"/>
+        <location filename="../../ui/settings_dialog.py" line="247"/>
         <source>Save account</source>
         <translation>Сохранить аккаунт</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="348"/>
+        <location filename="../../ui/settings_dialog.py" line="350"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS здесь недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="351"/>
+        <location filename="../../ui/settings_dialog.py" line="353"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>В сборке телефонного модуля для Windows нет библиотеки TLS: этот аккаунт, скорее всего, не зарегистрируется. Используйте UDP или TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="359"/>
+        <location filename="../../ui/settings_dialog.py" line="361"/>
         <source>Account “%1” saved.</source>
         <translation>Аккаунт «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="378"/>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Built-in file: %1</source>
         <translation>Встроенный файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="390"/>
+        <location filename="../../ui/settings_dialog.py" line="392"/>
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <location filename="../../ui/settings_dialog.py" line="401"/>
         <source>in the keyring, if the server needs one</source>
         <translation>в хранилище паролей, если нужен</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="403"/>
+        <location filename="../../ui/settings_dialog.py" line="405"/>
         <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
         <translation>Пароль сервера PostgreSQL хранится в системном хранилище паролей, никогда не в файле настроек. Оставьте поле пустым, чтобы сохранить прежний.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="407"/>
+        <location filename="../../ui/settings_dialog.py" line="409"/>
         <source>Forget the saved password</source>
         <translation>Забыть сохранённый пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="416"/>
+        <location filename="../../ui/settings_dialog.py" line="418"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter отправляет сообщение (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="420"/>
+        <location filename="../../ui/settings_dialog.py" line="422"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Выключено: Enter начинает новую строку, а Ctrl+Enter отправляет сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>Default phone region:</source>
         <translation>Регион номеров по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="425"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="426"/>
+        <location filename="../../ui/settings_dialog.py" line="428"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="427"/>
+        <location filename="../../ui/settings_dialog.py" line="429"/>
         <source>Database password:</source>
         <translation>Пароль базы данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="428"/>
+        <location filename="../../ui/settings_dialog.py" line="430"/>
         <source>Your name:</source>
         <translation>Ваше имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="435"/>
+        <location filename="../../ui/settings_dialog.py" line="432"/>
+        <source>Forward calls:</source>
+        <translation>Переадресация:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="439"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
         <translation>Команда работает с одной базой PostgreSQL: введите её URL, например postgresql+psycopg://user@server/switchboard, и пароль (он хранится в системном хранилище паролей, а не в URL). Смена языка и базы данных вступает в силу после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="454"/>
+        <location filename="../../ui/settings_dialog.py" line="458"/>
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <location filename="../../ui/settings_dialog.py" line="460"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="529"/>
+        <location filename="../../ui/settings_dialog.py" line="540"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="536"/>
+        <location filename="../../ui/settings_dialog.py" line="547"/>
         <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
         <translation>Пароль из URL базы данных перенесён в системное хранилище паролей; URL сохранён без него.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="547"/>
+        <location filename="../../ui/settings_dialog.py" line="502"/>
+        <location filename="../../ui/settings_dialog.py" line="558"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -4248,27 +4312,27 @@
         <translation>Звук недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="236"/>
+        <location filename="../../ui/shell.py" line="248"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-аккаунты не могут войти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="253"/>
+        <location filename="../../ui/shell.py" line="265"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонный модуль не запустился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="284"/>
+        <location filename="../../ui/shell.py" line="296"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонный модуль не запущен, демо-линии не позвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="307"/>
+        <location filename="../../ui/shell.py" line="319"/>
         <source>Switchboard demo line</source>
         <translation>Демо-линия Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="312"/>
+        <location filename="../../ui/shell.py" line="324"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не удалось создать клиента демо-линии: %1</translation>
     </message>
@@ -5579,117 +5643,132 @@
         <translation>У настройки {name} значение не того типа: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="236"/>
+        <location filename="../../app/settings.py" line="247"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключи working_hours — дни недели от 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="309"/>
+        <location filename="../../app/settings.py" line="306"/>
+        <source>forward_mode is one of {modes}, not {value!r}.</source>
+        <translation>forward_mode — одно из {modes}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="311"/>
+        <source>Say the number to forward calls to.</source>
+        <translation>Укажите номер, на который переадресовывать звонки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="314"/>
+        <source>Calls ring {low} to {high} seconds before they are forwarded.</source>
+        <translation>Перед переадресацией звонок должен звучать от {low} до {high} секунд.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="339"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значение callback_sla_minutes должно быть от 1 минуты до недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="317"/>
+        <location filename="../../app/settings.py" line="347"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значение callback_claim_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="325"/>
+        <location filename="../../app/settings.py" line="355"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значение waiting_amber_minutes должно быть от 1 минуты до суток.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="331"/>
+        <location filename="../../app/settings.py" line="361"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значение waiting_red_minutes должно быть больше waiting_amber_minutes ({amber}) и не больше недели.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="342"/>
+        <location filename="../../app/settings.py" line="372"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значение dial_format должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="350"/>
+        <location filename="../../app/settings.py" line="380"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значение unknown_sender должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="360"/>
+        <location filename="../../app/settings.py" line="390"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значение ring_tone должно быть одним из: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="368"/>
+        <location filename="../../app/settings.py" line="398"/>
         <source>codecs must name at least one codec: calls need one.</source>
         <translation>codecs должен называть хотя бы один кодек: без него звонки невозможны.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="373"/>
+        <location filename="../../app/settings.py" line="403"/>
         <source>codecs must be some of {choices}, not {value!r}.</source>
         <translation>codecs может содержать только {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="378"/>
+        <location filename="../../app/settings.py" line="408"/>
         <source>codecs names a codec twice.</source>
         <translation>codecs называет один кодек дважды.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="383"/>
+        <location filename="../../app/settings.py" line="413"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значение webform_port должно быть от 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="393"/>
+        <location filename="../../app/settings.py" line="423"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значение webform_bind должно быть IPv4-адресом, например 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="484"/>
+        <location filename="../../app/settings.py" line="514"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не удаётся прочитать файл настроек {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="485"/>
+        <location filename="../../app/settings.py" line="515"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл настроек {path} — не текст в UTF-8 (байт {position} не подходит).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="488"/>
+        <location filename="../../app/settings.py" line="518"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл настроек {path} — некорректный JSON: {error} в строке {line}, столбце {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="491"/>
+        <location filename="../../app/settings.py" line="521"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл настроек {path} не читается как JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="494"/>
+        <location filename="../../app/settings.py" line="524"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл настроек {path} содержит JSON, но не объект с настройками.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="497"/>
+        <location filename="../../app/settings.py" line="527"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>В файле настроек {path} database_url равно {value}: это не URL базы данных.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="564"/>
+        <location filename="../../app/settings.py" line="594"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL базы данных. Общая база команды выглядит как postgresql+psycopg://user@server/switchboard, файл — как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="569"/>
+        <location filename="../../app/settings.py" line="599"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard работает с PostgreSQL (postgresql://…) или файлом SQLite (sqlite:///…), но не с {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="574"/>
+        <location filename="../../app/settings.py" line="604"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не указан файл: запишите его как sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="577"/>
+        <location filename="../../app/settings.py" line="607"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL базы данных есть пароль. config.json не хранит секретов (пароли — в системном хранилище паролей): укажите URL без него, например postgresql+psycopg://user@server/db.</translation>
     </message>

@@ -2519,6 +2519,54 @@
     </message>
 </context>
 <context>
+    <name>ForwardingFields</name>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="31"/>
+        <source>Never</source>
+        <translation>Ніколи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="32"/>
+        <source>Always</source>
+        <translation>Завжди</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="33"/>
+        <source>When Do not disturb is on</source>
+        <translation>Коли ввімкнено «Не турбувати»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="34"/>
+        <source>When not answered in</source>
+        <translation>Якщо немає відповіді за</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="39"/>
+        <source>This phone sends the caller on to the number (the PBX or the caller&apos;s phone calls it). Leave it at Never when your PBX forwards calls.</source>
+        <translation>Цей телефон переадресовує абонента на номер (його набирає АТС або телефон абонента). Залиште «Ніколи», якщо переадресацію робить ваша АТС.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="46"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="49"/>
+        <source>to a number, e.g. 2002 or +380441234567</source>
+        <translation>на номер, наприклад 2002 або +380441234567</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="72"/>
+        <source>Forwarding: say the number to forward calls to.</source>
+        <translation>Переадресація: вкажіть номер, на який переадресовувати дзвінки.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_forwarding.py" line="74"/>
+        <source>Forwarding: %1 is not a number or a SIP address.</source>
+        <translation>Переадресація: %1 — не номер і не SIP-адреса.</translation>
+    </message>
+</context>
+<context>
     <name>HomeProblemDialog</name>
     <message>
         <location filename="../../ui/start_problem_dialog.py" line="544"/>
@@ -2770,19 +2818,19 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="19"/>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="21"/>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
@@ -2863,56 +2911,61 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="49"/>
+        <source>forwarded</source>
+        <translation>переадресовано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>queued</source>
         <translation>у черзі</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>sending</source>
         <translation>надсилається</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>may not have been sent</source>
         <translation>можливо, не надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>sent</source>
         <translation>надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>delivered</source>
         <translation>доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>read</source>
         <translation>прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>received</source>
         <translation>отримано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>email</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
@@ -3071,13 +3124,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Chats</source>
         <translation>Чати</translation>
     </message>
@@ -3292,67 +3345,72 @@
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="483"/>
+        <source>A call from %1 was forwarded.</source>
+        <translation>Дзвінок від %1 переадресовано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>There is no answered call to transfer.</source>
         <translation>Немає прийнятого дзвінка, який можна перевести.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>There is no answered call to record.</source>
         <translation>Немає прийнятого дзвінка, який можна записати.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Nobody else is waiting for a reply.</source>
         <translation>Більше ніхто не чекає на відповідь.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Chats (%1)</source>
         <translation>Чати (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Do not disturb: incoming calls get busy and wait as callbacks.</source>
         <translation>Не турбувати: вхідні дзвінки отримують «зайнято» і чекають як передзвони.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Do not disturb is off: calls ring again.</source>
         <translation>«Не турбувати» вимкнено: дзвінки знову дзвонять.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -3889,348 +3947,354 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Email</source>
         <translation>Пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
         <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>In the audio (RFC 2833)</source>
         <translation>У звуковому потоці (RFC 2833)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>SIP INFO</source>
         <translation>SIP INFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
         <translation>Як цифри, які ви натискаєте під час дзвінка, доходять до співрозмовника. Залиште типове, якщо голосове меню вашої АТС на них реагує.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>Answer incoming calls at once (headset)</source>
         <translation>Відповідати на вхідні дзвінки одразу (гарнітура)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>Only when no other call is on; a second call rings as usual.</source>
         <translation>Лише коли немає іншого дзвінка; другий дзвінок дзвонить як звичайно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
         <source>Only when I press Record</source>
         <translation>Лише коли я натискаю «Запис»</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>All calls</source>
         <translation>Усі дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="191"/>
         <source>Incoming calls</source>
         <translation>Вхідні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Recorded from the moment the call is answered; you can still pause a part (a card number read out). Recordings stay on this computer.</source>
         <translation>Запис іде з моменту відповіді; частину розмови, як і раніше, можна поставити на паузу (наприклад, коли диктують номер картки). Записи зберігаються на цьому комп’ютері.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Beep when a recording starts (both sides hear it)</source>
         <translation>Сигнал на початку запису (чують обидві сторони)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>A short tone tells the customer the call is recorded, where the law asks for it; played again when a paused recording resumes.</source>
         <translation>Короткий сигнал повідомляє клієнтові, що розмову записують, де цього вимагає закон; лунає знову, коли запис продовжується після паузи.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="212"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="211"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="215"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="218"/>
+        <location filename="../../ui/settings_dialog.py" line="220"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <location filename="../../ui/settings_dialog.py" line="223"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226"/>
+        <location filename="../../ui/settings_dialog.py" line="228"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="227"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="228"/>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings_dialog.py" line="232"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings_dialog.py" line="233"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="232"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="233"/>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234"/>
+        <location filename="../../ui/settings_dialog.py" line="236"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="239"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="238"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>Record calls:</source>
         <translation>Записувати дзвінки:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="242"/>
+        <location filename="../../ui/settings_dialog.py" line="244"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="245"/>
+        <location filename="../../ui/settings_dialog.py" line="247"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="348"/>
+        <location filename="../../ui/settings_dialog.py" line="350"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="351"/>
+        <location filename="../../ui/settings_dialog.py" line="353"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="359"/>
+        <location filename="../../ui/settings_dialog.py" line="361"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="378"/>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="390"/>
+        <location filename="../../ui/settings_dialog.py" line="392"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <location filename="../../ui/settings_dialog.py" line="401"/>
         <source>in the keyring, if the server needs one</source>
         <translation>у сховищі паролів, якщо потрібен</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="403"/>
+        <location filename="../../ui/settings_dialog.py" line="405"/>
         <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
         <translation>Пароль сервера PostgreSQL зберігається в системному сховищі паролів, ніколи не у файлі налаштувань. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="407"/>
+        <location filename="../../ui/settings_dialog.py" line="409"/>
         <source>Forget the saved password</source>
         <translation>Забути збережений пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="416"/>
+        <location filename="../../ui/settings_dialog.py" line="418"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter надсилає повідомлення (Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="420"/>
+        <location filename="../../ui/settings_dialog.py" line="422"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Вимкнено: Enter починає новий рядок, а Ctrl+Enter надсилає повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="425"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="426"/>
+        <location filename="../../ui/settings_dialog.py" line="428"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="427"/>
+        <location filename="../../ui/settings_dialog.py" line="429"/>
         <source>Database password:</source>
         <translation>Пароль бази даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="428"/>
+        <location filename="../../ui/settings_dialog.py" line="430"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="435"/>
+        <location filename="../../ui/settings_dialog.py" line="432"/>
+        <source>Forward calls:</source>
+        <translation>Переадресація:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="439"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
         <translation>Команда працює з однією базою PostgreSQL: введіть її URL, наприклад postgresql+psycopg://user@server/switchboard, і пароль (він зберігається в системному сховищі паролів, а не в URL). Зміна мови та бази даних набуває чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="454"/>
+        <location filename="../../ui/settings_dialog.py" line="458"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <location filename="../../ui/settings_dialog.py" line="460"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="529"/>
+        <location filename="../../ui/settings_dialog.py" line="540"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="536"/>
+        <location filename="../../ui/settings_dialog.py" line="547"/>
         <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
         <translation>Пароль з URL бази даних перенесено до системного сховища паролів; URL збережено без нього.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="547"/>
+        <location filename="../../ui/settings_dialog.py" line="502"/>
+        <location filename="../../ui/settings_dialog.py" line="558"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -4248,27 +4312,27 @@
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="236"/>
+        <location filename="../../ui/shell.py" line="248"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="253"/>
+        <location filename="../../ui/shell.py" line="265"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="284"/>
+        <location filename="../../ui/shell.py" line="296"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="307"/>
+        <location filename="../../ui/shell.py" line="319"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="312"/>
+        <location filename="../../ui/shell.py" line="324"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -5579,117 +5643,132 @@
         <translation>Налаштування {name} має значення не того типу: {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="236"/>
+        <location filename="../../app/settings.py" line="247"/>
         <source>working_hours keys are weekdays 0-6, not {key!r}.</source>
         <translation>Ключі working_hours — дні тижня від 0 до 6, а не {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="309"/>
+        <location filename="../../app/settings.py" line="306"/>
+        <source>forward_mode is one of {modes}, not {value!r}.</source>
+        <translation>forward_mode — одне з {modes}, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="311"/>
+        <source>Say the number to forward calls to.</source>
+        <translation>Вкажіть номер, на який переадресовувати дзвінки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="314"/>
+        <source>Calls ring {low} to {high} seconds before they are forwarded.</source>
+        <translation>Перед переадресацією дзвінок лунає від {low} до {high} секунд.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="339"/>
         <source>callback_sla_minutes must be between 1 minute and a week.</source>
         <translation>Значення callback_sla_minutes має бути від 1 хвилини до тижня.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="317"/>
+        <location filename="../../app/settings.py" line="347"/>
         <source>callback_claim_minutes must be between 1 minute and a day.</source>
         <translation>Значення callback_claim_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="325"/>
+        <location filename="../../app/settings.py" line="355"/>
         <source>waiting_amber_minutes must be between 1 minute and a day.</source>
         <translation>Значення waiting_amber_minutes має бути від 1 хвилини до доби.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="331"/>
+        <location filename="../../app/settings.py" line="361"/>
         <source>waiting_red_minutes must be more than waiting_amber_minutes ({amber}) and at most a week.</source>
         <translation>Значення waiting_red_minutes має бути більшим за waiting_amber_minutes ({amber}) і не більшим за тиждень.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="342"/>
+        <location filename="../../app/settings.py" line="372"/>
         <source>dial_format must be one of {choices}, not {value!r}.</source>
         <translation>Значення dial_format має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="350"/>
+        <location filename="../../app/settings.py" line="380"/>
         <source>unknown_sender must be one of {choices}, not {value!r}.</source>
         <translation>Значення unknown_sender має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="360"/>
+        <location filename="../../app/settings.py" line="390"/>
         <source>ring_tone must be one of {choices}, not {value!r}.</source>
         <translation>Значення ring_tone має бути одним із: {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="368"/>
+        <location filename="../../app/settings.py" line="398"/>
         <source>codecs must name at least one codec: calls need one.</source>
         <translation>codecs має називати хоча б один кодек: без нього дзвінки неможливі.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="373"/>
+        <location filename="../../app/settings.py" line="403"/>
         <source>codecs must be some of {choices}, not {value!r}.</source>
         <translation>codecs може містити лише {choices}, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="378"/>
+        <location filename="../../app/settings.py" line="408"/>
         <source>codecs names a codec twice.</source>
         <translation>codecs називає один кодек двічі.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="383"/>
+        <location filename="../../app/settings.py" line="413"/>
         <source>webform_port must be between 1 and 65535, not {value}.</source>
         <translation>Значення webform_port має бути від 1 до 65535, а не {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="393"/>
+        <location filename="../../app/settings.py" line="423"/>
         <source>webform_bind must be an IPv4 address such as 127.0.0.1, not {value!r}.</source>
         <translation>Значення webform_bind має бути IPv4-адресою, наприклад 127.0.0.1, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="484"/>
+        <location filename="../../app/settings.py" line="514"/>
         <source>The settings file {path} can&apos;t be read: {error}.</source>
         <translation>Не вдається прочитати файл налаштувань {path}: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="485"/>
+        <location filename="../../app/settings.py" line="515"/>
         <source>The settings file {path} is not UTF-8 text (byte {position} is not).</source>
         <translation>Файл налаштувань {path} — не текст в UTF-8 (байт {position} не підходить).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="488"/>
+        <location filename="../../app/settings.py" line="518"/>
         <source>The settings file {path} is not valid JSON: {error} at line {line}, column {column}.</source>
         <translation>Файл налаштувань {path} — некоректний JSON: {error} у рядку {line}, стовпці {column}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="491"/>
+        <location filename="../../app/settings.py" line="521"/>
         <source>The settings file {path} can&apos;t be read as JSON: {error}.</source>
         <translation>Файл налаштувань {path} не читається як JSON: {error}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="494"/>
+        <location filename="../../app/settings.py" line="524"/>
         <source>The settings file {path} holds JSON, but not an object of settings.</source>
         <translation>Файл налаштувань {path} містить JSON, але не об’єкт із налаштуваннями.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="497"/>
+        <location filename="../../app/settings.py" line="527"/>
         <source>In the settings file {path}, database_url is {value}: not a database URL.</source>
         <translation>У файлі налаштувань {path} database_url дорівнює {value}: це не URL бази даних.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="564"/>
+        <location filename="../../app/settings.py" line="594"/>
         <source>{url!r} is not a database URL. A team database looks like postgresql+psycopg://user@server/switchboard, a file like sqlite:///path/to/file.db.</source>
         <translation>{url!r} — не URL бази даних. Спільна база команди має вигляд postgresql+psycopg://user@server/switchboard, файл — sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="569"/>
+        <location filename="../../app/settings.py" line="599"/>
         <source>Switchboard works with PostgreSQL (postgresql://…) or a SQLite file (sqlite:///…), not {scheme}.</source>
         <translation>Switchboard працює з PostgreSQL (postgresql://…) або файлом SQLite (sqlite:///…), але не з {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="574"/>
+        <location filename="../../app/settings.py" line="604"/>
         <source>The SQLite URL names no file: write it as sqlite:///path/to/file.db.</source>
         <translation>В URL SQLite не вказано файл: запишіть його як sqlite:///path/to/file.db.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="577"/>
+        <location filename="../../app/settings.py" line="607"/>
         <source>The database URL holds a password. config.json keeps no secrets (passwords belong in the system keyring): enter the URL without it, e.g. postgresql+psycopg://user@server/db.</source>
         <translation>В URL бази даних є пароль. config.json не зберігає секретів (паролі — у системному сховищі паролів): вкажіть URL без нього, наприклад postgresql+psycopg://user@server/db.</translation>
     </message>

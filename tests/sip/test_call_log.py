@@ -18,7 +18,14 @@ from app.working_hours import WorkingHours
 from sip.call_log import CallLog
 from sip.callback_dialer import CallbackDialer
 from sip.config import AccountConfig
-from sip.events import CallEnded, CallPhase, CallStateChanged, CommandFailed, IncomingCall
+from sip.events import (
+    CallEnded,
+    CallPhase,
+    CallStateChanged,
+    CommandFailed,
+    ForwardMode,
+    IncomingCall,
+)
 from tests.servers.baresip import BaresipPhone, baresip_phone
 from tests.servers.kamailio import KamailioServer, kamailio_server
 from tests.sip.conftest import EngineUnderTest
@@ -274,6 +281,30 @@ def test_declined_and_busy_calls_are_recorded_as_such(
         ("in", "rejected", 0.0, declined.code, incoming.sip_call_id),
     ]
     assert all(r.ended_at is not None and r.answered_at is None for r in rows)
+    assert core.callbacks.queue() == []
+
+
+def test_a_forwarded_call_is_recorded_as_forwarded_and_asks_no_callback(
+    sip_engine: EngineUnderTest,
+    pbx: KamailioServer,
+    operator: str,
+    call_log: CallLog,
+    customer_phone: BaresipPhone,
+    sqlite_core: Core,
+) -> None:
+    """Sent on to a colleague's number (302): someone else takes the customer,
+    so the timeline says where it went and no callback is made here."""
+    core = sqlite_core
+    olga = core.customers.create("Ольга", [ContactInput("phone", "050 123 45 67")])
+    sip_engine.engine.set_forwarding(ForwardMode.ALWAYS, "reception").result(10)
+    customer_phone.command("dial", f"sip:operator@{pbx.domain}")
+    incoming = sip_engine.events.wait_for(IncomingCall)
+    assert incoming.handled == "forwarded"
+    ended = sip_engine.events.wait_for(CallEnded, call_id=incoming.call_id)
+    assert call_log.flush()
+    [row] = core.timeline.page(olga.id, channels=["call"])
+    assert (row.direction, row.status, row.meta["sip_code"]) == ("in", "forwarded", 302)
+    assert row.meta["forwarded_to"] == ended.forwarded_to == f"sip:reception@{pbx.domain}"
     assert core.callbacks.queue() == []
 
 
