@@ -69,6 +69,12 @@ class CallRecord:
     # ForwardMode.NO_ANSWER: when (time.monotonic()) a still ringing call is sent on.
     forward_at: float | None = None
     redirects: int = 0  # 3xx answers our call followed
+    # DTMF digits still to go as SIP INFO, one request at a time (the first is the
+    # one sent and not answered yet): pjsua sends every digit at once, and a
+    # proxy may pass two INFOs on out of order, which the far end must then
+    # refuse (RFC 3261 12.2.2: a lower CSeq than the last is answered 500).
+    info_digits: str = ""
+    info_answered: int = 0  # INFOs answered whose transaction has not ended yet
     hung_up_by_us: bool = False
     transferred: bool = False  # a transfer we asked for succeeded and ended this leg
     transfer: TransferWatch | None = None  # a blind transfer waiting for its outcome
@@ -115,11 +121,16 @@ class SipCall(pj.Call):
 
     @guarded
     def onCallTsxState(self, prm: pj.OnCallTsxStateParam) -> None:
-        # Every transaction of the call's dialog; only a watched transfer reads them.
-        if self.record.transfer is None:
+        # Every transaction of the call's dialog; a watched transfer reads them,
+        # and SIP INFO digits wait for the one before them to be answered.
+        record = self.record
+        if record.transfer is None and not record.info_digits and not record.info_answered:
             return
         event = prm.e
         tsx = event.body.tsxState.tsx
+        if str(tsx.method) == "INFO" and int(tsx.role) == pj.PJSIP_ROLE_UAC:
+            self._engine.on_info_answered(self, int(tsx.state))
+            return
         message = ""
         if event.body.tsxState.type == pj.PJSIP_EVENT_RX_MSG:
             message = str(event.body.tsxState.src.rdata.wholeMsg)

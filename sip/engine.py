@@ -697,6 +697,9 @@ class Engine:
                 if method is None:
                     account = self._accounts.get(call.record.account_id)
                     method = account.config.dtmf_method if account else DtmfMethod.RFC2833
+                if method is DtmfMethod.SIP_INFO:
+                    self._queue_info_digits(call, digits)
+                    return None
                 prm.method = _DTMF_METHODS[method]
                 call.sendDtmf(prm)
                 return None
@@ -1254,6 +1257,45 @@ class Engine:
     def _end_watch(self, call: SipCall) -> None:
         call.record.transfer = None
         self._watched_transfers.discard(call.record.call_id)
+
+    def _queue_info_digits(self, call: SipCall, digits: str) -> None:
+        """Digits as SIP INFO, each sent once the one before it is answered."""
+        waiting = bool(call.record.info_digits)
+        call.record.info_digits += digits
+        if not waiting:
+            self._send_info_digit(call)
+
+    def _send_info_digit(self, call: SipCall) -> None:
+        record = call.record
+        while record.info_digits and record.ended_at is None:
+            prm = pj.CallSendDtmfParam()
+            prm.digits = record.info_digits[0]
+            prm.method = _DTMF_METHODS[DtmfMethod.SIP_INFO]
+            try:
+                call.sendDtmf(prm)
+                return  # the next one when this one's answer comes (on_call_tsx)
+            except pj.Error as error:
+                log.warning("DTMF %s not sent: %s", prm.digits, describe_error(error))
+                record.info_digits = record.info_digits[1:]
+        record.info_digits = ""
+
+    def on_info_answered(self, call: SipCall, state: int) -> None:
+        """Our SIP INFO digit's transaction moved on: once it is over (its final
+        answer, or a timeout or transport error with none), the next digit goes.
+        A transaction that was answered is seen again as it ends: counted once."""
+        record = call.record
+        if state == pj.PJSIP_TSX_STATE_COMPLETED:
+            record.info_answered += 1  # its end comes later (Timer K on UDP)
+        elif state == pj.PJSIP_TSX_STATE_TERMINATED:
+            if record.info_answered:
+                record.info_answered -= 1  # the end of one answered before
+                return
+        else:
+            return
+        if not record.info_digits:
+            return
+        record.info_digits = record.info_digits[1:]
+        self._send_info_digit(call)
 
     def on_call_tsx(
         self, call: SipCall, method: str, role: int, code: int, reason: str, message: str
