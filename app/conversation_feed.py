@@ -58,7 +58,7 @@ What a bubble shows:
   ``can_cancel`` say which applies: cancel a queued message, or settle an
   uncertain one without sending it again), ``notice`` (why it failed, why it is
   retried, or that it may not have been sent: a ``Notice`` for
-  ``ui.core_text.error_text``) and the platform's own words in
+  ``ui.common.core_text.error_text``) and the platform's own words in
   ``platform_reason``; ``notes`` for a sent one that went with something to
   know (an email's Cc the server refused, its copy not saved to Sent).
 - ``mail`` for email: subject, from/to/cc, the quote segments to fold, whether
@@ -188,7 +188,7 @@ class Delivery:
     can_resend: bool = False
     can_cancel: bool = False
     # Sent, with something the operator should know (an email's Cc refused,
-    # its copy not saved to Sent): Notices for ``ui.core_text.error_text``.
+    # its copy not saved to Sent): Notices for ``ui.common.core_text.error_text``.
     notes: tuple[Notice, ...] = ()
 
 

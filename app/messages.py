@@ -6,7 +6,7 @@ is raised as an English template with named fields, the template marked with
 ``QT_TRANSLATE_NOOP("core", ...)``: Qt's lupdate finds that marker in Python
 sources (scripts/update_translations.sh reads app/ too) and the catalogue gets
 the template; the window translates the template and fills in the fields
-(ui/core_text.py). ``str(error)`` stays the English text for logs and tests.
+(ui/common/core_text.py). ``str(error)`` stays the English text for logs and tests.
 
 Templates use ``str.format`` fields (``{value!r}``); a translation must keep
 the same fields, and one that does not is shown in English rather than broken.

@@ -7,7 +7,7 @@ for the log and the tooltip. The operator reads them here instead: ``refusal_of`
 sorts the platform's text into a ``Refusal``, and ``refusal_notice`` /
 ``failure_notice`` give a ``Notice``: a core message (an English template marked
 ``QT_TRANSLATE_NOOP("core", ...)`` and its fields, app/messages.py) that the
-window shows in its language with ``ui.core_text.error_text(notice)``, like any
+window shows in its language with ``ui.common.core_text.error_text(notice)``, like any
 core refusal. Platform words we can't sort are kept in the notice's ``reason``
 field, as they are.
 
@@ -27,7 +27,7 @@ from app.messages import QT_TRANSLATE_NOOP, OperatorError
 class Notice(OperatorError):
     """A core message for the operator that is shown, not raised: ``template``
     (English, translatable in context "core") and ``fields``; ``str()`` is the
-    English text. ``ui.core_text.error_text`` words it in the window's language."""
+    English text. ``ui.common.core_text.error_text`` words it in the window's language."""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Notice):

@@ -3,7 +3,7 @@ say before they type.
 
     options = ReplyOptionsReader(core.db).options(conversation_id)
     if not options.can_write:
-        banner(error_text(options.notice))        # ui.core_text.error_text
+        banner(error_text(options.notice))        # ui.common.core_text.error_text
         offer(options.other_conversations, options.phones)
     counter = options.text_limit.measure(text)    # when not None
 

@@ -1,6 +1,6 @@
 """Start-up probe for bench/ui_bench.py: imported ahead of the program under test,
 
-    python -c "import bench.paint_probe; import sys; from ui.main import main; ..."
+    python -c "import bench.paint_probe; import sys; from ui.shell.main import main; ..."
 
 it prints ``UI-BENCH probe <t>`` at once (interpreter and QtWidgets loaded),
 ``UI-BENCH show <t>`` when the first QMainWindow's show() is called and

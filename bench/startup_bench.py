@@ -57,7 +57,11 @@ def main() -> None:
     args = parser.parse_args()
     commands = {
         "frozen": [args.frozen],
-        "source": [sys.executable, "-c", "import sys; from ui.main import main; sys.exit(main())"],
+        "source": [
+            sys.executable,
+            "-c",
+            "import sys; from ui.shell.main import main; sys.exit(main())",
+        ],
     }
     with xvfb() as display:
         for name, cmd in commands.items():

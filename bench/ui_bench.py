@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "bench" / "data"
 MARK = "UI-BENCH"
 APP_CODE = (
-    "import sys; import bench.paint_probe as probe; from ui.main import main; "
+    "import sys; import bench.paint_probe as probe; from ui.shell.main import main; "
     "probe.mark('imported'); sys.exit(main())"
 )
 HELLO_CODE = (
@@ -460,8 +460,8 @@ def measure_card(
 def measure_card_core(core: Any, heavy_id: int, n: int) -> list[float]:
     """The card's two worker calls alone, on this thread: what the widget adds is
     the difference."""
-    from ui.customer_card import load_card
-    from ui.timeline_view import PAGE_SIZE
+    from ui.customers.customer_card import load_card
+    from ui.customers.timeline_view import PAGE_SIZE
 
     samples = []
     for _ in range(n + 3):
@@ -577,7 +577,7 @@ def measure_pops(
 
 def run_widgets(args: argparse.Namespace) -> dict[str, Any]:
     _app = qt_app(args.platform)
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     with tempfile.TemporaryDirectory(prefix="sb-ui-widgets-") as tmp:
         home = Path(tmp)
@@ -691,7 +691,7 @@ def one_call(shell: Any, hold_s: float) -> None:
 def shell_with_engine(home: Path) -> tuple[Any, Any]:
     """(core, shell): the app's Shell on a fresh SQLite core in ``home``, its
     window shown and the real engine started."""
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     core = open_core(home, home / "calls.db")
     shell = Shell(core)
@@ -882,14 +882,14 @@ def run_breakdown(args: argparse.Namespace) -> dict[str, Any]:
         *(["alembic"] if empty else []),  # at head, the app does not import it
         "phonenumbers",
         "app.core",
-        "ui.main_window",
-        "ui.shell",
+        "ui.shell.main_window",
+        "ui.shell.shell",
         "pjsua2",
     ):
         step(f"import {module}", functools.partial(importlib.import_module, module))
     app = step("QApplication", lambda: qt_app(args.platform))
     with tempfile.TemporaryDirectory(prefix="sb-ui-breakdown-") as tmp:
-        from ui.shell import Shell
+        from ui.shell.shell import Shell
 
         home = Path(tmp)
         if not empty:
@@ -916,7 +916,7 @@ def run_breakdown(args: argparse.Namespace) -> dict[str, Any]:
         step("window shown, events settled", show)
         step("engine started (pjsua2; audio waits for a call)", start_engine)
         step("idle 3 s", lambda: idle(3.0))
-        # What the first ring or dial adds (ui/call_audio.py); not part of idle RSS.
+        # What the first ring or dial adds (ui/calls/call_audio.py); not part of idle RSS.
         step("first call's audio: QtMultimedia + devices", shell.audio.need)
         shell.shutdown()
         core.close()

@@ -1,7 +1,7 @@
 """The frozen app's entry: `switchboard [--self-check] [link]`.
 
 ``--self-check`` is handled here too, so an installed bundle can always be
-checked whatever ui/main.py parses; anything else goes to ui.main:main.
+checked whatever ui/shell/main.py parses; anything else goes to ui.shell.main:main.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import sys
 
 def launch(argv: list[str]) -> int:
     if "--self-check" in argv:
-        from ui.self_check import run_self_check
+        from ui.shell.self_check import run_self_check
 
         # A windowed Windows build has no console: sys.stdout is None there.
         return run_self_check(sys.stdout)
-    from ui.main import main
+    from ui.shell.main import main
 
     return main(argv)
 

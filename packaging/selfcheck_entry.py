@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from ui.self_check import run_self_check
+from ui.shell.self_check import run_self_check
 
 if __name__ == "__main__":
     sys.exit(run_self_check(sys.stdout))

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${VENV:-.venv}/bin"
 [ -x "$BIN/pyside6-lupdate" ] || BIN="$(dirname "$(command -v pyside6-lupdate)")"
-"$BIN/pyside6-lupdate" -no-obsolete ui/*.py ui/conversations/*.py app/*.py \
+"$BIN/pyside6-lupdate" -no-obsolete ui/*.py ui/*/*.py app/*.py \
   integrations/*.py integrations/email/*.py \
   -ts resources/translations/switchboard_ru.ts resources/translations/switchboard_uk.ts
 for lang in ru uk; do

@@ -17,67 +17,67 @@
 <context>
     <name>AudioPage</name>
     <message>
-        <location filename="../../ui/audio_page.py" line="100"/>
+        <location filename="../../ui/settings/audio_page.py" line="100"/>
         <source>Speak: the bar moves with your voice.</source>
         <translation>Говоріть: смужка рухається разом із голосом.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="101"/>
+        <location filename="../../ui/settings/audio_page.py" line="101"/>
         <source>Play test sound</source>
         <translation>Перевірити звук</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="110"/>
+        <location filename="../../ui/settings/audio_page.py" line="110"/>
         <source>Built-in tone</source>
         <translation>Вбудована мелодія</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="111"/>
+        <location filename="../../ui/settings/audio_page.py" line="111"/>
         <source>Off (window and tray only)</source>
         <translation>Вимкнено (лише вікно та значок у треї)</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="115"/>
+        <location filename="../../ui/settings/audio_page.py" line="115"/>
         <source>Microphone:</source>
         <translation>Мікрофон:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="116"/>
+        <location filename="../../ui/settings/audio_page.py" line="116"/>
         <source>Input level:</source>
         <translation>Рівень сигналу:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="117"/>
+        <location filename="../../ui/settings/audio_page.py" line="117"/>
         <source>Speaker or headset:</source>
         <translation>Динаміки або гарнітура:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="118"/>
+        <location filename="../../ui/settings/audio_page.py" line="118"/>
         <source>Ring tone:</source>
         <translation>Сигнал виклику:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="120"/>
+        <location filename="../../ui/settings/audio_page.py" line="120"/>
         <source>Codecs:</source>
         <translation>Кодеки:</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="124"/>
+        <location filename="../../ui/settings/audio_page.py" line="124"/>
         <source>Changes apply when you save, to a call in progress too. An unplugged device is replaced by the system default until it is back.</source>
         <translation>Зміни діють після збереження, зокрема й для поточного дзвінка. Відключений пристрій замінюється системним за замовчуванням, доки його не підключать знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="132"/>
+        <location filename="../../ui/settings/audio_page.py" line="132"/>
         <source>No audio devices found: calls have no sound.</source>
         <translation>Звукові пристрої не знайдено: дзвінки будуть без звуку.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="145"/>
+        <location filename="../../ui/settings/audio_page.py" line="145"/>
         <source>System default</source>
         <translation>Системний за замовчуванням</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_page.py" line="152"/>
+        <location filename="../../ui/settings/audio_page.py" line="152"/>
         <source>%1 (not connected)</source>
         <translation>%1 (не під’єднано)</translation>
     </message>
@@ -85,27 +85,27 @@
 <context>
     <name>AudioRouting</name>
     <message>
-        <location filename="../../ui/audio_routing.py" line="108"/>
+        <location filename="../../ui/calls/audio_routing.py" line="108"/>
         <source>No audio devices found: calls have no sound.</source>
         <translation>Звукові пристрої не знайдено: дзвінки будуть без звуку.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="111"/>
+        <location filename="../../ui/calls/audio_routing.py" line="111"/>
         <source>No audio output: the caller can&apos;t be heard.</source>
         <translation>Немає пристрою виведення звуку: співрозмовника не чути.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="114"/>
+        <location filename="../../ui/calls/audio_routing.py" line="114"/>
         <source>Audio output “%1” is not connected; using %2.</source>
         <translation>Пристрій виведення «%1» не під’єднано; використовується %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="119"/>
+        <location filename="../../ui/calls/audio_routing.py" line="119"/>
         <source>No microphone: the caller hears silence.</source>
         <translation>Немає мікрофона: співрозмовник чує тишу.</translation>
     </message>
     <message>
-        <location filename="../../ui/audio_routing.py" line="122"/>
+        <location filename="../../ui/calls/audio_routing.py" line="122"/>
         <source>Microphone “%1” is not connected; using %2.</source>
         <translation>Мікрофон «%1» не під’єднано; використовується %2.</translation>
     </message>
@@ -113,72 +113,72 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../ui/call_control.py" line="65"/>
+        <location filename="../../ui/calls/call_control.py" line="65"/>
         <source>Type a number to call.</source>
         <translation>Введіть номер, щоб зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="67"/>
+        <location filename="../../ui/calls/call_control.py" line="67"/>
         <source>Letters can&apos;t be dialled: type the number with digits only.</source>
         <translation>Літери набрати неможливо: введіть номер лише цифрами.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="70"/>
+        <location filename="../../ui/calls/call_control.py" line="70"/>
         <source>That is not a phone number: use digits, spaces, dashes, brackets and a leading +.</source>
         <translation>Це не номер телефону: використовуйте цифри, пробіли, дефіси, дужки та + на початку.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="72"/>
+        <location filename="../../ui/calls/call_control.py" line="72"/>
         <source>That number is too long to be a phone number.</source>
         <translation>Номер задовгий для телефонного.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="73"/>
+        <location filename="../../ui/calls/call_control.py" line="73"/>
         <source>That SIP address is not valid.</source>
         <translation>Неправильна SIP-адреса.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="79"/>
+        <location filename="../../ui/calls/call_control.py" line="79"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="81"/>
+        <location filename="../../ui/calls/call_control.py" line="81"/>
         <source>No SIP account configured: add one in Settings &gt; Accounts.</source>
         <translation>Немає SIP-облікового запису: додайте його в Налаштування &gt; Облікові записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="101"/>
+        <location filename="../../ui/calls/call_control.py" line="101"/>
         <source>Nothing to redial yet: no call was placed.</source>
         <translation>Повторювати нічого: ще не було жодного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="134"/>
+        <location filename="../../ui/calls/call_control.py" line="134"/>
         <source>The call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="156"/>
+        <location filename="../../ui/calls/call_control.py" line="156"/>
         <source>No call is ringing.</source>
         <translation>Вхідних дзвінків немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="173"/>
+        <location filename="../../ui/calls/call_control.py" line="173"/>
         <source>There is no call to hang up.</source>
         <translation>Немає дзвінка, який можна завершити.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="222"/>
+        <location filename="../../ui/calls/call_control.py" line="222"/>
         <source>An attended transfer needs a second call.</source>
         <translation>Для переведення з консультацією потрібен другий дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="246"/>
+        <location filename="../../ui/calls/call_control.py" line="246"/>
         <source>Recording is not available: no folder for recordings.</source>
         <translation>Запис недоступний: немає теки для записів.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_control.py" line="284"/>
+        <location filename="../../ui/calls/call_control.py" line="284"/>
         <source>A conference needs exactly two answered calls.</source>
         <translation>Для конференції потрібні рівно два прийняті дзвінки.</translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>CallLogStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/call_log_status.py" line="57"/>
+        <location filename="../../ui/calls/call_log_status.py" line="57"/>
         <source>The database refuses writes: %n call event(s) kept on this computer</source>
         <translation>
             <numerusform>База даних не приймає запис: %n подію дзвінка збережено на цьому комп&apos;ютері</numerusform>
@@ -195,17 +195,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="62"/>
+        <location filename="../../ui/calls/call_log_status.py" line="62"/>
         <source>The database says: %1</source>
         <translation>База даних повідомляє: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="63"/>
+        <location filename="../../ui/calls/call_log_status.py" line="63"/>
         <source>They are written as soon as it takes them, also after a restart.</source>
         <translation>Їх буде записано, щойно база даних їх прийме, зокрема після перезапуску.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_status.py" line="68"/>
+        <location filename="../../ui/calls/call_log_status.py" line="68"/>
         <source>The database refused %n call event(s) for good: kept on this computer</source>
         <translation>
             <numerusform>База даних остаточно відхилила %n подію дзвінка: її збережено на цьому комп&apos;ютері</numerusform>
@@ -214,17 +214,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="74"/>
+        <location filename="../../ui/calls/call_log_status.py" line="74"/>
         <source>It refused them with: %1</source>
         <translation>Причина відмови: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="77"/>
+        <location filename="../../ui/calls/call_log_status.py" line="77"/>
         <source>They are tried again at the next start; the other calls go on.</source>
         <translation>Їх запис буде повторено під час наступного запуску; інші дзвінки записуються як звичайно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_status.py" line="82"/>
+        <location filename="../../ui/calls/call_log_status.py" line="82"/>
         <source>%n call event(s) cut short by a crash were skipped</source>
         <translation>
             <numerusform>%n подію дзвінка, обірвану збоєм, пропущено</numerusform>
@@ -233,12 +233,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="85"/>
+        <location filename="../../ui/calls/call_log_status.py" line="85"/>
         <source>They were set aside next to the spool file; the log says where.</source>
         <translation>Їх відкладено поруч із файлом черги; де саме, зазначено в журналі.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_status.py" line="89"/>
+        <location filename="../../ui/calls/call_log_status.py" line="89"/>
         <source>They can&apos;t be kept on the disk (%1): a crash would lose them.</source>
         <translation>Їх не можна зберегти на диску (%1): у разі збою їх буде втрачено.</translation>
     </message>
@@ -246,22 +246,22 @@
 <context>
     <name>CallNotes</name>
     <message>
-        <location filename="../../ui/call_notes.py" line="40"/>
+        <location filename="../../ui/calls/call_notes.py" line="40"/>
         <source>Notes on this call: saved as you type</source>
         <translation>Нотатки до цього дзвінка: зберігаються, поки ви пишете</translation>
     </message>
     <message>
-        <location filename="../../ui/call_notes.py" line="41"/>
+        <location filename="../../ui/calls/call_notes.py" line="41"/>
         <source>Call notes</source>
         <translation>Нотатки до дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/call_notes.py" line="75"/>
+        <location filename="../../ui/calls/call_notes.py" line="75"/>
         <source>Notes on the call with %1 (ended)</source>
         <translation>Нотатки до дзвінка з %1 (завершено)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_notes.py" line="77"/>
+        <location filename="../../ui/calls/call_notes.py" line="77"/>
         <source>Notes</source>
         <translation>Нотатки</translation>
     </message>
@@ -269,177 +269,177 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="46"/>
+        <location filename="../../ui/calls/call_panel.py" line="46"/>
         <source>No active call</source>
         <translation>Немає активного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="76"/>
+        <location filename="../../ui/calls/call_panel.py" line="76"/>
         <source>Answer</source>
         <translation>Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="79"/>
-        <location filename="../../ui/call_panel.py" line="256"/>
+        <location filename="../../ui/calls/call_panel.py" line="79"/>
+        <location filename="../../ui/calls/call_panel.py" line="256"/>
         <source>Hold</source>
         <translation>Утримати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="81"/>
-        <location filename="../../ui/call_panel.py" line="258"/>
+        <location filename="../../ui/calls/call_panel.py" line="81"/>
+        <location filename="../../ui/calls/call_panel.py" line="258"/>
         <source>Mute</source>
         <translation>Вимкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="83"/>
+        <location filename="../../ui/calls/call_panel.py" line="83"/>
         <source>Keypad</source>
         <translation>Клавіатура</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="85"/>
-        <location filename="../../ui/call_panel.py" line="261"/>
+        <location filename="../../ui/calls/call_panel.py" line="85"/>
+        <location filename="../../ui/calls/call_panel.py" line="261"/>
         <source>Record</source>
         <translation>Запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="97"/>
-        <location filename="../../ui/call_panel.py" line="271"/>
+        <location filename="../../ui/calls/call_panel.py" line="97"/>
+        <location filename="../../ui/calls/call_panel.py" line="271"/>
         <source>Hang up</source>
         <translation>Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="103"/>
+        <location filename="../../ui/calls/call_panel.py" line="103"/>
         <source>Transfer</source>
         <translation>Переадресувати</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="189"/>
+        <location filename="../../ui/calls/call_panel.py" line="189"/>
         <source>On hold</source>
         <translation>На утриманні</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="191"/>
+        <location filename="../../ui/calls/call_panel.py" line="191"/>
         <source>Held by the other side</source>
         <translation>Утримано співрозмовником</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="195"/>
+        <location filename="../../ui/calls/call_panel.py" line="195"/>
         <source>Talking</source>
         <translation>Розмова</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="193"/>
-        <location filename="../../ui/call_panel.py" line="195"/>
+        <location filename="../../ui/calls/call_panel.py" line="193"/>
+        <location filename="../../ui/calls/call_panel.py" line="195"/>
         <source>muted</source>
         <translation>мікрофон вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="87"/>
+        <location filename="../../ui/calls/call_panel.py" line="87"/>
         <source>Conference</source>
         <translation>Конференція</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="89"/>
+        <location filename="../../ui/calls/call_panel.py" line="89"/>
         <source>Join the active call with the held one: all three of you talk</source>
         <translation>Об&apos;єднати активний дзвінок з утримуваним: говорите втрьох</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="92"/>
+        <location filename="../../ui/calls/call_panel.py" line="92"/>
         <source>Split</source>
         <translation>Розділити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="94"/>
+        <location filename="../../ui/calls/call_panel.py" line="94"/>
         <source>End the conference: keep the active call, put the other on hold</source>
         <translation>Завершити конференцію: активний дзвінок лишається, інший ставиться на утримання</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="193"/>
+        <location filename="../../ui/calls/call_panel.py" line="193"/>
         <source>In conference</source>
         <translation>У конференції</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="197"/>
+        <location filename="../../ui/calls/call_panel.py" line="197"/>
         <source>Incoming call…</source>
         <translation>Вхідний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="199"/>
+        <location filename="../../ui/calls/call_panel.py" line="199"/>
         <source>Ringing…</source>
         <translation>Іде виклик…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="201"/>
+        <location filename="../../ui/calls/call_panel.py" line="201"/>
         <source>Connecting…</source>
         <translation>З’єднання…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="202"/>
+        <location filename="../../ui/calls/call_panel.py" line="202"/>
         <source>Calling…</source>
         <translation>Набір номера…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="256"/>
+        <location filename="../../ui/calls/call_panel.py" line="256"/>
         <source>Resume</source>
         <translation>Продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="258"/>
+        <location filename="../../ui/calls/call_panel.py" line="258"/>
         <source>Unmute</source>
         <translation>Увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="262"/>
+        <location filename="../../ui/calls/call_panel.py" line="262"/>
         <source>Record this call</source>
         <translation>Записати розмову</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="264"/>
+        <location filename="../../ui/calls/call_panel.py" line="264"/>
         <source>Resume rec.</source>
         <translation>Продовжити запис</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="265"/>
+        <location filename="../../ui/calls/call_panel.py" line="265"/>
         <source>Recording paused: this part is not recorded</source>
         <translation>Запис на паузі: ця частина не записується</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="267"/>
+        <location filename="../../ui/calls/call_panel.py" line="267"/>
         <source>Pause rec.</source>
         <translation>Пауза запису</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="269"/>
+        <location filename="../../ui/calls/call_panel.py" line="269"/>
         <source>Recording. Pause it while the customer reads out card details</source>
         <translation>Йде запис. Поставте на паузу, поки клієнт диктує дані картки</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="271"/>
+        <location filename="../../ui/calls/call_panel.py" line="271"/>
         <source>Decline</source>
         <translation>Відхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="295"/>
+        <location filename="../../ui/calls/call_panel.py" line="295"/>
         <source>Blind transfer to a number…</source>
         <translation>Переадресувати на номер без консультації…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="301"/>
+        <location filename="../../ui/calls/call_panel.py" line="301"/>
         <source>Attended transfer: call the colleague first</source>
         <translation>Переведення з консультацією: спершу зателефонуйте колезі</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="308"/>
+        <location filename="../../ui/calls/call_panel.py" line="308"/>
         <source>Attended transfer to %1</source>
         <translation>Переадресувати з консультацією на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="337"/>
+        <location filename="../../ui/calls/call_panel.py" line="337"/>
         <source>Blind transfer</source>
         <translation>Переадресація без консультації</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="338"/>
+        <location filename="../../ui/calls/call_panel.py" line="338"/>
         <source>Transfer the call to (number or SIP address):</source>
         <translation>Переадресувати дзвінок на (номер або SIP-адреса):</translation>
     </message>
@@ -447,77 +447,77 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../ui/callback_desk.py" line="171"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="171"/>
         <source>The callback queue could not be read: %1</source>
         <translation>Не вдалося прочитати чергу зворотних дзвінків: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="189"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="189"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="198"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="198"/>
         <source>Save how the last callback went first.</source>
         <translation>Спершу збережіть результат попереднього зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="203"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="203"/>
         <source>Finish the current call before taking a callback.</source>
         <translation>Завершіть поточний дзвінок, перш ніж брати зворотний дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="207"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="207"/>
         <source>The phone engine is not running, so calls can&apos;t be placed.</source>
         <translation>Телефонний модуль не запущено, дзвонити неможливо.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="225"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="225"/>
         <source>No callback is due right now.</source>
         <translation>Зараз немає зворотних дзвінків до виконання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="242"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="242"/>
         <source>Calling back %1…</source>
         <translation>Передзвонюємо: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="256"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="256"/>
         <source>This callback can&apos;t be taken: %1</source>
         <translation>Цей зворотний дзвінок не можна взяти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="260"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="260"/>
         <source>The callback call could not be placed: %1</source>
         <translation>Не вдалося зателефонувати за заявкою: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="309"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="311"/>
         <source>The outcome of the callback to %1 was not saved: it returns to the queue when your claim expires.</source>
         <translation>Результат зворотного дзвінка %1 не збережено: заявка повернеться до черги, коли мине ваше бронювання.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="333"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="335"/>
         <source>Callback outcome saved: %1.</source>
         <translation>Результат зворотного дзвінка збережено: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="344"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="346"/>
         <source>Another operator took the callback to %1 after your claim expired, so this outcome was not saved. The call is on the customer&apos;s timeline.</source>
         <translation>Зворотний дзвінок %1 взяв інший оператор після того, як минуло ваше бронювання, тому результат не збережено. Дзвінок є в історії клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="351"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="353"/>
         <source>The callback outcome could not be saved: %1</source>
         <translation>Не вдалося зберегти результат зворотного дзвінка: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="366"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="368"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_desk.py" line="371"/>
+        <location filename="../../ui/callbacks/callback_desk.py" line="373"/>
         <source>Open settings…</source>
         <translation>Відкрити налаштування…</translation>
     </message>
@@ -525,62 +525,62 @@
 <context>
     <name>CallbackHandover</name>
     <message>
-        <location filename="../../ui/callback_handover.py" line="75"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="75"/>
         <source>Assign callback #%1</source>
         <translation>Призначити зворотний дзвінок №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="77"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="77"/>
         <source>Give it to the operator (only they get it with “Call next”):</source>
         <translation>Передати операторові (лише він отримає його через «Зателефонувати наступному»):</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="81"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="81"/>
         <source>Assign</source>
         <translation>Призначити</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="93"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="93"/>
         <source>Callback #%1 is assigned to %2.</source>
         <translation>Зворотний дзвінок №%1 призначено операторові %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="114"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="114"/>
         <source>Callback #%1 is back in the queue for everyone.</source>
         <translation>Зворотний дзвінок №%1 знову в загальній черзі.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="116"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="116"/>
         <source>Callback #%1 was not held by you: nothing changed.</source>
         <translation>Зворотний дзвінок №%1 не був за вами: нічого не змінилося.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="128"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="128"/>
         <source>Cancel callback #%1</source>
         <translation>Скасувати зворотний дзвінок №%1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="131"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="131"/>
         <source>Nobody will call %1 back for this request. Why? (kept on the timeline)</source>
         <translation>За цією заявкою ніхто не передзвонить %1. Чому? (збережеться в історії)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="135"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="135"/>
         <source>Cancel the callback</source>
         <translation>Скасувати дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="136"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="136"/>
         <source>Keep it</source>
         <translation>Залишити</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="150"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="150"/>
         <source>Callback #%1 is cancelled.</source>
         <translation>Зворотний дзвінок №%1 скасовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_handover.py" line="163"/>
+        <location filename="../../ui/callbacks/callback_handover.py" line="163"/>
         <source>Set the operator&apos;s name in the settings before taking callbacks.</source>
         <translation>Перш ніж брати зворотні дзвінки, вкажіть ім&apos;я оператора в налаштуваннях.</translation>
     </message>
@@ -588,47 +588,47 @@
 <context>
     <name>CallbackOutcomeDialog</name>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="43"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="43"/>
         <source>Callback outcome</source>
         <translation>Результат зворотного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="46"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="46"/>
         <source>&amp;1 Reached</source>
         <translation>&amp;1 Додзвонилися</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="47"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="47"/>
         <source>&amp;2 No answer</source>
         <translation>&amp;2 Не відповів</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="48"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="48"/>
         <source>&amp;3 Busy</source>
         <translation>&amp;3 Зайнято</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="49"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="49"/>
         <source>&amp;4 Voicemail</source>
         <translation>&amp;4 Автовідповідач</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="50"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="50"/>
         <source>&amp;5 Wrong number</source>
         <translation>&amp;5 Помилковий номер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="51"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="51"/>
         <source>&amp;6 Asked to call later at:</source>
         <translation>&amp;6 Просив передзвонити о:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="54"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="54"/>
         <source>How did the call to {0} go?</source>
         <translation>Чим закінчився дзвінок {0}?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_outcome_dialog.py" line="69"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="69"/>
         <source>%n more attempt(s) will be scheduled if not reached.</source>
         <translation>
             <numerusform>Якщо не додзвонимося, буде заплановано ще %n спробу.</numerusform>
@@ -637,17 +637,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="71"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="71"/>
         <source>This was the last attempt: a message will be proposed instead.</source>
         <translation>Це була остання спроба: замість дзвінка буде запропоновано повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="108"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="108"/>
         <source>Choose how the call went.</source>
         <translation>Виберіть, чим закінчився дзвінок.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_outcome_dialog.py" line="111"/>
+        <location filename="../../ui/callbacks/callback_outcome_dialog.py" line="111"/>
         <source>The time to call back is in the past.</source>
         <translation>Час зворотного дзвінка вже минув.</translation>
     </message>
@@ -655,187 +655,187 @@
 <context>
     <name>CallbackPolicyPage</name>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="111"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="111"/>
         <source>Monday</source>
         <translation>Понеділок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="112"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="112"/>
         <source>Tuesday</source>
         <translation>Вівторок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="113"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="113"/>
         <source>Wednesday</source>
         <translation>Середа</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="114"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="114"/>
         <source>Thursday</source>
         <translation>Четвер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="115"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="115"/>
         <source>Friday</source>
         <translation>П’ятниця</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="116"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="116"/>
         <source>Saturday</source>
         <translation>Субота</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="117"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="117"/>
         <source>Sunday</source>
         <translation>Неділя</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="120"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="120"/>
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="121"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="121"/>
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="122"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="122"/>
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="123"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="123"/>
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="124"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="124"/>
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="125"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="125"/>
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="126"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="126"/>
         <source>Sun</source>
         <translation>Нд</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="128"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="128"/>
         <source>Shop time zone</source>
         <translation>Часовий пояс магазину</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="129"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="129"/>
         <source>Holidays</source>
         <translation>Вихідні дні</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="130"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="130"/>
         <source>Retry schedule</source>
         <translation>Повторні спроби</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="138"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="138"/>
         <source>closed</source>
         <translation>не працюємо</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="141"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="141"/>
         <source>Shifts separated by commas, e.g. 09:00-13:00, 14:00-18:00. A shift may end after midnight (22:00-02:00). Empty: closed all day.</source>
         <translation>Зміни через кому, наприклад 09:00-13:00, 14:00-18:00. Зміна може закінчуватися після півночі (22:00-02:00). Порожньо — вихідний увесь день.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="148"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="148"/>
         <source>e.g. 2026-01-01, 2026-01-07</source>
         <translation>наприклад 2026-01-01, 2026-01-07</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="150"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="150"/>
         <source>Days the shop is closed, as 2026-12-25, separated by commas or spaces.</source>
         <translation>Дні, коли магазин не працює, у вигляді 2026-12-25, через кому або пробіл.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="155"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="155"/>
         <source>Working time from a request to its first call. Only open hours count: 15 minutes asked at 17:55 on a Friday, with the shop closing at 18:00, end at 09:10 on Monday.</source>
         <translation>Робочий час від заявки до першого дзвінка. Рахуються лише робочі години: 15 хвилин, запитані в п’ятницю о 17:55 при закритті о 18:00, спливають у понеділок о 09:10.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="162"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="162"/>
         <source>none: one call only</source>
         <translation>немає: лише один дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="165"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="165"/>
         <source>The waits after each call that did not reach the customer: 15m, 1h, 2d, or next_day (the next working day&apos;s opening). After the last one, a message is proposed instead.</source>
         <translation>Паузи після кожного дзвінка, яким не вдалося додзвонитися: 15m, 1h, 2d або next_day (початок наступного робочого дня). Після останньої пропонується надіслати повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="175"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="175"/>
         <source>How long a request you took stays yours before a colleague may take it; a call in progress keeps it.</source>
         <translation>Скільки взята заявка лишається за вами, перш ніж її зможе взяти колега; поточний дзвінок її утримує.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="188"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="188"/>
         <source>Changes apply when you save, to new requests and the next retries; requests already in the queue keep their deadlines.</source>
         <translation>Зміни набувають чинності під час збереження — для нових заявок і наступних спроб; у заявок, що вже в черзі, терміни не змінюються.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="201"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="201"/>
         <source>Call back within (SLA):</source>
         <translation>Передзвонити протягом (SLA):</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="203"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="203"/>
         <source>A taken request stays yours for:</source>
         <translation>Взята заявка лишається за вами:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="216"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="216"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="239"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="239"/>
         <source> min</source>
         <translation> хв</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="300"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="300"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="320"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="320"/>
         <source>Open now.</source>
         <translation>Зараз відчинено.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="327"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="327"/>
         <source>Next opening: %1 (%2)</source>
         <translation>Найближче відкриття: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="329"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="329"/>
         <source>in %1</source>
         <translation>через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="340"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="340"/>
         <source>%1 d</source>
         <translation>%1 дн</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="342"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="342"/>
         <source>%1 h</source>
         <translation>%1 год</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_policy_page.py" line="344"/>
+        <location filename="../../ui/settings/callback_policy_page.py" line="344"/>
         <source>%1 min</source>
         <translation>%1 хв</translation>
     </message>
@@ -843,77 +843,77 @@
 <context>
     <name>CallbackQueueModel</name>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="103"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="103"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="104"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="104"/>
         <source>Customer</source>
         <translation>Клієнт</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="105"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="105"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="106"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="106"/>
         <source>Source</source>
         <translation>Джерело</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="107"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="107"/>
         <source>Attempts</source>
         <translation>Спроби</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="108"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="108"/>
         <source>Taken by</source>
         <translation>Взяв</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="113"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="113"/>
         <source>Missed call</source>
         <translation>Пропущений дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="114"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="114"/>
         <source>Web form</source>
         <translation>Вебформа</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="115"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="115"/>
         <source>Messenger</source>
         <translation>Месенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="116"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="116"/>
         <source>Email</source>
         <translation>Ел. пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="117"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="117"/>
         <source>Manual</source>
         <translation>Вручну</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="150"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="150"/>
         <source>Unknown</source>
         <translation>Невідомо</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="160"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="160"/>
         <source>%1 (assigned)</source>
         <translation>%1 (призначено)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="168"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="168"/>
         <source>Assigned to %1: only they get it with “Call next”</source>
         <translation>Призначено операторові %1: лише він отримає його через «Зателефонувати наступному»</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="172"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="172"/>
         <source>Due {0}</source>
         <translation>Термін {0}</translation>
     </message>
@@ -921,72 +921,72 @@
 <context>
     <name>CallbackQueuePanel</name>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="205"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="205"/>
         <source>All</source>
         <translation>Усі</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="206"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="206"/>
         <source>Mine</source>
         <translation>Мої</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="207"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="207"/>
         <source>Overdue</source>
         <translation>Прострочені</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="213"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="213"/>
         <source>Call next</source>
         <translation>Зателефонувати наступному</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="214"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="214"/>
         <source>Take the most urgent request and dial (F9)</source>
         <translation>Взяти найтерміновішу заявку й зателефонувати (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="219"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="219"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="283"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="283"/>
         <source>Assign to…</source>
         <translation>Призначити…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="284"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="284"/>
         <source>Give this request to an operator: only they get it with “Call next”</source>
         <translation>Передати заявку операторові: лише він отримає її через «Зателефонувати наступному»</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="290"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="290"/>
         <source>Release</source>
         <translation>Повернути в чергу</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="291"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="291"/>
         <source>Give this request back to everyone</source>
         <translation>Повернути заявку в загальну чергу</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="297"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="297"/>
         <source>Cancel request…</source>
         <translation>Скасувати заявку…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="298"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="298"/>
         <source>Nobody is to call this customer back: close the request, saying why</source>
         <translation>Передзвонювати клієнтові не потрібно: закрити заявку із зазначенням причини</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_queue_panel.py" line="332"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="332"/>
         <source>Call back</source>
         <translation>Передзвонити</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="342"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="342"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n очікує</numerusform>
@@ -995,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_queue_panel.py" line="344"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="344"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n прострочена</numerusform>
@@ -1007,47 +1007,47 @@
 <context>
     <name>CallbackReportDialog</name>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="43"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="43"/>
         <source>Callback report</source>
         <translation>Звіт зі зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="52"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="52"/>
         <source>Today</source>
         <translation>Сьогодні</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="52"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="52"/>
         <source>Last 7 days</source>
         <translation>Останні 7 днів</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="52"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="52"/>
         <source>Last 30 days</source>
         <translation>Останні 30 днів</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="63"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="63"/>
         <source>Period:</source>
         <translation>Період:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="83"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="83"/>
         <source>Counting…</source>
         <translation>Рахуємо…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="96"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="96"/>
         <source>The report could not be made: %1</source>
         <translation>Не вдалося побудувати звіт: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="111"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="111"/>
         <source>Saved to %1</source>
         <translation>Збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_dialog.py" line="113"/>
+        <location filename="../../ui/callbacks/callback_report_dialog.py" line="113"/>
         <source>The report could not be saved: %1</source>
         <translation>Не вдалося зберегти звіт: %1</translation>
     </message>
@@ -1055,124 +1055,124 @@
 <context>
     <name>CallbackReportView</name>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="48"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="48"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="49"/>
-        <location filename="../../ui/callback_report_view.py" line="147"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="49"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="147"/>
         <source>Requests</source>
         <translation>Заявки</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="50"/>
-        <location filename="../../ui/callback_report_view.py" line="87"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="50"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="87"/>
         <source>Reached</source>
         <translation>Додзвонилися</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="51"/>
         <source>1st try, median</source>
         <translation>1-а спроба, медіана</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="51"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="51"/>
         <source>Median time to the first attempt, minutes</source>
         <translation>Медіана часу до першої спроби, хвилини</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="52"/>
         <source>1st try, p90</source>
         <translation>1-а спроба, p90</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="52"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="52"/>
         <source>90% of requests were tried within, minutes</source>
         <translation>90% заявок опрацьовано протягом, хвилин</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="53"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="53"/>
         <source>Reach, median</source>
         <translation>Додзвін, медіана</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="53"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="53"/>
         <source>Median time to reach the customer, minutes</source>
         <translation>Медіана часу до розмови з клієнтом, хвилини</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="54"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="54"/>
         <source>In SLA</source>
         <translation>У SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="54"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="54"/>
         <source>Share of requests first tried within the SLA</source>
         <translation>Частка заявок із першою спробою в межах SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="64"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="64"/>
         <source>Times are minutes of working time.</source>
         <translation>Час указано у хвилинах робочого часу.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="67"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="67"/>
         <source>Outcomes</source>
         <translation>Результати</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="72"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="72"/>
         <source>Export CSV…</source>
         <translation>Експорт CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="88"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="88"/>
         <source>No answer</source>
         <translation>Не відповів</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="89"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="89"/>
         <source>Busy</source>
         <translation>Зайнято</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="90"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="90"/>
         <source>Voicemail</source>
         <translation>Автовідповідач</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="91"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="91"/>
         <source>Wrong number</source>
         <translation>Помилковий номер</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="92"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="92"/>
         <source>Call later</source>
         <translation>Передзвонити пізніше</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="93"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="93"/>
         <source>Cancelled</source>
         <translation>Скасовано</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="102"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="102"/>
         <source>{0} requests · {1} reached · median to first attempt {2} min · within SLA {3}</source>
         <translation>Заявок: {0} · додзвонилися: {1} · медіана до першої спроби {2} хв · у SLA {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="111"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="111"/>
         <source>Everyone</source>
         <translation>Усі оператори</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="170"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="170"/>
         <source>Export callback report</source>
         <translation>Експорт звіту зі зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_report_view.py" line="170"/>
+        <location filename="../../ui/callbacks/callback_report_view.py" line="170"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1180,92 +1180,92 @@
 <context>
     <name>CallbackRequestDialog</name>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="106"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="106"/>
         <source>Request a callback</source>
         <translation>Заявка на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="126"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="126"/>
         <source>+380 50 123 45 67</source>
         <translation>+380 50 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="129"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="129"/>
         <source>Only within this time</source>
         <translation>Лише в цей час</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="136"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="136"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="140"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="140"/>
         <source>Shop time (%1)</source>
         <translation>Час магазину (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="147"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="147"/>
         <source>Normal</source>
         <translation>Звичайний</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="148"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="148"/>
         <source>High</source>
         <translation>Високий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="149"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="149"/>
         <source>Urgent</source>
         <translation>Терміновий</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="152"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="152"/>
         <source>What the customer wants, what to prepare</source>
         <translation>Що потрібно клієнту, що підготувати</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="158"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="158"/>
         <source>Customer:</source>
         <translation>Клієнт:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="159"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="159"/>
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="160"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="160"/>
         <source>Preferred time:</source>
         <translation>Зручний час:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="163"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="163"/>
         <source>Priority:</source>
         <translation>Пріоритет:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="164"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="164"/>
         <source>Comment:</source>
         <translation>Коментар:</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="211"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="211"/>
         <source>Type the number to call back.</source>
         <translation>Введіть номер для зворотного дзвінка.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="216"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="216"/>
         <source>The preferred time ends before it starts.</source>
         <translation>Зручний час закінчується раніше, ніж починається.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="220"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="220"/>
         <source>The preferred time is already over: choose one that ends later.</source>
         <translation>Зручний час уже минув: оберіть пізніший.</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_request_dialog.py" line="245"/>
+        <location filename="../../ui/callbacks/callback_request_dialog.py" line="245"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -1273,12 +1273,12 @@
 <context>
     <name>ChannelService</name>
     <message>
-        <location filename="../../ui/channel_service.py" line="272"/>
+        <location filename="../../ui/shell/channel_service.py" line="272"/>
         <source>Messengers not started: %1</source>
         <translation>Месенджери не запущено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/channel_service.py" line="322"/>
+        <location filename="../../ui/shell/channel_service.py" line="328"/>
         <source>Messengers: %n bot(s) connected</source>
         <translation>
             <numerusform>Месенджери: підключено %n бота</numerusform>
@@ -1290,107 +1290,107 @@
 <context>
     <name>ChannelStatus</name>
     <message>
-        <location filename="../../ui/channel_status.py" line="77"/>
+        <location filename="../../ui/common/channel_status.py" line="77"/>
         <source>a webhook is set</source>
         <translation>встановлено вебхук</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="79"/>
+        <location filename="../../ui/common/channel_status.py" line="79"/>
         <source>served by another Switchboard window on this database</source>
         <translation>його обслуговує інше вікно Switchboard на цій базі даних</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="82"/>
+        <location filename="../../ui/common/channel_status.py" line="82"/>
         <source>another program reads this bot</source>
         <translation>цього бота читає інша програма</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="85"/>
+        <location filename="../../ui/common/channel_status.py" line="85"/>
         <source>too many requests, waiting</source>
         <translation>забагато запитів, очікування</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="87"/>
+        <location filename="../../ui/common/channel_status.py" line="87"/>
         <source>too many requests, waiting until %1</source>
         <translation>забагато запитів, очікування до %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="91"/>
+        <location filename="../../ui/common/channel_status.py" line="91"/>
         <source>connecting…</source>
         <translation>підключення…</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="92"/>
+        <location filename="../../ui/common/channel_status.py" line="92"/>
         <source>connected</source>
         <translation>підключено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="94"/>
+        <location filename="../../ui/common/channel_status.py" line="94"/>
         <source>password refused</source>
         <translation>пароль відхилено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="96"/>
+        <location filename="../../ui/common/channel_status.py" line="96"/>
         <source>token refused</source>
         <translation>токен відхилено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="98"/>
+        <location filename="../../ui/common/channel_status.py" line="98"/>
         <source>not reachable, retrying</source>
         <translation>недоступний, повторюємо</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="101"/>
+        <location filename="../../ui/common/channel_status.py" line="101"/>
         <source>can&apos;t start</source>
         <translation>не запускається</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="102"/>
+        <location filename="../../ui/common/channel_status.py" line="102"/>
         <source>off</source>
         <translation>вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="103"/>
+        <location filename="../../ui/common/channel_status.py" line="103"/>
         <source>stopped</source>
         <translation>зупинено</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="113"/>
+        <location filename="../../ui/common/channel_status.py" line="113"/>
         <source>Telegram sends this bot&apos;s messages to a webhook, not to Switchboard. Remove it in Settings &gt; Telegram: Test, then Remove webhook.</source>
         <translation>Telegram надсилає повідомлення цього бота на вебхук, а не до Switchboard. Видаліть його в Налаштування &gt; Telegram: «Перевірити», потім «Видалити вебхук».</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="119"/>
+        <location filename="../../ui/common/channel_status.py" line="119"/>
         <source>A bot is read by one Switchboard window per database, here another one (below). This window takes the bot over by itself when that one closes.</source>
         <translation>Бота читає лише одне вікно Switchboard на одну базу даних, зараз — інше (див. нижче). Це вікно саме візьме бота, коли те вікно закриється.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="124"/>
+        <location filename="../../ui/common/channel_status.py" line="124"/>
         <source>A bot is read by one program at a time: stop the other one, or give Switchboard a bot of its own.</source>
         <translation>Бота може читати лише одна програма: зупиніть іншу або створіть для Switchboard окремого бота.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="131"/>
+        <location filename="../../ui/common/channel_status.py" line="131"/>
         <source>The mail server refused the user name or password: enter the current ones in Settings &gt; Email.</source>
         <translation>Поштовий сервер відхилив ім&apos;я користувача або пароль: введіть чинні в Налаштування &gt; Ел. пошта.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="137"/>
+        <location filename="../../ui/common/channel_status.py" line="137"/>
         <source>The token was revoked or is wrong: enter the current one from @BotFather in Settings &gt; Telegram.</source>
         <translation>Токен відкликано або він хибний: введіть чинний від @BotFather у Налаштування &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="143"/>
+        <location filename="../../ui/common/channel_status.py" line="143"/>
         <source>Check the mailbox in Settings &gt; Email.</source>
         <translation>Перевірте поштову скриньку в Налаштування &gt; Ел. пошта.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="145"/>
+        <location filename="../../ui/common/channel_status.py" line="145"/>
         <source>Check the bot in Settings &gt; Telegram.</source>
         <translation>Перевірте бота в Налаштування &gt; Telegram.</translation>
     </message>
     <message>
-        <location filename="../../ui/channel_status.py" line="159"/>
+        <location filename="../../ui/common/channel_status.py" line="159"/>
         <source>%1 “%2”: %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
@@ -1452,27 +1452,27 @@
 <context>
     <name>CodecList</name>
     <message>
-        <location filename="../../ui/codec_list.py" line="56"/>
+        <location filename="../../ui/settings/codec_list.py" line="56"/>
         <source>Ticked codecs are offered in this order; the others are off. Alt+Up and Alt+Down move the selected one.</source>
         <translation>Позначені кодеки пропонуються в цьому порядку, решта вимкнені. Alt+Вгору та Alt+Вниз переміщують вибраний.</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="66"/>
+        <location filename="../../ui/settings/codec_list.py" line="66"/>
         <source>more CPU</source>
         <translation>більше CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="68"/>
+        <location filename="../../ui/settings/codec_list.py" line="68"/>
         <source>costs more CPU; few PBXs need it</source>
         <translation>більше навантажує процесор; потрібен небагатьом АТС</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="83"/>
+        <location filename="../../ui/settings/codec_list.py" line="83"/>
         <source>Move up</source>
         <translation>Вище</translation>
     </message>
     <message>
-        <location filename="../../ui/codec_list.py" line="84"/>
+        <location filename="../../ui/settings/codec_list.py" line="84"/>
         <source>Move down</source>
         <translation>Нижче</translation>
     </message>
@@ -1612,67 +1612,67 @@
 <context>
     <name>ConfigProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="345"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="345"/>
         <source>Switchboard can&apos;t tell which database to use</source>
         <translation>Switchboard не може визначити, яку базу даних використовувати</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="352"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="352"/>
         <source>Switchboard does not pick a database by itself: on the local database, this computer&apos;s calls would not reach a team&apos;s database. Fix the file and try again, enter the database to use, or start with the local database if this computer has no team database.</source>
         <translation>Switchboard не обирає базу даних сам: з локальною базою дзвінки цього комп’ютера не потраплять до спільної бази команди. Виправте файл і спробуйте ще раз, вкажіть потрібну базу даних або запустіть із локальною базою, якщо цей комп’ютер не має спільної бази команди.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="360"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="360"/>
         <source>Try again</source>
         <translation>Спробувати ще раз</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="361"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="361"/>
         <source>Read the settings file again, once it is fixed.</source>
         <translation>Прочитати файл налаштувань знову, коли його виправлено.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="366"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="366"/>
         <source>Change the database…</source>
         <translation>Змінити базу даних…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="367"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="367"/>
         <source>Enter the database to use; it is saved in the settings file.</source>
         <translation>Вкажіть базу даних; її буде збережено у файлі налаштувань.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="372"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="372"/>
         <source>Start with the local database</source>
         <translation>Запустити з локальною базою даних</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="373"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="373"/>
         <source>This computer&apos;s own file, %1. What is done here stays here.</source>
         <translation>Власний файл цього комп’ютера, %1. Усе, що зроблено тут, тут і залишиться.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="378"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="378"/>
         <source>Open the file</source>
         <translation>Відкрити файл</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="379"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="379"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="386"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="386"/>
         <source>A copy of the file as it was is kept as %1.</source>
         <translation>Копію файлу в попередньому вигляді збережено як %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="401"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="401"/>
         <source>The file still can&apos;t say which database to use.</source>
         <translation>З файлу досі не можна визначити, яку базу даних використовувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="426"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="426"/>
         <source>No program opened it: open %1 in a text editor.</source>
         <translation>Жодна програма його не відкрила: відкрийте %1 у текстовому редакторі.</translation>
     </message>
@@ -1797,127 +1797,127 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="103"/>
+        <location filename="../../ui/customers/customer_card.py" line="103"/>
         <source>Pick a customer on the left, or search with Ctrl+F.</source>
         <translation>Виберіть клієнта ліворуч або знайдіть його за Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="130"/>
+        <location filename="../../ui/customers/customer_card.py" line="130"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="131"/>
+        <location filename="../../ui/customers/customer_card.py" line="131"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="132"/>
+        <location filename="../../ui/customers/customer_card.py" line="132"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="133"/>
+        <location filename="../../ui/customers/customer_card.py" line="133"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="134"/>
+        <location filename="../../ui/customers/customer_card.py" line="134"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="141"/>
+        <location filename="../../ui/customers/customer_card.py" line="141"/>
         <source>Edit…</source>
         <translation>Змінити…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="143"/>
+        <location filename="../../ui/customers/customer_card.py" line="143"/>
         <source>Edit name, company, tags, notes and contacts (F2)</source>
         <translation>Змінити ім’я, компанію, мітки, нотатки й контакти (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="145"/>
+        <location filename="../../ui/customers/customer_card.py" line="145"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="147"/>
+        <location filename="../../ui/customers/customer_card.py" line="147"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="151"/>
+        <location filename="../../ui/customers/customer_card.py" line="151"/>
         <source>More</source>
         <translation>Ще</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="154"/>
+        <location filename="../../ui/customers/customer_card.py" line="154"/>
         <source>Export all data (JSON)…</source>
         <translation>Вивантажити всі дані (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="156"/>
+        <location filename="../../ui/customers/customer_card.py" line="156"/>
         <source>Delete customer and all data…</source>
         <translation>Видалити клієнта з усіма даними…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="254"/>
+        <location filename="../../ui/customers/customer_card.py" line="254"/>
         <source>The customer could not be shown: %1</source>
         <translation>Не вдалося показати клієнта: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="264"/>
+        <location filename="../../ui/customers/customer_card.py" line="264"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="299"/>
+        <location filename="../../ui/customers/customer_card.py" line="299"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="301"/>
+        <location filename="../../ui/customers/customer_card.py" line="301"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="357"/>
+        <location filename="../../ui/customers/customer_card.py" line="357"/>
         <source>Export customer data</source>
         <translation>Вивантаження даних клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="357"/>
+        <location filename="../../ui/customers/customer_card.py" line="357"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="370"/>
+        <location filename="../../ui/customers/customer_card.py" line="370"/>
         <source>Customer data exported to %1</source>
         <translation>Дані клієнта збережено в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="373"/>
+        <location filename="../../ui/customers/customer_card.py" line="373"/>
         <source>Export failed: %1</source>
         <translation>Вивантажити не вдалося: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="391"/>
+        <location filename="../../ui/customers/customer_card.py" line="391"/>
         <source>Delete customer</source>
         <translation>Видалення клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="393"/>
+        <location filename="../../ui/customers/customer_card.py" line="393"/>
         <source>Delete %1 with all contacts, calls, messages, recordings and callbacks? This cannot be undone. Export the data first if the customer asked for it.</source>
         <translation>Видалити клієнта %1 з усіма контактами, дзвінками, повідомленнями, записами й зворотними дзвінками? Скасувати це не можна. Якщо клієнт запросив свої дані, спершу вивантажте їх.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_card.py" line="413"/>
+        <location filename="../../ui/customers/customer_card.py" line="413"/>
         <source>Not deleted: %1</source>
         <translation>Не видалено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customer_card.py" line="427"/>
+        <location filename="../../ui/customers/customer_card.py" line="427"/>
         <source>%1 was deleted with %n interaction(s).</source>
         <translation>
             <numerusform>%1 видалено разом із %n зверненням.</numerusform>
@@ -1929,32 +1929,32 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../ui/customer_list.py" line="51"/>
+        <location filename="../../ui/customers/customer_list.py" line="51"/>
         <source>Search customers</source>
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="53"/>
+        <location filename="../../ui/customers/customer_list.py" line="53"/>
         <source>Name, company, notes, phone or email (Ctrl+F)</source>
         <translation>Ім’я, компанія, нотатки, телефон або e-mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="83"/>
+        <location filename="../../ui/customers/customer_list.py" line="83"/>
         <source>Loading customers…</source>
         <translation>Завантаження клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="148"/>
+        <location filename="../../ui/customers/customer_list.py" line="148"/>
         <source>No customers match “%1”.</source>
         <translation>Немає клієнтів за запитом «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="150"/>
+        <location filename="../../ui/customers/customer_list.py" line="150"/>
         <source>No customers yet.</source>
         <translation>Клієнтів поки немає.</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_list.py" line="157"/>
+        <location filename="../../ui/customers/customer_list.py" line="157"/>
         <source>Search failed: %1</source>
         <translation>Пошук не вдався: %1</translation>
     </message>
@@ -1962,47 +1962,47 @@
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="457"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="457"/>
         <source>Switchboard can&apos;t open its database</source>
         <translation>Switchboard не може відкрити свою базу даних</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="465"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="465"/>
         <source>Try again</source>
         <translation>Спробувати ще раз</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="466"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="466"/>
         <source>Once the database server or the network is back.</source>
         <translation>Коли сервер бази даних або мережа знову доступні.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="471"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="471"/>
         <source>Change the database…</source>
         <translation>Змінити базу даних…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="473"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="473"/>
         <source>Enter another database URL or the server&apos;s password; they are saved (the password in the system keyring) and tried.</source>
         <translation>Введіть іншу URL-адресу бази даних або пароль сервера; їх буде збережено (пароль — у системному сховищі паролів) і перевірено.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="478"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="478"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="487"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="487"/>
         <source>Database: %1</source>
         <translation>База даних: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="489"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="489"/>
         <source>Database: this computer&apos;s file, %1</source>
         <translation>База даних: файл цього комп’ютера, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="498"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="498"/>
         <source>Opening the database…</source>
         <translation>Відкриття бази даних…</translation>
     </message>
@@ -2010,52 +2010,52 @@
 <context>
     <name>DatabaseUrlDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="242"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="242"/>
         <source>Change the database</source>
         <translation>Змінити базу даних</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="253"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="253"/>
         <source>Empty: this computer&apos;s file, %1</source>
         <translation>Порожньо: файл цього комп’ютера, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="258"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="258"/>
         <source>Empty: keep the saved one, if any</source>
         <translation>Порожньо: залишити збережений, якщо він є</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="262"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="262"/>
         <source>A team shares one PostgreSQL database: postgresql+psycopg://user@server/switchboard, its password in the field below (kept in the system keyring, never in the settings file). Leave the URL empty for this computer&apos;s own file.</source>
         <translation>Команда працює з однією базою PostgreSQL: postgresql+psycopg://user@server/switchboard, її пароль — у полі нижче (зберігається в системному сховищі паролів, ніколи не у файлі налаштувань). Залиште URL порожнім, щоб використовувати власний файл цього комп’ютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="269"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="269"/>
         <source>Saved in %1.</source>
         <translation>Зберігається в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="273"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="273"/>
         <source>The settings file can&apos;t be read, so it is written anew with this database: the other settings start from their defaults (the copy keeps them as they were).</source>
         <translation>Файл налаштувань не читається, тому його буде записано заново з цією базою даних: інші налаштування почнуться зі значень за замовчуванням (у копії їх збережено попередніми).</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="283"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="283"/>
         <source>Save and try again</source>
         <translation>Зберегти й спробувати</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="291"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="291"/>
         <source>Database URL:</source>
         <translation>URL бази даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="293"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="293"/>
         <source>Database password:</source>
         <translation>Пароль бази даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="312"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="312"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -2063,12 +2063,12 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../../ui/dialpad.py" line="71"/>
+        <location filename="../../ui/calls/dialpad.py" line="71"/>
         <source>Number or SIP address</source>
         <translation>Номер або SIP-адреса</translation>
     </message>
     <message>
-        <location filename="../../ui/dialpad.py" line="78"/>
+        <location filename="../../ui/calls/dialpad.py" line="78"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
@@ -2076,82 +2076,82 @@
 <context>
     <name>EditCustomerDialog</name>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="69"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="69"/>
         <source>Edit customer</source>
         <translation>Зміна клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="83"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="83"/>
         <source>comma-separated, e.g. wholesale, vip</source>
         <translation>через кому, наприклад: опт, vip</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="91"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="91"/>
         <source>Value</source>
         <translation>Значення</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="91"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="91"/>
         <source>Label</source>
         <translation>Позначка</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="101"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="101"/>
         <source>Add contact</source>
         <translation>Додати контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="104"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="104"/>
         <source>Remove contact</source>
         <translation>Прибрати контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="119"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="119"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="120"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="120"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="121"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="121"/>
         <source>Owner:</source>
         <translation>Відповідальний:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="122"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="122"/>
         <source>Tags:</source>
         <translation>Мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="123"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="123"/>
         <source>Notes:</source>
         <translation>Нотатки:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="127"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="127"/>
         <source>Contacts:</source>
         <translation>Контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="209"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="209"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="229"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="229"/>
         <source>%1 already belongs to %2 (#%3). Remove it there first, or merge them.</source>
         <translation>%1 вже належить клієнту %2 (#%3). Спершу приберіть його там або об’єднайте клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_customer_dialog.py" line="235"/>
+        <location filename="../../ui/customers/edit_customer_dialog.py" line="235"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -2159,324 +2159,324 @@
 <context>
     <name>EmailPage</name>
     <message>
-        <location filename="../../ui/email_page.py" line="116"/>
+        <location filename="../../ui/settings/email_page.py" line="116"/>
         <source>Add mailbox</source>
         <translation>Додати скриньку</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="119"/>
+        <location filename="../../ui/settings/email_page.py" line="119"/>
         <source>Remove mailbox…</source>
         <translation>Видалити скриньку…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="140"/>
+        <location filename="../../ui/settings/email_page.py" line="140"/>
         <source>Test IMAP</source>
         <translation>Перевірити IMAP</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="143"/>
+        <location filename="../../ui/settings/email_page.py" line="143"/>
         <source>Connects, logs in and lists the folders (nothing is saved).</source>
         <translation>Підключається, входить і показує теки (нічого не зберігається).</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="146"/>
+        <location filename="../../ui/settings/email_page.py" line="146"/>
         <source>Test SMTP</source>
         <translation>Перевірити SMTP</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="149"/>
+        <location filename="../../ui/settings/email_page.py" line="149"/>
         <source>Connects and logs in to the sending server; no mail is sent.</source>
         <translation>Підключається до сервера надсилання і входить; лист не надсилається.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="152"/>
+        <location filename="../../ui/settings/email_page.py" line="152"/>
         <source>Save mailbox</source>
         <translation>Зберегти скриньку</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="176"/>
+        <location filename="../../ui/settings/email_page.py" line="176"/>
         <source>Mailbox</source>
         <translation>Поштова скринька</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="179"/>
+        <location filename="../../ui/settings/email_page.py" line="179"/>
         <source>e.g. shop@example.com</source>
         <translation>наприклад, shop@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="182"/>
+        <location filename="../../ui/settings/email_page.py" line="182"/>
         <source>e.g. Flower Shop</source>
         <translation>наприклад, Квіткова крамниця</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="183"/>
+        <location filename="../../ui/settings/email_page.py" line="183"/>
         <source>The name customers see on the replies.</source>
         <translation>Ім’я, яке клієнти бачать у відповідях.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="186"/>
+        <location filename="../../ui/settings/email_page.py" line="186"/>
         <source>usually the address</source>
         <translation>зазвичай сама адреса</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="190"/>
+        <location filename="../../ui/settings/email_page.py" line="190"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="192"/>
+        <location filename="../../ui/settings/email_page.py" line="192"/>
         <source>Read and answer this mailbox</source>
         <translation>Читати цю скриньку й відповідати з неї</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="199"/>
+        <location filename="../../ui/settings/email_page.py" line="199"/>
         <source>Address:</source>
         <translation>Адреса:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="200"/>
+        <location filename="../../ui/settings/email_page.py" line="200"/>
         <source>Name on replies:</source>
         <translation>Ім’я у відповідях:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="201"/>
+        <location filename="../../ui/settings/email_page.py" line="201"/>
         <source>User name:</source>
         <translation>Ім’я користувача:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="202"/>
+        <location filename="../../ui/settings/email_page.py" line="202"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="203"/>
+        <location filename="../../ui/settings/email_page.py" line="203"/>
         <source>SMTP user name:</source>
         <translation>Ім’я користувача SMTP:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="204"/>
+        <location filename="../../ui/settings/email_page.py" line="204"/>
         <source>SMTP password:</source>
         <translation>Пароль SMTP:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="206"/>
+        <location filename="../../ui/settings/email_page.py" line="206"/>
         <source>Status:</source>
         <translation>Стан:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="215"/>
+        <location filename="../../ui/settings/email_page.py" line="215"/>
         <source>Kept in the system keyring, never in the database or the settings file. Leave it empty to keep the saved one.</source>
         <translation>Зберігається в системному сховищі паролів, ніколи в базі даних чи файлі налаштувань. Залиште порожнім, щоб лишити збережений.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="222"/>
+        <location filename="../../ui/settings/email_page.py" line="222"/>
         <source>Servers</source>
         <translation>Сервери</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="227"/>
+        <location filename="../../ui/settings/email_page.py" line="227"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="230"/>
+        <location filename="../../ui/settings/email_page.py" line="230"/>
         <source>Only for a server whose certificate the shop issued itself: the CA certificate (PEM) to trust besides the system&apos;s. Certificates are always checked.</source>
         <translation>Лише для сервера, сертифікат якого крамниця випустила сама: сертифікат ЦС (PEM), якому довіряти крім системних. Сертифікати перевіряються завжди.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="235"/>
+        <location filename="../../ui/settings/email_page.py" line="235"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="241"/>
+        <location filename="../../ui/settings/email_page.py" line="241"/>
         <source>IMAP server (reading):</source>
         <translation>Сервер IMAP (читання):</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="242"/>
+        <location filename="../../ui/settings/email_page.py" line="242"/>
         <source>SMTP server (sending):</source>
         <translation>Сервер SMTP (надсилання):</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="243"/>
+        <location filename="../../ui/settings/email_page.py" line="243"/>
         <source>Own CA certificate:</source>
         <translation>Власний сертифікат ЦС:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="252"/>
+        <location filename="../../ui/settings/email_page.py" line="252"/>
         <source>e.g. imap.example.com</source>
         <translation>наприклад, imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="254"/>
+        <location filename="../../ui/settings/email_page.py" line="254"/>
         <source>e.g. smtp.example.com</source>
         <translation>наприклад, smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="259"/>
+        <location filename="../../ui/settings/email_page.py" line="259"/>
         <source>Empty: the usual port for the security chosen.</source>
         <translation>Порожньо: звичайний порт для обраного захисту.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="262"/>
+        <location filename="../../ui/settings/email_page.py" line="262"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="263"/>
+        <location filename="../../ui/settings/email_page.py" line="263"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="266"/>
+        <location filename="../../ui/settings/email_page.py" line="266"/>
         <source>TLS: encrypted from the start (ports 993 and 465). STARTTLS: the connection is made secure before logging in (ports 143 and 587); a server that can&apos;t is refused.</source>
         <translation>TLS: шифрування від самого початку (порти 993 і 465). STARTTLS: з’єднання захищається перед входом (порти 143 і 587); сервер, який цього не вміє, відхиляється.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="282"/>
+        <location filename="../../ui/settings/email_page.py" line="282"/>
         <source>port</source>
         <translation>порт</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="288"/>
+        <location filename="../../ui/settings/email_page.py" line="288"/>
         <source>Reading and replies</source>
         <translation>Читання і відповіді</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="292"/>
+        <location filename="../../ui/settings/email_page.py" line="292"/>
         <source>The folders read. “Test IMAP” lists the mailbox&apos;s folders here.</source>
         <translation>Теки, які читаються. «Перевірити IMAP» показує тут теки скриньки.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="298"/>
+        <location filename="../../ui/settings/email_page.py" line="298"/>
         <source>A copy of every reply is put there, as mail programs do.</source>
         <translation>Туди кладеться копія кожної відповіді, як це роблять поштові програми.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="303"/>
+        <location filename="../../ui/settings/email_page.py" line="303"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="305"/>
+        <location filename="../../ui/settings/email_page.py" line="305"/>
         <source>How old the mail read the first time may be; later, everything new is read.</source>
         <translation>Наскільки старі листи читаються першого разу; потім читається все нове.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="307"/>
+        <location filename="../../ui/settings/email_page.py" line="307"/>
         <source>Mark mail as read on the server</source>
         <translation>Позначати листи прочитаними на сервері</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="310"/>
+        <location filename="../../ui/settings/email_page.py" line="310"/>
         <source>Off: the mail stays unread for other mail programs reading this mailbox.</source>
         <translation>Вимкнено: для інших поштових програм, що читають цю скриньку, листи лишаються непрочитаними.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="316"/>
+        <location filename="../../ui/settings/email_page.py" line="316"/>
         <source>Under every reply from this mailbox</source>
         <translation>Під кожною відповіддю з цієї скриньки</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="318"/>
+        <location filename="../../ui/settings/email_page.py" line="318"/>
         <source>Folders:</source>
         <translation>Теки:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="319"/>
+        <location filename="../../ui/settings/email_page.py" line="319"/>
         <source>Sent folder:</source>
         <translation>Тека надісланих:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="320"/>
+        <location filename="../../ui/settings/email_page.py" line="320"/>
         <source>First sync reads:</source>
         <translation>Перша синхронізація:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="322"/>
+        <location filename="../../ui/settings/email_page.py" line="322"/>
         <source>Signature:</source>
         <translation>Підпис:</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="335"/>
+        <location filename="../../ui/settings/email_page.py" line="335"/>
         <source>CA certificate</source>
         <translation>Сертифікат ЦС</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="337"/>
+        <location filename="../../ui/settings/email_page.py" line="337"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Сертифікати (*.pem *.crt *.cer);;Усі файли (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="360"/>
+        <location filename="../../ui/settings/email_page.py" line="360"/>
         <source>Found by the server: %1</source>
         <translation>Визначена сервером: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="362"/>
+        <location filename="../../ui/settings/email_page.py" line="362"/>
         <source>Found by the server (the \Sent folder)</source>
         <translation>Визначається сервером (тека \Sent)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="411"/>
+        <location filename="../../ui/settings/email_page.py" line="411"/>
         <source>%1 (off)</source>
         <translation>%1 (вимкнена)</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="432"/>
-        <location filename="../../ui/email_page.py" line="487"/>
+        <location filename="../../ui/settings/email_page.py" line="432"/>
+        <location filename="../../ui/settings/email_page.py" line="487"/>
         <source>not saved yet</source>
         <translation>ще не збережено</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="485"/>
-        <location filename="../../ui/email_page.py" line="490"/>
+        <location filename="../../ui/settings/email_page.py" line="485"/>
+        <location filename="../../ui/settings/email_page.py" line="490"/>
         <source>saved; leave empty to keep it</source>
         <translation>збережено; залиште порожнім, щоб не змінювати</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="492"/>
+        <location filename="../../ui/settings/email_page.py" line="492"/>
         <source>same as the password</source>
         <translation>як основний пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="565"/>
+        <location filename="../../ui/settings/email_page.py" line="565"/>
         <source>Mailbox “%1” saved.</source>
         <translation>Скриньку «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="569"/>
+        <location filename="../../ui/settings/email_page.py" line="569"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="577"/>
+        <location filename="../../ui/settings/email_page.py" line="577"/>
         <source>Remove mailbox</source>
         <translation>Видалити скриньку</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="579"/>
+        <location filename="../../ui/settings/email_page.py" line="579"/>
         <source>Remove the mailbox “%1”? Switchboard stops reading it and forgets its password; its conversations are removed, and the messages stay on the customers&apos; timelines. The mail on the server is not touched. To pause it instead, turn off “Read and answer this mailbox”.</source>
         <translation>Видалити скриньку «%1»? Switchboard перестане її читати й забуде її пароль; її розмови видаляються, а повідомлення лишаються в історії клієнтів. Листи на сервері не зачіпаються. Щоб лише призупинити її, вимкніть «Читати цю скриньку й відповідати з неї».</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="601"/>
+        <location filename="../../ui/settings/email_page.py" line="601"/>
         <source>Mailbox “%1” removed.</source>
         <translation>Скриньку «%1» видалено.</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="647"/>
+        <location filename="../../ui/settings/email_page.py" line="647"/>
         <source>Connecting to the %1 server…</source>
         <translation>Підключення до сервера %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/email_page.py" line="677"/>
+        <location filename="../../ui/settings/email_page.py" line="677"/>
         <source>The SMTP server took the login. Replies can be sent.</source>
         <translation>Сервер SMTP прийняв вхід. Відповіді можна надсилати.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/email_page.py" line="692"/>
+        <location filename="../../ui/settings/email_page.py" line="692"/>
         <source>Logged in. %n folder(s) found: tick the ones to read.</source>
         <translation>
             <numerusform>Вхід виконано. Знайдено %n теку: позначте ті, що читати.</numerusform>
@@ -2521,47 +2521,47 @@
 <context>
     <name>ForwardingFields</name>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="31"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="31"/>
         <source>Never</source>
         <translation>Ніколи</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="32"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="32"/>
         <source>Always</source>
         <translation>Завжди</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="33"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="33"/>
         <source>When Do not disturb is on</source>
         <translation>Коли ввімкнено «Не турбувати»</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="34"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="34"/>
         <source>When not answered in</source>
         <translation>Якщо немає відповіді за</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="39"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="39"/>
         <source>This phone sends the caller on to the number (the PBX or the caller&apos;s phone calls it). Leave it at Never when your PBX forwards calls.</source>
         <translation>Цей телефон переадресовує абонента на номер (його набирає АТС або телефон абонента). Залиште «Ніколи», якщо переадресацію робить ваша АТС.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="46"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="46"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="49"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="49"/>
         <source>to a number, e.g. 2002 or +380441234567</source>
         <translation>на номер, наприклад 2002 або +380441234567</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="72"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="72"/>
         <source>Forwarding: say the number to forward calls to.</source>
         <translation>Переадресація: вкажіть номер, на який переадресовувати дзвінки.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_forwarding.py" line="74"/>
+        <location filename="../../ui/settings/call_forwarding.py" line="74"/>
         <source>Forwarding: %1 is not a number or a SIP address.</source>
         <translation>Переадресація: %1 — не номер і не SIP-адреса.</translation>
     </message>
@@ -2569,22 +2569,22 @@
 <context>
     <name>HomeProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="544"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="544"/>
         <source>Switchboard can&apos;t write to its folders</source>
         <translation>Switchboard не може записувати у свої теки</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="547"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="547"/>
         <source>Switchboard keeps its database, call recordings and log there. Make the folder writable, or start Switchboard with SWITCHBOARD_HOME set to a folder you can write to; then start it again.</source>
         <translation>Там Switchboard зберігає свою базу даних, записи дзвінків і журнал. Дозвольте запис у теку або запустіть Switchboard із SWITCHBOARD_HOME, що вказує на теку, доступну для запису; потім запустіть його знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="553"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="553"/>
         <source>SWITCHBOARD_HOME is %1.</source>
         <translation>SWITCHBOARD_HOME: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="554"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="554"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
@@ -2592,219 +2592,219 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="78"/>
-        <location filename="../../ui/import_dialog.py" line="101"/>
+        <location filename="../../ui/customers/import_dialog.py" line="78"/>
+        <location filename="../../ui/customers/import_dialog.py" line="101"/>
         <source>Import customers</source>
         <translation>Імпорт клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="80"/>
+        <location filename="../../ui/customers/import_dialog.py" line="80"/>
         <source>Contacts (*.csv *.txt *.vcf *.vcard);;All files (*)</source>
         <translation>Контакти (*.csv *.txt *.vcf *.vcard);;Усі файли (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="113"/>
+        <location filename="../../ui/customers/import_dialog.py" line="113"/>
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="118"/>
+        <location filename="../../ui/customers/import_dialog.py" line="118"/>
         <source>Automatic</source>
         <translation>Автоматично</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="120"/>
+        <location filename="../../ui/customers/import_dialog.py" line="120"/>
         <source>Choose the file&apos;s encoding if names look garbled, and it is read again</source>
         <translation>Оберіть кодування файлу, якщо імена виглядають як набір символів, і файл буде прочитано знову</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="134"/>
+        <location filename="../../ui/customers/import_dialog.py" line="134"/>
         <source>Where</source>
         <translation>Де</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="134"/>
+        <location filename="../../ui/customers/import_dialog.py" line="134"/>
         <source>Column</source>
         <translation>Стовпець</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="134"/>
+        <location filename="../../ui/customers/import_dialog.py" line="134"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="146"/>
+        <location filename="../../ui/customers/import_dialog.py" line="146"/>
         <source>Import</source>
         <translation>Імпортувати</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="149"/>
+        <location filename="../../ui/customers/import_dialog.py" line="149"/>
         <source>Copy the problems</source>
         <translation>Скопіювати проблеми</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="152"/>
-        <location filename="../../ui/import_dialog.py" line="374"/>
+        <location filename="../../ui/customers/import_dialog.py" line="152"/>
+        <location filename="../../ui/customers/import_dialog.py" line="374"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="163"/>
+        <location filename="../../ui/customers/import_dialog.py" line="163"/>
         <source>Encoding:</source>
         <translation>Кодування:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="186"/>
+        <location filename="../../ui/customers/import_dialog.py" line="186"/>
         <source>Reading %1…</source>
         <translation>Читаємо %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="195"/>
+        <location filename="../../ui/customers/import_dialog.py" line="195"/>
         <source>Importing…</source>
         <translation>Імпорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="205"/>
+        <location filename="../../ui/customers/import_dialog.py" line="205"/>
         <source>note</source>
         <translation>зауваження</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="208"/>
+        <location filename="../../ui/customers/import_dialog.py" line="208"/>
         <source>The list is copied: paste it where you fix the file.</source>
         <translation>Список скопійовано: вставте його туди, де виправляєте файл.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="216"/>
+        <location filename="../../ui/customers/import_dialog.py" line="216"/>
         <source>Checking: %1 of %2 rows</source>
         <translation>Перевірка: %1 з %2 рядків</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="216"/>
+        <location filename="../../ui/customers/import_dialog.py" line="216"/>
         <source>Importing: %1 of %2</source>
         <translation>Імпорт: %1 з %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="237"/>
+        <location filename="../../ui/customers/import_dialog.py" line="237"/>
         <source>Import %1, skip %2</source>
         <translation>Імпортувати %1, пропустити %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="242"/>
+        <location filename="../../ui/customers/import_dialog.py" line="242"/>
         <source>Import %1</source>
         <translation>Імпортувати %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="254"/>
+        <location filename="../../ui/customers/import_dialog.py" line="254"/>
         <source>Cancelled.</source>
         <translation>Скасовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="254"/>
+        <location filename="../../ui/customers/import_dialog.py" line="254"/>
         <source>Import finished.</source>
         <translation>Імпорт завершено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="272"/>
+        <location filename="../../ui/customers/import_dialog.py" line="272"/>
         <source>The import stopped.</source>
         <translation>Імпорт зупинено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="275"/>
+        <location filename="../../ui/customers/import_dialog.py" line="275"/>
         <source>Customers imported before it stopped: %1. The others were not imported.</source>
         <translation>Клієнтів імпортовано до зупинки: %1. Решту не імпортовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="281"/>
+        <location filename="../../ui/customers/import_dialog.py" line="281"/>
         <source>The file can&apos;t be imported.</source>
         <translation>Цей файл не можна імпортувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="290"/>
+        <location filename="../../ui/customers/import_dialog.py" line="290"/>
         <source>%1 file, %2, records: %3</source>
         <translation>Файл %1, %2, записів: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="299"/>
+        <location filename="../../ui/customers/import_dialog.py" line="299"/>
         <source>The file has no customers in it.</source>
         <translation>У файлі немає клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="302"/>
+        <location filename="../../ui/customers/import_dialog.py" line="302"/>
         <source>Customers ready to import: %1.</source>
         <translation>Клієнтів готово до імпорту: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="307"/>
+        <location filename="../../ui/customers/import_dialog.py" line="307"/>
         <source>Problems: %1 (listed below). Rows that are fine: %2. Fix the file and import it again, or import the rows that are fine now and skip the rest.</source>
         <translation>Проблем: %1 (список нижче). Рядків без помилок: %2. Виправте файл та імпортуйте його знову або імпортуйте зараз рядки без помилок, пропустивши решту.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="315"/>
+        <location filename="../../ui/customers/import_dialog.py" line="315"/>
         <source>No row can be imported: see the problems below. Nothing was changed.</source>
         <translation>Жоден рядок не можна імпортувати: див. проблеми нижче. Нічого не змінено.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="319"/>
+        <location filename="../../ui/customers/import_dialog.py" line="319"/>
         <source>Notes: %1 (imported as described).</source>
         <translation>Зауважень: %1 (імпортується як описано).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="325"/>
+        <location filename="../../ui/customers/import_dialog.py" line="325"/>
         <source>Columns not imported: %1.</source>
         <translation>Не імпортуються стовпці: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="335"/>
+        <location filename="../../ui/customers/import_dialog.py" line="335"/>
         <source>Customers imported before you cancelled: %1. The others were not imported.</source>
         <translation>Клієнтів імпортовано до скасування: %1. Решту не імпортовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="337"/>
+        <location filename="../../ui/customers/import_dialog.py" line="337"/>
         <source>Customers imported: %1.</source>
         <translation>Клієнтів імпортовано: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="340"/>
+        <location filename="../../ui/customers/import_dialog.py" line="340"/>
         <source>Rows skipped: %1 (see below).</source>
         <translation>Рядків пропущено: %1 (див. нижче).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="351"/>
+        <location filename="../../ui/customers/import_dialog.py" line="351"/>
         <source>card %1 (line %2)</source>
         <translation>візитка %1 (рядок %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="352"/>
+        <location filename="../../ui/customers/import_dialog.py" line="352"/>
         <source>card %1</source>
         <translation>візитка %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="353"/>
+        <location filename="../../ui/customers/import_dialog.py" line="353"/>
         <source>line %1</source>
         <translation>рядок %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="353"/>
+        <location filename="../../ui/customers/import_dialog.py" line="353"/>
         <source>whole file</source>
         <translation>увесь файл</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="374"/>
+        <location filename="../../ui/customers/import_dialog.py" line="374"/>
         <source>Close</source>
         <translation>Закрити</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="382"/>
+        <location filename="../../ui/customers/import_dialog.py" line="382"/>
         <source>Note: %1</source>
         <translation>Зауваження: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="392"/>
+        <location filename="../../ui/customers/import_dialog.py" line="392"/>
         <source>The first %1 of %2 are shown; Copy the problems copies them all.</source>
         <translation>Показано перші %1 з %2; «Скопіювати проблеми» копіює всі.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="410"/>
+        <location filename="../../ui/customers/import_dialog.py" line="410"/>
         <source>Cancelling after the current batch…</source>
         <translation>Скасовуємо після поточної порції…</translation>
     </message>
@@ -2812,160 +2812,160 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/common/labels.py" line="18"/>
         <source>Call</source>
         <translation>Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/common/labels.py" line="19"/>
+        <location filename="../../ui/common/labels.py" line="68"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/common/labels.py" line="20"/>
+        <location filename="../../ui/common/labels.py" line="69"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/common/labels.py" line="21"/>
+        <location filename="../../ui/common/labels.py" line="70"/>
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/common/labels.py" line="22"/>
         <source>Email</source>
         <translation>Пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/common/labels.py" line="23"/>
         <source>Web form</source>
         <translation>Вебформа</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/common/labels.py" line="24"/>
         <source>Callback request</source>
         <translation>Заявка на дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/common/labels.py" line="25"/>
         <source>Note</source>
         <translation>Нотатка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/common/labels.py" line="32"/>
         <source>incoming</source>
         <translation>вхідний</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/common/labels.py" line="33"/>
         <source>outgoing</source>
         <translation>вихідний</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/common/labels.py" line="34"/>
         <source>internal</source>
         <translation>внутрішній</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/common/labels.py" line="41"/>
         <source>ringing</source>
         <translation>дзвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/common/labels.py" line="42"/>
         <source>dialling</source>
         <translation>набір</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/common/labels.py" line="43"/>
         <source>answered</source>
         <translation>прийнятий</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/common/labels.py" line="44"/>
         <source>missed</source>
         <translation>пропущений</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/common/labels.py" line="45"/>
         <source>rejected</source>
         <translation>відхилений</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/common/labels.py" line="46"/>
         <source>busy</source>
         <translation>зайнято</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/common/labels.py" line="47"/>
         <source>no answer</source>
         <translation>без відповіді</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/common/labels.py" line="48"/>
         <source>failed</source>
         <translation>помилка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/common/labels.py" line="49"/>
         <source>forwarded</source>
         <translation>переадресовано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/common/labels.py" line="50"/>
         <source>queued</source>
         <translation>у черзі</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/common/labels.py" line="51"/>
         <source>sending</source>
         <translation>надсилається</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/common/labels.py" line="52"/>
         <source>may not have been sent</source>
         <translation>можливо, не надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/common/labels.py" line="55"/>
         <source>sent</source>
         <translation>надіслано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/common/labels.py" line="56"/>
         <source>delivered</source>
         <translation>доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/common/labels.py" line="57"/>
         <source>read</source>
         <translation>прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/common/labels.py" line="58"/>
         <source>received</source>
         <translation>отримано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/common/labels.py" line="59"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/common/labels.py" line="66"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/common/labels.py" line="67"/>
         <source>email</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/common/labels.py" line="71"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
@@ -2973,17 +2973,17 @@
 <context>
     <name>LinePicker</name>
     <message>
-        <location filename="../../ui/line_picker.py" line="35"/>
+        <location filename="../../ui/calls/line_picker.py" line="35"/>
         <source>Line for outgoing calls</source>
         <translation>Лінія для вихідних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/line_picker.py" line="36"/>
+        <location filename="../../ui/calls/line_picker.py" line="36"/>
         <source>The account outgoing calls go through</source>
         <translation>Обліковий запис, через який ідуть вихідні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/line_picker.py" line="38"/>
+        <location filename="../../ui/calls/line_picker.py" line="38"/>
         <source>&amp;Line:</source>
         <translation>&amp;Лінія:</translation>
     </message>
@@ -3118,299 +3118,299 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/shell/main_window.py" line="90"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/shell/main_window.py" line="149"/>
+        <location filename="../../ui/shell/main_window.py" line="585"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/shell/main_window.py" line="164"/>
+        <location filename="../../ui/shell/main_window.py" line="640"/>
         <source>Chats</source>
         <translation>Чати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/shell/main_window.py" line="181"/>
         <source>Do not disturb</source>
         <translation>Не турбувати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/shell/main_window.py" line="185"/>
         <source>Incoming calls get busy and wait as callbacks. Call &gt; Do not disturb</source>
         <translation>Вхідні дзвінки отримують «зайнято» і чекають як передзвони. Дзвінок &gt; Не турбувати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/shell/main_window.py" line="289"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/shell/main_window.py" line="290"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Завершити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/shell/main_window.py" line="291"/>
         <source>H&amp;old / resume</source>
         <translation>&amp;Утримати / продовжити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/shell/main_window.py" line="292"/>
         <source>&amp;Mute / unmute</source>
         <translation>&amp;Мікрофон увімк./вимк.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/shell/main_window.py" line="293"/>
         <source>&amp;Transfer…</source>
         <translation>&amp;Перевести…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/shell/main_window.py" line="294"/>
         <source>Re&amp;cord / pause</source>
         <translation>&amp;Запис / пауза</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/shell/main_window.py" line="296"/>
         <source>Con&amp;ference / split</source>
         <translation>&amp;Конференція / розділити</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/shell/main_window.py" line="299"/>
         <source>&amp;Switch call</source>
         <translation>&amp;Перемкнути дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/shell/main_window.py" line="301"/>
         <source>&amp;Redial</source>
         <translation>&amp;Повторити дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/shell/main_window.py" line="303"/>
         <source>Do &amp;not disturb</source>
         <translation>&amp;Не турбувати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/shell/main_window.py" line="306"/>
         <source>&amp;Dial a number</source>
         <translation>&amp;Набрати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/shell/main_window.py" line="309"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Знайти клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/shell/main_window.py" line="312"/>
         <source>&amp;Edit customer…</source>
         <translation>&amp;Змінити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/shell/main_window.py" line="315"/>
         <source>Call &amp;next callback</source>
         <translation>Зателефонувати за &amp;наступною заявкою</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/shell/main_window.py" line="318"/>
         <source>&amp;Next waiting chat</source>
         <translation>&amp;Наступний чат, що чекає</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/shell/main_window.py" line="321"/>
         <source>&amp;Go to the waiting chats</source>
         <translation>&amp;Перейти до чатів, що чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/shell/main_window.py" line="325"/>
         <source>&amp;Previous conversation</source>
         <translation>Поп&amp;ереднє листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/shell/main_window.py" line="331"/>
         <source>Ne&amp;xt conversation</source>
         <translation>Нас&amp;тупне листування</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/shell/main_window.py" line="337"/>
         <source>&amp;Reply</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/shell/main_window.py" line="343"/>
         <source>&amp;Quick reply…</source>
         <translation>&amp;Швидка відповідь…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/shell/main_window.py" line="349"/>
         <source>&amp;Attach a file…</source>
         <translation>Додати &amp;файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/shell/main_window.py" line="354"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/shell/main_window.py" line="357"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/shell/main_window.py" line="369"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/shell/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ихід</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/shell/main_window.py" line="377"/>
         <source>&amp;Call</source>
         <translation>&amp;Дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/shell/main_window.py" line="394"/>
         <source>Call the &amp;demo line</source>
         <translation>Зателефонувати на &amp;демолінію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/shell/main_window.py" line="396"/>
         <source>A test phone on this computer that answers and echoes you</source>
         <translation>Тестовий телефон на цьому комп’ютері: відповідає й повторює ваш голос</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/shell/main_window.py" line="399"/>
         <source>C&amp;ustomers</source>
         <translation>&amp;Клієнти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/shell/main_window.py" line="401"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Новий клієнт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/shell/main_window.py" line="407"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Імпорт клієнтів…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/shell/main_window.py" line="409"/>
         <source>Customers from a CSV file or vCards (.vcf)</source>
         <translation>Клієнти з файлу CSV або візиток vCard (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/shell/main_window.py" line="413"/>
         <source>Call&amp;backs</source>
         <translation>&amp;Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/shell/main_window.py" line="415"/>
         <source>Ne&amp;w callback request…</source>
         <translation>Но&amp;ва заявка на зворотний дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/shell/main_window.py" line="421"/>
         <source>Callback &amp;queue</source>
         <translation>&amp;Черга зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/shell/main_window.py" line="425"/>
         <source>Callback &amp;report…</source>
         <translation>&amp;Звіт зі зворотних дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/shell/main_window.py" line="430"/>
         <source>Cha&amp;ts</source>
         <translation>&amp;Чати</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/shell/main_window.py" line="435"/>
         <source>&amp;Waiting chats</source>
         <translation>Чати, що &amp;чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/shell/main_window.py" line="447"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/shell/main_window.py" line="449"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/shell/main_window.py" line="483"/>
         <source>A call from %1 was forwarded.</source>
         <translation>Дзвінок від %1 переадресовано.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/shell/main_window.py" line="542"/>
         <source>There is no answered call to transfer.</source>
         <translation>Немає прийнятого дзвінка, який можна перевести.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/shell/main_window.py" line="552"/>
         <source>There is no answered call to record.</source>
         <translation>Немає прийнятого дзвінка, який можна записати.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/shell/main_window.py" line="566"/>
         <source>The phone could not do that (%1): %2</source>
         <translation>Телефон не зміг виконати команду (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/shell/main_window.py" line="584"/>
         <source>Callbacks (%1)</source>
         <translation>Зворотні дзвінки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/shell/main_window.py" line="603"/>
         <source>Callback request #%1 saved.</source>
         <translation>Заявку на зворотний дзвінок №%1 збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/shell/main_window.py" line="631"/>
         <source>Nobody else is waiting for a reply.</source>
         <translation>Більше ніхто не чекає на відповідь.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/shell/main_window.py" line="642"/>
         <source>Chats (%1)</source>
         <translation>Чати (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/shell/main_window.py" line="656"/>
         <source>Do not disturb: incoming calls get busy and wait as callbacks.</source>
         <translation>Не турбувати: вхідні дзвінки отримують «зайнято» і чекають як передзвони.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/shell/main_window.py" line="658"/>
         <source>Do not disturb is off: calls ring again.</source>
         <translation>«Не турбувати» вимкнено: дзвінки знову дзвонять.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="718"/>
+        <location filename="../../ui/shell/main_window.py" line="718"/>
         <source>The database takes the call log&apos;s writes again.</source>
         <translation>База даних знову приймає записи журналу дзвінків.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/shell/main_window.py" line="724"/>
         <source>The database refuses writes right now (busy or out of reach). Calls are kept and written as soon as it takes them.</source>
         <translation>База даних зараз не приймає записів (зайнята або недосяжна). Дзвінки збережено, їх буде записано, щойно вона їх прийме.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/shell/main_window.py" line="739"/>
         <source>About Switchboard</source>
         <translation>Про Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/shell/main_window.py" line="740"/>
         <source>Switchboard: calls, callbacks and messages of your customers in one window.</source>
         <translation>Switchboard: дзвінки, зворотні дзвінки та повідомлення ваших клієнтів в одному вікні.</translation>
     </message>
@@ -3724,27 +3724,27 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="45"/>
+        <location filename="../../ui/customers/new_customer_dialog.py" line="45"/>
         <source>New customer</source>
         <translation>Новий клієнт</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="56"/>
+        <location filename="../../ui/customers/new_customer_dialog.py" line="56"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="57"/>
+        <location filename="../../ui/customers/new_customer_dialog.py" line="57"/>
         <source>Company:</source>
         <translation>Компанія:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="58"/>
+        <location filename="../../ui/customers/new_customer_dialog.py" line="58"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_customer_dialog.py" line="68"/>
+        <location filename="../../ui/customers/new_customer_dialog.py" line="68"/>
         <source>Type the customer&apos;s name.</source>
         <translation>Введіть ім’я клієнта.</translation>
     </message>
@@ -3785,17 +3785,17 @@
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../ui/recording_player.py" line="39"/>
+        <location filename="../../ui/calls/recording_player.py" line="39"/>
         <source>The recording file is missing: %1</source>
         <translation>Файл запису не знайдено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_player.py" line="62"/>
+        <location filename="../../ui/calls/recording_player.py" line="62"/>
         <source>Recordings can&apos;t be played here: %1</source>
         <translation>Записи тут не можна відтворити: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_player.py" line="83"/>
+        <location filename="../../ui/calls/recording_player.py" line="83"/>
         <source>The recording can&apos;t be played: %1</source>
         <translation>Запис не відтворюється: %1</translation>
     </message>
@@ -3831,27 +3831,27 @@
 <context>
     <name>RegistrationStatusBar</name>
     <message>
-        <location filename="../../ui/registration_status.py" line="41"/>
+        <location filename="../../ui/calls/registration_status.py" line="41"/>
         <source>registering…</source>
         <translation>реєстрація…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="42"/>
+        <location filename="../../ui/calls/registration_status.py" line="42"/>
         <source>registered</source>
         <translation>зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="43"/>
+        <location filename="../../ui/calls/registration_status.py" line="43"/>
         <source>not registered</source>
         <translation>не зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="44"/>
+        <location filename="../../ui/calls/registration_status.py" line="44"/>
         <source>registration failed</source>
         <translation>помилка реєстрації</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_status.py" line="75"/>
+        <location filename="../../ui/calls/registration_status.py" line="75"/>
         <source>No SIP account configured (File &gt; Settings &gt; Accounts); Call &gt; Call the demo line tries a call</source>
         <translation>Немає SIP-облікового запису (Файл &gt; Налаштування &gt; SIP-облікові записи); пробний дзвінок: Дзвінок &gt; Зателефонувати на демолінію</translation>
     </message>
@@ -3859,22 +3859,22 @@
 <context>
     <name>ReplyTextsForm</name>
     <message>
-        <location filename="../../ui/telegram_page.py" line="152"/>
+        <location filename="../../ui/settings/telegram_page.py" line="152"/>
         <source>{phone} is replaced by the number Switchboard will call back.</source>
         <translation>Замість {phone} підставляється номер, за яким Switchboard передзвонить.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="155"/>
+        <location filename="../../ui/settings/telegram_page.py" line="155"/>
         <source>Greeting:</source>
         <translation>Привітання:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="156"/>
+        <location filename="../../ui/settings/telegram_page.py" line="156"/>
         <source>Button:</source>
         <translation>Кнопка:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="157"/>
+        <location filename="../../ui/settings/telegram_page.py" line="157"/>
         <source>Confirmation:</source>
         <translation>Підтвердження:</translation>
     </message>
@@ -3882,64 +3882,64 @@
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="76"/>
-        <location filename="../../ui/screen_pop.py" line="85"/>
+        <location filename="../../ui/calls/screen_pop.py" line="76"/>
+        <location filename="../../ui/calls/screen_pop.py" line="85"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="179"/>
+        <location filename="../../ui/calls/screen_pop.py" line="179"/>
         <source>Looking up the caller…</source>
         <translation>Шукаємо абонента…</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="101"/>
+        <location filename="../../ui/calls/screen_pop.py" line="101"/>
         <source>Last contacts:</source>
         <translation>Останні контакти:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="108"/>
+        <location filename="../../ui/calls/screen_pop.py" line="108"/>
         <source>&amp;Answer</source>
         <translation>&amp;Відповісти</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="112"/>
+        <location filename="../../ui/calls/screen_pop.py" line="112"/>
         <source>&amp;Reject</source>
         <translation>В&amp;ідхилити</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="116"/>
+        <location filename="../../ui/calls/screen_pop.py" line="116"/>
         <source>&amp;Create customer</source>
         <translation>&amp;Створити клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="119"/>
+        <location filename="../../ui/calls/screen_pop.py" line="119"/>
         <source>&amp;Open card</source>
         <translation>Ві&amp;дкрити картку</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="198"/>
+        <location filename="../../ui/calls/screen_pop.py" line="198"/>
         <source>Unknown number</source>
         <translation>Номер приховано</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="213"/>
-        <location filename="../../ui/screen_pop.py" line="234"/>
+        <location filename="../../ui/calls/screen_pop.py" line="213"/>
+        <location filename="../../ui/calls/screen_pop.py" line="234"/>
         <source>Unknown caller</source>
         <translation>Невідомий абонент</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="214"/>
+        <location filename="../../ui/calls/screen_pop.py" line="214"/>
         <source>Not in your customers yet.</source>
         <translation>Поки немає серед ваших клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="229"/>
+        <location filename="../../ui/calls/screen_pop.py" line="229"/>
         <source>No earlier contacts.</source>
         <translation>Раніше контактів не було.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="236"/>
+        <location filename="../../ui/calls/screen_pop.py" line="236"/>
         <source>The customer lookup failed: %1</source>
         <translation>Не вдалося знайти клієнта: %1</translation>
     </message>
@@ -3947,354 +3947,354 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="80"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="89"/>
         <source>SIP accounts</source>
         <translation>SIP-облікові записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="90"/>
         <source>General</source>
         <translation>Загальні</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="92"/>
         <source>Audio</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="94"/>
         <source>Callbacks</source>
         <translation>Зворотні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="96"/>
         <source>Web form</source>
         <translation>Веб-форма</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="98"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="100"/>
         <source>Email</source>
         <translation>Пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="125"/>
         <source>Add account</source>
         <translation>Додати обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="135"/>
         <source>same as the user name</source>
         <translation>як ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="138"/>
         <source>pbx.example.com</source>
         <translation>pbx.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
-        <location filename="../../ui/settings_dialog.py" line="142"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="142"/>
         <source>optional</source>
         <translation>необов’язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="152"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Перевіряти сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="156"/>
         <source>Checked against the system&apos;s trusted certificates. Turn it off only for a PBX with a self-signed certificate on your own network.</source>
         <translation>Перевіряється за довіреними сертифікатами системи. Вимикайте лише для АТС із самопідписаним сертифікатом у вашій власній мережі.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="163"/>
         <source>Off</source>
         <translation>Вимкнено</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="164"/>
         <source>If the other side can</source>
         <translation>Якщо співрозмовник підтримує</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="165"/>
         <source>Required</source>
         <translation>Обов&apos;язково</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="171"/>
         <source>In the audio (RFC 2833)</source>
         <translation>У звуковому потоці (RFC 2833)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="172"/>
         <source>SIP INFO</source>
         <translation>SIP INFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="177"/>
         <source>How the digits you press during a call reach the other side. Keep the default unless your PBX&apos;s voice menu does not react to them.</source>
         <translation>Як цифри, які ви натискаєте під час дзвінка, доходять до співрозмовника. Залиште типове, якщо голосове меню вашої АТС на них реагує.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="181"/>
         <source>Answer incoming calls at once (headset)</source>
         <translation>Відповідати на вхідні дзвінки одразу (гарнітура)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="184"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="184"/>
         <source>Only when no other call is on; a second call rings as usual.</source>
         <translation>Лише коли немає іншого дзвінка; другий дзвінок дзвонить як звичайно.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="189"/>
         <source>Only when I press Record</source>
         <translation>Лише коли я натискаю «Запис»</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="190"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="190"/>
         <source>All calls</source>
         <translation>Усі дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="191"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="191"/>
         <source>Incoming calls</source>
         <translation>Вхідні дзвінки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="196"/>
         <source>Recorded from the moment the call is answered; you can still pause a part (a card number read out). Recordings stay on this computer.</source>
         <translation>Запис іде з моменту відповіді; частину розмови, як і раніше, можна поставити на паузу (наприклад, коли диктують номер картки). Записи зберігаються на цьому комп’ютері.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="201"/>
         <source>Beep when a recording starts (both sides hear it)</source>
         <translation>Сигнал на початку запису (чують обидві сторони)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="206"/>
         <source>A short tone tells the customer the call is recorded, where the law asks for it; played again when a paused recording resumes.</source>
         <translation>Короткий сигнал повідомляє клієнтові, що розмову записують, де цього вимагає закон; лунає знову, коли запис продовжується після паузи.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="212"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="212"/>
         <source>optional, e.g. stun.example.com:3478</source>
         <translation>необов&apos;язково, наприклад stun.example.com:3478</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="213"/>
         <source>Use ICE (NAT without a SIP proxy)</source>
         <translation>Використовувати ICE (NAT без SIP-проксі)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="215"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="215"/>
         <source>Use this account</source>
         <translation>Використовувати цей обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="220"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="220"/>
         <source>in the keyring</source>
         <translation>у сховищі паролів</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="223"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="223"/>
         <source>The password is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Пароль зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="228"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="228"/>
         <source>Name:</source>
         <translation>Ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="229"/>
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="230"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="231"/>
         <source>Domain:</source>
         <translation>Домен:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="232"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="232"/>
         <source>Auth user:</source>
         <translation>Логін авторизації:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="233"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="233"/>
         <source>Display name:</source>
         <translation>Ім’я для показу:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="234"/>
         <source>Registrar:</source>
         <translation>Реєстратор:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="235"/>
         <source>Outbound proxy:</source>
         <translation>Вихідний проксі:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="236"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="236"/>
         <source>Transport:</source>
         <translation>Транспорт:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="239"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="239"/>
         <source>Call encryption (SRTP):</source>
         <translation>Шифрування дзвінків (SRTP):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="240"/>
         <source>DTMF:</source>
         <translation>DTMF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="242"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="242"/>
         <source>Record calls:</source>
         <translation>Записувати дзвінки:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="244"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="244"/>
         <source>STUN server:</source>
         <translation>STUN-сервер:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="247"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="247"/>
         <source>Save account</source>
         <translation>Зберегти обліковий запис</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="350"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="350"/>
         <source>SIP over TLS is not available here: %1</source>
         <translation>SIP через TLS тут недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="353"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="353"/>
         <source>The Windows build of the phone engine has no TLS library: this account will most likely not register. Use UDP or TCP.</source>
         <translation>У збірці телефонного модуля для Windows немає бібліотеки TLS: цей акаунт, найімовірніше, не зареєструється. Використовуйте UDP або TCP.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="361"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="361"/>
         <source>Account “%1” saved.</source>
         <translation>Обліковий запис «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="380"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="380"/>
         <source>System language</source>
         <translation>Мова системи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="390"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="390"/>
         <source>Built-in file: %1</source>
         <translation>Вбудований файл: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="392"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="392"/>
         <source>Choose file…</source>
         <translation>Вибрати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="401"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="401"/>
         <source>in the keyring, if the server needs one</source>
         <translation>у сховищі паролів, якщо потрібен</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="405"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="405"/>
         <source>The PostgreSQL server&apos;s password is kept in the system keyring, never in the settings file. Leave it empty to keep the saved one.</source>
         <translation>Пароль сервера PostgreSQL зберігається в системному сховищі паролів, ніколи не у файлі налаштувань. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="409"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="409"/>
         <source>Forget the saved password</source>
         <translation>Забути збережений пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="418"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="418"/>
         <source>Enter sends a message (Shift+Enter starts a new line)</source>
         <translation>Enter надсилає повідомлення (Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="422"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="422"/>
         <source>Off: Enter starts a new line and Ctrl+Enter sends the message.</source>
         <translation>Вимкнено: Enter починає новий рядок, а Ctrl+Enter надсилає повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="426"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="426"/>
         <source>Default phone region:</source>
         <translation>Регіон номерів за замовчуванням:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="427"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="427"/>
         <source>Language:</source>
         <translation>Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="428"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="428"/>
         <source>Database:</source>
         <translation>База даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="429"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="429"/>
         <source>Database password:</source>
         <translation>Пароль бази даних:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="430"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="430"/>
         <source>Your name:</source>
         <translation>Ваше ім’я:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="432"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="432"/>
         <source>Forward calls:</source>
         <translation>Переадресація:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="439"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="439"/>
         <source>A team shares one PostgreSQL database: enter its URL, e.g. postgresql+psycopg://user@server/switchboard, and its password (kept in the system keyring, not in the URL). Language and database changes apply after a restart.</source>
         <translation>Команда працює з однією базою PostgreSQL: введіть її URL, наприклад postgresql+psycopg://user@server/switchboard, і пароль (він зберігається в системному сховищі паролів, а не в URL). Зміна мови та бази даних набуває чинності після перезапуску.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="458"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="458"/>
         <source>Database file</source>
         <translation>Файл бази даних</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="460"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="460"/>
         <source>SQLite database (*.db)</source>
         <translation>База SQLite (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="540"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="540"/>
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="547"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="547"/>
         <source>The password in the database URL was moved to the system keyring; the URL is saved without it.</source>
         <translation>Пароль з URL бази даних перенесено до системного сховища паролів; URL збережено без нього.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="502"/>
-        <location filename="../../ui/settings_dialog.py" line="558"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="502"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="558"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
@@ -4302,37 +4302,37 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="163"/>
+        <location filename="../../ui/shell/shell.py" line="163"/>
         <source>Phone engine unavailable: %1</source>
         <translation>Телефонний модуль недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_audio.py" line="148"/>
+        <location filename="../../ui/calls/call_audio.py" line="148"/>
         <source>Audio unavailable: %1</source>
         <translation>Звук недоступний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="248"/>
+        <location filename="../../ui/shell/shell.py" line="248"/>
         <source>SIP accounts can&apos;t log in: %1</source>
         <translation>SIP-облікові записи не можуть увійти: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="265"/>
+        <location filename="../../ui/shell/shell.py" line="265"/>
         <source>Phone engine did not start: %1</source>
         <translation>Телефонний модуль не запустився: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="296"/>
+        <location filename="../../ui/shell/shell.py" line="296"/>
         <source>The phone engine is not running, so the demo line can&apos;t be called.</source>
         <translation>Телефонний модуль не запущено, демолінії не зателефонувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="319"/>
+        <location filename="../../ui/shell/shell.py" line="319"/>
         <source>Switchboard demo line</source>
         <translation>Демолінія Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="324"/>
+        <location filename="../../ui/shell/shell.py" line="324"/>
         <source>The demo line&apos;s customer could not be made: %1</source>
         <translation>Не вдалося створити клієнта демолінії: %1</translation>
     </message>
@@ -4340,117 +4340,117 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="22"/>
+        <location filename="../../ui/shell/shortcuts.py" line="22"/>
         <source>Answer the ringing call</source>
         <translation>Відповісти на вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="27"/>
+        <location filename="../../ui/shell/shortcuts.py" line="27"/>
         <source>Hang up (or decline a ringing call)</source>
         <translation>Завершити (або відхилити вхідний)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="30"/>
+        <location filename="../../ui/shell/shortcuts.py" line="30"/>
         <source>Hold or resume the active call</source>
         <translation>Утримати або продовжити активний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33"/>
+        <location filename="../../ui/shell/shortcuts.py" line="33"/>
         <source>Mute or unmute the microphone</source>
         <translation>Вимкнути або увімкнути мікрофон</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="38"/>
+        <location filename="../../ui/shell/shortcuts.py" line="38"/>
         <source>Transfer the call (to a number or to the other call)</source>
         <translation>Перевести дзвінок (на номер або на інший дзвінок)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="45"/>
+        <location filename="../../ui/shell/shortcuts.py" line="45"/>
         <source>Record the call (then pause or resume the recording)</source>
         <translation>Записати дзвінок (потім пауза або продовження запису)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50"/>
+        <location filename="../../ui/shell/shortcuts.py" line="50"/>
         <source>Join the two calls in a conference (or split them again)</source>
         <translation>Об’єднати два дзвінки в конференцію (або знову розділити)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="53"/>
+        <location filename="../../ui/shell/shortcuts.py" line="53"/>
         <source>Switch to the next call</source>
         <translation>Перемкнутися на наступний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shell/shortcuts.py" line="56"/>
         <source>Call the last number again</source>
         <translation>Зателефонувати на останній номер ще раз</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shell/shortcuts.py" line="61"/>
         <source>Do not disturb: incoming calls get busy</source>
         <translation>Не турбувати: вхідні дзвінки отримують «зайнято»</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64"/>
+        <location filename="../../ui/shell/shortcuts.py" line="64"/>
         <source>Go to the dial field</source>
         <translation>Перейти до поля набору</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66"/>
+        <location filename="../../ui/shell/shortcuts.py" line="66"/>
         <source>Search customers</source>
         <translation>Пошук клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shell/shortcuts.py" line="67"/>
         <source>Edit the open customer</source>
         <translation>Змінити відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="71"/>
+        <location filename="../../ui/shell/shortcuts.py" line="71"/>
         <source>Call the most urgent callback request</source>
         <translation>Зателефонувати за найтерміновішою заявкою на зворотний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shell/shortcuts.py" line="76"/>
         <source>Open the chat that has waited longest for a reply</source>
         <translation>Відкрити чат, який найдовше чекає на відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="81"/>
+        <location filename="../../ui/shell/shortcuts.py" line="81"/>
         <source>Previous conversation of the open customer</source>
         <translation>Попереднє листування відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="86"/>
+        <location filename="../../ui/shell/shortcuts.py" line="86"/>
         <source>Next conversation of the open customer</source>
         <translation>Наступне листування відкритого клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="91"/>
+        <location filename="../../ui/shell/shortcuts.py" line="91"/>
         <source>Reply: go to the message field</source>
         <translation>Відповісти: перейти до поля повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="96"/>
+        <location filename="../../ui/shell/shortcuts.py" line="96"/>
         <source>Insert a quick reply</source>
         <translation>Вставити швидку відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="101"/>
+        <location filename="../../ui/shell/shortcuts.py" line="101"/>
         <source>Attach a file to the message</source>
         <translation>Додати файл до повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="106"/>
+        <location filename="../../ui/shell/shortcuts.py" line="106"/>
         <source>Go to the waiting chats</source>
         <translation>Перейти до чатів, що чекають</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="108"/>
+        <location filename="../../ui/shell/shortcuts.py" line="108"/>
         <source>Settings</source>
         <translation>Налаштування</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="109"/>
+        <location filename="../../ui/shell/shortcuts.py" line="109"/>
         <source>Show this list of shortcuts</source>
         <translation>Показати цей список клавіш</translation>
     </message>
@@ -4458,17 +4458,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="22"/>
+        <location filename="../../ui/shell/shortcuts_dialog.py" line="22"/>
         <source>Keyboard shortcuts</source>
         <translation>Гарячі клавіші</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="25"/>
+        <location filename="../../ui/shell/shortcuts_dialog.py" line="25"/>
         <source>Action</source>
         <translation>Дія</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="25"/>
+        <location filename="../../ui/shell/shortcuts_dialog.py" line="25"/>
         <source>Keys</source>
         <translation>Клавіші</translation>
     </message>
@@ -4476,7 +4476,7 @@
 <context>
     <name>StartProblemDialog</name>
     <message>
-        <location filename="../../ui/start_problem_dialog.py" line="121"/>
+        <location filename="../../ui/shell/start_problem_dialog.py" line="121"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
@@ -4484,212 +4484,212 @@
 <context>
     <name>TelegramPage</name>
     <message>
-        <location filename="../../ui/telegram_page.py" line="207"/>
+        <location filename="../../ui/settings/telegram_page.py" line="207"/>
         <source>Add bot</source>
         <translation>Додати бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="210"/>
+        <location filename="../../ui/settings/telegram_page.py" line="210"/>
         <source>Remove bot…</source>
         <translation>Видалити бота…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="222"/>
+        <location filename="../../ui/settings/telegram_page.py" line="222"/>
         <source>e.g. Shop bot</source>
         <translation>напр. Бот крамниці</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="228"/>
+        <location filename="../../ui/settings/telegram_page.py" line="228"/>
         <source>The token @BotFather gave for the bot. It is kept in the system keyring, never in the database. Leave it empty to keep the saved one.</source>
         <translation>Токен, який @BotFather видав для бота. Він зберігається в системному сховищі паролів, а не в базі даних. Залиште поле порожнім, щоб зберегти попередній.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="237"/>
+        <location filename="../../ui/settings/telegram_page.py" line="237"/>
         <source>Leave it empty for Telegram&apos;s own server. A self-hosted telegram-bot-api server: its address, e.g. http://127.0.0.1:8081.</source>
         <translation>Залиште порожнім для сервера самого Telegram. Власний сервер telegram-bot-api: його адреса, напр. http://127.0.0.1:8081.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="241"/>
+        <location filename="../../ui/settings/telegram_page.py" line="241"/>
         <source>Read this bot&apos;s messages</source>
         <translation>Читати повідомлення цього бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="248"/>
+        <location filename="../../ui/settings/telegram_page.py" line="248"/>
         <source>Test</source>
         <translation>Перевірити</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="250"/>
+        <location filename="../../ui/settings/telegram_page.py" line="250"/>
         <source>Asks the server who the bot is (nothing is saved).</source>
         <translation>Запитує в сервера, що це за бот (нічого не зберігається).</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="252"/>
+        <location filename="../../ui/settings/telegram_page.py" line="252"/>
         <source>Save bot</source>
         <translation>Зберегти бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="263"/>
+        <location filename="../../ui/settings/telegram_page.py" line="263"/>
         <source>Remove webhook…</source>
         <translation>Видалити вебхук…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="274"/>
+        <location filename="../../ui/settings/telegram_page.py" line="274"/>
         <source>Make a bot with @BotFather in Telegram and paste the token it gives. Customers find the bot by its @name; what they write to it appears here. A bot is read by one program at a time.</source>
         <translation>Створіть бота в @BotFather у Telegram і вставте виданий токен. Клієнти знаходять бота за його @іменем; те, що вони йому пишуть, з&apos;являється тут. Бота може читати лише одна програма.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="285"/>
+        <location filename="../../ui/settings/telegram_page.py" line="285"/>
         <source>Name:</source>
         <translation>Назва:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="286"/>
+        <location filename="../../ui/settings/telegram_page.py" line="286"/>
         <source>Token:</source>
         <translation>Токен:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="287"/>
+        <location filename="../../ui/settings/telegram_page.py" line="287"/>
         <source>Bot API server:</source>
         <translation>Сервер Bot API:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="289"/>
+        <location filename="../../ui/settings/telegram_page.py" line="289"/>
         <source>Status:</source>
         <translation>Стан:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="304"/>
+        <location filename="../../ui/settings/telegram_page.py" line="304"/>
         <source>Automatic replies</source>
         <translation>Автоматичні відповіді</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="307"/>
+        <location filename="../../ui/settings/telegram_page.py" line="307"/>
         <source>Offer “Call me back” on /start and confirm the number</source>
         <translation>Пропонувати «Передзвоніть мені» на /start і підтверджувати номер</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="312"/>
+        <location filename="../../ui/settings/telegram_page.py" line="312"/>
         <source>A customer who starts the chat gets the greeting with a button that shares their phone number; the number becomes a callback request, and the bot confirms it. Off: the bot answers nothing by itself (a number a customer shares still becomes a callback request).</source>
         <translation>Клієнт, який почав чат, отримує привітання з кнопкою, що надсилає його номер телефону; номер стає заявкою на зворотний дзвінок, і бот її підтверджує. Вимкнено: бот сам нічого не відповідає (номер, яким поділився клієнт, однаково стає заявкою).</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="329"/>
+        <location filename="../../ui/settings/telegram_page.py" line="329"/>
         <source>Default texts</source>
         <translation>Типові тексти</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="331"/>
+        <location filename="../../ui/settings/telegram_page.py" line="331"/>
         <source>Puts Switchboard&apos;s texts of the language shown back.</source>
         <translation>Повертає тексти Switchboard для показаної мови.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="334"/>
+        <location filename="../../ui/settings/telegram_page.py" line="334"/>
         <source>Customers in other languages get:</source>
         <translation>Клієнти іншими мовами отримують:</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="408"/>
+        <location filename="../../ui/settings/telegram_page.py" line="408"/>
         <source>%1 (off)</source>
         <translation>%1 (вимкнено)</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="422"/>
+        <location filename="../../ui/settings/telegram_page.py" line="422"/>
         <source>not saved yet</source>
         <translation>ще не збережено</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="446"/>
+        <location filename="../../ui/settings/telegram_page.py" line="446"/>
         <source>in the keyring; leave empty to keep it</source>
         <translation>у сховищі паролів; порожнє — не змінювати</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="448"/>
+        <location filename="../../ui/settings/telegram_page.py" line="448"/>
         <source>123456789:AAE… from @BotFather</source>
         <translation>123456789:AAE… від @BotFather</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="486"/>
+        <location filename="../../ui/settings/telegram_page.py" line="486"/>
         <source>Bot “%1” saved.</source>
         <translation>Бота «%1» збережено.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="490"/>
+        <location filename="../../ui/settings/telegram_page.py" line="490"/>
         <source>Not saved: %1</source>
         <translation>Не збережено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="497"/>
+        <location filename="../../ui/settings/telegram_page.py" line="497"/>
         <source>Remove bot</source>
         <translation>Видалити бота</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="499"/>
+        <location filename="../../ui/settings/telegram_page.py" line="499"/>
         <source>Remove the bot “%1”? Switchboard stops reading it and forgets its token; its conversations are removed, and the messages stay on the customers&apos; timelines. To pause it instead, turn off “Read this bot&apos;s messages”.</source>
         <translation>Видалити бота «%1»? Switchboard перестане його читати й забуде його токен; його листування видаляються, а повідомлення лишаються в історії клієнтів. Щоб лише призупинити його, зніміть «Читати повідомлення цього бота».</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="514"/>
+        <location filename="../../ui/settings/telegram_page.py" line="514"/>
         <source>Bot “%1” removed.</source>
         <translation>Бота «%1» видалено.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="531"/>
+        <location filename="../../ui/settings/telegram_page.py" line="531"/>
         <source>Asking the server…</source>
         <translation>Запитуємо сервер…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="550"/>
+        <location filename="../../ui/settings/telegram_page.py" line="550"/>
         <source>Connected as @%1.</source>
         <translation>Підключено як @%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="554"/>
+        <location filename="../../ui/settings/telegram_page.py" line="554"/>
         <source>A webhook is set (%1): Telegram sends this bot&apos;s messages there, so Switchboard can&apos;t read them until it is removed.</source>
         <translation>Встановлено вебхук (%1): Telegram надсилає повідомлення цього бота туди, і Switchboard не може їх читати, доки вебхук не видалено.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="562"/>
+        <location filename="../../ui/settings/telegram_page.py" line="562"/>
         <source>Remove webhook</source>
         <translation>Видалити вебхук</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="564"/>
+        <location filename="../../ui/settings/telegram_page.py" line="564"/>
         <source>Remove the webhook %1? Telegram then stops sending this bot&apos;s messages there, and Switchboard reads them here, those waiting included. Whatever set the webhook (another program, a website) stops getting them.</source>
         <translation>Видалити вебхук %1? Тоді Telegram перестане надсилати туди повідомлення цього бота, і Switchboard читатиме їх тут, разом з тими, що очікують. Те, що встановило вебхук (інша програма, сайт), перестане їх отримувати.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="576"/>
+        <location filename="../../ui/settings/telegram_page.py" line="576"/>
         <source>Removing the webhook…</source>
         <translation>Видаляємо вебхук…</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="589"/>
+        <location filename="../../ui/settings/telegram_page.py" line="589"/>
         <source>Webhook removed: Switchboard reads this bot&apos;s messages here, within a minute.</source>
         <translation>Вебхук видалено: протягом хвилини Switchboard почне читати повідомлення цього бота тут.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="652"/>
+        <location filename="../../ui/settings/telegram_page.py" line="652"/>
         <source>Enter the bot&apos;s token first.</source>
         <translation>Спершу введіть токен бота.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="657"/>
+        <location filename="../../ui/settings/telegram_page.py" line="657"/>
         <source>The server refused the token (%1): it was revoked or mistyped. Get the current one from @BotFather.</source>
         <translation>Сервер відхилив токен (%1): його відкликано або введено з помилкою. Отримайте чинний у @BotFather.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="662"/>
+        <location filename="../../ui/settings/telegram_page.py" line="662"/>
         <source>The server answered, but not as a Bot API server would (%1): check its address, or the token.</source>
         <translation>Сервер відповів, але не так, як сервер Bot API (%1): перевірте його адресу або токен.</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="665"/>
+        <location filename="../../ui/settings/telegram_page.py" line="665"/>
         <source>The server refused: %1</source>
         <translation>Сервер відмовив: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/telegram_page.py" line="667"/>
+        <location filename="../../ui/settings/telegram_page.py" line="667"/>
         <source>The server can&apos;t be reached: %1</source>
         <translation>Сервер недоступний: %1</translation>
     </message>
@@ -4715,73 +4715,73 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline_view.py" line="164"/>
+        <location filename="../../ui/customers/timeline_view.py" line="164"/>
         <source>All channels</source>
         <translation>Усі канали</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="168"/>
+        <location filename="../../ui/customers/timeline_view.py" line="168"/>
         <source>Timeline</source>
         <translation>Історія</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="208"/>
+        <location filename="../../ui/customers/timeline_view.py" line="208"/>
         <source>Show:</source>
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="302"/>
-        <location filename="../../ui/timeline_view.py" line="307"/>
+        <location filename="../../ui/customers/timeline_view.py" line="302"/>
+        <location filename="../../ui/customers/timeline_view.py" line="307"/>
         <source>recording</source>
         <translation>запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="313"/>
+        <location filename="../../ui/customers/timeline_view.py" line="313"/>
         <source>Double-click to play the recording</source>
         <translation>Двічі клацніть, щоб прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="315"/>
+        <location filename="../../ui/customers/timeline_view.py" line="315"/>
         <source>Double-click or press Enter to open the conversation here</source>
         <translation>Двічі клацніть або натисніть Enter, щоб відкрити листування на цьому повідомленні</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="323"/>
+        <location filename="../../ui/customers/timeline_view.py" line="323"/>
         <source>Nothing here yet.</source>
         <translation>Поки порожньо.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="433"/>
+        <location filename="../../ui/customers/timeline_view.py" line="433"/>
         <source>The timeline could not be loaded: %1</source>
         <translation>Не вдалося завантажити історію: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="475"/>
+        <location filename="../../ui/customers/timeline_view.py" line="475"/>
         <source>Play recording</source>
         <translation>Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="477"/>
+        <location filename="../../ui/customers/timeline_view.py" line="477"/>
         <source>Stop playback</source>
         <translation>Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="482"/>
+        <location filename="../../ui/customers/timeline_view.py" line="482"/>
         <source>■ Stop playback</source>
         <translation>■ Зупинити</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="486"/>
+        <location filename="../../ui/customers/timeline_view.py" line="486"/>
         <source>▶ Play recording</source>
         <translation>▶ Прослухати запис</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="490"/>
+        <location filename="../../ui/customers/timeline_view.py" line="490"/>
         <source>Play the selected call&apos;s recording</source>
         <translation>Прослухати запис вибраного дзвінка</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="492"/>
+        <location filename="../../ui/customers/timeline_view.py" line="492"/>
         <source>Select a call with a recording to play it</source>
         <translation>Виберіть дзвінок із записом, щоб прослухати його</translation>
     </message>
@@ -4789,68 +4789,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="173"/>
+        <location filename="../../ui/shell/tray.py" line="173"/>
         <source>Show Switchboard</source>
         <translation>Показати Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="175"/>
+        <location filename="../../ui/shell/tray.py" line="175"/>
         <source>Quit</source>
         <translation>Вихід</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="249"/>
-        <location filename="../../ui/tray.py" line="261"/>
+        <location filename="../../ui/shell/tray.py" line="249"/>
+        <location filename="../../ui/shell/tray.py" line="261"/>
         <source>unknown number</source>
         <translation>прихованого номера</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="253"/>
+        <location filename="../../ui/shell/tray.py" line="253"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="254"/>
+        <location filename="../../ui/shell/tray.py" line="254"/>
         <source>Incoming call</source>
         <translation>Вхідний дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="262"/>
+        <location filename="../../ui/shell/tray.py" line="262"/>
         <source>Missed call</source>
         <translation>Пропущений дзвінок</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="262"/>
+        <location filename="../../ui/shell/tray.py" line="262"/>
         <source>Missed call from %1</source>
         <translation>Пропущений дзвінок від %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="313"/>
+        <location filename="../../ui/shell/tray.py" line="313"/>
         <source>No SIP account</source>
         <translation>Немає SIP-акаунта</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="314"/>
+        <location filename="../../ui/shell/tray.py" line="314"/>
         <source>Registering…</source>
         <translation>Реєстрація…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="315"/>
+        <location filename="../../ui/shell/tray.py" line="315"/>
         <source>Registered</source>
         <translation>Зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="316"/>
+        <location filename="../../ui/shell/tray.py" line="316"/>
         <source>Not registered</source>
         <translation>Не зареєстровано</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="330"/>
+        <location filename="../../ui/shell/tray.py" line="330"/>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="332"/>
+        <location filename="../../ui/shell/tray.py" line="332"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n непрочитане повідомлення</numerusform>
@@ -4859,7 +4859,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="328"/>
+        <location filename="../../ui/shell/tray.py" line="328"/>
         <source>Switchboard: %n missed call(s)</source>
         <translation>
             <numerusform>Switchboard: %n пропущений дзвінок</numerusform>
@@ -5036,67 +5036,67 @@
 <context>
     <name>WebFormPage</name>
     <message>
-        <location filename="../../ui/webform_page.py" line="59"/>
+        <location filename="../../ui/settings/webform_page.py" line="59"/>
         <source>Take callback requests from the website&apos;s form</source>
         <translation>Приймати заявки на зворотний дзвінок з форми сайту</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="65"/>
+        <location filename="../../ui/settings/webform_page.py" line="65"/>
         <source>127.0.0.1: only this computer (a relay or proxy on it forwards the form).</source>
         <translation>127.0.0.1: лише цей комп&apos;ютер (форму сюди передає ретранслятор або проксі на ньому).</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="74"/>
+        <location filename="../../ui/settings/webform_page.py" line="74"/>
         <source>in the keyring; leave empty to keep it</source>
         <translation>у сховищі паролів; залиште порожнім, щоб зберегти</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="77"/>
+        <location filename="../../ui/settings/webform_page.py" line="77"/>
         <source>The website sends this token with every request. It is kept in the system keyring and not shown again: copy it now. Generate a new one if it is lost.</source>
         <translation>Сайт надсилає цей токен з кожною заявкою. Він зберігається в системному сховищі паролів і більше не показується: скопіюйте його зараз. Якщо його втрачено, створіть новий.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="82"/>
+        <location filename="../../ui/settings/webform_page.py" line="82"/>
         <source>Generate</source>
         <translation>Створити</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="94"/>
+        <location filename="../../ui/settings/webform_page.py" line="94"/>
         <source>Copy</source>
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="98"/>
+        <location filename="../../ui/settings/webform_page.py" line="98"/>
         <source>Try it (the website sends the same):</source>
         <translation>Перевірте (сайт надсилає те саме):</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="103"/>
+        <location filename="../../ui/settings/webform_page.py" line="103"/>
         <source>Only “phone” and “consent”: true are required. At 127.0.0.1 the form is reachable from this computer only; bringing the website&apos;s requests to it (HTTPS, a relay or a reverse proxy) is set up by the shop, not by Switchboard. Changes apply when you save.</source>
         <translation>Обов&apos;язкові лише «phone» і «consent»: true. На 127.0.0.1 форма доступна лише з цього комп&apos;ютера; доставку заявок із сайту (HTTPS, ретранслятор або зворотний проксі) налаштовує магазин, а не Switchboard. Зміни набувають чинності після збереження.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="115"/>
+        <location filename="../../ui/settings/webform_page.py" line="115"/>
         <source>Address:</source>
         <translation>Адреса:</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="116"/>
+        <location filename="../../ui/settings/webform_page.py" line="116"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="117"/>
+        <location filename="../../ui/settings/webform_page.py" line="117"/>
         <source>Token:</source>
         <translation>Токен:</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="155"/>
+        <location filename="../../ui/settings/webform_page.py" line="155"/>
         <source>The web form&apos;s token must be at least %1 characters long.</source>
         <translation>Токен веб-форми має бути не коротшим за %1 символів.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_page.py" line="158"/>
+        <location filename="../../ui/settings/webform_page.py" line="158"/>
         <source>Generate a token for the web form before turning it on.</source>
         <translation>Створіть токен веб-форми, перш ніж вмикати її.</translation>
     </message>
@@ -5104,37 +5104,37 @@
 <context>
     <name>WebFormService</name>
     <message>
-        <location filename="../../ui/webform_service.py" line="95"/>
+        <location filename="../../ui/shell/webform_service.py" line="95"/>
         <source>Web form: listening on %1:%2</source>
         <translation>Веб-форма: приймає заявки на %1:%2</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="102"/>
+        <location filename="../../ui/shell/webform_service.py" line="102"/>
         <source>Web form not started: %1</source>
         <translation>Веб-форму не запущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="111"/>
+        <location filename="../../ui/shell/webform_service.py" line="111"/>
         <source>no token saved; generate one in Settings &gt; Web form.</source>
         <translation>токен не збережено; створіть його в Налаштування &gt; Веб-форма.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="113"/>
+        <location filename="../../ui/shell/webform_service.py" line="113"/>
         <source>no keyring to read its token from (%1)</source>
         <translation>немає сховища паролів, звідки взяти токен (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="117"/>
+        <location filename="../../ui/shell/webform_service.py" line="117"/>
         <source>port %1 is already in use.</source>
         <translation>порт %1 уже зайнятий.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="119"/>
+        <location filename="../../ui/shell/webform_service.py" line="119"/>
         <source>%1 is not an address of this computer.</source>
         <translation>%1 — не адреса цього комп&apos;ютера.</translation>
     </message>
     <message>
-        <location filename="../../ui/webform_service.py" line="121"/>
+        <location filename="../../ui/shell/webform_service.py" line="121"/>
         <source>port %1 needs administrator rights; use one above 1024.</source>
         <translation>для порту %1 потрібні права адміністратора; використовуйте порт вище 1024.</translation>
     </message>

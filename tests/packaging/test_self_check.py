@@ -15,7 +15,7 @@ from tests.servers.secret_service import secret_service
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = ("qt-widgets", "qt-multimedia", "pjsua2", "database", "core-data", "resources")
 OPTIONAL = ("sip-tls", "keyring", "audio-devices")
-ENTRY_POINT = "import sys; from ui.main import main; sys.exit(main())"
+ENTRY_POINT = "import sys; from ui.shell.main import main; sys.exit(main())"
 LINE = re.compile(r"^([a-z0-9-]+): (OK - |MISSING: |UNAVAILABLE: )(.*)$")
 
 

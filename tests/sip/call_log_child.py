@@ -1,5 +1,5 @@
 """The app's process as far as the call log goes, for the spool tests: the core
-and the call log wired as ui/shell.py wires them (the profile's spool), handed
+and the call log wired as ui/shell/shell.py wires them (the profile's spool), handed
 engine events as the engine hands them, so a test can close it or kill it -9
 while the database refuses, and start again.
 

@@ -143,7 +143,7 @@ def engine() -> RecordingEngine:
 def shell(qtbot: Any, sqlite_core: Core, engine: RecordingEngine) -> Iterator[Any]:
     """The app's window on a fresh SQLite core, commands going to RecordingEngine,
     with one account ("office") to dial through."""
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     built = Shell(sqlite_core, phone=engine)
     built.control.account_id = "office"

@@ -38,7 +38,7 @@ def main() -> int:
     paths.ensure()
     core = Core.open(paths, Settings(), SecretStore(MemoryKeyring()))
     from sip.config import AccountConfig
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     shell = Shell(core)
     ready: list[bool] = []

@@ -1,4 +1,4 @@
-"""Runs ``ui.main.main()`` as the operator's start does, watching it; prints what
+"""Runs ``ui.shell.main.main()`` as the operator's start does, watching it; prints what
 it saw as JSON on the last line of stdout and exits with main()'s code.
 
 Run by test_start.py in its own process (SWITCHBOARD_HOME, TMPDIR and
@@ -10,7 +10,7 @@ is not started (start_engine only records that it was asked to): it has tests of
 its own, and a quit during its boot would race with it. A message box is
 recorded instead of shown.
 
-The start's problem dialogs (ui/start_problem_dialog.py) are real: each problem
+The start's problem dialogs (ui/shell/start_problem_dialog.py) are real: each problem
 they show is recorded (which dialog, what it says, when, in seconds since the
 driver started) and answered by clicking one of its ways out, in the order
 START_DRIVER_ANSWERS (a JSON list) gives them: "retry", "local", "quit", or
@@ -32,10 +32,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-import ui.main
-import ui.main_window
-import ui.shell
-import ui.start_problem_dialog as start_problem
+import ui.shell.main
+import ui.shell.main_window
+import ui.shell.shell
+import ui.shell.start_problem_dialog as start_problem
 
 DATABASE_SIDE = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
 # Not needed for the first picture and slow to import: loaded after the paint.
@@ -67,7 +67,7 @@ class FirstPaint(QObject):
     """Looks at the window during its first paint (an event filter, so before
     anything main() queued for after the paint has run)."""
 
-    def __init__(self, shell: ui.shell.Shell) -> None:
+    def __init__(self, shell: ui.shell.shell.Shell) -> None:
         super().__init__(shell)
         self.shell = shell
         shell.window.installEventFilter(self)
@@ -88,10 +88,10 @@ class FirstPaint(QObject):
         return False
 
 
-original_init = ui.shell.Shell.__init__
+original_init = ui.shell.shell.Shell.__init__
 
 
-def watched_init(self: ui.shell.Shell, *args: Any, **kwargs: Any) -> None:
+def watched_init(self: ui.shell.shell.Shell, *args: Any, **kwargs: Any) -> None:
     original_init(self, *args, **kwargs)
     FirstPaint(self)
     seen["open_at_build"] = self.core.is_open
@@ -125,7 +125,7 @@ def watched_init(self: ui.shell.Shell, *args: Any, **kwargs: Any) -> None:
     self.coreReady.connect(ready)
 
 
-def record_start_engine(self: ui.shell.Shell) -> None:
+def record_start_engine(self: ui.shell.shell.Shell) -> None:
     seen["engine_started"] = True
     seen["engine_started_with_open_core"] = self.core.is_open
 
@@ -184,10 +184,10 @@ def type_url(editor: start_problem.DatabaseUrlDialog) -> None:
 def main() -> int:
     start_problem.StartProblemDialog.__init__ = watched_problem_init  # type: ignore[method-assign]
     start_problem.DatabaseUrlDialog.showEvent = watched_url_show  # type: ignore[method-assign,assignment]
-    ui.shell.Shell.__init__ = watched_init  # type: ignore[method-assign]
-    ui.shell.Shell.start_engine = record_start_engine  # type: ignore[method-assign]
+    ui.shell.shell.Shell.__init__ = watched_init  # type: ignore[method-assign]
+    ui.shell.shell.Shell.start_engine = record_start_engine  # type: ignore[method-assign]
     QMessageBox.critical = record_message  # type: ignore[method-assign,assignment]
-    code = ui.main.main([])
+    code = ui.shell.main.main([])
     seen["code"] = code
     print(json.dumps(seen))
     return code

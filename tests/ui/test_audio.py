@@ -24,10 +24,10 @@ from sip.config import AccountConfig
 from tests.servers.baresip import baresip_phone
 from tests.servers.pulseaudio import SINK, SOURCE
 from tests.ui.audio_sink import SinkListener
-from ui.audio_routing import AudioRouting, device_key
-from ui.bridge import EngineBridge
-from ui.call_audio import CallAudio
-from ui.settings_dialog import SettingsDialog
+from ui.calls.audio_routing import AudioRouting, device_key
+from ui.calls.call_audio import CallAudio
+from ui.common.bridge import EngineBridge
+from ui.settings.settings_dialog import SettingsDialog
 
 WAIT_MS = 20_000  # an upper bound for a slow machine, not a speed requirement
 RING_HZ = (880.0, 660.0)
@@ -173,7 +173,7 @@ def test_test_sound_is_played_and_the_level_meter_moves(
 def app_shell(qtbot: Any, sqlite_core: Core, pulse_audio: dict[str, str]) -> Iterator[Any]:
     """The real Shell with the real engine, its audio on the null sink, and a local
     account (no registrar) to call baresip directly."""
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     sqlite_core.settings.audio_output = SINK
     built = Shell(sqlite_core)
@@ -181,7 +181,7 @@ def app_shell(qtbot: Any, sqlite_core: Core, pulse_audio: dict[str, str]) -> Ite
     try:
         with qtbot.waitSignal(built.engineReady, timeout=WAIT_MS):
             built.start_engine()
-        # QtMultimedia waits for the first call (ui/call_audio.py).
+        # QtMultimedia waits for the first call (ui/calls/call_audio.py).
         assert built.audio is not None and not built.audio.loaded
         built.engine.add_account(
             AccountConfig("local", "operator", "127.0.0.1", register=False)

@@ -12,7 +12,7 @@ from app.channel_accounts import TelegramBot, list_telegram_bots, save_telegram_
 from app.channel_settings import DEFAULT_REPLY_TEXTS, BotReplyTexts
 from app.core import Core
 from tests.ui.test_telegram_ui import WAIT_MS, open_page
-from ui.telegram_page import TelegramPage
+from ui.settings.telegram_page import TelegramPage
 
 TOKEN = "123456789:AAE" + "x" * 32
 

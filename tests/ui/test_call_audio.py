@@ -1,4 +1,4 @@
-"""The calls' audio loaded on first need (ui/call_audio.py), without a sound
+"""The calls' audio loaded on first need (ui/calls/call_audio.py), without a sound
 server: which engine events load it, what the engine gets before and after, and
 what the operator is told when QtMultimedia can't be used. Real devices and
 sound: tests/ui/test_audio.py."""
@@ -15,8 +15,8 @@ from app.settings import Settings
 from sip.audio import FrameRing
 from sip.events import CallPhase, ToneChanged
 from tests.ui.conftest import feed, incoming, state
-from ui.bridge import EngineBridge
-from ui.call_audio import EARLY_FRAMES, CallAudio, LazyAudioBackend
+from ui.calls.call_audio import EARLY_FRAMES, CallAudio, LazyAudioBackend
+from ui.common.bridge import EngineBridge
 
 
 class FakeQtBackend:
@@ -47,7 +47,7 @@ class FakeQtBackend:
 
 
 class FakeRouting:
-    """Stands in for ui.audio_routing.AudioRouting (QtMultimedia and devices)."""
+    """Stands in for ui.calls.audio_routing.AudioRouting (QtMultimedia and devices)."""
 
     made: ClassVar[list[FakeRouting]] = []
 
@@ -78,10 +78,10 @@ class FakeRouting:
 
 @pytest.fixture
 def fake_routing(monkeypatch: pytest.MonkeyPatch) -> type[FakeRouting]:
-    import ui.audio_routing
+    import ui.calls.audio_routing
 
     FakeRouting.made = []
-    monkeypatch.setattr(ui.audio_routing, "AudioRouting", FakeRouting)
+    monkeypatch.setattr(ui.calls.audio_routing, "AudioRouting", FakeRouting)
     return FakeRouting
 
 
@@ -181,7 +181,7 @@ def test_saved_settings_load_the_devices_but_open_no_stream(qtbot: Any, fake_rou
 def test_without_qtmultimedia_the_calls_are_silent_and_the_status_says_why(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "ui.audio_routing", None)  # import fails
+    monkeypatch.setitem(sys.modules, "ui.calls.audio_routing", None)  # import fails
     bridge = EngineBridge()
     audio = CallAudio(Settings(), bridge)
     with qtbot.waitSignal(audio.statusChanged):

@@ -14,8 +14,8 @@ from app.core import Core
 from app.settings import Settings, SettingsError
 from sip.events import IncomingCall
 from tests.ui.conftest import feed
-from ui.call_forwarding import forward_target
-from ui.settings_dialog import SettingsDialog
+from ui.settings.call_forwarding import forward_target
+from ui.settings.settings_dialog import SettingsDialog
 
 
 def dialog_on(qtbot: Any, shell: Any, core: Core) -> SettingsDialog:

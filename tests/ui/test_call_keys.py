@@ -1,5 +1,5 @@
 """Transfer, record and conference on keys (issue 21, item 3): declared in
-ui/shortcuts.py, actions of the Call menu beside hold and mute, working while
+ui/shell/shortcuts.py, actions of the Call menu beside hold and mute, working while
 the screen-pop has the focus, each pressed as a real key on the window."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 from sip.events import CallPhase, RecordingStarted
 from tests.ui.conftest import RecordingEngine, feed, incoming, state
 from tests.ui.test_conference_ui import two_calls
-from ui.shortcuts import by_name, describe
-from ui.shortcuts_dialog import ShortcutsDialog
+from ui.shell.shortcuts import by_name, describe
+from ui.shell.shortcuts_dialog import ShortcutsDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 TRANSFER, RECORD, CONFERENCE = Qt.Key.Key_T, Qt.Key.Key_P, Qt.Key.Key_K

@@ -97,7 +97,7 @@ def torn_spool(sqlite_core: Core) -> Core:
 def test_a_record_cut_short_by_a_crash_is_reported_and_the_rest_written(
     qtbot: Any, torn_spool: Core, engine: RecordingEngine
 ) -> None:
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     built = Shell(torn_spool, phone=engine)
     qtbot.addWidget(built.window)

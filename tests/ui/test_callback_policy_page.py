@@ -20,9 +20,9 @@ from app.core import Core
 from app.models import CallbackSource
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
-from ui.callback_policy_page import CallbackPolicyPage
-from ui.settings_dialog import SettingsDialog
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
+from ui.settings.callback_policy_page import CallbackPolicyPage
+from ui.settings.settings_dialog import SettingsDialog
 
 KYIV = ZoneInfo("Europe/Kyiv")
 # Every day round the clock, through a shift that crosses midnight: a request's

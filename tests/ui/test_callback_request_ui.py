@@ -12,7 +12,7 @@ from sqlmodel import func, select
 from app.core import Core
 from app.customers import ContactInput
 from app.models import CallbackRequest, Channel
-from ui.callback_request_dialog import CallbackRequestDialog, to_qt
+from ui.callbacks.callback_request_dialog import CallbackRequestDialog, to_qt
 
 
 def stored_requests(core: Core) -> int:

@@ -15,7 +15,7 @@ from app.core import Core
 from app.models import CallbackAttempt, CallbackOutcome, CallbackRequest, CallbackStatus
 from sip.events import CallDirection, CallOutcome
 from tests.ui.conftest import RecordingEngine, ended, feed
-from ui.callback_outcome_dialog import CallbackOutcomeDialog
+from ui.callbacks.callback_outcome_dialog import CallbackOutcomeDialog
 
 
 def due_request(core: Core, phone: str, name: str, overdue: bool = False) -> CallbackRequest:

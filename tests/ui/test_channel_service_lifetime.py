@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from app.core import Core
-from ui.channel_service import ChannelService
-from ui.main_window import MainWindow
+from ui.shell.channel_service import ChannelService
+from ui.shell.main_window import MainWindow
 
 
 def test_reports_from_threads_during_the_services_deletion_are_dropped(

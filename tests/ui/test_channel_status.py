@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from integrations.base import ChannelState, ChannelStatus, Conflict
-from ui.channel_status import advice, colour, is_problem, state_text, status_line
+from ui.common.channel_status import advice, colour, is_problem, state_text, status_line
 
 
 def _conflict(conflict: Conflict | None, detail: str = "") -> ChannelStatus:

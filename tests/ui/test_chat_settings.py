@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.core import Core
-from ui.settings_dialog import SettingsDialog
+from ui.settings.settings_dialog import SettingsDialog
 
 
 def test_the_thresholds_and_notification_options_are_saved_and_apply_at_once(

@@ -1,5 +1,5 @@
 """The chats' keyboard shortcuts (issue 19, item 6): declared once in
-ui/shortcuts.py, each an action of the window that does what it says, listed
+ui/shell/shortcuts.py, each an action of the window that does what it says, listed
 in Help > Shortcuts, and none clashing with another key of the window or with
 the keys the text fields keep for themselves."""
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from app.core import Core
 from app.models import Channel
 from tests.ui.chats import T0, channel_account, deliver, message, write
-from ui.shortcuts import SHORTCUTS, by_name, describe
-from ui.shortcuts_dialog import ShortcutsDialog
+from ui.shell.shortcuts import SHORTCUTS, by_name, describe
+from ui.shell.shortcuts_dialog import ShortcutsDialog
 
 CHAT_SHORTCUTS = (
     "next_waiting",

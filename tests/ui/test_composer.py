@@ -30,8 +30,8 @@ from app.inbox import InboundMessage
 from app.models import Channel, ChannelAccount, OutboxMessage
 from app.templates import field_key
 from tests.ui.test_plain_text import MARK, assert_shown_as_text, hostile, shown_by
+from ui.common.tasks import TaskRunner
 from ui.conversations.composer import Composer
-from ui.tasks import TaskRunner
 
 __all__ = ["hostile"]  # the fixture, shared with tests/ui/test_plain_text.py
 

@@ -26,10 +26,10 @@ from app.enums import SendFailure
 from app.inbox import InboundFile, InboundMessage
 from app.models import CallbackRequest, Channel, ChannelAccount, Conversation
 from tests.ui.test_plain_text import MARK, assert_shown_as_text, shown_by
-from ui.callback_request_dialog import CallbackRequestDialog
+from ui.callbacks.callback_request_dialog import CallbackRequestDialog
+from ui.common.core_text import error_text
 from ui.conversations.bubbles import Action
 from ui.conversations.message_list import MessageList
-from ui.core_text import error_text
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
 USER = "700100"

@@ -1,4 +1,4 @@
-"""The core's messages reach the operator in the window's language (ui/core_text.py)."""
+"""The core's messages reach the operator in the window's language (ui/common/core_text.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.contacts import InvalidContact, normalize_phone
 from app.customers import DuplicateContact
-from ui.core_text import error_text
-from ui.i18n import Translations
+from ui.common.core_text import error_text
+from ui.shell.i18n import Translations
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from app.core import Core
 from app.customers import ContactInput
 from app.models import ContactKind
 from tests.ui.test_customers_ui import make_customer
-from ui.edit_customer_dialog import VALUE_COLUMN, EditCustomerDialog
+from ui.customers.edit_customer_dialog import VALUE_COLUMN, EditCustomerDialog
 
 
 def open_card(qtbot: Any, shell: Any, customer_id: int) -> Any:

@@ -13,8 +13,8 @@ from app.models import Channel, Direction, InteractionStatus
 from app.timeline import InteractionDraft
 from sip.events import CallPhase
 from tests.ui.conftest import ended, feed, incoming, state
-from ui.new_customer_dialog import NewCustomerDialog
-from ui.timeline_view import PAGE_SIZE
+from ui.customers.new_customer_dialog import NewCustomerDialog
+from ui.customers.timeline_view import PAGE_SIZE
 
 
 def make_customer(core: Core, interactions: int = 3) -> int:

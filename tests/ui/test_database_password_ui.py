@@ -25,9 +25,13 @@ from app.secrets import MemoryKeyring, SecretKind, SecretStore, database_secret_
 from app.settings import AppPaths, Settings
 from tests.conftest import PasswordDatabase
 from tests.servers.secret_service import secret_service
-from ui.settings_dialog import SettingsDialog
-from ui.start_problem_dialog import DatabaseProblemDialog, DatabaseUrlDialog, show_database_problem
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
+from ui.settings.settings_dialog import SettingsDialog
+from ui.shell.start_problem_dialog import (
+    DatabaseProblemDialog,
+    DatabaseUrlDialog,
+    show_database_problem,
+)
 
 TEAM = "postgresql+psycopg://team@db.shop.example/switchboard"
 TEAM_ID = "postgresql://team@db.shop.example:5432/switchboard"
@@ -193,7 +197,7 @@ def test_the_start_dialog_takes_the_password_the_server_asks_for(
     worker, show_database_problem): no password saved; the dialog says the
     server asks for one; typed in its editor, it goes to the keyring, and the
     retry opens the window."""
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     db = pg_password_db
     monkeypatch.delenv("PGPASSWORD", raising=False)

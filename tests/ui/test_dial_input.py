@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.dial_input import DialProblem, DialTarget, is_call_link, parse_dial
+from ui.calls.dial_input import DialProblem, DialTarget, is_call_link, parse_dial
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,8 @@ from tests.app.mail_rows import ANNA, store_mail
 from tests.app.test_mail_view import _raw
 from tests.ui.test_composer import make_composer, open_chat, type_text, wait_disk
 from tests.ui.test_conversation_view import click_button, customer, opened
+from ui.common.tasks import TaskRunner
 from ui.conversations.bubbles import Action
-from ui.tasks import TaskRunner
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
 

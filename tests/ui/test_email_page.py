@@ -28,9 +28,9 @@ from integrations.email.imap import _FIRST_SYNC_NOTE, _FOLDER_PROBLEM
 from integrations.email.settings import Endpoint, MailboxSettings, Security
 from tests.servers.dovecot import DovecotServer
 from tests.servers.smtp import SmtpServer
-from ui.email_page import EmailPage
-from ui.settings_dialog import SettingsDialog
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
+from ui.settings.email_page import EmailPage
+from ui.settings.settings_dialog import SettingsDialog
 
 WAIT_MS = 20_000  # a bound for the waits
 SHOP = "shop@shop.example"

@@ -11,8 +11,8 @@ import pytest
 from app.messages import OperatorError
 from integrations.base import ChannelState, ChannelStatus
 from integrations.email.imap import _FOLDER_PROBLEM
-from ui.channel_status import advice, explanation, state_text
-from ui.i18n import Translations
+from ui.common.channel_status import advice, explanation, state_text
+from ui.shell.i18n import Translations
 
 
 @pytest.fixture

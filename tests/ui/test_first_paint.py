@@ -1,4 +1,4 @@
-"""The engine starts after the window's first paint (ui/main.py): the callback
+"""The engine starts after the window's first paint (ui/shell/main.py): the callback
 runs once, after a paint, and also for a window that is never painted."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
-from ui.first_paint import after_first_paint
+from ui.shell.first_paint import after_first_paint
 
 
 class PaintCounter(QObject):

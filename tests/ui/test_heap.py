@@ -1,4 +1,4 @@
-"""ui.heap.trim_heap: freed heap memory goes back to the OS (glibc only)."""
+"""ui.shell.heap.trim_heap: freed heap memory goes back to the OS (glibc only)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.heap import trim_heap
+from ui.shell.heap import trim_heap
 
 
 def rss_kb() -> int:

@@ -18,7 +18,7 @@ from app.core import Core
 from app.customers import ContactInput
 from app.importers import CustomerImporter
 from app.models import Customer
-from ui.import_dialog import ImportDialog, Stage
+from ui.customers.import_dialog import ImportDialog, Stage
 
 GOOD = "Name,Phone,Email\nIvan Petrenko,050 100 00 01,ivan@shop.ua\nOlena Koval,+380501000002,\n"
 
@@ -191,7 +191,7 @@ def test_the_next_step_can_start_the_moment_the_check_is_announced(
     # Import click can land before the thread has ended).
     from PySide6.QtCore import Qt
 
-    from ui.import_job import ImportJob
+    from ui.customers.import_job import ImportJob
 
     path = tmp_path / "shop.csv"
     path.write_text(GOOD, encoding="utf-8")

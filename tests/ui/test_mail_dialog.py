@@ -28,8 +28,8 @@ from app.inbox import InboundFile
 from app.mail.parse import parse
 from app.mail.view import mail_headers
 from tests.app.mail_rows import store_mail
+from ui.common.tasks import TaskRunner
 from ui.conversations.mail_dialog import IMAGE_RESOURCE, MAX_IMAGES, MailDialog, fetch_images
-from ui.tasks import TaskRunner
 
 WAIT_MS = 15_000
 PIXEL_SIZE = QSize(5, 3)

@@ -19,8 +19,8 @@ from sip.events import (
     RegistrationStatus,
 )
 from tests.ui.conftest import RecordingEngine, ended, feed, incoming, state
-from ui.shortcuts import SHORTCUTS
-from ui.shortcuts_dialog import ShortcutsDialog
+from ui.shell.shortcuts import SHORTCUTS
+from ui.shell.shortcuts_dialog import ShortcutsDialog
 
 
 def test_the_fields_get_their_clear_buttons_after_the_first_paint(qtbot: Any, shell: Any) -> None:
@@ -295,7 +295,7 @@ def test_shortcut_actions_and_help_dialog(qtbot: Any, shell: Any, engine: Any) -
 
 
 def test_missed_call_from_engine_reaches_the_tray(qtbot: Any, shell: Any) -> None:
-    from ui.tray import Tray
+    from ui.shell.tray import Tray
 
     tray = Tray(shell.bridge)
     feed(

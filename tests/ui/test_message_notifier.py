@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from app.core import Core
 from tests.ui.chats import T0, channel_account, deliver, message, write
 from ui.conversations.notifier import QUIET, MessageNotifier, first_words
-from ui.tray import Tray
+from ui.shell.tray import Tray
 
 
 class Clock:

@@ -63,9 +63,9 @@ from sip.events import (
     RegistrationStatus,
 )
 from tests.ui.conftest import RecordingEngine, ended, feed, incoming, state
-from ui.callback_report_dialog import CallbackReportDialog
-from ui.import_dialog import ImportDialog, Stage
-from ui.tray import Tray, caller_name, notification_body
+from ui.callbacks.callback_report_dialog import CallbackReportDialog
+from ui.customers.import_dialog import ImportDialog, Stage
+from ui.shell.tray import Tray, caller_name, notification_body
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE_COLOUR = QColor("#ff00ff")  # nothing in the window is this colour
@@ -452,8 +452,8 @@ APP = r"""
 import json, os, sys, time
 from PySide6.QtWidgets import QApplication
 
-from ui.bridge import EngineBridge
-from ui.tray import Tray
+from ui.common.bridge import EngineBridge
+from ui.shell.tray import Tray
 
 app = QApplication(sys.argv[:1])
 tray = Tray(EngineBridge())

@@ -12,13 +12,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.core import Core
-from ui.calls import format_duration
+from ui.calls.calls import format_duration
 
 WAIT_MS = 20_000  # an upper bound for a slow machine, not a speed requirement
 
 
 def test_demo_line_call_through_the_real_engine(qtbot: Any, sqlite_core: Core) -> None:
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     shell = Shell(sqlite_core)
     qtbot.addWidget(shell.window)

@@ -16,13 +16,13 @@ from app.core import Core
 from app.customers import ContactInput
 from sip.events import CallPhase
 from tests.ui.conftest import RecordingEngine, ended, feed, incoming, state
-from ui.bridge import EngineBridge
-from ui.call_control import CallControl
-from ui.call_panel import CallPanel
-from ui.calls import CallBook
-from ui.main_window import SPARE_POPS
-from ui.screen_pop import ScreenPop
-from ui.tasks import TaskRunner
+from ui.calls.call_control import CallControl
+from ui.calls.call_panel import CallPanel
+from ui.calls.calls import CallBook
+from ui.calls.screen_pop import ScreenPop
+from ui.common.bridge import EngineBridge
+from ui.common.tasks import TaskRunner
+from ui.shell.main_window import SPARE_POPS
 
 
 def add_customer(core: Core, name: str, phone: str, company: str = "") -> int:

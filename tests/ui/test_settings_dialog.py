@@ -13,7 +13,7 @@ from app.secrets import SecretKind
 from sip.account_rows import engine_accounts, engine_config
 from sip.config import EngineConfig
 from sip.events import AutoRecord, DtmfMethod
-from ui.settings_dialog import SettingsDialog
+from ui.settings.settings_dialog import SettingsDialog
 
 PASSWORD = "s3cret-Pa55-word"
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 
 from app.settings import AppPaths
-from ui.single_instance import (
+from ui.shell.single_instance import (
     ACTIVATE,
     SingleInstance,
     forward,

@@ -1,4 +1,4 @@
-"""ui/source_scan.py: PySide6 no longer reads (and keeps) the source of every
+"""ui/shell/source_scan.py: PySide6 no longer reads (and keeps) the source of every
 module imported after it."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def test_modules_imported_after_qt_are_not_read_into_linecache(tmp_path: Path) -
         "import json, linecache, sys\n"
         f"sys.path.insert(0, {str(tmp_path)!r})\n"
         "import ui\n"
-        "import plain_module, ui.labels\n"
+        "import plain_module, ui.common.labels\n"
         "feature = sys.modules['shibokensupport.feature']\n"
         "print(json.dumps({\n"
         "    'cached': [f for f in linecache.cache if f.endswith('plain_module.py')],\n"

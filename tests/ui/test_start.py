@@ -1,4 +1,4 @@
-"""The start (ui/main.py): the window is painted before the database is opened,
+"""The start (ui/shell/main.py): the window is painted before the database is opened,
 which then happens on the task worker. What can stop a start is said, with the
 ways out, and never papered over: a settings file that can't say which database
 to use (never the local file in its place), a database that can't be opened or
@@ -37,12 +37,12 @@ DATABASE_SIDE = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
 LATER_SIDE = ("phonenumbers",)  # ~20 ms of import the first picture doesn't need
 # What main() imports before the window's first paint.
 BEFORE_PAINT = (
-    "ui.main",
-    "ui.shell",
-    "ui.main_window",
-    "ui.i18n",
-    "ui.single_instance",
-    "ui.first_paint",
+    "ui.shell.main",
+    "ui.shell.shell",
+    "ui.shell.main_window",
+    "ui.shell.i18n",
+    "ui.shell.single_instance",
+    "ui.shell.first_paint",
     "app.core",
     "app.errors",
     "app.enums",
@@ -409,7 +409,7 @@ def start_with_link(tmp_path: Path, home: Path, link: str) -> subprocess.Complet
         [
             sys.executable,
             "-c",
-            "import sys; from ui.main import main; sys.exit(main(sys.argv[1:]))",
+            "import sys; from ui.shell.main import main; sys.exit(main(sys.argv[1:]))",
             link,
         ],
         cwd=ROOT,
@@ -421,7 +421,7 @@ def start_with_link(tmp_path: Path, home: Path, link: str) -> subprocess.Complet
 
 
 def test_a_second_start_hands_its_link_to_the_running_window(tmp_path: Path) -> None:
-    from ui.single_instance import server_name
+    from ui.shell.single_instance import server_name
 
     home = tmp_path / "home"
     env = {**environment(tmp_path, home), "START_DRIVER_WAIT_FOR_LINK": "1"}
@@ -452,7 +452,7 @@ def test_two_profiles_run_side_by_side(tmp_path: Path) -> None:
     """Two SWITCHBOARD_HOMEs, one machine, one user, one temp folder: the second
     profile starts its own window instead of handing over to the first; a start
     of the first profile still hands over to the first."""
-    from ui.single_instance import server_name
+    from ui.shell.single_instance import server_name
 
     first_home, second_home = tmp_path / "first", tmp_path / "second"
     env = {**environment(tmp_path, first_home), "START_DRIVER_WAIT_FOR_LINK": "1"}

@@ -1,4 +1,4 @@
-"""The start's problem dialogs (ui/start_problem_dialog.py), in the window's
+"""The start's problem dialogs (ui/shell/start_problem_dialog.py), in the window's
 process: the database dialog over a real shell whose database can't be opened,
 then is; the URL editor's checks and its atomic save; the settings-file dialog's
 ways out; and every dialog's text whole (no label cut) in each language.
@@ -19,8 +19,8 @@ from app.core import Core
 from app.errors import DatabaseError
 from app.secrets import MemoryKeyring, SecretKind, SecretStore
 from app.settings import _CANT_WRITE, AppPaths, HomeNotWritable, Settings
-from ui.i18n import Translations
-from ui.start_problem_dialog import (
+from ui.shell.i18n import Translations
+from ui.shell.start_problem_dialog import (
     ConfigProblemDialog,
     DatabaseProblemDialog,
     DatabaseUrlDialog,
@@ -52,7 +52,7 @@ def closed(qtbot: Any) -> Iterator[list[QWidget]]:
 def test_the_database_dialog_stays_until_a_retry_opens_the_database(
     qtbot: Any, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     started: list[bool] = []
     monkeypatch.setattr(Shell, "start_engine", lambda self: started.append(True))

@@ -28,9 +28,9 @@ from app.customers import ContactInput
 from app.models import Conversation, Interaction
 from app.secrets import SecretKind
 from tests.servers.bot_api import Bot, BotApiServer, Fault
-from ui.settings_dialog import SettingsDialog
-from ui.telegram_page import TelegramPage
-from ui.tray import Tray
+from ui.settings.settings_dialog import SettingsDialog
+from ui.settings.telegram_page import TelegramPage
+from ui.shell.tray import Tray
 
 WAIT_MS = 20_000  # bounds for the waits; a conflict is retried every ~30 s, not awaited
 

@@ -12,7 +12,7 @@ import pytest
 from app.core import Core
 from tests.app.test_messages import marker_calls
 from tests.ui.conftest import RecordingEngine
-from ui.i18n import TRANSLATIONS_DIR, Translations, resolve_language
+from ui.shell.i18n import TRANSLATIONS_DIR, Translations, resolve_language
 
 FIELD = re.compile(r"\{[^{}]*\}")  # a str.format field of a core template
 
@@ -30,7 +30,7 @@ def translations() -> Iterator[Translations]:
 
 
 def build_window(qtbot: Any, core: Core) -> Any:
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     shell = Shell(core, phone=RecordingEngine())
     qtbot.addWidget(shell.window)
@@ -44,7 +44,7 @@ def test_catalogues_are_shipped() -> None:
 
 def test_every_message_is_translated_and_keeps_its_fields() -> None:
     # An unfinished message shows English in a Russian window; a core template
-    # whose translation lost a {field} is shown in English (ui/core_text.py).
+    # whose translation lost a {field} is shown in English (ui/common/core_text.py).
     core_sources = set()
     for lang in ("ru", "uk"):
         root = ElementTree.parse(TRANSLATIONS_DIR / f"switchboard_{lang}.ts").getroot()
@@ -103,7 +103,7 @@ def test_window_speaks_the_chosen_language(
 def test_ukrainian_plural_forms_in_the_tray(
     qtbot: Any, sqlite_core: Core, translations: Translations
 ) -> None:
-    from ui.tray import Tray
+    from ui.shell.tray import Tray
 
     translations.install("uk")
     shell = build_window(qtbot, sqlite_core)

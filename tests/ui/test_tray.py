@@ -20,7 +20,7 @@ from sip.events import (
     RegistrationStatus,
 )
 from tests.ui.conftest import ended, feed, incoming
-from ui.tray import DOT_COLOURS, Registration, Tray, caller_name
+from ui.shell.tray import DOT_COLOURS, Registration, Tray, caller_name
 
 
 def dot_colour(tray: Tray) -> QColor:

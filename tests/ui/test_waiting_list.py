@@ -268,7 +268,7 @@ def test_create_customer_from_an_unknown_sender_with_their_name(
 def test_the_chats_dock_is_a_tab_beside_the_callbacks_and_stays_where_it_was_put(
     qtbot: Any, shell: Any, sqlite_core: Core, engine: Any
 ) -> None:
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     window = shell.window
     assert window.chats_dock in window.tabifiedDockWidgets(window.callback_dock)
@@ -296,7 +296,7 @@ def test_the_chats_dock_is_a_tab_beside_the_callbacks_and_stays_where_it_was_put
 def test_a_damaged_layout_file_leaves_the_default_layout(
     qtbot: Any, shell: Any, sqlite_core: Core, engine: Any
 ) -> None:
-    from ui.shell import Shell
+    from ui.shell.shell import Shell
 
     shell.window.layout_file.write_text('{"version": 2, "state": "%%%", "geometry": 1}')
     again = Shell(sqlite_core, phone=engine)
@@ -324,7 +324,7 @@ def test_names_and_messages_from_outside_show_as_text_in_the_list_the_menu_and_t
 ) -> None:
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from ui.tray import Tray
+    from ui.shell.tray import Tray
 
     shop = channel_account(sqlite_core, hostile)
     (stranger,) = deliver(sqlite_core, message(shop, "1", T0, hostile, title=hostile))

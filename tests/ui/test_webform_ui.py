@@ -18,8 +18,8 @@ from app.core import Core
 from app.models import CallbackRequest
 from app.secrets import WEBFORM_TOKEN_ID, SecretKind, SecretStore
 from integrations.webform import PATH
-from ui.settings_dialog import SettingsDialog
-from ui.webform_page import example_curl
+from ui.settings.settings_dialog import SettingsDialog
+from ui.settings.webform_page import example_curl
 
 FORM = {"name": "Olena", "phone": "+380 50 123 45 67", "comment": "size", "consent": True}
 

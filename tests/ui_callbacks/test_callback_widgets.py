@@ -8,9 +8,14 @@ from pytestqt.qtbot import QtBot
 
 from app.callback_report import CallbackReport, Figures
 from app.models import CallbackOutcome
-from ui.callback_outcome_dialog import CallbackOutcomeDialog
-from ui.callback_queue_panel import OVERDUE_COLOR, CallbackQueuePanel, QueueRow, countdown_text
-from ui.callback_report_view import CallbackReportView
+from ui.callbacks.callback_outcome_dialog import CallbackOutcomeDialog
+from ui.callbacks.callback_queue_panel import (
+    OVERDUE_COLOR,
+    CallbackQueuePanel,
+    QueueRow,
+    countdown_text,
+)
+from ui.callbacks.callback_report_view import CallbackReportView
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.dialog_parts import ERROR_COLOR
+from ui.common.plain_text import plain_label, plain_tooltip
 from ui.conversations.composer_work import PickedFile
-from ui.dialog_parts import ERROR_COLOR
-from ui.plain_text import plain_label, plain_tooltip
 
 NAME_CHARS = 40  # longer names are elided in the middle; the tooltip has the whole name
 

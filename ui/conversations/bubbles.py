@@ -36,8 +36,8 @@ from PySide6.QtGui import (
 )
 
 from app.mail.view import visible_parts
+from ui.common.core_text import error_text
 from ui.conversations.kind_text import kind_text
-from ui.core_text import error_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap

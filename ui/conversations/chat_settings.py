@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
 
 from app.settings import Settings
-from ui.plain_text import plain_label
+from ui.common.plain_text import plain_label
 
 FIELDS = ("waiting_amber_minutes", "waiting_red_minutes", "notify_message_text", "message_sound")
 MAX_AMBER = 24 * 60  # app/settings.py checks the same bounds

@@ -58,6 +58,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import Core
+from ui.common.core_text import error_text
+from ui.common.dialog_parts import ERROR_COLOR
+from ui.common.labels import channel_label
+from ui.common.plain_text import plain_label
+from ui.common.tasks import TaskRunner
 from ui.conversations.attachment_chips import AttachmentChips, size_text
 from ui.conversations.composer_input import ComposerInput, local_files
 from ui.conversations.composer_work import (
@@ -76,11 +81,6 @@ from ui.conversations.kind_text import kind_text
 from ui.conversations.mail_fields import MailFields
 from ui.conversations.quick_replies import QuickReply, QuickReplyPicker
 from ui.conversations.refusal_banner import RefusalBanner
-from ui.core_text import error_text
-from ui.dialog_parts import ERROR_COLOR
-from ui.labels import channel_label
-from ui.plain_text import plain_label
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.changes import Changes

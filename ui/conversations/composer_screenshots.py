@@ -193,9 +193,9 @@ def render(out: Path, language: str = "", width: int = 640) -> list[Path]:
     from app.core import Core
     from app.secrets import MemoryKeyring, SecretStore
     from app.settings import AppPaths, Settings
+    from ui.common.tasks import TaskRunner
     from ui.conversations.panel import ConversationsPanel
-    from ui.i18n import Translations
-    from ui.tasks import TaskRunner
+    from ui.shell.i18n import Translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert app is not None  # kept: the widgets need it alive

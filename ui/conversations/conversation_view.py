@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.core_text import error_text
+from ui.common.dialog_parts import ERROR_COLOR
+from ui.common.labels import channel_label
+from ui.common.plain_text import literal_ampersands, plain_label, plain_tooltip
+from ui.common.tasks import TaskRunner
 from ui.conversations.bubbles import Action
 from ui.conversations.files import FileActions, can_open
 from ui.conversations.message_list import MessageList
 from ui.conversations.thumbnails import image_size
-from ui.core_text import error_text
-from ui.dialog_parts import ERROR_COLOR
-from ui.labels import channel_label
-from ui.plain_text import literal_ampersands, plain_label, plain_tooltip
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize
@@ -549,7 +549,7 @@ class ConversationView(QWidget):
         header = self.header
         if header is None:
             return None
-        from ui.callback_request_dialog import CallbackRequestDialog
+        from ui.callbacks.callback_request_dialog import CallbackRequestDialog
 
         cid = conversation_id if conversation_id is not None else header.conversation_id
         dialog = CallbackRequestDialog(
@@ -595,7 +595,7 @@ class ConversationView(QWidget):
         header = self.header
         if header is None:
             return None
-        from ui.new_customer_dialog import NewCustomerDialog
+        from ui.customers.new_customer_dialog import NewCustomerDialog
 
         dialog = NewCustomerDialog(self.core, self.tasks, "", self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

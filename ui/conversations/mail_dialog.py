@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.mail.view import MailHeaders, mail_headers
-from ui.core_text import error_text
-from ui.dialog_parts import error_label
-from ui.plain_text import plain_label
-from ui.tasks import TaskRunner
+from ui.common.core_text import error_text
+from ui.common.dialog_parts import error_label
+from ui.common.plain_text import plain_label
+from ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.core import Core

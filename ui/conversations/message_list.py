@@ -27,11 +27,11 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPalette, QR
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, QWidget
 
 from app.mail.view import visible_parts
+from ui.common.plain_text import literal_ampersands
 from ui.conversations.bubbles import Action, Style
 from ui.conversations.message_delegate import MessageDelegate
 from ui.conversations.message_model import ITEM_ROLE, MessageModel
 from ui.conversations.thumbnails import Thumbnails
-from ui.plain_text import literal_ampersands
 
 if TYPE_CHECKING:
     from app.conversation_feed import FeedItem

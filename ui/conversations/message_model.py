@@ -23,8 +23,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ui.common.plain_text import plain_tooltip
 from ui.conversations.bubbles import body_text, notice_text, shown_time
-from ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from app.conversation_feed import FeedCursor, FeedItem

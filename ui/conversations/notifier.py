@@ -31,14 +31,14 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 from resources import resource_path
+from ui.common.tasks import TaskRunner
 from ui.conversations.kind_text import kind_text
-from ui.tasks import TaskRunner
-from ui.tray import window_in_sight
+from ui.shell.tray import window_in_sight
 
 if TYPE_CHECKING:
     from app.changes import Changes
     from app.core import Core
-    from ui.tray import Tray
+    from ui.shell.tray import Tray
 
 log = logging.getLogger(__name__)
 

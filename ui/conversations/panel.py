@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
+from ui.common.core_text import error_text
+from ui.common.labels import channel_label
+from ui.common.plain_text import literal_ampersands, plain_label, plain_tooltip
+from ui.common.tasks import TaskRunner
 from ui.conversations.conversation_view import ConversationView
-from ui.core_text import error_text
-from ui.labels import channel_label
-from ui.plain_text import literal_ampersands, plain_label, plain_tooltip
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.changes import Changes

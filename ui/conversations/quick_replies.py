@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import Core
-from ui.core_text import error_text
-from ui.dialog_parts import ERROR_COLOR
-from ui.plain_text import plain_label
-from ui.tasks import TaskRunner
+from ui.common.core_text import error_text
+from ui.common.dialog_parts import ERROR_COLOR
+from ui.common.plain_text import plain_label
+from ui.common.tasks import TaskRunner
 
 SEARCH_MS = 120  # a pause in typing before the search runs
 PREVIEW_CHARS = 600

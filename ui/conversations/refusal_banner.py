@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
+from ui.common.core_text import error_text
+from ui.common.labels import channel_label
+from ui.common.plain_text import literal_ampersands, plain_label, plain_tooltip
 from ui.conversations.attachment_chips import FlowLayout
-from ui.core_text import error_text
-from ui.labels import channel_label
-from ui.plain_text import literal_ampersands, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from app.reply_options import ReplyOptions

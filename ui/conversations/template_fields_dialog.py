@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.plain_text import plain_label
+from ui.common.plain_text import plain_label
 
 if TYPE_CHECKING:
     from app.templates import TemplateField

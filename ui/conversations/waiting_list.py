@@ -53,11 +53,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.core_text import error_text
+from ui.common.labels import channel_label, local_time
+from ui.common.plain_text import plain_label, plain_tooltip
+from ui.common.tasks import TaskRunner
 from ui.conversations.kind_text import kind_text
-from ui.core_text import error_text
-from ui.labels import channel_label, local_time
-from ui.plain_text import plain_label, plain_tooltip
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -621,7 +621,7 @@ class WaitingList(QWidget):
     def create_customer(self, conversation_id: int) -> QWidget | None:
         """ "Create customer…" with the sender's name typed in; once saved, the
         chat is linked to them and the card opens with it."""
-        from ui.new_customer_dialog import NewCustomerDialog
+        from ui.customers.new_customer_dialog import NewCustomerDialog
 
         entry = self.entry(conversation_id)
         if entry is None:
