@@ -2,8 +2,6 @@
 PostgreSQL, with a clock the test moves: who may do what to a request another
 operator holds, what is kept, and what "call next" hands out afterwards."""
 
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -11,32 +9,7 @@ from app.callbacks import MAX_REASON, CallbackError, CallbackQueue
 from app.changes import Changes
 from app.core import Core
 from app.customers import ContactInput
-
-KYIV = ZoneInfo("Europe/Kyiv")
-MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=KYIV).astimezone(UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock(core: Core) -> Clock:
-    c = Clock(MONDAY_10)
-    core.callbacks.clock = c
-    return c
-
-
-@pytest.fixture
-def queue(core: Core, clock: Clock) -> CallbackQueue:
-    return core.callbacks
+from tests.app.callback_clock import Clock
 
 
 def test_cancel_closes_it_keeps_who_and_why_and_puts_it_on_the_timeline(

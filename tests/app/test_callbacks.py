@@ -11,32 +11,7 @@ from app.callbacks import CallbackError, CallbackQueue, ClaimLost, customer_time
 from app.core import Core
 from app.customers import ContactInput, CustomerNotFound
 from app.timeline import InteractionDraft
-
-KYIV = ZoneInfo("Europe/Kyiv")
-MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=KYIV).astimezone(UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock(core: Core) -> Clock:
-    c = Clock(MONDAY_10)
-    core.callbacks.clock = c
-    return c
-
-
-@pytest.fixture
-def queue(core: Core, clock: Clock) -> CallbackQueue:
-    return core.callbacks
+from tests.app.callback_clock import KYIV, MONDAY_10, Clock
 
 
 def test_manual_request_is_due_now_with_sla_and_on_the_timeline(
