@@ -135,7 +135,7 @@ def test_missed_calls_merge_and_a_reached_call_closes(
 
 def test_the_same_missed_call_registered_twice_counts_once(queue: CallbackQueue) -> None:
     """The call log writes a call's end again when the database refused it part-way
-    (sip/call_log.py): the missed call must not count twice."""
+    (sip/adapters/call_log.py): the missed call must not count twice."""
     first = queue.register_missed_call("0501234567", interaction_id=41)
     again = queue.register_missed_call("0501234567", interaction_id=41)
     later = queue.register_missed_call("0501234567", interaction_id=42)

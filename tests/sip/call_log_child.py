@@ -25,7 +25,7 @@ from app.core import Core
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
 from app.spool import WriterStatus, in_profile
-from sip.call_log import CallLog
+from sip.adapters.call_log import CallLog
 from sip.events import (
     CallDirection,
     CallEnded,

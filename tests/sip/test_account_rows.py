@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.models import SipAccount
-from sip.account_rows import account_config, engine_config, system_ca_file
+from sip.adapters.account_rows import account_config, engine_config, system_ca_file
 from sip.config import EngineConfig, SrtpMode, Transport
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from app.core import Core
 from sip import engine as engine_module
-from sip.call_log import CallLog
+from sip.adapters.call_log import CallLog
 from sip.events import CallEnded, CallPhase, CallStateChanged, TransferProgress
 from tests.servers.baresip import BaresipPhone, baresip_phone
 from tests.servers.kamailio import KamailioServer, kamailio_server

@@ -15,8 +15,8 @@ from app.core import Core
 from app.customers import ContactInput
 from app.models import CallbackOutcome
 from app.working_hours import WorkingHours
-from sip.call_log import CallLog
-from sip.callback_dialer import CallbackDialer
+from sip.adapters.call_log import CallLog
+from sip.adapters.callback_dialer import CallbackDialer
 from sip.config import AccountConfig
 from sip.events import (
     CallEnded,

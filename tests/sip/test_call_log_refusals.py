@@ -23,7 +23,7 @@ from app.customers import ContactInput
 from app.models import Interaction, utcnow
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
-from sip.call_log import CallLog
+from sip.adapters.call_log import CallLog
 from sip.events import CallDirection, CallEnded, CallOutcome, IncomingCall
 
 NUMBER = "+380501234567"
@@ -74,7 +74,7 @@ def test_a_missed_call_while_the_database_is_locked_is_written_once_it_is_free(
     other = sqlite3.connect(str(core.db.engine.url.database), isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
-        with caplog.at_level(logging.WARNING, logger="sip.call_log"):
+        with caplog.at_level(logging.WARNING, logger="sip.adapters.call_log"):
             rang = utcnow()
             for event in missed_call("c1", "sip-call-1@pbx"):
                 log(event)

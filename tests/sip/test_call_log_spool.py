@@ -31,7 +31,7 @@ from app.models import CallbackRequest, Interaction
 from app.secrets import MemoryKeyring, SecretStore
 from app.settings import AppPaths, Settings
 from app.spool import WriterStatus, in_profile
-from sip.call_log import CallLog
+from sip.adapters.call_log import CallLog
 from tests.servers.postgres import PostgresServer, _as_user, postgres_server
 from tests.sip.call_log_child import (
     OUTBOUND_NUMBER,

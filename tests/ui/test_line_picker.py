@@ -16,7 +16,7 @@ from app.customers import ContactInput
 from app.enums import Channel, ContactKind, Direction, InteractionStatus
 from app.settings import Settings
 from app.timeline import InteractionDraft
-from sip.account_rows import EngineAccount
+from sip.adapters.account_rows import EngineAccount
 from sip.config import AccountConfig
 
 

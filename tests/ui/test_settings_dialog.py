@@ -10,7 +10,7 @@ from sqlalchemy import text
 from app.accounts import list_sip_accounts
 from app.core import Core
 from app.secrets import SecretKind
-from sip.account_rows import engine_accounts, engine_config
+from sip.adapters.account_rows import engine_accounts, engine_config
 from sip.config import EngineConfig
 from sip.events import AutoRecord, DtmfMethod
 from ui.settings.settings_dialog import SettingsDialog

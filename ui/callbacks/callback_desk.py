@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from app.core import Core
     from app.enums import CallbackOutcome
     from app.models import CallbackRequest
-    from sip.call_log import CallLog
-    from sip.callback_dialer import CallbackCall, CallbackDialer
+    from sip.adapters.call_log import CallLog
+    from sip.adapters.callback_dialer import CallbackCall, CallbackDialer
     from ui.callbacks.callback_outcome_dialog import CallbackOutcomeDialog
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ class CallbackDesk(QObject):
         dial_format = core.settings.dial_format
 
         def run() -> tuple[CallbackDialer, CallbackCall | None]:
-            from sip.callback_dialer import CallbackDialer
+            from sip.adapters.callback_dialer import CallbackDialer
 
             dialer = CallbackDialer(core.callbacks, call_log, phone, account, operator, dial_format)
             return dialer, work(dialer)

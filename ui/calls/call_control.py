@@ -25,7 +25,7 @@ from ui.common.core_text import error_text
 from ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from sip.call_log import CallLog
+    from sip.adapters.call_log import CallLog
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from ui.common.plain_text import plain_label
 
 if TYPE_CHECKING:
-    from sip.call_log import CallLog
+    from sip.adapters.call_log import CallLog
 
 NOTES_PAUSE_MS = 800
 

@@ -9,8 +9,8 @@ The shell may be built with a core whose database is not open yet
 the task worker after the first paint (``open_core``), because importing
 SQLAlchemy and SQLModel alone takes longer than the whole bare window
 (bench/README.md, "The window"). Hence nothing imported here at module level
-may bring SQLAlchemy: the database side (app.accounts, sip.call_log,
-sip.account_rows) is imported where it is used, once the database is open.
+may bring SQLAlchemy: the database side (app.accounts, sip.adapters.call_log,
+sip.adapters.account_rows) is imported where it is used, once the database is open.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ from ui.shell.webform_service import WebFormService
 
 if TYPE_CHECKING:
     from app.core import Core
-    from sip.account_rows import EngineAccount
-    from sip.call_log import CallLog
+    from sip.adapters.account_rows import EngineAccount
+    from sip.adapters.call_log import CallLog
 
 log = logging.getLogger(__name__)
 DEMO_ACCOUNT = "demo"
@@ -125,7 +125,7 @@ class Shell(QObject):
 
     def _core_opened(self) -> None:
         from app.spool import in_profile
-        from sip.call_log import CallLog
+        from sip.adapters.call_log import CallLog
 
         core = self.core
         # The call log exists before the engine does: the callback desk records
@@ -179,7 +179,7 @@ class Shell(QObject):
 
         def boot() -> tuple[list[EngineAccount], str]:
             from app.accounts import list_sip_accounts
-            from sip.account_rows import engine_accounts, engine_config
+            from sip.adapters.account_rows import engine_accounts, engine_config
 
             # TLS and STUN are endpoint-wide: set from the stored accounts before
             # the endpoint exists (read here, off the GUI thread).
@@ -274,7 +274,7 @@ class Shell(QObject):
         old_ids = list(self._account_ids)
 
         def reload() -> list[EngineAccount]:
-            from sip.account_rows import engine_accounts
+            from sip.adapters.account_rows import engine_accounts
 
             for account_id in old_ids:
                 engine.remove_account(account_id)

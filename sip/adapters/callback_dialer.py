@@ -13,7 +13,7 @@ from datetime import datetime
 from app.callbacks import CallbackQueue, suggest_outcome
 from app.contacts import format_for_dialing
 from app.models import CallbackOutcome, CallbackRequest
-from sip.call_log import CallLog, Dialer
+from sip.adapters.call_log import CallLog, Dialer
 from sip.events import CallEnded
 
 
