@@ -564,8 +564,8 @@ class CallbackQueue:
         assignment to them let go of (a request given to another operator is
         theirs to release, or to be reassigned). Nothing held: nothing changes."""
         operator = self._operator(operator)
-        with self.db.session() as s:
-            row = self._get(s, request_id)
+        with self.db.transaction() as s:
+            row = self._locked(s, request_id)
             if row.status not in ACTIVE:
                 raise self._closed(request_id, row.status)
             if row.assigned_to not in (None, operator):
@@ -596,8 +596,8 @@ class CallbackQueue:
         one doing it may give away their own."""
         operator, to = self._operator(operator), self._assignee(to)
         now = self.clock()
-        with self.db.session() as s:
-            row = self._get(s, request_id)
+        with self.db.transaction() as s:
+            row = self._locked(s, request_id)
             if row.status not in ACTIVE:
                 raise self._closed(request_id, row.status)
             if self._held_by_another(row, operator, now) and row.claimed_by != to:
@@ -635,8 +635,8 @@ class CallbackQueue:
                 limit=MAX_REASON,
             )
         now = self.clock()
-        with self.db.session() as s:
-            row = self._get(s, request_id)
+        with self.db.transaction() as s:
+            row = self._locked(s, request_id)
             if row.status not in ACTIVE:
                 raise self._closed(request_id, row.status)
             if self._held_by_another(row, operator, now):
@@ -877,6 +877,19 @@ class CallbackQueue:
             and row.claimed_by not in (None, operator)
             and (row.claim_expires_at is None or row.claim_expires_at >= now)
         )
+
+    @classmethod
+    def _locked(cls, s: Session, request_id: int) -> CallbackRequest:
+        """The row, held for this unit of work (``Database.transaction``): its
+        checks and the write they decide see no other operator's claim, cancel
+        or assignment in between (FOR UPDATE on PostgreSQL; SQLite's unit holds
+        the write lock from its first statement)."""
+        row = s.exec(
+            select(CallbackRequest).where(col(CallbackRequest.id) == request_id).with_for_update()
+        ).first()
+        if row is None:
+            return cls._get(s, request_id)  # its clear "does not exist"
+        return row
 
     @staticmethod
     def _get(s: Session, request_id: int) -> CallbackRequest:

@@ -69,6 +69,7 @@ class CallRecord:
     # ForwardMode.NO_ANSWER: when (time.monotonic()) a still ringing call is sent on.
     forward_at: float | None = None
     redirects: int = 0  # 3xx answers our call followed
+    auto_record_tried: bool = False  # the account's automatic recording was started (or failed)
     # DTMF digits still to go as SIP INFO, one request at a time (the first is the
     # one sent and not answered yet): pjsua sends every digit at once, and a
     # proxy may pass two INFOs on out of order, which the far end must then
@@ -129,7 +130,7 @@ class SipCall(pj.Call):
         event = prm.e
         tsx = event.body.tsxState.tsx
         if str(tsx.method) == "INFO" and int(tsx.role) == pj.PJSIP_ROLE_UAC:
-            self._engine.on_info_answered(self, int(tsx.state))
+            self._engine.on_info_answered(self, int(tsx.state), int(tsx.statusCode))
             return
         message = ""
         if event.body.tsxState.type == pj.PJSIP_EVENT_RX_MSG:

@@ -509,7 +509,10 @@ class Engine:
                     break
                 self._idle_media_clock()
                 if self._beep is not None and self._beep.playing:
-                    self._beep.tick(time.monotonic())
+                    try:
+                        self._beep.tick(time.monotonic())
+                    except pj.Error as error:
+                        log.warning("consent beep: %s", str(error.reason))
                 self._ep.libHandleEvents(poll_ms)
                 self._reap()
                 if self._reg_retry_at:
@@ -517,7 +520,10 @@ class Engine:
                 if self._watched_transfers:
                     self._check_transfers()
                 if self._forwarding.mode is ForwardMode.NO_ANSWER:
-                    self._forward_unanswered()
+                    try:
+                        self._forward_unanswered()
+                    except pj.Error as error:  # the call rings on; the next turn tries again
+                        log.warning("forwarding an unanswered call: %s", str(error.reason))
         except BaseException:
             log_error_text(log, "SIP engine loop failed; shutting down")
         finally:
@@ -726,6 +732,8 @@ class Engine:
             case SetForwarding(mode=mode, target=target):
                 if mode is not ForwardMode.OFF and not target:
                     raise InvalidTarget("no number to forward calls to")
+                if mode is ForwardMode.NO_ANSWER and command.after_s <= 0:
+                    raise EngineError("calls must ring a while before they are forwarded")
                 self._forwarding = command
                 return None
             case SetCodecs(codecs=codecs):
@@ -1047,6 +1055,10 @@ class Engine:
         record.phase = phase
         if phase is CallPhase.CONFIRMED and record.connected_at is None:
             record.connected_at = time.monotonic()
+            # The 200's media may be the 183's (no new media update comes): the
+            # recording the account wants starts at the answer either way.
+            if call.audio is not None and record.media_status is MediaStatus.ACTIVE:
+                self._auto_record(call)
         if phase is CallPhase.DISCONNECTED:
             if record.ended_at is not None:
                 return
@@ -1074,8 +1086,8 @@ class Engine:
                     self._apply_mute(call)
                 if call.recorder is not None and not call.record.recording_paused:
                     audio.startTransmit(call.recorder)
-                if status is MediaStatus.ACTIVE and call.recorder is None:
-                    self._auto_record(call)
+                if status is MediaStatus.ACTIVE and call.record.connected_at is not None:
+                    self._auto_record(call)  # not on early media: ring-back is no call
                 # A re-INVITE may have given the call a new conference port.
                 for other_id in call.record.joined:
                     other = self._calls.get(other_id)
@@ -1173,16 +1185,20 @@ class Engine:
         self._emit(RecordingStarted(call.record.call_id, path, automatic))
 
     def _auto_record(self, call: SipCall) -> None:
-        """Records the call from its first audio when its account says so: all
-        calls, or the incoming ones. Once: a recording the operator paused stays
-        paused over a hold and a resume (the recorder is kept, not made again)."""
+        """Records the call from the answer when its account says so: all calls,
+        or the incoming ones. Tried once: a recording the operator paused stays
+        paused over a hold and a resume (the recorder is kept, not made again),
+        and a folder that can't be written is said once, not at each re-INVITE."""
         policy = call.account.config.auto_record
         folder = self.config.recordings_dir
         wanted = policy is AutoRecord.ALL or (
             policy is AutoRecord.INBOUND and call.record.direction is CallDirection.INBOUND
         )
-        if not wanted or not folder or call.record.recording is not None:
+        if not wanted or not folder or call.record.auto_record_tried:
             return
+        call.record.auto_record_tried = True
+        if call.record.recording is not None:
+            return  # the operator pressed Record first
         stamp = time.strftime("%Y%m%d-%H%M%S")
         path = os.path.join(folder, f"{stamp}-{call.record.call_id}.wav")
         try:
@@ -1209,7 +1225,10 @@ class Engine:
             targets: list[pj.AudioMedia] = [call.audio, self.bridge]
             if call.recorder is not None:
                 targets.append(call.recorder)
-            self._beep.play(targets)
+            try:
+                self._beep.play(targets)
+            except pj.Error as error:  # the recording goes on; only the tone is missing
+                log.warning("call %s: no consent beep: %s", call.record.call_id, str(error.reason))
 
     def _pause_recording(self, call: SipCall, paused: bool) -> None:
         assert self.bridge is not None
@@ -1279,13 +1298,15 @@ class Engine:
                 record.info_digits = record.info_digits[1:]
         record.info_digits = ""
 
-    def on_info_answered(self, call: SipCall, state: int) -> None:
+    def on_info_answered(self, call: SipCall, state: int, code: int = 0) -> None:
         """Our SIP INFO digit's transaction moved on: once it is over (its final
         answer, or a timeout or transport error with none), the next digit goes.
         A transaction that was answered is seen again as it ends: counted once."""
         record = call.record
         if state == pj.PJSIP_TSX_STATE_COMPLETED:
             record.info_answered += 1  # its end comes later (Timer K on UDP)
+            if code in (401, 407):
+                return  # pjsip sends the same digit again with credentials: wait for that
         elif state == pj.PJSIP_TSX_STATE_TERMINATED:
             if record.info_answered:
                 record.info_answered -= 1  # the end of one answered before
@@ -1438,6 +1459,7 @@ class Engine:
                 continue
             if self._beep is not None:
                 self._beep.forget(call.audio)
+                self._beep.forget(call.recorder)
             call.audio = None
             for other_id in call.record.joined:
                 other = self._calls.get(other_id)

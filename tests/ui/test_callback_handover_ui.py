@@ -118,3 +118,22 @@ def test_without_an_operator_name_nothing_is_asked(qtbot: Any, shell: Any) -> No
     qtbot.waitUntil(lambda: isinstance(shell.window.callbacks.problem, QMessageBox))
     assert "operator's name" in shell.window.callbacks.problem.text()
     assert shell.window.callbacks.handover.dialog is None
+
+
+def test_the_selected_row_stays_selected_when_the_queue_is_read_again(
+    qtbot: Any, shell: Any
+) -> None:
+    """Another operator's write reads the queue again at any moment: the row
+    the operator is on keeps its selection and its keys."""
+    core = shell.core
+    core.settings.operator_name = "Iryna"
+    due_request(core, "+380501112233", "Olha")
+    petro = due_request(core, "+380502223344", "Petro")
+    panel = shown(qtbot, shell, 2)
+    panel.select_request(petro.id)
+    due_request(core, "+380503334455", "Mariia")  # a colleague's form request arrives
+    with qtbot.waitSignal(panel.model.modelReset, timeout=10_000):
+        shell.window.callbacks.refresh()
+    assert len(panel.model.rows) == 3
+    assert panel.selected_request() == petro.id
+    assert panel.row_actions["cancelCallback"].isEnabled()

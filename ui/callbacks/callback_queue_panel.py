@@ -248,7 +248,12 @@ class CallbackQueuePanel(QWidget):
 
     def set_requests(self, requests: list[Any], now: datetime) -> None:
         rows = [r if isinstance(r, QueueRow) else QueueRow.of(r) for r in requests]
+        # Another operator's write reads the queue again at any moment: the row
+        # the operator is on stays selected (and its keys working) if it is still there.
+        selected = self.selected_request()
         self.model.set_rows(rows, now)
+        if selected is not None:
+            self.select_request(selected)
         self._update_summary()
 
     def refresh_clock(self, now: datetime) -> None:
@@ -326,11 +331,17 @@ class CallbackQueuePanel(QWidget):
         self.row_actions["releaseCallback"].setEnabled(held)
 
     def _row_menu(self, at: Any) -> None:
-        if not self.table.indexAt(at).isValid():
+        index = self.table.indexAt(at)
+        if not index.isValid():
             return
+        self.table.selectRow(index.row())  # the row's actions act on the row clicked
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        request_id = self.model.rows[index.row()].request_id
         call = menu.addAction(self.tr("Call back"))
-        call.triggered.connect(lambda: self._call_row(self.table.currentIndex()))
+        # The request under the pointer, by id: a refresh while the menu is open
+        # resets the rows.
+        call.triggered.connect(lambda: self.callRequested.emit(request_id))
         menu.addSeparator()
         for action in self.row_actions.values():
             menu.addAction(action)
