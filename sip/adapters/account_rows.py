@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import ssl
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from app.accounts import list_sip_accounts
 from app.core import Core
@@ -16,6 +18,7 @@ from sip.events import AutoRecord, DtmfMethod
 
 # Where Debian/Ubuntu keep the system's trusted CAs, when Python's ssl names none.
 DEBIAN_CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
+E = TypeVar("E", bound=StrEnum)
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,12 @@ class EngineAccount:
     config: AccountConfig
     password: str
     label: str
+
+
+def _choice(kind: type[E], value: str, default: E) -> E:
+    """A stored choice as the engine's enum; one this version doesn't know (a
+    newer app wrote it, a hand edit) is the default rather than an error."""
+    return kind(value) if value in {member.value for member in kind} else default
 
 
 def account_config(row: SipAccount) -> AccountConfig:
@@ -36,19 +45,11 @@ def account_config(row: SipAccount) -> AccountConfig:
         proxy=row.proxy or None,
         auth_user=row.auth_username or None,
         display_name=row.display_name,
-        srtp=SrtpMode(row.srtp) if row.srtp in {m.value for m in SrtpMode} else SrtpMode.OFF,
+        srtp=_choice(SrtpMode, row.srtp, SrtpMode.OFF),
         ice=row.ice,
-        dtmf_method=(
-            DtmfMethod(row.dtmf_method)
-            if row.dtmf_method in {m.value for m in DtmfMethod}
-            else DtmfMethod.RFC2833
-        ),
+        dtmf_method=_choice(DtmfMethod, row.dtmf_method, DtmfMethod.RFC2833),
         auto_answer=row.auto_answer,
-        auto_record=(
-            AutoRecord(row.auto_record)
-            if row.auto_record in {m.value for m in AutoRecord}
-            else AutoRecord.OFF
-        ),
+        auto_record=_choice(AutoRecord, row.auto_record, AutoRecord.OFF),
         recording_beep=row.recording_beep,
     )
 
