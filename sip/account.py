@@ -70,7 +70,7 @@ def build_account_config(
         acfg.regConfig.registrarUri = _with_transport(registrar, config.transport)
         acfg.regConfig.timeoutSec = config.reg_timeout_s
         acfg.regConfig.registerOnAdd = True
-        # The engine retries with its own back-off (Engine.on_reg_state); pjsua's
+        # The engine retries with its own back-off (Registrations.on_reg_state); pjsua's
         # fixed-interval retry would run beside it.
         acfg.regConfig.retryIntervalSec = 0
         acfg.regConfig.firstRetryIntervalSec = 0

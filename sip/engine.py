@@ -29,7 +29,6 @@ import itertools
 import logging
 import os
 import queue
-import random
 import re
 import socket
 import sys
@@ -42,7 +41,7 @@ from typing import Any
 
 import pjsua2 as pj
 
-from sip.account import SipAccount, build_account_config, guarded
+from sip.account import SipAccount, guarded
 from sip.audio import AudioBackend, BridgePort, NullBackend
 from sip.call import CallRecord, SipCall, TransferWatch
 from sip.commands import (
@@ -69,6 +68,13 @@ from sip.commands import (
 )
 from sip.config import AccountConfig, EngineConfig, Transport
 from sip.consent_beep import ConsentBeep
+from sip.errors import (
+    AccountNotFound,
+    CallNotFound,
+    EngineError,
+    EngineNotRunning,
+    describe_error,
+)
 from sip.events import (
     AutoRecord,
     CallDirection,
@@ -88,15 +94,29 @@ from sip.events import (
     IncomingCall,
     MediaStatus,
     RecordingStarted,
-    RegistrationChanged,
     RegistrationStatus,
     ToneChanged,
     TransferProgress,
-    TransportFailed,
 )
+from sip.registration import Registrations, backoff_delay, should_retry_registration
 from sip.ringer import Ringer, tone_for
 from sip.safety import detached, log_error_text
 from sip.uri import InvalidTarget, dial_uri, parse_remote
+
+# Imported from here by the program and its tests; defined in the engine's parts.
+__all__ = [
+    "AccountNotFound",
+    "CallNotFound",
+    "Engine",
+    "EngineError",
+    "EngineNotRunning",
+    "backoff_delay",
+    "describe_error",
+    "outcome_of",
+    "should_retry_registration",
+    "sipfrag_status",
+    "wav_closed",
+]
 
 log = logging.getLogger(__name__)
 pjsip_log = logging.getLogger("sip.pjsip")
@@ -122,22 +142,6 @@ TRANSFER_CONFIRM_TIMEOUT_S = 30.0
 # end's confirmation (no NOTIFY, Refer-Sub: false, the timeout, the far end hung
 # up first): the REFER's own 202, which no NOTIFY about an INVITE can carry.
 TRANSFER_NOT_CONFIRMED = 202
-
-
-class EngineError(Exception):
-    """A command that cannot be carried out (unknown call, bad state...)."""
-
-
-class EngineNotRunning(EngineError):
-    pass
-
-
-class CallNotFound(EngineError):
-    pass
-
-
-class AccountNotFound(EngineError):
-    pass
 
 
 # pjsip's "Invalid URI" and "Invalid Request URI" (171039, 171042): the wheel
@@ -204,13 +208,6 @@ class _Endpoint(pj.Endpoint):
         )
 
 
-def describe_error(error: BaseException) -> str:
-    """A readable message; pjsua2's Error keeps its text in attributes, not args."""
-    if isinstance(error, pj.Error):
-        return f"{error.title}: {error.reason}" if error.title else str(error.reason)
-    return str(error) or type(error).__name__
-
-
 def wav_closed(path: str) -> bool:
     """Whether pjmedia has finalised a WAV file (its RIFF size is filled in on close)."""
     try:
@@ -219,18 +216,6 @@ def wav_closed(path: str) -> bool:
     except OSError:
         return False
     return len(head) == 8 and head[:4] == b"RIFF" and int.from_bytes(head[4:], "little") > 0
-
-
-def should_retry_registration(code: int) -> bool:
-    """Retry when the registrar could not be reached or was unwell, not when it
-    said our credentials are wrong (that needs the operator)."""
-    return code in (0, 408) or code >= 500
-
-
-def backoff_delay(first_s: float, max_s: float, failures: int) -> float:
-    """first, 2x first, 4x first... capped at max, with +-20 % jitter."""
-    base = min(max_s, first_s * (2 ** min(failures, 20)))
-    return base * random.uniform(0.8, 1.2)
 
 
 _SIPFRAG_STATUS = re.compile(r"\s*SIP/2\.0\s+(\d{3})[ \t]*([^\r\n]*)")
@@ -300,10 +285,17 @@ class Engine:
         # Transports asked for but not created, with pjsip's reason (TLS only).
         self.transport_problems: dict[Transport, str] = {}
         self._accounts: dict[str, SipAccount] = {}
-        self._reg_status: dict[str, RegistrationStatus] = {}
-        self._reg_failures: dict[str, int] = {}  # consecutive retryable failures
-        self._reg_retry_at: dict[str, float] = {}  # monotonic time of the next attempt
         self._calls: dict[str, SipCall] = {}
+        self._registrations = Registrations(
+            accounts=self._accounts,
+            calls=self._calls,
+            config=self.config,
+            transport_ids=self._transport_ids,
+            transport_problems=self.transport_problems,
+            new_account=lambda config: SipAccount(config, self),
+            endpoint=lambda: self._ep,
+            emit=self._emit,
+        )
         self._ended: list[str] = []
         self._finishing: list[tuple[SipCall, float]] = []  # ended, recording being closed
         self.bridge: BridgePort | None = None
@@ -515,8 +507,7 @@ class Engine:
                         log.warning("consent beep: %s", str(error.reason))
                 self._ep.libHandleEvents(poll_ms)
                 self._reap()
-                if self._reg_retry_at:
-                    self._retry_registrations()
+                self._registrations.retry_due()
                 if self._watched_transfers:
                     self._check_transfers()
                 if self._forwarding.mode is ForwardMode.NO_ANSWER:
@@ -654,9 +645,9 @@ class Engine:
     def _execute(self, command: Command) -> Any:
         match command:
             case AddAccount(config=config, password=password):
-                return self._add_account(config, password)
+                return self._registrations.add(config, password)
             case RemoveAccount(account_id=account_id):
-                return self._remove_account(account_id)
+                return self._registrations.remove(account_id)
             case Dial():
                 return self._dial(command)
             case Answer(call_id=call_id):
@@ -745,133 +736,15 @@ class Engine:
 
     # ----- accounts -------------------------------------------------------------
 
-    def _add_account(self, config: AccountConfig, password: str) -> None:
-        assert self._ep is not None
-        if config.account_id in self._accounts:
-            raise EngineError(f"account {config.account_id!r} already exists")
-        if config.ice and self.config.bind_address:
-            # pjsua 2.15 cannot create an ICE media transport on a bound address
-            # (PJ_EINVAL at the first call): say so now, not at the first dial.
-            raise EngineError("ICE needs the engine to listen on every interface (bind_address '')")
-        transport_id = self._transport_ids.get(config.transport)
-        if transport_id is None:
-            name = config.transport.value.upper()
-            problem = self.transport_problems.get(config.transport)
-            reason = (
-                f"SIP over {name} is not available here: {problem}"
-                if problem
-                else f"the engine was started without {name}"
-            )
-            # A state the status bar shows, not only an error in a log.
-            self._set_reg_status(config.account_id, RegistrationStatus.FAILED, 0, reason)
-            raise EngineError(reason)
-        acfg = build_account_config(
-            config,
-            password,
-            transport_id,
-            self.config.rtp_port,
-            self.config.rtp_port_range,
-            self.config.bind_address,
-        )
-        account = SipAccount(config, self)
-        # Registered before create(): registration callbacks can fire inside it.
-        self._accounts[config.account_id] = account
-        if config.register:
-            self._set_reg_status(config.account_id, RegistrationStatus.REGISTERING, 0, "")
-        try:
-            account.create(acfg, True)
-        except BaseException:
-            del self._accounts[config.account_id]
-            self._reg_status.pop(config.account_id, None)
-            raise
-
-    def _remove_account(self, account_id: str) -> None:
-        account = self._accounts.get(account_id)
-        if account is None:
-            raise AccountNotFound(f"no account {account_id!r}")
-        for call in list(self._calls.values()):
-            if call.account is account and call.record.ended_at is None:
-                call.hangup(pj.CallOpParam(True))
-        # The account's calls keep a reference to it until they are reaped.
-        account.shutdown()
-        del self._accounts[account_id]
-        self._reg_status.pop(account_id, None)
-        self._reg_failures.pop(account_id, None)
-        self._reg_retry_at.pop(account_id, None)
-
-    def _set_reg_status(
-        self,
-        account_id: str,
-        status: RegistrationStatus,
-        code: int,
-        reason: str,
-        expires: int = 0,
-        retry_in_s: float | None = None,
-    ) -> None:
-        self._reg_status[account_id] = status
-        self._emit(RegistrationChanged(account_id, status, code, reason, expires, retry_in_s))
-
     def on_reg_state(
         self, account: SipAccount, code: int, reason: str, active: bool, expires: int
     ) -> None:
-        if account.account_id not in self._accounts:
-            return  # a late callback of an account being removed
-        account_id = account.account_id
-        retry_in: float | None = None
-        if 200 <= code < 300:
-            status = RegistrationStatus.REGISTERED if active else RegistrationStatus.UNREGISTERED
-            self._reg_failures.pop(account_id, None)
-            self._reg_retry_at.pop(account_id, None)
-        else:
-            status = RegistrationStatus.FAILED
-            if should_retry_registration(code) and account.config.register:
-                failures = self._reg_failures.get(account_id, 0)
-                self._reg_failures[account_id] = failures + 1
-                retry_in = backoff_delay(
-                    account.config.retry_first_s, account.config.retry_max_s, failures
-                )
-                self._reg_retry_at[account_id] = time.monotonic() + retry_in
-        self._set_reg_status(account_id, status, code, reason, expires if active else 0, retry_in)
+        self._registrations.on_reg_state(account, code, reason, active, expires)
 
     def on_transport_state(
         self, kind: str, state: int, last_error: int, remote: str, verify_messages: list[str]
     ) -> None:
-        """A TCP/TLS connection closed: the registrar may be gone. pjsua would only
-        notice at the next refresh (minutes away), so register again now."""
-        if state != pj.PJSIP_TP_STATE_DISCONNECTED:
-            return
-        if last_error or verify_messages:
-            assert self._ep is not None
-            reason = "; ".join(verify_messages) or str(self._ep.utilStrError(last_error))
-            self._emit(TransportFailed(kind.upper(), remote, reason))
-        transport = {"TCP": Transport.TCP, "TLS": Transport.TLS}.get(kind.upper())
-        if transport is None:
-            return
-        for account in list(self._accounts.values()):
-            config = account.config
-            if (
-                config.register
-                and config.transport is transport
-                and self._reg_status.get(config.account_id) is RegistrationStatus.REGISTERED
-            ):
-                self.on_reg_state(account, 0, "connection to the registrar lost", False, 0)
-
-    def _retry_registrations(self) -> None:
-        now = time.monotonic()
-        for account_id, due in list(self._reg_retry_at.items()):
-            if due > now:
-                continue
-            del self._reg_retry_at[account_id]
-            account = self._accounts.get(account_id)
-            if account is None:
-                continue
-            log.info("registering %s again", account_id)
-            self._set_reg_status(account_id, RegistrationStatus.REGISTERING, 0, "")
-            try:
-                account.setRegistration(True)
-            except pj.Error as error:
-                # Failing to even send (no route, transport down): counts as a failure.
-                self.on_reg_state(account, 503, describe_error(error), False, 0)
+        self._registrations.on_transport_state(kind, state, last_error, remote, verify_messages)
 
     # ----- calls ----------------------------------------------------------------
 
@@ -887,7 +760,7 @@ class Engine:
         if account is None:
             raise AccountNotFound(f"no account {command.account_id!r}")
         if account.config.register:
-            status = self._reg_status.get(command.account_id)
+            status = self._registrations.status(command.account_id)
             if status is not RegistrationStatus.REGISTERED:
                 raise EngineError(f"account {command.account_id!r} is not registered ({status})")
         # No utilVerifySipUri here, unlike a transfer target: makeCall checks the
@@ -1582,7 +1455,7 @@ class Engine:
             except BaseException:
                 log_error_text(log, "account shutdown failed")
         self._accounts.clear()
-        self._reg_status.clear()
+        self._registrations.clear()
         gc.collect()
         try:
             ep.libDestroy()

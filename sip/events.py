@@ -9,6 +9,7 @@ which pjsua reuses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -282,3 +283,7 @@ EngineEvent = (
     | ToneChanged
     | RecordingStarted
 )
+
+# How the engine and its parts hand an event to the engine's listeners (on the
+# SIP thread; see Engine.add_listener).
+Emit = Callable[[EngineEvent], None]
