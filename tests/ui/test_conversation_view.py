@@ -24,7 +24,7 @@ from app.core import Core
 from app.customers import ContactInput
 from app.enums import SendFailure
 from app.inbox import InboundFile, InboundMessage
-from app.models import CallbackRequest, Channel, ChannelAccount, Conversation
+from app.models import CallbackRequest, Channel, ChannelAccount, Conversation, OutboxMessage
 from tests.ui.test_plain_text import MARK, assert_shown_as_text, shown_by
 from ui.callbacks.callback_request_dialog import CallbackRequestDialog
 from ui.common.core_text import error_text
@@ -650,3 +650,65 @@ def test_a_sent_message_with_a_note_says_it_under_the_bubble(
     texts = painted(view, "Рахунок у вкладенні")
     assert "Sent, but not saved to the Sent folder: NO [TRYCREATE]" in texts
     assert "✓ sent" in texts
+
+
+def test_words_written_in_a_chat_deleted_in_another_view_stay_until_dismissed(
+    qtbot: Any, shell: Any, sqlite_core: Core, tmp_path: Path
+) -> None:
+    from tests.ui.test_composer import ctrl_enter, type_text
+
+    core = sqlite_core
+    shop = account(core)
+    olena = customer(core)
+    conversation, _ = chat(core, shop, 3)
+    shell.window.open_customer(olena)
+    opened(qtbot, shell, 3)
+    side = panel(shell)
+    composer = side.view.composer
+    qtbot.waitUntil(lambda: composer.conversation_id == conversation and composer._loaded)
+    words = "Олено, ваше замовлення 4417 готове до відправки"
+    type_text(composer.input, words)
+    price = tmp_path / "рахунок.pdf"
+    price.write_bytes(b"%PDF")
+    composer.add_files([str(price)])
+
+    # Another view (the customers list's worker) erases the customer; the
+    # operator presses Send before the panel has heard of it.
+    eraser = threading.Thread(target=lambda: core.customers.delete(olena), name="other-view")
+    eraser.start()
+    eraser.join(30)
+    ctrl_enter(qtbot, composer)
+    notice = side.unsent
+    qtbot.waitUntil(lambda: notice.isVisible())
+    assert "“Telegram · Квітка бот · Олена Петренко” was deleted" in notice.reason.text()
+    assert notice.words.toPlainText() == words
+    assert notice.files.text() == "Files that were attached: рахунок.pdf"
+    with core.db.session() as s:
+        assert s.exec(select(Conversation)).all() == []
+        assert s.exec(select(OutboxMessage)).all() == []  # nothing went, nothing waits
+    qtbot.waitUntil(lambda: core.drafts.get(conversation) is not None)
+    assert core.drafts.get(conversation).text == words  # on the disk: a crash loses nothing
+
+    notice.copy_button.click()
+    assert QApplication.clipboard().text() == words
+    qtbot.keyClick(notice.dismiss_button, Qt.Key.Key_Space)
+    assert not notice.isVisible()
+    qtbot.waitUntil(lambda: core.drafts.get(conversation) is None)
+    assert price.exists()  # the operator's own file is theirs: only a pasted copy goes
+
+
+def test_a_chat_deleted_with_nothing_written_leaves_no_notice(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    core = sqlite_core
+    shop = account(core)
+    olena = customer(core)
+    chat(core, shop, 2)
+    shell.window.open_customer(olena)
+    opened(qtbot, shell, 2)
+    side = panel(shell)
+    eraser = threading.Thread(target=lambda: core.customers.delete(olena), name="other-view")
+    eraser.start()
+    eraser.join(30)
+    qtbot.waitUntil(lambda: side.stack.currentWidget() is side.empty)
+    assert not side.unsent.isVisible()

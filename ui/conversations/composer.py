@@ -398,6 +398,19 @@ class Composer(QFrame):
             cc,
         )
 
+    def unsent(self) -> Draft | None:
+        """What is written and not sent (text, files, the answered message),
+        or None when nothing is."""
+        if self.conversation_id is None or not self._loaded:
+            return None
+        draft = self._draft()
+        return None if draft.empty else draft
+
+    def discard_draft(self, draft: Draft) -> None:
+        """Removes the stored draft (and its pasted images) of a conversation
+        the operator let go of, after any save of it asked before."""
+        self._forget_draft(draft.conversation_id, [PickedFile(p, None) for p in draft.files])
+
     def _draft_read(self, generation: int, draft: Draft | None) -> None:
         if generation != self._generation:
             return

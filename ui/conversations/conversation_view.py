@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from app.changes import Changes
     from app.conversation_feed import FeedCursor, FeedItem, FeedPage
     from app.core import Core
+    from app.drafts import Draft
 
 log = logging.getLogger(__name__)
 
@@ -316,6 +317,15 @@ class ConversationView(QWidget):
         into the history)."""
         if self.conversation_id is not None:
             self.open(self.conversation_id)
+
+    def unsent(self) -> Draft | None:
+        """The composer's unsent words, if any (see ``Composer.unsent``)."""
+        return self.composer.unsent() if self.composer is not None else None
+
+    def discard_draft(self, draft: Draft) -> None:
+        """Forgets a draft the operator let go (see ``Composer.discard_draft``)."""
+        if self.composer is not None:
+            self.composer.discard_draft(draft)
 
     def close_conversation(self) -> None:
         self._generation += 1

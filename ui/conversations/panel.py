@@ -27,10 +27,12 @@ from ui.common.labels import channel_label
 from ui.common.plain_text import literal_ampersands, plain_label, plain_tooltip
 from ui.common.tasks import TaskRunner
 from ui.conversations.conversation_view import ConversationView
+from ui.conversations.unsent_words import UnsentWords
 
 if TYPE_CHECKING:
     from app.changes import Changes
     from app.core import Core
+    from app.drafts import Draft
 
 REFRESH_MS = 300  # a burst of changes becomes one read of the tabs
 
@@ -50,11 +52,17 @@ class Chats:
     customer_id: int | None
     tabs: tuple[ChatTab, ...]  # most recently active first
     channels: tuple[tuple[str, str], ...]  # (channel, account label) a customer can write to
+    # The conversation open before this read is no more (deleted with its
+    # customer); False when it exists, under whichever customer, or none was.
+    open_gone: bool = False
 
 
-def load_chats(core: Core, customer_id: int | None, conversation_id: int | None) -> Chats:
+def load_chats(
+    core: Core, customer_id: int | None, conversation_id: int | None, open_id: int | None = None
+) -> Chats:
     """Runs on the task worker: the customer's conversations (or the one
-    conversation of an unknown sender) and the accounts switched on."""
+    conversation of an unknown sender) and the accounts switched on; whether
+    the conversation ``open_id`` still exists."""
     from sqlmodel import col, select
 
     from app.models import ChannelAccount, Conversation
@@ -69,6 +77,11 @@ def load_chats(core: Core, customer_id: int | None, conversation_id: int | None)
         accounts = {
             a.id: a for a in s.exec(select(ChannelAccount).order_by(col(ChannelAccount.id)))
         }
+        open_gone = (
+            open_id is not None
+            and all(row.id != open_id for row in rows)
+            and s.get(Conversation, open_id) is None
+        )
     tabs = [
         ChatTab(
             conversation_id=row.id or 0,
@@ -85,7 +98,7 @@ def load_chats(core: Core, customer_id: int | None, conversation_id: int | None)
     ]
     tabs.sort(key=lambda t: (t.active_at is not None, t.active_at, t.conversation_id), reverse=True)
     channels = tuple((a.kind, a.label) for a in accounts.values() if a.enabled)
-    return Chats(customer_id, tuple(tabs), channels)
+    return Chats(customer_id, tuple(tabs), channels, open_gone)
 
 
 class ConversationsPanel(QWidget):
@@ -137,6 +150,8 @@ class ConversationsPanel(QWidget):
         self.view.customerChosen.connect(self.customerChosen.emit)
         self.view.message.connect(self.message.emit)
         self.view.conversationRequested.connect(lambda cid: self.select_conversation(cid))
+        self.unsent = UnsentWords(self)
+        self.unsent.dismissed.connect(self._forget_unsent)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.view)
@@ -144,6 +159,7 @@ class ConversationsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.unsent)
         layout.addWidget(self.stack, 1)
         self._say_empty(
             self.tr(
@@ -264,6 +280,18 @@ class ConversationsPanel(QWidget):
             "No chats with this customer yet. A chat starts when they write to %1."
         ).replace("%1", where)
 
+    def _keep_unsent(self) -> None:
+        """The open conversation was deleted under the operator: what they had
+        written stays in sight (and its draft on the disk) until dismissed."""
+        draft = self.view.unsent()
+        if draft is None:
+            return
+        title = " · ".join(t for t in (self.view.where.text(), self.view.who.text()) if t)
+        self.unsent.keep(draft, title)
+
+    def _forget_unsent(self, draft: Draft) -> None:
+        self.view.discard_draft(draft)
+
     # --- tabs -------------------------------------------------------------------------
 
     def _tab_text(self, tab: ChatTab, ambiguous: bool) -> str:
@@ -382,8 +410,9 @@ class ConversationsPanel(QWidget):
         self._generation += 1
         generation = self._generation
         core, customer_id, single = self.core, self.customer_id, self._single
+        open_id = self.view.conversation_id
         self.tasks.run(
-            lambda: load_chats(core, customer_id, single),
+            lambda: load_chats(core, customer_id, single, open_id),
             lambda chats: self._refilled(generation, chats),
             lambda exc: self._failed(generation, exc),
             owner=self,
@@ -392,6 +421,8 @@ class ConversationsPanel(QWidget):
     def _refilled(self, generation: int, chats: Chats) -> None:
         if generation != self._generation:
             return
+        if chats.open_gone:
+            self._keep_unsent()
         if not chats.tabs or not self.tabs_shown:
             self._fill(generation, chats, fresh=True)
             return
