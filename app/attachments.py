@@ -37,6 +37,48 @@ _WINDOWS_RESERVED = {
 }
 
 
+# The raster formats a channel sends as a picture, by the first bytes their
+# specifications fix. A file named "photo.jpg" that starts otherwise is not
+# one (a renamed document, a broken download): it is kept and sent as a file,
+# so Telegram's sendPhoto doesn't refuse it and the view shows a file's icon.
+_SIGNATURES: dict[str, tuple[tuple[int, bytes], ...]] = {
+    "image/jpeg": ((0, b"\xff\xd8\xff"),),
+    "image/png": ((0, b"\x89PNG\r\n\x1a\n"),),
+    "image/gif": ((0, b"GIF87a"), (0, b"GIF89a")),
+    "image/webp": ((8, b"WEBP"),),  # RIFF....WEBP
+    "image/bmp": ((0, b"BM"),),
+    "image/tiff": ((0, b"II*\x00"), (0, b"MM\x00*")),
+    "image/heic": ((4, b"ftypheic"), (4, b"ftypheix"), (4, b"ftypmif1")),
+    "image/avif": ((4, b"ftypavif"),),
+}
+HEAD_BYTES = 16  # enough for every signature above
+
+
+def image_kind(head: bytes) -> str | None:
+    """The raster format ``head`` (a file's first bytes) starts as, if any."""
+    for mime, signatures in _SIGNATURES.items():
+        if any(head[at : at + len(magic)] == magic for at, magic in signatures):
+            return mime
+    return None
+
+
+def content_mime(mime: str, head: bytes) -> str:
+    """``mime`` as the name or the sender gave it, unless it claims a raster
+    picture that the bytes are not: then a plain file's type."""
+    if mime in _SIGNATURES and image_kind(head) is None:
+        return "application/octet-stream"
+    return mime
+
+
+def read_head(path: Path) -> bytes:
+    """A file's first bytes; b"" when it can't be read."""
+    try:
+        with path.open("rb") as file:
+            return file.read(HEAD_BYTES)
+    except OSError:
+        return b""
+
+
 class AttachmentError(OperatorError, ValueError):
     """A file that can't be attached; the message says why."""
 
@@ -66,6 +108,7 @@ class StoredFile:
     sha256: str
     size: int
     name: str  # the source's own name, before sanitising
+    head: bytes = b""  # the first bytes, to tell a picture from a file named like one
 
 
 class AttachmentStore:
@@ -104,11 +147,14 @@ class AttachmentStore:
                 limit=MAX_ATTACHMENT_BYTES // (1024 * 1024),
             )
         digest = hashlib.sha256()
+        head = b""
         self.root.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as out, source.open("rb") as src:
                 for chunk in iter(lambda: src.read(1 << 16), b""):
+                    if not head:
+                        head = chunk[:HEAD_BYTES]
                     digest.update(chunk)
                     out.write(chunk)
                 out.flush()
@@ -124,7 +170,7 @@ class AttachmentStore:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
             raise
-        return StoredFile(sha256=sha, size=size, name=source.name)
+        return StoredFile(sha256=sha, size=size, name=source.name, head=head)
 
     @staticmethod
     def add_in(
@@ -134,9 +180,11 @@ class AttachmentStore:
         filename: str | None = None,
         mime: str | None = None,
     ) -> Attachment:
-        """The row of a stored file, in the caller's unit of work."""
+        """The row of a stored file, in the caller's unit of work. A type that
+        claims a picture the bytes are not is recorded as a plain file's."""
         name = sanitize_filename(filename or stored.name)
         guessed = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        guessed = content_mime(guessed, stored.head)
         row = Attachment(
             interaction_id=interaction_id,
             filename=name,

@@ -223,9 +223,9 @@ def test_attachments_are_in_the_store_and_rows_with_the_message(
     core: Core, outbox: Outbox, chat: int, tmp_path: Path
 ) -> None:
     photo = tmp_path / "фото.jpg"
-    photo.write_bytes(b"\xff\xd8JPEG-bytes")
+    photo.write_bytes(b"\xff\xd8\xffJPEG-bytes")
     pasted = tmp_path / "tmp83jd0.png"
-    pasted.write_bytes(b"\x89PNG-pasted")
+    pasted.write_bytes(b"\x89PNG\r\n\x1a\n-pasted")
     row = outbox.queue(
         chat,
         "",
@@ -236,8 +236,8 @@ def test_attachments_are_in_the_store_and_rows_with_the_message(
     attachments = core.attachments.for_interaction(row.interaction_id)
     assert row.attachment_ids == [a.id for a in attachments]
     assert [(a.filename, a.mime, a.size) for a in attachments] == [
-        ("фото.jpg", "image/jpeg", len(b"\xff\xd8JPEG-bytes")),
-        ("схема.png", "image/png", len(b"\x89PNG-pasted")),
+        ("фото.jpg", "image/jpeg", len(b"\xff\xd8\xffJPEG-bytes")),
+        ("схема.png", "image/png", len(b"\x89PNG\r\n\x1a\n-pasted")),
     ]
     for attachment in attachments:
         assert core.attachments.path_for(attachment.sha256).read_bytes() in (

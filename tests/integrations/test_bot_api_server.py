@@ -576,7 +576,7 @@ def test_send_photo_upload_file_id_and_url(bot_api: BotApiServer, bot: Bot) -> N
         requests.post(
             url,
             data={"chat_id": chat_id, "caption": "Новинка"},
-            files={"photo": ("дуже гарне.jpg", b"\xff\xd8jpeg", "image/jpeg")},
+            files={"photo": ("дуже гарне.jpg", b"\xff\xd8\xffjpeg", "image/jpeg")},
             timeout=BOUND,
         )
     )
@@ -585,7 +585,7 @@ def test_send_photo_upload_file_id_and_url(bot_api: BotApiServer, bot: Bot) -> N
     assert uploaded["caption"] == "Новинка"
     [record] = bot_api.sent
     assert record.files["photo"].filename == "дуже гарне.jpg"
-    assert record.files["photo"].data == b"\xff\xd8jpeg"
+    assert record.files["photo"].data == b"\xff\xd8\xffjpeg"
     again = ok(call(bot_api, bot, "sendPhoto", chat_id=chat_id, photo=sizes[-1]["file_id"]))
     assert again["photo"] == sizes  # "Resending a photo by file_id will send all of its sizes."
     ok(call(bot_api, bot, "sendPhoto", chat_id=chat_id, photo="https://example.org/p.jpg"))
@@ -605,6 +605,13 @@ def test_send_photo_upload_file_id_and_url(bot_api: BotApiServer, bot: Bot) -> N
         400,
         "Bad Request: there is no photo in the request",
     )
+    not_a_picture = requests.post(
+        url,
+        data={"chat_id": chat_id},
+        files={"photo": ("фото.jpg", b"%PDF-1.4 a renamed document", "image/jpeg")},
+        timeout=BOUND,
+    )
+    refused(not_a_picture, 400, "Bad Request: IMAGE_PROCESS_FAILED")
 
 
 def test_attach_names_an_uploaded_part(bot_api: BotApiServer, bot: Bot) -> None:

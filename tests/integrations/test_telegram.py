@@ -493,6 +493,29 @@ def test_a_file_too_large_is_refused_before_any_part_goes(desk: Desk, tmp_path: 
     assert desk.server.sent == []  # not even the text
 
 
+def test_a_picture_goes_as_a_photo_and_a_file_named_like_one_as_a_document(
+    desk: Desk, tmp_path: Any
+) -> None:
+    """sendPhoto refuses what its servers can't decode (IMAGE_PROCESS_FAILED):
+    a renamed document must not fail the message for ever."""
+    conversation_id = _answered_conversation(desk)
+    photo = tmp_path / "букет.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\x00" * 200)
+    renamed = tmp_path / "рахунок.jpg"
+    renamed.write_bytes(b"%PDF-1.4 an invoice saved with the wrong name")
+    message = desk.core.outbox.queue(
+        conversation_id,
+        "Фото і рахунок",
+        operator="Ірина",
+        idempotency_key="pictures",
+        attachments=[photo, renamed],
+    )
+    _wait(lambda: desk.core.outbox.get(message.id or 0).status == "sent", timeout=20)
+    sent = [(m.method, *[f.filename for f in m.files.values()]) for m in desk.server.sent]
+    assert ("sendPhoto", "букет.jpg") in sent
+    assert ("sendDocument", "рахунок.jpg") in sent
+
+
 def test_inbound_traffic_does_not_wake_the_senders(desk: Desk) -> None:
     """A sender looks for work when an outbox row changes and every few
     seconds, not for every batch the inbox commits."""

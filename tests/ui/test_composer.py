@@ -580,6 +580,33 @@ def test_a_dropped_file_is_attached_and_removed_by_keyboard(
     assert composer.files == []
 
 
+def test_a_file_named_as_a_picture_that_is_not_one_is_said_and_goes_as_a_file(
+    qtbot: Any, sqlite_core: Core, composer: Composer, tmp_path: Path
+) -> None:
+    conversation = chat(sqlite_core, account(sqlite_core))
+    open_chat(qtbot, composer, conversation)
+    photo = tmp_path / "букет.png"
+    image = QImage(32, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c0392b"))
+    assert image.save(str(photo))
+    composer.add_files([str(photo)])
+    assert not composer.problem.isVisible()  # a real picture: nothing to say
+    renamed = tmp_path / "рахунок.jpg"
+    renamed.write_bytes(b"%PDF-1.4 an invoice saved with the wrong name")
+    composer.add_files([str(renamed)])
+    assert composer.problem.text() == (
+        "“рахунок.jpg” is not a picture, whatever its name says: it will go as a file."
+    )
+    assert [c.name.text() for c in composer.chips.chips] == ["букет.png", "рахунок.jpg"]
+    type_text(composer.input, "Фото і рахунок")
+    with qtbot.waitSignal(composer.sent):
+        ctrl_enter(qtbot, composer)
+    (row,) = outbox_rows(sqlite_core, conversation)
+    stored = sqlite_core.attachments.for_interaction(row.interaction_id)
+    kinds = {a.filename: a.mime for a in stored}
+    assert kinds == {"букет.png": "image/png", "рахунок.jpg": "application/octet-stream"}
+
+
 def test_a_file_over_telegrams_limit_is_refused_without_being_read(
     qtbot: Any, sqlite_core: Core, composer: Composer, tmp_path: Path, english_numbers: None
 ) -> None:

@@ -73,6 +73,7 @@ from ui.conversations.composer_work import (
     committed_with_key,
     file_size,
     load_context,
+    named_as_picture_but_not_one,
     queue_message,
     upload_limit,
 )
@@ -631,6 +632,7 @@ class Composer(QFrame):
             return
         known = {f.path for f in self.files}
         refused: list[str] = []
+        notes: list[str] = []
         added = False
         limit = self._limit()
         for path in paths:
@@ -647,9 +649,17 @@ class Composer(QFrame):
             self.files.append(PickedFile(path, size, pasted))
             known.add(path)
             added = True
+            if not pasted and named_as_picture_but_not_one(path):
+                notes.append(
+                    self.tr(
+                        "“%1” is not a picture, whatever its name says: it will go as a file."
+                    ).replace("%1", name)
+                )
         self._show_files()
         if refused:
-            self._say("\n".join(refused), error=True)
+            self._say("\n".join([*refused, *notes]), error=True)
+        elif notes:
+            self._say("\n".join(notes))
         if added:
             self._changed()
 

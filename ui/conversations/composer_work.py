@@ -83,6 +83,18 @@ def upload_limit(channel: str) -> int | None:
     return None
 
 
+def named_as_picture_but_not_one(path: str) -> bool:
+    """A file whose name says picture (.jpg, .png...) and whose first bytes
+    are not one: the core records and sends it as a plain file
+    (``app.attachments.content_mime``); the composer says so."""
+    import mimetypes
+
+    from app.attachments import content_mime, read_head
+
+    named = mimetypes.guess_type(path)[0] or ""
+    return named.startswith("image/") and content_mime(named, read_head(Path(path))) != named
+
+
 def file_size(path: str) -> int | None:
     """The file's size without reading it (a 2 GB file is never read here)."""
     try:

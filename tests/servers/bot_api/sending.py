@@ -306,6 +306,15 @@ class _Media:
     upload: UploadedFile | None
 
 
+_PICTURE_STARTS = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM")
+
+
+def _decodable_picture(data: bytes) -> bool:
+    """JPEG, PNG, GIF, BMP or WebP by their first bytes: a stand-in for the
+    server's image decoder."""
+    return data.startswith(_PICTURE_STARTS) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
 def _input_file(
     api: BotApi, bot: BotState, args: Args, field_name: str, kind: str
 ) -> _Media | None:
@@ -327,6 +336,11 @@ def _input_file(
                 f"File of size {size} bytes is too big for a photo; the maximum size "
                 f"is {api.config.max_photo_bytes} bytes"
             )
+        if kind == "photo" and not _decodable_picture(upload.data):
+            # Not in the documentation: Telegram's answer to an uploaded photo
+            # its servers can't decode, as bot libraries' trackers report it
+            # (e.g. nickoala/telepot#274, TelegramBot/Api#302).
+            raise bad_request("IMAGE_PROCESS_FAILED")
         return _Media(objects.new_file(kind, upload.data, None, upload.filename or None), upload)
     if not value:
         return None
