@@ -52,6 +52,11 @@ class ConversationError(OperatorError, ValueError):
     pass
 
 
+class ConversationGone(ConversationError):
+    """The conversation is not (or no longer) in the database: deleted with
+    its customer, perhaps in another window."""
+
+
 class Conversations:
     def __init__(
         self, db: Database, customers: Customers, clock: Callable[[], datetime] = utcnow
@@ -278,7 +283,7 @@ class Conversations:
     def _get(s: Session, conversation_id: int) -> Conversation:
         row = s.get(Conversation, conversation_id)
         if row is None:
-            raise ConversationError(
+            raise ConversationGone(
                 QT_TRANSLATE_NOOP("core", "Conversation #{conversation_id} does not exist."),
                 conversation_id=conversation_id,
             )

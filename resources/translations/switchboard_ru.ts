@@ -951,42 +951,42 @@
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="283"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="288"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="284"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="289"/>
         <source>Give this request to an operator: only they get it with “Call next”</source>
         <translation>Передать заявку оператору: только он получит её через «Позвонить следующему»</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="290"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="295"/>
         <source>Release</source>
         <translation>Вернуть в очередь</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="291"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="296"/>
         <source>Give this request back to everyone</source>
         <translation>Вернуть заявку в общую очередь</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="297"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="302"/>
         <source>Cancel request…</source>
         <translation>Отменить заявку…</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="298"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="303"/>
         <source>Nobody is to call this customer back: close the request, saying why</source>
         <translation>Перезванивать клиенту не нужно: закрыть заявку с указанием причины</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="332"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="341"/>
         <source>Call back</source>
         <translation>Перезвонить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="342"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="353"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n ожидает</numerusform>
@@ -995,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="344"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="355"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n просрочена</numerusform>
@@ -1480,112 +1480,117 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="187"/>
+        <location filename="../../ui/conversations/composer.py" line="188"/>
         <source>Don&apos;t answer this message, write a new one</source>
         <translation>Не отвечать на это сообщение, написать новое</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="188"/>
+        <location filename="../../ui/conversations/composer.py" line="189"/>
         <source>Cancel the reply</source>
         <translation>Отменить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="210"/>
+        <location filename="../../ui/conversations/composer.py" line="211"/>
         <source>Attach…</source>
         <translation>Прикрепить…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="213"/>
+        <location filename="../../ui/conversations/composer.py" line="214"/>
         <source>Attach files (or drop them here, or paste an image)</source>
         <translation>Прикрепить файлы (или перетащите их сюда, или вставьте изображение)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="216"/>
+        <location filename="../../ui/conversations/composer.py" line="217"/>
         <source>Quick replies</source>
         <translation>Быстрые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="218"/>
+        <location filename="../../ui/conversations/composer.py" line="219"/>
         <source>Insert a quick reply (/ or Ctrl+/)</source>
         <translation>Вставить быстрый ответ (/ или Ctrl+/)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="226"/>
+        <location filename="../../ui/conversations/composer.py" line="227"/>
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="374"/>
+        <location filename="../../ui/conversations/composer.py" line="375"/>
         <source>Send (Enter; Shift+Enter starts a new line)</source>
         <translation>Отправить (Enter; Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="376"/>
+        <location filename="../../ui/conversations/composer.py" line="377"/>
         <source>Write a message… Enter sends, / inserts a quick reply</source>
         <translation>Напишите сообщение… Enter — отправить, / — быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="379"/>
+        <location filename="../../ui/conversations/composer.py" line="380"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="381"/>
+        <location filename="../../ui/conversations/composer.py" line="382"/>
         <source>Write a message… Ctrl+Enter sends, / inserts a quick reply</source>
         <translation>Напишите сообщение… Ctrl+Enter — отправить, / — быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="456"/>
+        <location filename="../../ui/conversations/composer.py" line="470"/>
         <source>The draft was damaged on the disk; its last good copy is back.</source>
         <translation>Черновик на диске был повреждён; восстановлена его последняя целая копия.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="571"/>
+        <location filename="../../ui/conversations/composer.py" line="585"/>
         <source>Reply to: %1</source>
         <translation>Ответ на: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="571"/>
+        <location filename="../../ui/conversations/composer.py" line="585"/>
         <source>Reply to a message</source>
         <translation>Ответ на сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="581"/>
+        <location filename="../../ui/conversations/composer.py" line="595"/>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="597"/>
+        <location filename="../../ui/conversations/composer.py" line="611"/>
         <source>This file is gone or can&apos;t be read: remove it to send the message.</source>
         <translation>Этого файла больше нет или его нельзя прочитать: уберите его, чтобы отправить сообщение.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="606"/>
+        <location filename="../../ui/conversations/composer.py" line="620"/>
         <source>“%1” is %2: %3 takes files up to %4.</source>
         <translation>«%1» — %2, а %3 принимает файлы до %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="629"/>
+        <location filename="../../ui/conversations/composer.py" line="644"/>
         <source>“%1” is not a file that can be read.</source>
         <translation>«%1» — не файл или его нельзя прочитать.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="632"/>
+        <location filename="../../ui/conversations/composer.py" line="647"/>
         <source>Not attached.</source>
         <translation>Не прикреплён.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="649"/>
+        <location filename="../../ui/conversations/composer.py" line="655"/>
+        <source>“%1” is not a picture, whatever its name says: it will go as a file.</source>
+        <translation>«%1» — не картинка, что бы ни говорило имя: файл уйдёт как документ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="672"/>
         <source>The clipboard&apos;s image could not be read.</source>
         <translation>Не удалось прочитать изображение из буфера обмена.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="662"/>
+        <location filename="../../ui/conversations/composer.py" line="685"/>
         <source>The pasted image could not be saved: %1</source>
         <translation>Не удалось сохранить вставленное изображение: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/composer.py" line="741"/>
+        <location filename="../../ui/conversations/composer.py" line="764"/>
         <source>will go as %n messages</source>
         <translation>
             <numerusform>разделится на %n сообщение</numerusform>
@@ -1594,17 +1599,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="840"/>
+        <location filename="../../ui/conversations/composer.py" line="863"/>
         <source>Write a message or attach a file before sending.</source>
         <translation>Напишите сообщение или прикрепите файл, прежде чем отправлять.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="930"/>
+        <location filename="../../ui/conversations/composer.py" line="953"/>
         <source>“%1” is gone since it was attached (deleted or moved): remove it or attach it again.</source>
         <translation>«%1» исчез после того, как его прикрепили (удалён или перемещён): уберите его или прикрепите заново.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="933"/>
+        <location filename="../../ui/conversations/composer.py" line="956"/>
         <source>Not sent: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
@@ -1680,87 +1685,87 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
         <source>Assign to me</source>
         <translation>Назначить мне</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="225"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="226"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="227"/>
         <source>Request callback…</source>
         <translation>Заявка на звонок…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="228"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="229"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставить клиента в очередь обратных звонков</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="230"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="231"/>
         <source>Link to a customer…</source>
         <translation>Привязать к клиенту…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="232"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="233"/>
         <source>This sender is not one of your customers yet</source>
         <translation>Этого отправителя ещё нет среди ваших клиентов</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="234"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="235"/>
         <source>Create customer…</source>
         <translation>Создать клиента…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="347"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="361"/>
         <source>The conversation could not be read: %1</source>
         <translation>Не удалось прочитать переписку: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="490"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="504"/>
         <source>Assigned to %1</source>
         <translation>Ответственный: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="492"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="506"/>
         <source>Not assigned</source>
         <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="513"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="527"/>
         <source>No phone number is known for this customer</source>
         <translation>Номер телефона клиента неизвестен</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="515"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="529"/>
         <source>Link the chat to a customer with a phone number to call them</source>
         <translation>Чтобы позвонить, привяжите чат к клиенту с номером телефона</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="521"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="535"/>
         <source>Call %1</source>
         <translation>Позвонить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="530"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="544"/>
         <source>Call one of the customer&apos;s numbers</source>
         <translation>Позвонить на один из номеров клиента</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="614"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="628"/>
         <source>The customer was made, but the chat is not linked: %1</source>
         <translation>Клиент создан, но чат не привязан: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="633"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="647"/>
         <source>Not sent again: %1</source>
         <translation>Повторно не отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="643"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="657"/>
         <source>Not cancelled: %1</source>
         <translation>Не отменено: %1</translation>
     </message>
@@ -1768,28 +1773,33 @@
 <context>
     <name>ConversationsPanel</name>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="115"/>
+        <location filename="../../ui/conversations/panel.py" line="132"/>
         <source>Conversations</source>
         <translation>Переписка</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="150"/>
-        <location filename="../../ui/conversations/panel.py" line="182"/>
+        <location filename="../../ui/conversations/panel.py" line="170"/>
+        <location filename="../../ui/conversations/panel.py" line="202"/>
         <source>Telegram, WhatsApp, Viber and email conversations of the open customer show here.</source>
         <translation>Здесь видна переписка открытого клиента в Telegram, WhatsApp, Viber и по почте.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="249"/>
+        <location filename="../../ui/conversations/panel.py" line="247"/>
+        <source>This customer is no longer in the database (deleted in another window).</source>
+        <translation>Этого клиента больше нет в базе (удалён в другом окне).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/panel.py" line="273"/>
         <source>The conversations could not be read: %1</source>
         <translation>Не удалось прочитать переписку: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="259"/>
+        <location filename="../../ui/conversations/panel.py" line="283"/>
         <source>No chats with this customer. No messenger is set up yet: add a Telegram bot in Settings, and customers can write to it.</source>
         <translation>С этим клиентом чатов нет. Мессенджер ещё не подключён: добавьте Telegram-бота в настройках, и клиенты смогут ему писать.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="264"/>
+        <location filename="../../ui/conversations/panel.py" line="288"/>
         <source>No chats with this customer yet. A chat starts when they write to %1.</source>
         <translation>С этим клиентом чатов пока нет. Чат начнётся, когда клиент напишет в %1.</translation>
     </message>
@@ -4869,6 +4879,45 @@
     </message>
 </context>
 <context>
+    <name>UnsentWords</name>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="48"/>
+        <source>Your unsent message</source>
+        <translation>Ваше неотправленное сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="52"/>
+        <location filename="../../ui/conversations/unsent_words.py" line="101"/>
+        <source>Copy text</source>
+        <translation>Копировать текст</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="55"/>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="57"/>
+        <source>Forget these words: they can&apos;t be sent any more</source>
+        <translation>Забыть этот текст: отправить его уже нельзя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="77"/>
+        <source>The chat “%1” was deleted in another window, with its customer, while you were writing: your message was not sent. Your words are kept here; copy them before you dismiss them.</source>
+        <translation>Чат «%1» удалили в другом окне вместе с клиентом, пока вы писали: сообщение не отправлено. Ваш текст сохранён здесь; скопируйте его, прежде чем закрыть.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="85"/>
+        <source>Files that were attached: %1</source>
+        <translation>Прикреплённые файлы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="95"/>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+</context>
+<context>
     <name>WaitingList</name>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="87"/>
@@ -5152,7 +5201,7 @@
         <translation>SIP-аккаунта №{account_id} больше нет.</translation>
     </message>
     <message>
-        <location filename="../../app/attachments.py" line="100"/>
+        <location filename="../../app/attachments.py" line="143"/>
         <source>{name} is {size} MB; the limit is {limit} MB.</source>
         <translation>Файл {name} — {size} МБ; допустимо не больше {limit} МБ.</translation>
     </message>
@@ -5247,17 +5296,17 @@
         <translation>Имя оператора — не больше {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="886"/>
+        <location filename="../../app/callbacks.py" line="899"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Обратный звонок #{request_id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="895"/>
+        <location filename="../../app/callbacks.py" line="908"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Обратный звонок #{request_id} уже в статусе «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="935"/>
+        <location filename="../../app/callbacks.py" line="948"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Обратным звонком #{request_id} теперь занимается {operator}: ваша бронь истекла.</translation>
     </message>
@@ -5813,12 +5862,12 @@
         <translation>Шаг повтора {step!r} должен быть вида 15m, 1h, 2d или next_day.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="231"/>
+        <location filename="../../app/conversations.py" line="236"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
         <translation>Этот чат уже принадлежит клиенту {owner} (№{owner_id}); вместо этого объедините двух клиентов.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="282"/>
+        <location filename="../../app/conversations.py" line="287"/>
         <source>Conversation #{conversation_id} does not exist.</source>
         <translation>Переписка №{conversation_id} не найдена.</translation>
     </message>

@@ -951,42 +951,42 @@
         <translation>Показати:</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="283"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="288"/>
         <source>Assign to…</source>
         <translation>Призначити…</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="284"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="289"/>
         <source>Give this request to an operator: only they get it with “Call next”</source>
         <translation>Передати заявку операторові: лише він отримає її через «Зателефонувати наступному»</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="290"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="295"/>
         <source>Release</source>
         <translation>Повернути в чергу</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="291"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="296"/>
         <source>Give this request back to everyone</source>
         <translation>Повернути заявку в загальну чергу</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="297"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="302"/>
         <source>Cancel request…</source>
         <translation>Скасувати заявку…</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="298"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="303"/>
         <source>Nobody is to call this customer back: close the request, saying why</source>
         <translation>Передзвонювати клієнтові не потрібно: закрити заявку із зазначенням причини</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="332"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="341"/>
         <source>Call back</source>
         <translation>Передзвонити</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="342"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="353"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n очікує</numerusform>
@@ -995,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callbacks/callback_queue_panel.py" line="344"/>
+        <location filename="../../ui/callbacks/callback_queue_panel.py" line="355"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n прострочена</numerusform>
@@ -1480,112 +1480,117 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="187"/>
+        <location filename="../../ui/conversations/composer.py" line="188"/>
         <source>Don&apos;t answer this message, write a new one</source>
         <translation>Не відповідати на це повідомлення, написати нове</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="188"/>
+        <location filename="../../ui/conversations/composer.py" line="189"/>
         <source>Cancel the reply</source>
         <translation>Скасувати відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="210"/>
+        <location filename="../../ui/conversations/composer.py" line="211"/>
         <source>Attach…</source>
         <translation>Додати файл…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="213"/>
+        <location filename="../../ui/conversations/composer.py" line="214"/>
         <source>Attach files (or drop them here, or paste an image)</source>
         <translation>Додати файли (або перетягніть їх сюди, або вставте зображення)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="216"/>
+        <location filename="../../ui/conversations/composer.py" line="217"/>
         <source>Quick replies</source>
         <translation>Швидкі відповіді</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="218"/>
+        <location filename="../../ui/conversations/composer.py" line="219"/>
         <source>Insert a quick reply (/ or Ctrl+/)</source>
         <translation>Вставити швидку відповідь (/ або Ctrl+/)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="226"/>
+        <location filename="../../ui/conversations/composer.py" line="227"/>
         <source>Send</source>
         <translation>Надіслати</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="374"/>
+        <location filename="../../ui/conversations/composer.py" line="375"/>
         <source>Send (Enter; Shift+Enter starts a new line)</source>
         <translation>Надіслати (Enter; Shift+Enter — новий рядок)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="376"/>
+        <location filename="../../ui/conversations/composer.py" line="377"/>
         <source>Write a message… Enter sends, / inserts a quick reply</source>
         <translation>Напишіть повідомлення… Enter — надіслати, / — швидка відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="379"/>
+        <location filename="../../ui/conversations/composer.py" line="380"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Надіслати (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="381"/>
+        <location filename="../../ui/conversations/composer.py" line="382"/>
         <source>Write a message… Ctrl+Enter sends, / inserts a quick reply</source>
         <translation>Напишіть повідомлення… Ctrl+Enter — надіслати, / — швидка відповідь</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="456"/>
+        <location filename="../../ui/conversations/composer.py" line="470"/>
         <source>The draft was damaged on the disk; its last good copy is back.</source>
         <translation>Чернетку на диску було пошкоджено; відновлено її останню цілу копію.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="571"/>
+        <location filename="../../ui/conversations/composer.py" line="585"/>
         <source>Reply to: %1</source>
         <translation>Відповідь на: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="571"/>
+        <location filename="../../ui/conversations/composer.py" line="585"/>
         <source>Reply to a message</source>
         <translation>Відповідь на повідомлення</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="581"/>
+        <location filename="../../ui/conversations/composer.py" line="595"/>
         <source>Attach files</source>
         <translation>Додати файли</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="597"/>
+        <location filename="../../ui/conversations/composer.py" line="611"/>
         <source>This file is gone or can&apos;t be read: remove it to send the message.</source>
         <translation>Цього файлу вже немає або його не вдається прочитати: приберіть його, щоб надіслати повідомлення.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="606"/>
+        <location filename="../../ui/conversations/composer.py" line="620"/>
         <source>“%1” is %2: %3 takes files up to %4.</source>
         <translation>«%1» — %2, а %3 приймає файли до %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="629"/>
+        <location filename="../../ui/conversations/composer.py" line="644"/>
         <source>“%1” is not a file that can be read.</source>
         <translation>«%1» — не файл або його не вдається прочитати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="632"/>
+        <location filename="../../ui/conversations/composer.py" line="647"/>
         <source>Not attached.</source>
         <translation>Не додано.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="649"/>
+        <location filename="../../ui/conversations/composer.py" line="655"/>
+        <source>“%1” is not a picture, whatever its name says: it will go as a file.</source>
+        <translation>«%1» — не зображення, хоч би що казала назва: файл піде як документ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/composer.py" line="672"/>
         <source>The clipboard&apos;s image could not be read.</source>
         <translation>Не вдалося прочитати зображення з буфера обміну.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="662"/>
+        <location filename="../../ui/conversations/composer.py" line="685"/>
         <source>The pasted image could not be saved: %1</source>
         <translation>Не вдалося зберегти вставлене зображення: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/conversations/composer.py" line="741"/>
+        <location filename="../../ui/conversations/composer.py" line="764"/>
         <source>will go as %n messages</source>
         <translation>
             <numerusform>розділиться на %n повідомлення</numerusform>
@@ -1594,17 +1599,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="840"/>
+        <location filename="../../ui/conversations/composer.py" line="863"/>
         <source>Write a message or attach a file before sending.</source>
         <translation>Напишіть повідомлення або додайте файл, перш ніж надсилати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="930"/>
+        <location filename="../../ui/conversations/composer.py" line="953"/>
         <source>“%1” is gone since it was attached (deleted or moved): remove it or attach it again.</source>
         <translation>«%1» зник після того, як його додали (видалено або переміщено): приберіть його або додайте знову.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/composer.py" line="933"/>
+        <location filename="../../ui/conversations/composer.py" line="956"/>
         <source>Not sent: %1</source>
         <translation>Не надіслано: %1</translation>
     </message>
@@ -1680,87 +1685,87 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="223"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
         <source>Assign to me</source>
         <translation>Призначити мені</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="224"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="225"/>
         <source>Call</source>
         <translation>Подзвонити</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="226"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="227"/>
         <source>Request callback…</source>
         <translation>Заявка на дзвінок…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="228"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="229"/>
         <source>Put this customer in the callback queue</source>
         <translation>Поставити клієнта в чергу зворотних дзвінків</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="230"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="231"/>
         <source>Link to a customer…</source>
         <translation>Прив&apos;язати до клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="232"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="233"/>
         <source>This sender is not one of your customers yet</source>
         <translation>Цього відправника ще немає серед ваших клієнтів</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="234"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="235"/>
         <source>Create customer…</source>
         <translation>Створити клієнта…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="347"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="361"/>
         <source>The conversation could not be read: %1</source>
         <translation>Не вдалося прочитати листування: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="490"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="504"/>
         <source>Assigned to %1</source>
         <translation>Відповідальний: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="492"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="506"/>
         <source>Not assigned</source>
         <translation>Без відповідального</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="513"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="527"/>
         <source>No phone number is known for this customer</source>
         <translation>Номер телефону клієнта невідомий</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="515"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="529"/>
         <source>Link the chat to a customer with a phone number to call them</source>
         <translation>Щоб подзвонити, прив&apos;яжіть чат до клієнта з номером телефону</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="521"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="535"/>
         <source>Call %1</source>
         <translation>Подзвонити %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="530"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="544"/>
         <source>Call one of the customer&apos;s numbers</source>
         <translation>Подзвонити на один із номерів клієнта</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="614"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="628"/>
         <source>The customer was made, but the chat is not linked: %1</source>
         <translation>Клієнта створено, але чат не прив&apos;язано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="633"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="647"/>
         <source>Not sent again: %1</source>
         <translation>Повторно не надіслано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/conversation_view.py" line="643"/>
+        <location filename="../../ui/conversations/conversation_view.py" line="657"/>
         <source>Not cancelled: %1</source>
         <translation>Не скасовано: %1</translation>
     </message>
@@ -1768,28 +1773,33 @@
 <context>
     <name>ConversationsPanel</name>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="115"/>
+        <location filename="../../ui/conversations/panel.py" line="132"/>
         <source>Conversations</source>
         <translation>Листування</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="150"/>
-        <location filename="../../ui/conversations/panel.py" line="182"/>
+        <location filename="../../ui/conversations/panel.py" line="170"/>
+        <location filename="../../ui/conversations/panel.py" line="202"/>
         <source>Telegram, WhatsApp, Viber and email conversations of the open customer show here.</source>
         <translation>Тут видно листування відкритого клієнта в Telegram, WhatsApp, Viber і поштою.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="249"/>
+        <location filename="../../ui/conversations/panel.py" line="247"/>
+        <source>This customer is no longer in the database (deleted in another window).</source>
+        <translation>Цього клієнта більше немає в базі (видалено в іншому вікні).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/panel.py" line="273"/>
         <source>The conversations could not be read: %1</source>
         <translation>Не вдалося прочитати листування: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="259"/>
+        <location filename="../../ui/conversations/panel.py" line="283"/>
         <source>No chats with this customer. No messenger is set up yet: add a Telegram bot in Settings, and customers can write to it.</source>
         <translation>З цим клієнтом чатів немає. Месенджер ще не підключено: додайте Telegram-бота в налаштуваннях, і клієнти зможуть йому писати.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversations/panel.py" line="264"/>
+        <location filename="../../ui/conversations/panel.py" line="288"/>
         <source>No chats with this customer yet. A chat starts when they write to %1.</source>
         <translation>З цим клієнтом чатів поки немає. Чат почнеться, коли клієнт напише в %1.</translation>
     </message>
@@ -4869,6 +4879,45 @@
     </message>
 </context>
 <context>
+    <name>UnsentWords</name>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="48"/>
+        <source>Your unsent message</source>
+        <translation>Ваше ненадіслане повідомлення</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="52"/>
+        <location filename="../../ui/conversations/unsent_words.py" line="101"/>
+        <source>Copy text</source>
+        <translation>Копіювати текст</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="55"/>
+        <source>Dismiss</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="57"/>
+        <source>Forget these words: they can&apos;t be sent any more</source>
+        <translation>Забути цей текст: надіслати його вже не можна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="77"/>
+        <source>The chat “%1” was deleted in another window, with its customer, while you were writing: your message was not sent. Your words are kept here; copy them before you dismiss them.</source>
+        <translation>Чат «%1» видалили в іншому вікні разом із клієнтом, поки ви писали: повідомлення не надіслано. Ваш текст збережено тут; скопіюйте його, перш ніж закрити.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="85"/>
+        <source>Files that were attached: %1</source>
+        <translation>Прикріплені файли: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversations/unsent_words.py" line="95"/>
+        <source>Copied</source>
+        <translation>Скопійовано</translation>
+    </message>
+</context>
+<context>
     <name>WaitingList</name>
     <message>
         <location filename="../../ui/conversations/waiting_list.py" line="87"/>
@@ -5152,7 +5201,7 @@
         <translation>SIP-облікового запису №{account_id} більше немає.</translation>
     </message>
     <message>
-        <location filename="../../app/attachments.py" line="100"/>
+        <location filename="../../app/attachments.py" line="143"/>
         <source>{name} is {size} MB; the limit is {limit} MB.</source>
         <translation>Файл {name} — {size} МБ; дозволено не більше {limit} МБ.</translation>
     </message>
@@ -5247,17 +5296,17 @@
         <translation>Ім’я оператора — не більше {limit} символів.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="886"/>
+        <location filename="../../app/callbacks.py" line="899"/>
         <source>Callback #{request_id} does not exist.</source>
         <translation>Зворотний дзвінок #{request_id} не знайдено.</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="895"/>
+        <location filename="../../app/callbacks.py" line="908"/>
         <source>Callback #{request_id} is already {status}.</source>
         <translation>Зворотний дзвінок #{request_id} уже має статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../app/callbacks.py" line="935"/>
+        <location filename="../../app/callbacks.py" line="948"/>
         <source>Callback #{request_id} is now handled by {operator}; your claim expired.</source>
         <translation>Зворотним дзвінком #{request_id} тепер займається {operator}: ваше бронювання минуло.</translation>
     </message>
@@ -5813,12 +5862,12 @@
         <translation>Крок повтору {step!r} має бути на зразок 15m, 1h, 2d або next_day.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="231"/>
+        <location filename="../../app/conversations.py" line="236"/>
         <source>This chat belongs to {owner} (customer #{owner_id}) already; merge the two customers instead.</source>
         <translation>Цей чат уже належить клієнту {owner} (№{owner_id}); натомість об&apos;єднайте двох клієнтів.</translation>
     </message>
     <message>
-        <location filename="../../app/conversations.py" line="282"/>
+        <location filename="../../app/conversations.py" line="287"/>
         <source>Conversation #{conversation_id} does not exist.</source>
         <translation>Листування №{conversation_id} не знайдено.</translation>
     </message>

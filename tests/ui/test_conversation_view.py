@@ -712,3 +712,9 @@ def test_a_chat_deleted_with_nothing_written_leaves_no_notice(
     eraser.join(30)
     qtbot.waitUntil(lambda: side.stack.currentWidget() is side.empty)
     assert not side.unsent.isVisible()
+    assert side.empty.text() == (
+        "This customer is no longer in the database (deleted in another window)."
+    )
+    qtbot.waitUntil(lambda: shell.tasks.pending == 0)
+    # A read of the chat that met it gone is no error to announce.
+    assert "could not be read" not in shell.window.statusBar().currentMessage()

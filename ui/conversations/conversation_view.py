@@ -351,8 +351,12 @@ class ConversationView(QWidget):
         self._read_changes()
 
     def _failed(self, generation: int, exc: Exception) -> None:
+        from app.conversations import ConversationGone
+
         if generation == self._generation:
             self._loading_older = self._loading_newer = self._reading = False
+            if isinstance(exc, ConversationGone):
+                return  # deleted meanwhile: the panel's read of its tabs follows and says so
             self.show_problem(
                 self.tr("The conversation could not be read: %1").replace("%1", error_text(exc))
             )

@@ -55,6 +55,7 @@ class Chats:
     # The conversation open before this read is no more (deleted with its
     # customer); False when it exists, under whichever customer, or none was.
     open_gone: bool = False
+    customer_gone: bool = False  # the customer asked for is not in the database
 
 
 def load_chats(
@@ -65,7 +66,7 @@ def load_chats(
     the conversation ``open_id`` still exists."""
     from sqlmodel import col, select
 
-    from app.models import ChannelAccount, Conversation
+    from app.models import ChannelAccount, Conversation, Customer
 
     with core.db.session() as s:
         stmt = select(Conversation)
@@ -81,6 +82,9 @@ def load_chats(
             open_id is not None
             and all(row.id != open_id for row in rows)
             and s.get(Conversation, open_id) is None
+        )
+        customer_gone = (
+            customer_id is not None and not rows and s.get(Customer, customer_id) is None
         )
     tabs = [
         ChatTab(
@@ -98,7 +102,7 @@ def load_chats(
     ]
     tabs.sort(key=lambda t: (t.active_at is not None, t.active_at, t.conversation_id), reverse=True)
     channels = tuple((a.kind, a.label) for a in accounts.values() if a.enabled)
-    return Chats(customer_id, tuple(tabs), channels, open_gone)
+    return Chats(customer_id, tuple(tabs), channels, open_gone, customer_gone)
 
 
 class ConversationsPanel(QWidget):
@@ -239,7 +243,11 @@ class ConversationsPanel(QWidget):
         if not tabs:
             self._set_tabs([])
             self.view.close_conversation()
-            self._say_empty(self._no_chats_text(chats))
+            self._say_empty(
+                self.tr("This customer is no longer in the database (deleted in another window).")
+                if chats.customer_gone
+                else self._no_chats_text(chats)
+            )
             return
         current = self.view.conversation_id if not fresh else None
         self._set_tabs(tabs)
