@@ -27,11 +27,9 @@ import dataclasses
 import gc
 import itertools
 import logging
-import os
 import queue
 import re
 import socket
-import sys
 import threading
 import time
 import uuid
@@ -67,7 +65,6 @@ from sip.commands import (
     Stop,
 )
 from sip.config import AccountConfig, EngineConfig, Transport
-from sip.consent_beep import ConsentBeep
 from sip.errors import (
     AccountNotFound,
     CallNotFound,
@@ -76,10 +73,8 @@ from sip.errors import (
     describe_error,
 )
 from sip.events import (
-    AutoRecord,
     CallDirection,
     CallEnded,
-    CallMediaChanged,
     CallOutcome,
     CallPhase,
     CallReplaced,
@@ -93,18 +88,17 @@ from sip.events import (
     ForwardMode,
     IncomingCall,
     MediaStatus,
-    RecordingStarted,
     RegistrationStatus,
-    ToneChanged,
     TransferProgress,
 )
+from sip.media import CLOCK_IDLE_S, Media, wav_closed
 from sip.registration import Registrations, backoff_delay, should_retry_registration
-from sip.ringer import Ringer, tone_for
 from sip.safety import detached, log_error_text
 from sip.uri import InvalidTarget, dial_uri, parse_remote
 
 # Imported from here by the program and its tests; defined in the engine's parts.
 __all__ = [
+    "CLOCK_IDLE_S",
     "AccountNotFound",
     "CallNotFound",
     "Engine",
@@ -123,15 +117,6 @@ pjsip_log = logging.getLogger("sip.pjsip")
 
 Listener = Callable[[EngineEvent], None]
 
-# Several 20 ms ticks of the conference bridge's clock (see _teardown).
-CONF_SETTLE_S = 0.1
-# The media clock (pjsua's null sound device) ticks every 20 ms, and pjmedia's
-# bridge writes an empty frame to every port at each tick, so with no call at all
-# the bridge port's Python callback ran 50 times a second: ~1.9 % of a core in an
-# idle engine. The clock runs while a call, a tone or a closing recording needs
-# it and stops this long after the last of them (the bridge's queued port
-# removals are done on its ticks meanwhile).
-CLOCK_IDLE_S = 2.0
 # A blind transfer's far end has this long after it accepted our REFER (202) to
 # say how the call to the target went (the NOTIFY with its answer, RFC 3515);
 # then our leg is hung up as "transferred, not confirmed". Some phones never
@@ -156,13 +141,6 @@ _PHASES = {
     pj.PJSIP_INV_STATE_CONNECTING: CallPhase.CONNECTING,
     pj.PJSIP_INV_STATE_CONFIRMED: CallPhase.CONFIRMED,
     pj.PJSIP_INV_STATE_DISCONNECTED: CallPhase.DISCONNECTED,
-}
-_MEDIA = {
-    pj.PJSUA_CALL_MEDIA_NONE: MediaStatus.NONE,
-    pj.PJSUA_CALL_MEDIA_ACTIVE: MediaStatus.ACTIVE,
-    pj.PJSUA_CALL_MEDIA_LOCAL_HOLD: MediaStatus.LOCAL_HOLD,
-    pj.PJSUA_CALL_MEDIA_REMOTE_HOLD: MediaStatus.REMOTE_HOLD,
-    pj.PJSUA_CALL_MEDIA_ERROR: MediaStatus.ERROR,
 }
 _DTMF_METHODS = {
     DtmfMethod.RFC2833: pj.PJSUA_DTMF_METHOD_RFC2833,
@@ -206,16 +184,6 @@ class _Endpoint(pj.Endpoint):
         self._engine.on_transport_state(
             str(prm.type), int(prm.state), int(prm.lastError), remote, verify_messages
         )
-
-
-def wav_closed(path: str) -> bool:
-    """Whether pjmedia has finalised a WAV file (its RIFF size is filled in on close)."""
-    try:
-        with open(path, "rb") as wav:
-            head = wav.read(8)
-    except OSError:
-        return False
-    return len(head) == 8 and head[:4] == b"RIFF" and int.from_bytes(head[4:], "little") > 0
 
 
 _SIPFRAG_STATUS = re.compile(r"\s*SIP/2\.0\s+(\d{3})[ \t]*([^\r\n]*)")
@@ -298,12 +266,13 @@ class Engine:
         )
         self._ended: list[str] = []
         self._finishing: list[tuple[SipCall, float]] = []  # ended, recording being closed
-        self.bridge: BridgePort | None = None
-        self._ringer: Ringer | None = None
-        self._beep: ConsentBeep | None = None
-        self.media_clock_on = False  # read by tests and benches, written by the SIP thread
-        self._media_idle_since: float | None = None
-        self._ring_tone = self.config.ring_tone
+        self._media = Media(
+            config=self.config,
+            backend=self.audio_backend,
+            calls=self._calls,
+            endpoint=lambda: self._ep,
+            emit=self._emit,
+        )
         self._do_not_disturb = False  # SetDoNotDisturb
         self._forwarding = SetForwarding(ForwardMode.OFF)
         self._watched_transfers: set[str] = set()  # calls with a TransferWatch
@@ -352,6 +321,15 @@ class Engine:
     @property
     def running(self) -> bool:
         return self._accepting
+
+    @property
+    def bridge(self) -> BridgePort | None:
+        """The port the calls' audio meets ours at, while the engine runs."""
+        return self._media.bridge
+
+    @property
+    def media_clock_on(self) -> bool:
+        return self._media.clock_on
 
     def add_account(self, config: AccountConfig, password: str = "") -> Future[None]:
         return self._submit(AddAccount(config, password))
@@ -499,12 +477,8 @@ class Engine:
                 self._drain_commands()
                 if self._stopping:
                     break
-                self._idle_media_clock()
-                if self._beep is not None and self._beep.playing:
-                    try:
-                        self._beep.tick(time.monotonic())
-                    except pj.Error as error:
-                        log.warning("consent beep: %s", str(error.reason))
+                self._media.idle_clock(bool(self._calls or self._finishing))
+                self._media.tick()
                 self._ep.libHandleEvents(poll_ms)
                 self._reap()
                 self._registrations.retry_due()
@@ -575,12 +549,9 @@ class Engine:
             self.sip_ports[transport.value] = int(local_name.rsplit(":", 1)[1])
         ep.libStart()
         # No sound device in the wheel: the null device clocks the conference bridge
-        # (on now for the ports added below, off when idle: _idle_media_clock).
-        self._set_media_clock(True)
-        self.bridge = BridgePort(self.audio_backend, self.config.clock_rate)
-        self.bridge.open()
-        self._ringer = Ringer(self.bridge, self.config.clock_rate)
-        self._beep = ConsentBeep(self.config.clock_rate)
+        # (on now for the ports added below, off when idle: Media.idle_clock).
+        self._media.set_clock(True)
+        self._media.open()
         if Transport.UDP in self._transport_ids:
             host = self.config.bind_address or "127.0.0.1"
             self._waker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -682,10 +653,7 @@ class Engine:
                     call.reinvite(prm)
                 return None
             case SetMute(call_id=call_id, mute=mute):
-                call = self._live_call(call_id)
-                call.record.muted = mute
-                self._apply_mute(call)
-                self._emit(CallMediaChanged(call_id, call.record.media_status, mute))
+                self._media.set_mute(self._live_call(call_id), mute)
                 return None
             case SendDtmf(call_id=call_id, digits=digits, method=method):
                 call = self._live_call(call_id)
@@ -708,14 +676,13 @@ class Engine:
                 call.xferReplaces(other, pj.CallOpParam(True))
                 return None
             case StartRecording(call_id=call_id, path=path):
-                return self._start_recording(self._live_call(call_id), path)
+                return self._media.start_recording(self._live_call(call_id), path)
             case PauseRecording(call_id=call_id, paused=paused):
-                return self._pause_recording(self._live_call(call_id), paused)
+                return self._media.pause_recording(self._live_call(call_id), paused)
             case JoinCalls(call_id=call_id, other_call_id=other_id, join=join):
-                return self._join(self._live_call(call_id), self._live_call(other_id), join)
+                return self._media.join(self._live_call(call_id), self._live_call(other_id), join)
             case SetRingTone(enabled=enabled):
-                self._ring_tone = enabled
-                self._update_tone()
+                self._media.set_ring_tone(enabled)
                 return None
             case SetDoNotDisturb(on=on):
                 self._do_not_disturb = on
@@ -834,7 +801,7 @@ class Engine:
         if forward_uri is not None:
             if record.ended_at is None and call.isActive():
                 self._redirect(call, forward_uri)
-            self._update_tone()
+            self._media.update_tone()
             return
         if handled and record.ended_at is None and call.isActive():
             # Not rejected_by_us: nobody turned it down, so it ends as missed.
@@ -847,7 +814,7 @@ class Engine:
                     call.answer(prm)
             except pj.Error as error:
                 log.warning("incoming call %s: %s", handled, describe_error(error))
-            self._update_tone()
+            self._media.update_tone()
             return
         if record.ended_at is None and call.isActive():
             prm = pj.CallOpParam(True)
@@ -856,7 +823,7 @@ class Engine:
                 call.answer(prm)
             except pj.Error as error:  # a listener may already have answered or rejected
                 log.debug("180 not sent: %s", describe_error(error))
-        self._update_tone()
+        self._media.update_tone()
 
     def _forward_uri(self, account: SipAccount) -> str | None:
         """Where to send this account's callers (ForwardMode), or None when the
@@ -915,7 +882,7 @@ class Engine:
             uri = self._forward_uri(call.account)
             if uri is not None:
                 self._redirect(call, uri)
-                self._update_tone()
+                self._media.update_tone()
 
     def on_call_state(self, call: SipCall) -> None:
         record = call.record
@@ -931,196 +898,18 @@ class Engine:
             # The 200's media may be the 183's (no new media update comes): the
             # recording the account wants starts at the answer either way.
             if call.audio is not None and record.media_status is MediaStatus.ACTIVE:
-                self._auto_record(call)
+                self._media.auto_record(call)
         if phase is CallPhase.DISCONNECTED:
             if record.ended_at is not None:
                 return
             record.ended_at = time.monotonic()
             self._ended.append(record.call_id)
             self._transfer_left(call)
-        self._update_tone()
+        self._media.update_tone()
         self._emit(CallStateChanged(record.call_id, phase, record.last_code, record.last_reason))
 
     def on_call_media_state(self, call: SipCall) -> None:
-        assert self.bridge is not None
-        self._set_media_clock(True)  # normally on since the call began
-        info = call.getInfo()
-        status = MediaStatus.NONE
-        for media in info.media:
-            if media.type != pj.PJMEDIA_TYPE_AUDIO:
-                continue
-            status = _MEDIA.get(media.status, MediaStatus.ERROR)
-            if status in (MediaStatus.ACTIVE, MediaStatus.REMOTE_HOLD, MediaStatus.LOCAL_HOLD):
-                audio = call.getAudioMedia(media.index)
-                call.audio = audio
-                audio.startTransmit(self.bridge)
-                self.bridge.startTransmit(audio)
-                if call.record.muted:  # a new conference port sends at level 1.0
-                    self._apply_mute(call)
-                if call.recorder is not None and not call.record.recording_paused:
-                    audio.startTransmit(call.recorder)
-                if status is MediaStatus.ACTIVE and call.record.connected_at is not None:
-                    self._auto_record(call)  # not on early media: ring-back is no call
-                # A re-INVITE may have given the call a new conference port.
-                for other_id in call.record.joined:
-                    other = self._calls.get(other_id)
-                    if other is not None and other.audio is not None:
-                        audio.startTransmit(other.audio)
-                        other.audio.startTransmit(audio)
-            break
-        call.record.media_status = status
-        self._update_tone()
-        self._emit(CallMediaChanged(call.record.call_id, status, call.record.muted))
-
-    def _set_media_clock(self, on: bool) -> None:
-        """Start (~0.2 ms) or stop (joins the clock thread: up to a tick) the media
-        clock; a no-op when it already is so."""
-        if on == self.media_clock_on or self._ep is None:
-            return
-        devices = self._ep.audDevManager()
-        if on:
-            devices.setNullDev()
-        else:
-            devices.setNoDev()
-        self.media_clock_on = on
-        log.debug("media clock %s", "on" if on else "off")
-
-    def _idle_media_clock(self) -> None:
-        """Every loop turn: the clock on while anything needs it, off once nothing
-        has for CLOCK_IDLE_S. After a dial this runs right after makeCall, while
-        the INVITE is on its way, so starting the clock adds nothing to the setup."""
-        ringing = self._ringer is not None and self._ringer.playing is not None
-        if self._calls or self._finishing or ringing:
-            self._media_idle_since = None
-            self._set_media_clock(True)
-            return
-        now = time.monotonic()
-        if self._media_idle_since is None:
-            self._media_idle_since = now
-        elif self.media_clock_on and now - self._media_idle_since >= CLOCK_IDLE_S:
-            self._set_media_clock(False)
-
-    def _update_tone(self) -> None:
-        """Start, switch or stop the ring tone / ring-back after any call changed."""
-        if self._ringer is None:
-            return
-        records = [call.record for call in self._calls.values()]
-        tone = tone_for(records, self._ring_tone)
-        if tone == self._ringer.playing:
-            return
-        if tone is not None:
-            self._set_media_clock(True)  # an inbound call's ring comes before any loop turn
-        try:
-            self._ringer.play(tone)
-        except pj.Error as error:
-            # A tone is a nicety: failing to play one must not break call handling.
-            log.warning("tone not played: %s", describe_error(error))
-            return
-        self._emit(ToneChanged(tone.value if tone is not None else ""))
-
-    def _apply_mute(self, call: SipCall) -> None:
-        # The call port's "rx" level is what the bridge sends into the call, i.e.
-        # our voice to the far end; 0 mutes it without renegotiating anything.
-        if call.audio is not None:
-            call.audio.adjustRxLevel(0.0 if call.record.muted else 1.0)
-
-    def _join(self, call: SipCall, other: SipCall, join: bool) -> None:
-        if call is other:
-            raise EngineError("a call cannot be joined with itself")
-        if join:
-            call.record.joined.add(other.record.call_id)
-            other.record.joined.add(call.record.call_id)
-        else:
-            call.record.joined.discard(other.record.call_id)
-            other.record.joined.discard(call.record.call_id)
-        if call.audio is None or other.audio is None:
-            return  # connected when their media comes up
-        if join:
-            call.audio.startTransmit(other.audio)
-            other.audio.startTransmit(call.audio)
-        else:
-            call.audio.stopTransmit(other.audio)
-            other.audio.stopTransmit(call.audio)
-
-    def _start_recording(self, call: SipCall, path: str, automatic: bool = False) -> None:
-        assert self.bridge is not None
-        if call.recorder is not None:
-            raise EngineError("the call is already being recorded")
-        recorder = pj.AudioMediaRecorder()
-        recorder.createRecorder(path)
-        call.recorder = recorder
-        call.record.recording = path
-        # Both voices: the far end's (call port) and ours (the bridge port).
-        self.bridge.startTransmit(recorder)
-        if call.audio is not None:
-            call.audio.startTransmit(recorder)
-        self._consent_beep(call)
-        self._emit(RecordingStarted(call.record.call_id, path, automatic))
-
-    def _auto_record(self, call: SipCall) -> None:
-        """Records the call from the answer when its account says so: all calls,
-        or the incoming ones. Tried once: a recording the operator paused stays
-        paused over a hold and a resume (the recorder is kept, not made again),
-        and a folder that can't be written is said once, not at each re-INVITE."""
-        policy = call.account.config.auto_record
-        folder = self.config.recordings_dir
-        wanted = policy is AutoRecord.ALL or (
-            policy is AutoRecord.INBOUND and call.record.direction is CallDirection.INBOUND
-        )
-        if not wanted or not folder or call.record.auto_record_tried:
-            return
-        call.record.auto_record_tried = True
-        if call.record.recording is not None:
-            return  # the operator pressed Record first
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = os.path.join(folder, f"{stamp}-{call.record.call_id}.wav")
-        try:
-            os.makedirs(folder, exist_ok=True)
-            self._start_recording(call, path, automatic=True)
-        except (OSError, pj.Error, EngineError) as error:
-            # The call goes on unrecorded; the operator is told (and may press Record).
-            log.warning("call %s: not recorded: %s", call.record.call_id, describe_error(error))
-            self._emit(
-                CommandFailed(
-                    "StartRecording", describe_error(error), call_id=call.record.call_id
-                )
-            )
-
-    def _consent_beep(self, call: SipCall) -> None:
-        if (
-            call.account.config.recording_beep
-            and self._beep is not None
-            and self.bridge is not None
-            and call.audio is not None
-        ):
-            # The customer, the operator, and the recording itself: the file
-            # shows that the customer was told.
-            targets: list[pj.AudioMedia] = [call.audio, self.bridge]
-            if call.recorder is not None:
-                targets.append(call.recorder)
-            try:
-                self._beep.play(targets)
-            except pj.Error as error:  # the recording goes on; only the tone is missing
-                log.warning("call %s: no consent beep: %s", call.record.call_id, str(error.reason))
-
-    def _pause_recording(self, call: SipCall, paused: bool) -> None:
-        assert self.bridge is not None
-        recorder = call.recorder
-        if recorder is None:
-            raise EngineError("the call is not being recorded")
-        if call.record.recording_paused == paused:
-            return
-        call.record.recording_paused = paused
-        sources: list[pj.AudioMedia] = [self.bridge]
-        if call.audio is not None:
-            sources.append(call.audio)
-        for source in sources:
-            if paused:
-                source.stopTransmit(recorder)
-            else:
-                source.startTransmit(recorder)
-        if not paused:
-            self._consent_beep(call)  # recorded again: said again
+        self._media.on_call_media_state(call)
 
     def on_dtmf(self, call: SipCall, digit: str, method: int) -> None:
         kind = (
@@ -1330,14 +1119,7 @@ class Engine:
             call = self._calls.pop(call_id, None)
             if call is None:
                 continue
-            if self._beep is not None:
-                self._beep.forget(call.audio)
-                self._beep.forget(call.recorder)
-            call.audio = None
-            for other_id in call.record.joined:
-                other = self._calls.get(other_id)
-                if other is not None:
-                    other.record.joined.discard(call_id)
+            self._media.drop(call)
             if call.recorder is not None:
                 # pjmedia (2.14+) removes conference ports asynchronously, on the
                 # media clock: the WAV header is written a frame or two after the
@@ -1388,7 +1170,7 @@ class Engine:
         if ep is None:
             return
         # The port removals below are done on the clock's ticks.
-        self._set_media_clock(True)
+        self._media.set_clock(True)
         try:
             self._hang_up_all(ep)
         except BaseException:
@@ -1401,52 +1183,7 @@ class Engine:
         self._calls.clear()
         self._ended.clear()
         self._finishing.clear()
-        # The tone generators are disconnected here and dropped with the bridge
-        # port below once the clock has ticked: the same asynchronous removal as
-        # the bridge's. (No loop variable: it would keep one alive past that.)
-        if self._ringer is not None:
-            try:
-                self._ringer.close()
-            except BaseException:
-                log_error_text(log, "ring tone failed to stop")
-        if self._beep is not None:
-            try:
-                self._beep.close()
-            except BaseException:
-                log_error_text(log, "consent beep failed to stop")
-        if self.bridge is not None:
-            try:
-                self.bridge.close()
-            except Exception:
-                log_error_text(log, "audio backend failed to stop")
-            # pjmedia removes conference ports on its clock thread, a tick or two
-            # after asked (the calls' ports above, the bridge port below). A port
-            # freed while the clock still calls it is a use-after-free (seen as
-            # SIGSEGV in the start/stop cycles), so let the removals happen first.
-            self._pump(CONF_SETTLE_S)
-            bridge, self.bridge = self.bridge, None
-            ringer, self._ringer = self._ringer, None
-            beep, self._beep = self._beep, None
-            # Garbage cycles that still point at the port (a traceback kept in a
-            # frame, say) go now, while ``bridge`` keeps it alive: then the
-            # ``del`` below is the port's end, at a moment we choose.
-            gc.collect()
-            extra = sys.getrefcount(bridge) - 2  # ours and getrefcount's argument
-            extra -= 1 if ringer is not None else 0  # the ringer plays into it
-            if extra:
-                log.warning("audio bridge port still referenced %d more time(s)", extra)
-            # Stop the media clock before the ports go. Their wrappers are freed
-            # with the GIL released (SWIG), and a tick that calls into a port whose
-            # Python object is being freed revives and frees it twice (seen as
-            # SIGBUS/SIGSEGV in teardown under load: a core showed the port freed
-            # inside ``del bridge``); timing the drop between ticks was not enough
-            # on a busy machine. setNoDev() joins the null device's clock thread.
-            ep.audDevManager().setNoDev()
-            del ringer, beep, bridge
-            # pjmedia removes the ports from the bridge at its next tick (first
-            # thing in it, before any port is touched): clock it again for that.
-            ep.audDevManager().setNullDev()
-            self._pump(CONF_SETTLE_S)
+        self._media.close(self._pump)
         # No loop variable: it would keep the last account's wrapper alive past
         # libDestroy, and its destructor would then run on a destroyed pjsua.
         for account_id in list(self._accounts):

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-import sip.engine as engine_module
+import sip.media as media_module
 from sip.events import (
     CallEnded,
     CallMediaChanged,
@@ -265,7 +265,7 @@ def test_the_media_clock_runs_only_while_calls_need_it(
     sip_engine: EngineUnderTest, local: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Idle, the clock would run the bridge port's Python callback 50 times a second.
-    monkeypatch.setattr(engine_module, "CLOCK_IDLE_S", 0.3)
+    monkeypatch.setattr(media_module, "CLOCK_IDLE_S", 0.3)
     engine = sip_engine.engine
     assert engine.bridge is not None
     wait_until(lambda: not engine.media_clock_on, 5, "the idle media clock to stop")
