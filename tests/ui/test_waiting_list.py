@@ -369,3 +369,36 @@ def test_names_and_messages_from_outside_show_as_text_in_the_list_the_menu_and_t
     assert any(s.widget in link.findChildren(QWidget) for s in seen)
     menu.close()
     link.close()
+
+
+def test_a_long_list_is_not_measured_row_by_row_at_every_read(
+    qtbot: Any, shell: Any, sqlite_core: Core, monkeypatch: Any
+) -> None:
+    # The columns fit their contents: Qt's default measures 1,000 rows of every
+    # column at each read (a model reset), ~40,000 data() calls and 150-200 ms
+    # of the GUI thread for a full list (bench/README.md, "The conversations
+    # panel"). The first rows and those in sight are enough.
+    shop = channel_account(sqlite_core)
+    deliver(
+        sqlite_core,
+        *(message(shop, f"u{n}", T0 + timedelta(seconds=n)) for n in range(400)),
+    )
+    shell.window.chats_dock.show()
+    shell.window.chats_dock.raise_()
+    waiting = started(shell, Clock(T0 + timedelta(minutes=30)))
+    qtbot.waitUntil(lambda: len(shown(waiting)) == 400 and not waiting.refresh_pending)
+    assert waiting.table.isVisible()
+    calls: list[str] = []  # the cells' texts asked for (Qt's calls into data() reach it)
+    original = type(waiting.model)._display
+
+    def counted(self: Any, entry: Any, column: str) -> str:
+        calls.append(column)
+        return original(self, entry, column)
+
+    monkeypatch.setattr(type(waiting.model), "_display", counted)
+    write(sqlite_core, shop, "u0", 40, "Ще одне питання")
+    qtbot.waitUntil(lambda: cell(waiting, 0, "message") == "Ще одне питання")
+    qtbot.wait(200)  # the columns' measuring and the paint
+    # Five fitted columns on the first rows and those in sight (~320 texts), not
+    # on all 400 rows (~2,000).
+    assert 0 < len(calls) < 800, len(calls)

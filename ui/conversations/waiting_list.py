@@ -71,6 +71,7 @@ SOON_MS = 300  # a burst of changes becomes one read
 TICK = timedelta(seconds=15)  # the clocks show minutes: repainted at least this often
 MIN_TICK = timedelta(milliseconds=500)
 LIMIT = 1000  # entries read at once (the core's largest page)
+RESIZE_ROWS = 50  # rows the fitted columns are measured on, besides those in sight
 
 AMBER_TEXT = QColor("#8a5300")
 AMBER_BACK = QColor("#ffe7b3")
@@ -278,6 +279,10 @@ class WaitingList(QWidget):
             self.model.COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch
         )
         header.setHighlightSections(False)
+        # Fitted to the first rows and those in sight, not to the 1,000 Qt measures
+        # by default: that is ~40,000 data() calls at every read of a full list,
+        # 150-200 ms of the GUI thread (bench/README.md, "The conversations panel").
+        header.setResizeContentsPrecision(RESIZE_ROWS)
         self.table.doubleClicked.connect(self._choose_index)
         self.table.installEventFilter(self)  # Enter on a row chooses it
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
