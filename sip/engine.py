@@ -18,6 +18,13 @@ DISCONNECTED (never inside the callback: pjsua reuses call ids, and deleting a
 stale wrapper late can hang up the new call that got its id). Stop order: hang
 up every call and wait for DISCONNECTED, drop calls, recorders and the audio
 port, shut accounts down, ``gc.collect()``, ``libDestroy()``.
+
+The engine keeps the thread, the queue, the call registry and that order; the
+rest is in parts it owns, each given only what it needs, so each reads alone:
+registration (sip/registration.py), the calls' sound (sip/media.py), transfers
+(sip/transfers.py), forwarding and Do not disturb (sip/forwarding.py) and SIP
+INFO digits (sip/info_dtmf.py). pjsua2 calls back into the engine (sip/account.py,
+sip/call.py), which hands each callback to its part.
 """
 
 from __future__ import annotations
@@ -28,7 +35,6 @@ import gc
 import itertools
 import logging
 import queue
-import re
 import socket
 import threading
 import time
@@ -39,9 +45,10 @@ from typing import Any
 
 import pjsua2 as pj
 
+from sip import info_dtmf
 from sip.account import SipAccount, guarded
 from sip.audio import AudioBackend, BridgePort, NullBackend
-from sip.call import CallRecord, SipCall, TransferWatch
+from sip.call import CallRecord, SipCall
 from sip.commands import (
     AddAccount,
     Answer,
@@ -77,7 +84,6 @@ from sip.events import (
     CallEnded,
     CallOutcome,
     CallPhase,
-    CallReplaced,
     CallStateChanged,
     CommandFailed,
     DtmfMethod,
@@ -89,11 +95,12 @@ from sip.events import (
     IncomingCall,
     MediaStatus,
     RegistrationStatus,
-    TransferProgress,
 )
+from sip.forwarding import Forwarding
 from sip.media import CLOCK_IDLE_S, Media, wav_closed
 from sip.registration import Registrations, backoff_delay, should_retry_registration
 from sip.safety import detached, log_error_text
+from sip.transfers import Transfers, sipfrag_status
 from sip.uri import InvalidTarget, dial_uri, parse_remote
 
 # Imported from here by the program and its tests; defined in the engine's parts.
@@ -116,18 +123,6 @@ log = logging.getLogger(__name__)
 pjsip_log = logging.getLogger("sip.pjsip")
 
 Listener = Callable[[EngineEvent], None]
-
-# A blind transfer's far end has this long after it accepted our REFER (202) to
-# say how the call to the target went (the NOTIFY with its answer, RFC 3515);
-# then our leg is hung up as "transferred, not confirmed". Some phones never
-# send that NOTIFY, or send one pjsip can't parse, and the operator's leg must
-# not stay on hold for ever. Long enough for the target to ring a while.
-TRANSFER_CONFIRM_TIMEOUT_S = 30.0
-# The code of the final TransferProgress of a transfer completed without the far
-# end's confirmation (no NOTIFY, Refer-Sub: false, the timeout, the far end hung
-# up first): the REFER's own 202, which no NOTIFY about an INVITE can carry.
-TRANSFER_NOT_CONFIRMED = 202
-
 
 # pjsip's "Invalid URI" and "Invalid Request URI" (171039, 171042): the wheel
 # does not export these constants.
@@ -184,22 +179,6 @@ class _Endpoint(pj.Endpoint):
         self._engine.on_transport_state(
             str(prm.type), int(prm.state), int(prm.lastError), remote, verify_messages
         )
-
-
-_SIPFRAG_STATUS = re.compile(r"\s*SIP/2\.0\s+(\d{3})[ \t]*([^\r\n]*)")
-
-
-def sipfrag_status(message: str) -> tuple[int, str] | None:
-    """The status line in a NOTIFY's message/sipfrag body (RFC 3420), read as
-    leniently as the rest of the message may need: headers pjsip refuses
-    don't change what the target answered."""
-    head, separator, body = message.partition("\r\n\r\n")
-    if not separator:
-        head, separator, body = message.partition("\n\n")
-    if "sipfrag" not in head.lower():
-        return None
-    found = _SIPFRAG_STATUS.match(body)
-    return (int(found.group(1)), found.group(2).strip()) if found else None
 
 
 def outcome_of(record: CallRecord) -> CallOutcome:
@@ -273,15 +252,16 @@ class Engine:
             endpoint=lambda: self._ep,
             emit=self._emit,
         )
-        self._do_not_disturb = False  # SetDoNotDisturb
-        self._forwarding = SetForwarding(ForwardMode.OFF)
-        self._watched_transfers: set[str] = set()  # calls with a TransferWatch
-        # Blind transfers ask the far end not to report (RFC 4488 "Refer-Sub:
-        # false"): where the PBX and the phones honour it there is no NOTIFY at
-        # all and our leg ends at the 202; a far end that doesn't know the header
-        # ignores it and reports as usual. Off by default: without the report, a
-        # transfer to a target that fails leaves the caller with nobody.
-        self.ask_no_refer_sub = False
+        self._forwarding = Forwarding(
+            calls=self._calls, checked_uri=self._checked_uri, update_tone=self._media.update_tone
+        )
+        self._transfers = Transfers(
+            calls=self._calls,
+            new_call_id=self._new_call_id,
+            track_call=self._track_call,
+            checked_uri=self._checked_uri,
+            emit=self._emit,
+        )
 
     # ----- public API: any thread -------------------------------------------------
 
@@ -330,6 +310,16 @@ class Engine:
     @property
     def media_clock_on(self) -> bool:
         return self._media.clock_on
+
+    @property
+    def ask_no_refer_sub(self) -> bool:
+        """Blind transfers ask the far end not to report how they went (RFC 4488
+        "Refer-Sub: false"); off by default, see Transfers."""
+        return self._transfers.ask_no_refer_sub
+
+    @ask_no_refer_sub.setter
+    def ask_no_refer_sub(self, on: bool) -> None:
+        self._transfers.ask_no_refer_sub = on
 
     def add_account(self, config: AccountConfig, password: str = "") -> Future[None]:
         return self._submit(AddAccount(config, password))
@@ -482,11 +472,10 @@ class Engine:
                 self._ep.libHandleEvents(poll_ms)
                 self._reap()
                 self._registrations.retry_due()
-                if self._watched_transfers:
-                    self._check_transfers()
+                self._transfers.check()
                 if self._forwarding.mode is ForwardMode.NO_ANSWER:
                     try:
-                        self._forward_unanswered()
+                        self._forwarding.forward_unanswered()
                     except pj.Error as error:  # the call rings on; the next turn tries again
                         log.warning("forwarding an unanswered call: %s", str(error.reason))
         except BaseException:
@@ -663,18 +652,17 @@ class Engine:
                     account = self._accounts.get(call.record.account_id)
                     method = account.config.dtmf_method if account else DtmfMethod.RFC2833
                 if method is DtmfMethod.SIP_INFO:
-                    self._queue_info_digits(call, digits)
+                    info_dtmf.queue_digits(call, digits)
                     return None
                 prm.method = _DTMF_METHODS[method]
                 call.sendDtmf(prm)
                 return None
             case BlindTransfer(call_id=call_id, target=target):
-                return self._blind_transfer(self._live_call(call_id), target)
+                return self._transfers.blind(self._live_call(call_id), target)
             case AttendedTransfer(call_id=call_id, to_call_id=to_call_id):
                 call = self._live_call(call_id)
                 other = self._live_call(to_call_id)
-                call.xferReplaces(other, pj.CallOpParam(True))
-                return None
+                return self._transfers.attended(call, other)
             case StartRecording(call_id=call_id, path=path):
                 return self._media.start_recording(self._live_call(call_id), path)
             case PauseRecording(call_id=call_id, paused=paused):
@@ -685,14 +673,10 @@ class Engine:
                 self._media.set_ring_tone(enabled)
                 return None
             case SetDoNotDisturb(on=on):
-                self._do_not_disturb = on
+                self._forwarding.do_not_disturb = on
                 return None
-            case SetForwarding(mode=mode, target=target):
-                if mode is not ForwardMode.OFF and not target:
-                    raise InvalidTarget("no number to forward calls to")
-                if mode is ForwardMode.NO_ANSWER and command.after_s <= 0:
-                    raise EngineError("calls must ring a while before they are forwarded")
-                self._forwarding = command
+            case SetForwarding():
+                self._forwarding.configure(command)
                 return None
             case SetCodecs(codecs=codecs):
                 self.config = dataclasses.replace(self.config, codecs=codecs)
@@ -750,6 +734,13 @@ class Engine:
             raise
         return command.call_id
 
+    def _track_call(self, account: SipAccount, record: CallRecord, pj_call_id: int) -> SipCall:
+        """A wrapper for a call pjsua makes (a transfer's) or brings, in the
+        registry before pjsua can call back about it."""
+        call = SipCall(account, record, self, pj_call_id)
+        self._calls[record.call_id] = call
+        return call
+
     def _live_call(self, call_id: str) -> SipCall:
         call = self._calls.get(call_id)
         if call is None or call.record.ended_at is not None:
@@ -769,23 +760,18 @@ class Engine:
         others = any(
             c is not call and c.record.ended_at is None for c in self._calls.values()
         )
-        forward = self._forwarding.mode
-        forward_now = forward is ForwardMode.ALWAYS or (
-            forward is ForwardMode.DO_NOT_DISTURB and self._do_not_disturb
-        )
         # Checked before anyone is told: a target that can't work leaves the
         # call to ring (or to be busy under Do not disturb), said in the log.
-        forward_uri = self._forward_uri(account) if forward_now else None
+        forward_uri = self._forwarding.uri_now(account)
         if forward_uri is not None:
             handled = "forwarded"
-        elif self._do_not_disturb:
+        elif self._forwarding.do_not_disturb:
             handled = "do_not_disturb"
         elif account.config.auto_answer and not others:
             handled = "auto_answer"
         else:
             handled = ""
-            if forward is ForwardMode.NO_ANSWER:
-                record.forward_at = time.monotonic() + self._forwarding.after_s
+            record.forward_at = self._forwarding.unanswered_deadline()
         record.handled = handled
         self._emit(
             IncomingCall(
@@ -800,7 +786,7 @@ class Engine:
         )
         if forward_uri is not None:
             if record.ended_at is None and call.isActive():
-                self._redirect(call, forward_uri)
+                self._forwarding.redirect(call, forward_uri)
             self._media.update_tone()
             return
         if handled and record.ended_at is None and call.isActive():
@@ -825,65 +811,6 @@ class Engine:
                 log.debug("180 not sent: %s", describe_error(error))
         self._media.update_tone()
 
-    def _forward_uri(self, account: SipAccount) -> str | None:
-        """Where to send this account's callers (ForwardMode), or None when the
-        target can't be used: not a URI pjsip takes, or this very account (a
-        caller sent back to us would be sent on again, round and round)."""
-        target = self._forwarding.target
-        try:
-            uri = self._checked_uri(target, account.config.domain)
-        except InvalidTarget as error:
-            # Text, not the exception: a log record keeping it would keep its
-            # traceback's frames, and with them this call's wrapper, alive past
-            # libDestroy (its destructor then asserted in the next engine).
-            log.warning("calls not forwarded to %r: %s", target, str(error))
-            return None
-        own = dial_uri(account.config.user, account.config.domain)
-        if uri.split(";", 1)[0].lower() == own.lower():
-            log.warning("calls not forwarded to %s: that is this account itself", uri)
-            return None
-        return uri
-
-    def _redirect(self, call: SipCall, uri: str) -> None:
-        """302 Moved Temporarily with the new target as its Contact: the
-        caller's phone (or PBX) calls it, the call here ends as forwarded.
-        Sent with ``answer``: ``hangup`` drops the extra headers of a final
-        response, and the 302 went out with this account's own Contact, which
-        sends the caller back here."""
-        prm = pj.CallOpParam(True)
-        prm.statusCode = 302
-        contact = pj.SipHeader()
-        contact.hName = "Contact"
-        contact.hValue = f"<{uri}>"
-        prm.txOption.headers.append(contact)
-        call.record.forwarded_to = uri
-        call.record.forward_at = None
-        try:
-            call.answer(prm)
-        except pj.Error as error:
-            call.record.forwarded_to = None
-            log.warning("call %s not forwarded: %s", call.record.call_id, describe_error(error))
-
-    def _forward_unanswered(self) -> None:
-        """ForwardMode.NO_ANSWER: each call that rang its time unanswered is
-        sent on (every loop turn while one waits for it)."""
-        now = time.monotonic()
-        for call_id in list(self._calls):
-            call = self._calls.get(call_id)
-            if call is None:
-                continue
-            record = call.record
-            if record.forward_at is None or now < record.forward_at:
-                continue
-            record.forward_at = None
-            ringing = record.phase in (CallPhase.INCOMING, CallPhase.EARLY)
-            if not ringing or record.ended_at is not None or not call.isActive():
-                continue
-            uri = self._forward_uri(call.account)
-            if uri is not None:
-                self._redirect(call, uri)
-                self._media.update_tone()
-
     def on_call_state(self, call: SipCall) -> None:
         record = call.record
         info = call.getInfo()
@@ -904,7 +831,7 @@ class Engine:
                 return
             record.ended_at = time.monotonic()
             self._ended.append(record.call_id)
-            self._transfer_left(call)
+            self._transfers.call_left(call)
         self._media.update_tone()
         self._emit(CallStateChanged(record.call_id, phase, record.last_code, record.last_reason))
 
@@ -917,200 +844,26 @@ class Engine:
         )
         self._emit(DtmfReceived(call.record.call_id, digit, kind))
 
-    # ----- blind transfers --------------------------------------------------------
-
-    def _blind_transfer(self, call: SipCall, target: str) -> None:
-        uri = self._checked_uri(target, call.account.config.domain)
-        prm = pj.CallOpParam(True)
-        if self.ask_no_refer_sub:
-            header = pj.SipHeader()
-            header.hName = "Refer-Sub"
-            header.hValue = "false"
-            prm.txOption.headers.append(header)
-        call.record.transfer = TransferWatch()
-        self._watched_transfers.add(call.record.call_id)
-        try:
-            call.xfer(uri, prm)
-        except BaseException:
-            self._end_watch(call)
-            raise
-
-    def _end_watch(self, call: SipCall) -> None:
-        call.record.transfer = None
-        self._watched_transfers.discard(call.record.call_id)
-
-    def _queue_info_digits(self, call: SipCall, digits: str) -> None:
-        """Digits as SIP INFO, each sent once the one before it is answered."""
-        waiting = bool(call.record.info_digits)
-        call.record.info_digits += digits
-        if not waiting:
-            self._send_info_digit(call)
-
-    def _send_info_digit(self, call: SipCall) -> None:
-        record = call.record
-        while record.info_digits and record.ended_at is None:
-            prm = pj.CallSendDtmfParam()
-            prm.digits = record.info_digits[0]
-            prm.method = _DTMF_METHODS[DtmfMethod.SIP_INFO]
-            try:
-                call.sendDtmf(prm)
-                return  # the next one when this one's answer comes (on_call_tsx)
-            except pj.Error as error:
-                log.warning("DTMF %s not sent: %s", prm.digits, describe_error(error))
-                record.info_digits = record.info_digits[1:]
-        record.info_digits = ""
-
     def on_info_answered(self, call: SipCall, state: int, code: int = 0) -> None:
-        """Our SIP INFO digit's transaction moved on: once it is over (its final
-        answer, or a timeout or transport error with none), the next digit goes.
-        A transaction that was answered is seen again as it ends: counted once."""
-        record = call.record
-        if state == pj.PJSIP_TSX_STATE_COMPLETED:
-            record.info_answered += 1  # its end comes later (Timer K on UDP)
-            if code in (401, 407):
-                return  # pjsip sends the same digit again with credentials: wait for that
-        elif state == pj.PJSIP_TSX_STATE_TERMINATED:
-            if record.info_answered:
-                record.info_answered -= 1  # the end of one answered before
-                return
-        else:
-            return
-        if not record.info_digits:
-            return
-        record.info_digits = record.info_digits[1:]
-        self._send_info_digit(call)
+        info_dtmf.on_answered(call, state, code)
+
+    # ----- transfers --------------------------------------------------------------
 
     def on_call_tsx(
         self, call: SipCall, method: str, role: int, code: int, reason: str, message: str
     ) -> None:
-        """A transaction of a call with a blind transfer under way: the REFER's
-        answer, and each NOTIFY as it came (pjsip may refuse it afterwards)."""
-        watch = call.record.transfer
-        if watch is None:
-            return
-        if method == "REFER" and role == pj.PJSIP_ROLE_UAC and code >= 200:
-            if code < 300:
-                if watch.accepted_at is None:
-                    watch.accepted_at = time.monotonic()
-                    watch.deadline = watch.accepted_at + TRANSFER_CONFIRM_TIMEOUT_S
-            elif code not in (401, 407) and watch.accepted_at is None:
-                # The far end refused the REFER itself (pjsua says nothing of it):
-                # the caller is still ours, talking or on hold as before.
-                self._end_watch(call)
-                self._emit(TransferProgress(call.record.call_id, code, reason, True))
-        elif method == "NOTIFY" and role == pj.PJSIP_ROLE_UAS and message:
-            status = sipfrag_status(message)
-            if status is not None:
-                watch.notified_code, watch.notified_reason = status
+        self._transfers.on_call_tsx(call, method, role, code, reason, message)
 
     def on_transfer_status(self, call: SipCall, code: int, reason: str, final: bool) -> None:
-        record = call.record
-        watch = record.transfer
-        if watch is None:  # an attended transfer
-            self._emit(TransferProgress(record.call_id, code, reason, bool(final)))
-            if final and 200 <= code < 300 and record.ended_at is None:
-                # The far end is now talking to the transfer target: our leg is done.
-                record.hung_up_by_us = True
-                record.transferred = True
-                call.hangup(pj.CallOpParam(True))
-            return
-        if not final:
-            self._emit(TransferProgress(record.call_id, code, reason, False))
-        elif 200 <= watch.notified_code < 300:
-            # The target answered, as the far end's NOTIFY says (read by us even
-            # when pjsip refused the rest of that NOTIFY).
-            self._complete_transfer(call, watch.notified_code, watch.notified_reason)
-        elif 200 <= code < 300:
-            # pjsua's own 200 for a REFER answered "Refer-Sub: false": no NOTIFY comes.
-            self._complete_transfer(
-                call, TRANSFER_NOT_CONFIRMED, "Accepted; the far end reports no more (Refer-Sub)"
-            )
-        elif watch.notified_code >= 300 or watch.accepted_at is None:
-            # The target failed (the far end said so), or the REFER was refused:
-            # our leg stays, so the operator can take the caller back.
-            self._end_watch(call)
-            if watch.notified_code >= 300:
-                code, reason = watch.notified_code, watch.notified_reason
-            self._emit(TransferProgress(record.call_id, code, reason, True))
-        else:
-            # pjsua ended the subscription without a NOTIFY it could read: no word
-            # about the target. The far end hanging up or the deadline decides.
-            self._emit(TransferProgress(record.call_id, code, reason, False))
-
-    def _complete_transfer(self, call: SipCall, code: int, reason: str) -> None:
-        """The far end is (or may be) with the target: our leg is done."""
-        record = call.record
-        self._end_watch(call)
-        record.transferred = True
-        self._emit(TransferProgress(record.call_id, code, reason, True))
-        if record.ended_at is None:
-            record.hung_up_by_us = True
-            call.hangup(pj.CallOpParam(True))
-
-    def _check_transfers(self) -> None:
-        """Each loop turn, for the blind transfers under way: a NOTIFY we read
-        said the target answered though pjsip refused it (pjsua then reports
-        nothing, or a 500 of its own), or the far end stayed silent too long."""
-        now = time.monotonic()
-        for call_id in list(self._watched_transfers):
-            call = self._calls.get(call_id)
-            watch = call.record.transfer if call is not None else None
-            if call is None or watch is None:
-                self._watched_transfers.discard(call_id)
-                continue
-            if call.record.ended_at is not None:
-                continue
-            if 200 <= watch.notified_code < 300:
-                self._complete_transfer(call, watch.notified_code, watch.notified_reason)
-                continue
-            if watch.deadline is None or now < watch.deadline:
-                continue
-            waited = watch.deadline - (watch.accepted_at or watch.deadline)
-            log.warning(
-                "call %s: no word on the transfer %.0f s after the far end accepted it; "
-                "our leg is hung up, the transfer not confirmed",
-                call_id,
-                waited,
-            )
-            reason = f"Accepted; no NOTIFY about the target in {waited:g} s"
-            self._complete_transfer(call, TRANSFER_NOT_CONFIRMED, reason)
-
-    def _transfer_left(self, call: SipCall) -> None:
-        """The call ended while a blind transfer was under way."""
-        record = call.record
-        watch = record.transfer
-        if watch is None:
-            return
-        self._end_watch(call)
-        if watch.accepted_at is None:
-            return
-        # The far end accepted the REFER, then left: it went to the target, or
-        # gave up; it did not say which.
-        record.transferred = True
-        if 200 <= watch.notified_code < 300:
-            code, reason = watch.notified_code, watch.notified_reason
-        else:
-            code, reason = TRANSFER_NOT_CONFIRMED, "Accepted; the far end hung up without a word"
-        self._emit(TransferProgress(record.call_id, code, reason, True))
+        self._transfers.on_transfer_status(call, code, reason, final)
 
     def on_transfer_request(self, call: SipCall, prm: pj.OnCallTransferRequestParam) -> None:
-        record = CallRecord(self._new_call_id(), call.account.account_id, CallDirection.OUTBOUND)
-        record.remote_uri = str(prm.dstUri)
-        record.display_name, record.number = parse_remote(record.remote_uri)
-        new_call = SipCall(call.account, record, self)
-        self._calls[record.call_id] = new_call
-        prm.newCall = new_call
+        self._transfers.on_transfer_request(call, prm)
 
     def on_call_replaced(self, call: SipCall, prm: pj.OnCallReplacedParam) -> None:
-        record = CallRecord(self._new_call_id(), call.account.account_id, CallDirection.INBOUND)
-        new_call = SipCall(call.account, record, self, int(prm.newCallId))
-        self._calls[record.call_id] = new_call
-        prm.newCall = new_call
-        info = new_call.getInfo()
-        record.sip_call_id = str(info.callIdString)
-        record.remote_uri = str(info.remoteUri)
-        record.display_name, record.number = parse_remote(record.remote_uri)
-        self._emit(CallReplaced(call.record.call_id, record.call_id))
+        self._transfers.on_call_replaced(call, prm)
+
+    # ----- ended calls ------------------------------------------------------------
 
     def _reap(self) -> None:
         """Publish CallEnded and drop the wrappers of calls that disconnected."""

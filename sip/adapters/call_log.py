@@ -77,7 +77,7 @@ STATUS_OF_OUTCOME = {
 
 # The engine's last word on a transfer it completed without the far end's
 # confirmation (no NOTIFY, one that didn't parse, Refer-Sub: false, a timeout):
-# the REFER's own 202, which no NOTIFY about an INVITE can carry (sip/engine.py).
+# the REFER's own 202, which no NOTIFY about an INVITE can carry (sip/transfers.py).
 TRANSFER_NOT_CONFIRMED = 202
 
 

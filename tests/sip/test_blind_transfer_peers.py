@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from app.core import Core
-from sip import engine as engine_module
+from sip import transfers as transfers_module
 from sip.adapters.call_log import CallLog
 from sip.events import CallEnded, CallPhase, CallStateChanged, TransferProgress
 from tests.servers.baresip import BaresipPhone, baresip_phone
@@ -70,14 +70,14 @@ def transfer_of(call_log: CallLog, sqlite_core: Core, ended: CallEnded) -> dict[
 
 @pytest.fixture
 def short_wait(monkeypatch: pytest.MonkeyPatch) -> float:
-    monkeypatch.setattr(engine_module, "TRANSFER_CONFIRM_TIMEOUT_S", 2.0)
+    monkeypatch.setattr(transfers_module, "TRANSFER_CONFIRM_TIMEOUT_S", 2.0)
     return 2.0
 
 
 @pytest.fixture
 def long_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """So that a test ends only by what the far end does, never by the timeout."""
-    monkeypatch.setattr(engine_module, "TRANSFER_CONFIRM_TIMEOUT_S", 600.0)
+    monkeypatch.setattr(transfers_module, "TRANSFER_CONFIRM_TIMEOUT_S", 600.0)
 
 
 @pytest.mark.parametrize("notify", ["none", "broken"])
@@ -98,7 +98,7 @@ def test_no_readable_notify_ends_our_leg_at_the_timeout_as_not_confirmed(
         ended = sip_engine.events.wait_for(CallEnded, call_id=call_id, timeout=short_wait + 10)
         assert ended.transferred and ended.outcome.value == "answered"
         final = sip_engine.events.wait_for(TransferProgress, call_id=call_id, final=True)
-        assert final.code == engine_module.TRANSFER_NOT_CONFIRMED
+        assert final.code == transfers_module.TRANSFER_NOT_CONFIRMED
         peer.wait_request("BYE")  # our leg hung up cleanly, by us
         if notify == "broken":
             # The final NOTIFY reached the engine and pjsip dropped it unparsed.
@@ -147,7 +147,7 @@ def test_the_far_end_hanging_up_after_accepting_completes_the_transfer(
         ended = sip_engine.events.wait_for(CallEnded, call_id=call_id, timeout=15)
         assert ended.transferred
         final = sip_engine.events.wait_for(TransferProgress, call_id=call_id, final=True)
-        assert final.code == engine_module.TRANSFER_NOT_CONFIRMED
+        assert final.code == transfers_module.TRANSFER_NOT_CONFIRMED
         assert peer.requests("BYE") == []  # the far end hung up, not us
     assert transfer_of(call_log, sqlite_core, ended)["status"] == "not_confirmed"
 
@@ -168,7 +168,7 @@ def test_refer_sub_false_ends_our_leg_at_the_202(
         ended = sip_engine.events.wait_for(CallEnded, call_id=call_id, timeout=15)
         assert ended.transferred
         [final] = sip_engine.events.of(TransferProgress, call_id=call_id)
-        assert (final.code, final.final) == (engine_module.TRANSFER_NOT_CONFIRMED, True)
+        assert (final.code, final.final) == (transfers_module.TRANSFER_NOT_CONFIRMED, True)
         assert peer.wait_request("REFER").get("refer-sub") == "false"
         peer.wait_request("BYE")
         assert peer.requests("SUBSCRIBE") == []
