@@ -257,7 +257,7 @@ class Engine:
         )
         self._transfers = Transfers(
             calls=self._calls,
-            new_call_id=self._new_call_id,
+            new_call_id=self.new_call_id,
             track_call=self._track_call,
             checked_uri=self._checked_uri,
             emit=self._emit,
@@ -327,16 +327,19 @@ class Engine:
     def remove_account(self, account_id: str) -> Future[None]:
         return self._submit(RemoveAccount(account_id))
 
-    def dial(self, account_id: str, target: str) -> str:
+    def dial(self, account_id: str, target: str, call_id: str | None = None) -> str:
         """Start an outbound call; returns its call id at once. Failures (bad
-        number, unknown account) arrive as CommandFailed with this call id."""
-        call_id = self._new_call_id()
+        number, unknown account) arrive as CommandFailed with this call id.
+        ``call_id``: one from ``new_call_id`` that the caller already knows the
+        call by (the window, so that no event of the call comes before it)."""
+        call_id = call_id or self.new_call_id()
         self._post(Dial(call_id, account_id, target), None)
         return call_id
 
-    def _new_call_id(self) -> str:
-        """Unique in this engine and, by its random part, across runs; any thread
-        (``next`` on an itertools.count is atomic)."""
+    def new_call_id(self) -> str:
+        """A call id for a call about to be dialled: unique in this engine and,
+        by its random part, across runs; any thread (``next`` on an
+        itertools.count is atomic)."""
         return f"{self._call_id_prefix}{next(self._call_numbers):012x}"
 
     def answer(self, call_id: str) -> Future[None]:
@@ -749,7 +752,7 @@ class Engine:
 
     def on_incoming_call(self, account: SipAccount, pj_call_id: int) -> None:
         record = CallRecord(
-            self._new_call_id(), account.account_id, CallDirection.INBOUND, CallPhase.INCOMING
+            self.new_call_id(), account.account_id, CallDirection.INBOUND, CallPhase.INCOMING
         )
         call = SipCall(account, record, self, pj_call_id)
         self._calls[record.call_id] = call

@@ -84,7 +84,7 @@ TRANSFER_NOT_CONFIRMED = 202
 class Dialer(Protocol):
     """The part of sip.engine.Engine the log needs to place a call."""
 
-    def dial(self, account_id: str, target: str) -> str: ...
+    def dial(self, account_id: str, target: str, call_id: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -210,8 +210,10 @@ class CallLog:
         number: str = "",
         customer_id: int | None = None,
         meta: dict[str, Any] | None = None,
+        call_id: str | None = None,
     ) -> str:
-        """Records the outbound call, then dials; returns the engine's call id.
+        """Records the outbound call, then dials; returns the engine's call id
+        (``call_id`` when given: the window's, from the engine's ``new_call_id``).
 
         Runs the write on the caller's thread (the GUI's task runner, not the GUI
         thread itself), because the record must exist before the call does."""
@@ -231,7 +233,7 @@ class CallLog:
         assert recorded.id is not None
         with self._lock:
             try:
-                call_id = engine.dial(account_id, target)
+                call_id = engine.dial(account_id, target, call_id)
             except Exception as exc:
                 self.timeline.close(
                     recorded.id, InteractionStatus.FAILED, meta={"error": str(exc)[:500]}

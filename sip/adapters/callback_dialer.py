@@ -44,16 +44,23 @@ class CallbackDialer:
 
     def call_next(self) -> CallbackCall | None:
         """None when nothing is due. The attempt is counted before the dial."""
-        request = self.queue.claim_next(self.operator)
+        request = self.claim_next()
         if request is None:
             return None
         return self.call(request)
 
-    def call_request(self, request_id: int) -> CallbackCall:
-        """A request the operator picked from the list."""
-        return self.call(self.queue.claim(request_id, self.operator))
+    def claim_next(self) -> CallbackRequest | None:
+        """The most urgent due request, claimed for the operator; None when
+        nothing is due."""
+        return self.queue.claim_next(self.operator)
 
-    def call(self, request: CallbackRequest) -> CallbackCall:
+    def claim(self, request_id: int) -> CallbackRequest:
+        """A request the operator picked from the list, claimed for them."""
+        return self.queue.claim(request_id, self.operator)
+
+    def call(self, request: CallbackRequest, call_id: str | None = None) -> CallbackCall:
+        """Counts the attempt, records the call and dials it (``call_id``: the
+        window's, from the engine's ``new_call_id``)."""
         assert request.id is not None
         self.queue.start_attempt(request.id, self.operator)
         call_id = self.call_log.dial(
@@ -63,6 +70,7 @@ class CallbackDialer:
             number=request.phone,
             customer_id=request.customer_id,
             meta={"callback_request_id": request.id},
+            call_id=call_id,
         )
         interaction_id = self.call_log.interaction_of(call_id)
         assert interaction_id is not None

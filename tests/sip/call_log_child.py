@@ -92,8 +92,8 @@ def outbound_end(prefix: str) -> CallEnded:
 class OneCallEngine:
     """What CallLog.dial needs of the engine: it names the call it placed."""
 
-    def dial(self, account_id: str, target: str) -> str:
-        return OUTBOUND_CALL
+    def dial(self, account_id: str, target: str, call_id: str | None = None) -> str:
+        return call_id or OUTBOUND_CALL
 
 
 def say(line: str) -> None:

@@ -65,10 +65,10 @@ def test_start_stop_events_and_commands_after_stop() -> None:
 
 def test_call_ids_are_unique_within_and_across_engines() -> None:
     first, second = Engine(), Engine()
-    ids = [first._new_call_id() for _ in range(1000)] + [second._new_call_id()]
+    ids = [first.new_call_id() for _ in range(1000)] + [second.new_call_id()]
     assert len(set(ids)) == len(ids)
     assert all(len(call_id) == 32 and int(call_id, 16) >= 0 for call_id in ids)
-    assert first._new_call_id()[:20] != second._new_call_id()[:20]
+    assert first.new_call_id()[:20] != second.new_call_id()[:20]
 
 
 def test_only_one_engine_per_process() -> None:

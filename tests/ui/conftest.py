@@ -41,9 +41,12 @@ class RecordingEngine:
     def names(self) -> list[str]:
         return [c[0] for c in self.commands]
 
-    def dial(self, account_id: str, target: str) -> str:
+    def new_call_id(self) -> str:
         self._next += 1
-        call_id = f"out-{self._next}"
+        return f"out-{self._next}"
+
+    def dial(self, account_id: str, target: str, call_id: str | None = None) -> str:
+        call_id = call_id or self.new_call_id()
         self.commands.append(("dial", account_id, target, call_id))
         return call_id
 

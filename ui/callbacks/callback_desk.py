@@ -16,8 +16,8 @@ and every 15 s besides (the SLA countdowns, other operators' databases).
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+@dataclass
+class CallbackInProgress:
+    """A callback being called: claimed, then dialled (``call`` once the dial
+    reported), and how it ended if that came first."""
+
+    dialer: CallbackDialer
+    request: CallbackRequest
+    call: CallbackCall | None = None
+    ended: CallEnded | None = None
+
 REFRESH_MS = 15_000  # the queue is read again this often, besides after each change
 SOON_MS = 300  # a burst of writes becomes one read
 
@@ -79,15 +90,13 @@ class CallbackDesk(QObject):
         self.window = parent
         self.call_log: CallLog | None = None  # the shell hands it over
         self.view = "all"
-        self.calls: dict[str, tuple[CallbackDialer, CallbackCall]] = {}
+        self.calls: dict[str, CallbackInProgress] = {}
         self.outcome_dialogs: dict[str, CallbackOutcomeDialog] = {}
         self.problem: QMessageBox | None = None  # the last error box shown (tests read it)
         self._stopped = False
         self._busy = False  # a claim or dial is on its way: one at a time
         self._loading = False
         self._reload_again = False
-        # A call can end before the dial task reports its id (it failed at once).
-        self._ended_early: OrderedDict[str, CallEnded] = OrderedDict()
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -175,13 +184,13 @@ class CallbackDesk(QObject):
 
     def call_next(self) -> None:
         """The most urgent due request: claimed, counted, dialled."""
-        self._take(lambda dialer: dialer.call_next())
+        self._take(lambda dialer: dialer.claim_next())
 
     def call_request(self, request_id: int) -> None:
         """The request the operator picked in the list."""
-        self._take(lambda dialer: dialer.call_request(request_id))
+        self._take(lambda dialer: dialer.claim(request_id))
 
-    def _take(self, work: Callable[[CallbackDialer], CallbackCall | None]) -> None:
+    def _take(self, claim: Callable[[CallbackDialer], CallbackRequest | None]) -> None:
         operator = self.core.settings.operator_name.strip()
         if not operator:
             # The same words CallbackQueue uses, translated, with the way to fix it.
@@ -209,26 +218,51 @@ class CallbackDesk(QObject):
         core, account = self.core, self.control.account_id
         dial_format = core.settings.dial_format
 
-        def run() -> tuple[CallbackDialer, CallbackCall | None]:
+        def run() -> tuple[CallbackDialer, CallbackRequest | None]:
             from sip.adapters.callback_dialer import CallbackDialer
 
             dialer = CallbackDialer(core.callbacks, call_log, phone, account, operator, dial_format)
-            return dialer, work(dialer)
+            return dialer, claim(dialer)
 
         self._busy = True
-        self.tasks.run(run, self._dialled, self._take_failed, owner=self.panel)
+        self.tasks.run(run, self._claimed, self._take_failed, owner=self.panel)
 
-    def _dialled(self, result: tuple[CallbackDialer, CallbackCall | None]) -> None:
-        self._busy = False
-        dialer, call = result
-        if call is None:
+    def _claimed(self, result: tuple[CallbackDialer, CallbackRequest | None]) -> None:
+        """Claimed: the call gets its id here and is in the call book and in
+        ``calls`` before it is dialled, so its end can't come before them."""
+        dialer, request = result
+        if request is None:
+            self._busy = False
             self.message.emit(self.tr("No callback is due right now."))
             self.refresh()
             return
+        phone = self.control.phone
+        if phone is None:  # the engine stopped meanwhile
+            self._take_failed(RuntimeError("the phone engine is not running"))
+            return
+        call_id = phone.new_call_id()
+        self.calls[call_id] = CallbackInProgress(dialer, request)
+        self.control.book.add_outgoing(call_id, format_phone(request.phone), request.name)
+        self.tasks.run(
+            lambda: dialer.call(request, call_id),
+            self._dialled,
+            lambda exc: self._not_dialled(call_id, exc),
+            owner=self.panel,
+        )
+
+    def _not_dialled(self, call_id: str, exc: Exception) -> None:
+        self.calls.pop(call_id, None)
+        self.control.book.drop(call_id)
+        self._take_failed(exc)
+
+    def _dialled(self, call: CallbackCall) -> None:
+        self._busy = False
         request = call.request
         who = request.name or format_phone(request.phone)
-        self.calls[call.call_id] = (dialer, call)
-        self.control.book.add_outgoing(call.call_id, format_phone(request.phone), request.name)
+        taken = self.calls.get(call.call_id)
+        if taken is None:
+            return  # the desk stopped meanwhile
+        taken.call = call
         if request.customer_id is not None:
             self.customerOpened.emit(request.customer_id)
         conversation = request.meta.get("conversation_id") if request.meta else None
@@ -240,9 +274,8 @@ class CallbackDesk(QObject):
                 message if isinstance(message, int) else -1,
             )
         self.message.emit(self.tr("Calling back %1…").replace("%1", who))
-        early = self._ended_early.pop(call.call_id, None)
-        if early is not None:
-            self._on_call_ended(early)
+        if taken.ended is not None:  # it ended (failed at once) before the dial reported
+            self._on_call_ended(taken.ended)
 
     def _take_failed(self, exc: Exception) -> None:
         self._busy = False
@@ -263,14 +296,14 @@ class CallbackDesk(QObject):
     # --- after the call ----------------------------------------------------------------
 
     def _on_call_ended(self, event: CallEnded) -> None:
-        taken = self.calls.pop(event.call_id, None)
+        taken = self.calls.get(event.call_id)
         if taken is None:
-            if self._busy:
-                self._ended_early[event.call_id] = event
-                while len(self._ended_early) > 20:
-                    self._ended_early.popitem(last=False)
             return
-        dialer, call = taken
+        if taken.call is None:  # dialled, not yet reported: _dialled asks
+            taken.ended = event
+            return
+        del self.calls[event.call_id]
+        dialer, call = taken.dialer, taken.call
         # CallbackCall.request is the request as claimed; start_attempt counted one more.
         attempts = call.request.attempts + 1
         attempts_left = max(0, self.core.callbacks.policy.max_attempts - attempts)

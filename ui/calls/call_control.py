@@ -115,24 +115,32 @@ class CallControl(QObject):
         if not target.is_uri and self.dial_style is not None:
             target = DialTarget(self.dial_style(target.target))
         self._hold_talking()
+        # The id first, and the call in the book under it: every event of the
+        # call then finds it, however the engine and the task worker race.
+        call_id = phone.new_call_id()
+        self.book.add_outgoing(call_id, target.target, customer_name)
         if call_log is None:
-            call_id = phone.dial(account, target.target)
-            self.book.add_outgoing(call_id, target.target, customer_name)
+            phone.dial(account, target.target, call_id)
             self.dialled.emit(call_id)
             return
 
-        def placed(call_id: str) -> None:
-            self.book.add_outgoing(call_id, target.target, customer_name)
-            self.dialled.emit(call_id)
+        def not_placed(exc: Exception) -> None:
+            self.book.drop(call_id)
+            self.message.emit(
+                self.tr("The call could not be placed: %1").replace("%1", error_text(exc))
+            )
 
         self.tasks.run(
             lambda: call_log.dial(
-                phone, account, target.target, number=target.target, customer_id=customer_id
+                phone,
+                account,
+                target.target,
+                number=target.target,
+                customer_id=customer_id,
+                call_id=call_id,
             ),
-            placed,
-            lambda exc: self.message.emit(
-                self.tr("The call could not be placed: %1").replace("%1", error_text(exc))
-            ),
+            lambda _: self.dialled.emit(call_id),
+            not_placed,
             owner=self,
         )
 

@@ -21,6 +21,7 @@ from sip.events import (
     CallPhase,
     CallReplaced,
     CallStateChanged,
+    CommandFailed,
     IncomingCall,
     MediaStatus,
     RecordingStarted,
@@ -93,16 +94,13 @@ class CallBook(QObject):
         super().__init__(parent)
         self._calls: dict[str, CallItem] = {}
         self._active = ""
-        # Events for an outbound call that arrive before the dial's task has
-        # reported its call id (the engine and the task worker race).
-        self._early_state: dict[str, CallStateChanged] = {}
-        self._early_end: set[str] = set()
         bridge.incomingCall.connect(self._on_incoming)
         bridge.callStateChanged.connect(self._on_state)
         bridge.callMediaChanged.connect(self._on_media)
         bridge.callEnded.connect(self._on_ended)
         bridge.callReplaced.connect(self._on_replaced)
         bridge.recordingStarted.connect(self._on_recording)
+        bridge.commandFailed.connect(self._on_command_failed)
 
     # --- reading ---------------------------------------------------------------
 
@@ -127,16 +125,18 @@ class CallBook(QObject):
     # --- changing --------------------------------------------------------------
 
     def add_outgoing(self, call_id: str, number: str, customer_name: str = "") -> CallItem:
+        """A call about to be dialled, by the id the engine will know it by
+        (its ``new_call_id``): added before the dial is sent, so every event
+        of the call finds it here."""
         item = CallItem(call_id, CallDirection.OUTBOUND, number, customer_name=customer_name)
-        if call_id in self._early_end:
-            self._early_end.discard(call_id)
-            return item  # it failed before we heard its id: nothing to show
         self._add(item)
         self.set_active(call_id)
-        early = self._early_state.pop(call_id, None)
-        if early is not None:
-            self._on_state(early)
         return item
+
+    def drop(self, call_id: str) -> None:
+        """A call that never reached the engine (its dial failed before)."""
+        if call_id in self._calls:
+            self._remove(call_id)
 
     def set_active(self, call_id: str) -> None:
         if call_id and call_id not in self._calls:
@@ -196,7 +196,6 @@ class CallBook(QObject):
     def _on_state(self, event: CallStateChanged) -> None:
         item = self._calls.get(event.call_id)
         if item is None:
-            self._early_state[event.call_id] = event
             return
         item.phase = event.phase
         if event.phase is CallPhase.CONFIRMED and item.connected_at is None:
@@ -222,17 +221,23 @@ class CallBook(QObject):
             self.changed.emit()
 
     def _on_ended(self, event: CallEnded) -> None:
-        self._early_state.pop(event.call_id, None)
-        if self._calls.pop(event.call_id, None) is None:
-            if event.direction is CallDirection.OUTBOUND:
-                self._early_end.add(event.call_id)
-            return
-        self.callRemoved.emit(event.call_id)
+        if event.call_id in self._calls:
+            self._remove(event.call_id)
+
+    def _on_command_failed(self, event: CommandFailed) -> None:
+        # A dial the engine refused (not registered, a bad address): no call
+        # started, so no CallEnded comes for it.
+        if event.command == "Dial" and event.call_id in self._calls:
+            self._remove(event.call_id)
+
+    def _remove(self, call_id: str) -> None:
+        del self._calls[call_id]
+        self.callRemoved.emit(call_id)
         # A conference is two calls: when one ends, the other is a plain call again.
         if sum(c.conference for c in self._calls.values()) < 2:
             for item in self._calls.values():
                 item.conference = False
-        if self._active == event.call_id:
+        if self._active == call_id:
             self._active = ""
             self.set_active(next(iter(self._calls), ""))
             if not self._active:
