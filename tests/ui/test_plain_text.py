@@ -65,7 +65,7 @@ from sip.events import (
 from tests.ui.conftest import RecordingEngine, ended, feed, incoming, state
 from ui.callbacks.callback_report_dialog import CallbackReportDialog
 from ui.customers.import_dialog import ImportDialog, Stage
-from ui.shell.tray import Tray, caller_name, notification_body
+from ui.shell.tray import Tray, notification_body
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE_COLOUR = QColor("#ff00ff")  # nothing in the window is this colour
@@ -359,7 +359,6 @@ def test_a_callers_display_name_shows_as_text_in_the_pop_the_panel_and_the_tray(
         shell.bridge,
         window=window,
         tasks=shell.tasks,
-        find_name=lambda number: caller_name(sqlite_core, number),
     )
     # The offscreen platform has no tray: stand in for a desktop that shows messages.
     handed: list[tuple[Any, ...]] = []

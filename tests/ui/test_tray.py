@@ -20,7 +20,7 @@ from sip.events import (
     RegistrationStatus,
 )
 from tests.ui.conftest import ended, feed, incoming
-from ui.shell.tray import DOT_COLOURS, Registration, Tray, caller_name
+from ui.shell.tray import DOT_COLOURS, Registration, Tray
 
 
 def dot_colour(tray: Tray) -> QColor:
@@ -99,7 +99,6 @@ def test_incoming_call_with_the_window_hidden_is_notified_with_the_customer(
         shell.bridge,
         window=shell.window,
         tasks=shell.tasks,
-        find_name=lambda number: caller_name(sqlite_core, number),
     )
     # The offscreen platform has no tray: stand in for a desktop that shows messages.
     shown: list[tuple[Any, ...]] = []
@@ -120,6 +119,33 @@ def test_incoming_call_with_the_window_hidden_is_notified_with_the_customer(
     assert seen[1] == ("Incoming call", "Petro (+380 50 999 9999)")
 
 
+def test_one_lookup_per_ring_names_the_caller_in_the_pop_the_call_panel_and_the_tray(
+    qtbot: Any, shell: Any, sqlite_core: Core, customer: str, monkeypatch: Any
+) -> None:
+    tray = Tray(shell.bridge, window=shell.window, tasks=shell.tasks)
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
+    tray.icon.isVisible = lambda: True  # type: ignore[method-assign]
+    tray.icon.showMessage = lambda *args: None  # type: ignore[method-assign]
+    seen = notifications(tray)
+    finds: list[tuple[Any, ...]] = []
+    find = sqlite_core.customers.find
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        finds.append(args)
+        return find(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite_core.customers, "find", counted)
+    shell.window.hide()
+    feed(shell.bridge, incoming("c1", customer))
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    assert seen == [("Incoming call", "Olena Kovalenko (+380 50 123 4567)")]
+    pop = shell.window.pops["c1"]
+    assert pop.name.text() == "Olena Kovalenko"
+    qtbot.waitUntil(lambda: shell.book.get("c1").customer_name == "Olena Kovalenko")
+    qtbot.waitUntil(lambda: shell.tasks.pending == 0)
+    assert len(finds) == 1
+
+
 def test_no_notification_while_the_operator_looks_at_the_window(
     qtbot: Any, shell: Any, sqlite_core: Core, customer: str
 ) -> None:
@@ -127,7 +153,6 @@ def test_no_notification_while_the_operator_looks_at_the_window(
         shell.bridge,
         window=shell.window,
         tasks=shell.tasks,
-        find_name=lambda number: caller_name(sqlite_core, number),
     )
     seen = notifications(tray)
     shell.window.activateWindow()
@@ -139,7 +164,7 @@ def test_no_notification_while_the_operator_looks_at_the_window(
 
 
 def test_a_call_over_before_the_lookup_is_not_announced(qtbot: Any, shell: Any) -> None:
-    tray = Tray(shell.bridge, window=shell.window, tasks=shell.tasks, find_name=lambda n: "")
+    tray = Tray(shell.bridge, window=shell.window, tasks=shell.tasks)
     seen = notifications(tray)
     shell.window.hide()
     feed(

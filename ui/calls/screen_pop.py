@@ -67,6 +67,9 @@ class ScreenPop(QWidget):
     createCustomerRequested = Signal(str)  # the caller's number
     openCustomerRequested = Signal(int)  # customer id
     customerFound = Signal(str, str)  # call id, customer name
+    # The lookup's answer for a call: its customer's name, "" when unknown or
+    # when the lookup failed (the tray's notification waits for it).
+    callerLookedUp = Signal(str, str)
     dismissed = Signal(str)  # call id: the popup was closed (by the window or the operator)
     show_deadline_ms = SHOW_DEADLINE_MS
 
@@ -205,6 +208,7 @@ class ScreenPop(QWidget):
         # After the popup is up: the call panel's update must not hold back its paint.
         if info.customer is not None:
             self.customerFound.emit(event.call_id, info.customer.name)
+        self.callerLookedUp.emit(event.call_id, info.customer.name if info.customer else "")
 
     def _fill(self, info: CallerInfo) -> None:
         assert self.call is not None
@@ -236,6 +240,7 @@ class ScreenPop(QWidget):
             self.tr("The customer lookup failed: %1").replace("%1", error_text(exc))
         )
         self._show_now()
+        self.callerLookedUp.emit(event.call_id, "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

@@ -131,15 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         single-instance server, the tray icon and the icons it paints."""
         if not instance.listen():
             log.warning("single-instance server did not start: %s", instance.error())
-        from ui.shell.tray import Tray, app_icon, caller_name
+        from ui.shell.tray import Tray, app_icon
 
         qt_app.setWindowIcon(app_icon())
-        tray = Tray(
-            shell.bridge,
-            window=window,
-            tasks=shell.tasks,
-            find_name=lambda number: caller_name(core, number),
-        )
+        tray = Tray(shell.bridge, window=window, tasks=shell.tasks)
         window.registration.accountsChanged.connect(tray.set_accounts)
         window.notifier.attach_tray(tray)  # new messages' notifications, the unread badge
         tray.set_channels(shell.channels.summary())

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()
     demoLineRequested = Signal()
     activated = Signal()  # the operator looked at the window (the tray resets its count)
+    # A ringing caller's one lookup, done by their screen-pop: call id, the
+    # customer's name ("" when unknown or failed). The tray announces with it.
+    callerLookedUp = Signal(str, str)
 
     def __init__(
         self,
@@ -501,6 +504,7 @@ class MainWindow(QMainWindow):
         pop.createCustomerRequested.connect(self.create_customer)
         pop.openCustomerRequested.connect(self.open_customer)
         pop.customerFound.connect(self.book.set_customer_name)
+        pop.callerLookedUp.connect(self.callerLookedUp)
         pop.dismissed.connect(self._pop_dismissed)
         return pop
 

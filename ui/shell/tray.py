@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
@@ -23,8 +23,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app.contacts import format_phone
-from app.core import Core
-from app.enums import ContactKind
 from sip.events import (
     CallDirection,
     CallEnded,
@@ -99,12 +97,6 @@ def window_in_sight(window: QWidget) -> bool:
     return window.isActiveWindow() or QApplication.activeWindow() is not None
 
 
-def caller_name(core: Core, number: str) -> str:
-    """The customer's name for a caller's number ("" when unknown); task worker only."""
-    customer = core.customers.find(ContactKind.PHONE, number)
-    return customer.name if customer is not None else ""
-
-
 def notifications_read_markup() -> bool:
     """Whether a notification's body will be read as markup. Qt sends it as it
     is to the freedesktop notification server when the tray is a D-Bus
@@ -149,16 +141,20 @@ class Tray(QObject):
         parent: QObject | None = None,
         window: QWidget | None = None,
         tasks: TaskRunner | None = None,
-        find_name: Callable[[str], str] | None = None,
     ) -> None:
-        """``find_name(number)`` gives the caller's customer name ("" when none);
-        it reads the database, so it runs on ``tasks``."""
+        """A ringing call is announced with the customer's name from the
+        window's one lookup per ring (its ``callerLookedUp``, the screen-pop's);
+        with no such window, with the number alone."""
         super().__init__(parent)
         self.missed = 0
         self.unread = 0  # unread messages over every conversation
         self.window = window
         self.tasks = tasks
-        self.find_name = find_name
+        self._awaiting_name: dict[str, IncomingCall] = {}  # rings out of sight, before the lookup
+        looked_up = getattr(window, "callerLookedUp", None)
+        if looked_up is not None:
+            looked_up.connect(self._caller_looked_up)
+        self._named_by_window = looked_up is not None
         self._engine_started = False
         self._accounts: set[str] | None = None  # None: not told, take any account's events
         self._statuses: dict[str, RegistrationStatus] = {}
@@ -231,17 +227,15 @@ class Tray(QObject):
         self._ringing.add(event.call_id)
         if self.window_in_sight():
             return  # the screen-pop says it already, where the operator is looking
-        number = event.number
-        tasks, find_name = self.tasks, self.find_name
-        if tasks is None or find_name is None or not number:
+        if not self._named_by_window or not event.number:
             self._notify_incoming(event, "")
             return
-        tasks.run(
-            lambda: find_name(number),
-            lambda name: self._notify_incoming(event, name),
-            lambda _exc: self._notify_incoming(event, ""),  # the number alone still helps
-            owner=self,
-        )
+        self._awaiting_name[event.call_id] = event
+
+    def _caller_looked_up(self, call_id: str, customer_name: str) -> None:
+        event = self._awaiting_name.pop(call_id, None)
+        if event is not None:
+            self._notify_incoming(event, customer_name)  # "": the number alone still helps
 
     def _notify_incoming(self, event: IncomingCall, customer_name: str) -> None:
         if event.call_id not in self._ringing:
@@ -255,6 +249,7 @@ class Tray(QObject):
 
     def _on_call_ended(self, event: CallEnded) -> None:
         self._ringing.discard(event.call_id)
+        self._awaiting_name.pop(event.call_id, None)
         if event.direction is CallDirection.INBOUND and event.outcome is CallOutcome.MISSED:
             self.missed += 1
             self._update()
