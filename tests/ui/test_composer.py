@@ -516,6 +516,29 @@ def test_a_blocked_chat_shows_why_and_the_alternatives_and_disables_the_input(
     assert composer.input.toPlainText() == "Чернетка лишається"
 
 
+def test_a_steady_stream_of_changes_does_not_hold_back_the_reply_options_read(
+    qtbot: Any, sqlite_core: Core, composer: Composer, monkeypatch: Any
+) -> None:
+    import ui.conversations.composer as composer_module
+
+    conversation = chat(sqlite_core, account(sqlite_core))
+    open_chat(qtbot, composer, conversation)
+    reads: list[int] = []
+    real = composer_module.load_context
+
+    def counted(core: Core, conversation_id: int) -> Any:
+        reads.append(conversation_id)
+        return real(core, conversation_id)
+
+    monkeypatch.setattr(composer_module, "load_context", counted)
+    change = Changes(conversations=frozenset({conversation}))
+    interval = composer._refresh_timer.interval()
+    for _ in range(8):  # a change every half interval, for four intervals
+        composer.apply_changes(change)
+        qtbot.wait(interval // 2)
+    assert len(reads) >= 2  # read during the stream, not only after it
+
+
 def test_a_switched_off_account_says_so(qtbot: Any, sqlite_core: Core, composer: Composer) -> None:
     conversation = chat(sqlite_core, account(sqlite_core, "Старий бот", enabled=False))
     open_chat(qtbot, composer, conversation)

@@ -324,11 +324,13 @@ class Composer(QFrame):
         context = self.context
         if context is not None:
             concerned |= {o.conversation_id for o in context.options.other_conversations}
-        if not concerned.isdisjoint(changes.conversations) or (
+        concerns = not concerned.isdisjoint(changes.conversations) or (
             context is not None
             and context.customer_id is not None
             and context.customer_id in changes.customers
-        ):
+        )
+        if concerns and not self._refresh_timer.isActive():
+            # Not restarted: a steady stream of messages must not hold the read back.
             self._refresh_timer.start()
 
     def _load_context(self) -> None:
