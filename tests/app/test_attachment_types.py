@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -50,13 +51,32 @@ def test_read_head_of_a_missing_file_is_empty(tmp_path: Path) -> None:
     assert read_head(tmp_path / "a.png") == PNG[:16]
 
 
-def test_a_received_photo_that_is_not_one_is_stored_as_a_file(core: Core, tmp_path: Path) -> None:
+@pytest.fixture
+def account_id(core: Core) -> int:
     with core.db.session() as s:
         shop = ChannelAccount(kind="telegram", label="Магазин")
         s.add(shop)
         s.flush()
-        account_id = shop.id
-    assert account_id is not None
+        assert shop.id is not None
+        return shop.id
+
+
+def message(account_id: int, **fields: Any) -> InboundMessage:
+    values: dict[str, Any] = {
+        "account_id": account_id,
+        "channel": Channel.TELEGRAM,
+        "external_id": f"{account_id}:700:1",
+        "identity": "700",
+        "sent_at": T0,
+        "text": "Добрий день",
+    }
+    values.update(fields)
+    return InboundMessage(**values)
+
+
+def test_a_received_photo_that_is_not_one_is_stored_as_a_file(
+    core: Core, account_id: int, tmp_path: Path
+) -> None:
     fake = tmp_path / "fake.jpg"
     fake.write_bytes(b"%PDF-1.4 renamed invoice")
     real = tmp_path / "real.bin"
@@ -65,46 +85,16 @@ def test_a_received_photo_that_is_not_one_is_stored_as_a_file(core: Core, tmp_pa
         InboundFile(kind="document", filename="фото.jpg", mime="image/jpeg", path=fake),
         InboundFile(kind="document", filename="scan", mime="image/jpeg", path=real),
     )
-    core.inbox.store(
-        [
-            InboundMessage(
-                account_id=account_id,
-                channel=Channel.TELEGRAM,
-                external_id=f"{account_id}:700:1",
-                identity="700",
-                sent_at=T0,
-                text="",
-                kind="document",
-                files=files,
-            )
-        ]
-    )
+    core.inbox.store([message(account_id, text="", kind="document", files=files)])
     with core.db.session() as s:
         stored = {a.filename: a.mime for a in s.exec(select(Attachment))}
     assert stored == {"фото.jpg": "application/octet-stream", "scan": "image/jpeg"}
 
 
 def test_a_file_sent_as_a_picture_that_is_not_one_goes_as_a_file(
-    core: Core, tmp_path: Path
+    core: Core, account_id: int, tmp_path: Path
 ) -> None:
-    with core.db.session() as s:
-        shop = ChannelAccount(kind="telegram", label="Магазин")
-        s.add(shop)
-        s.flush()
-        account_id = shop.id
-    assert account_id is not None
-    (stored,) = core.inbox.store(
-        [
-            InboundMessage(
-                account_id=account_id,
-                channel=Channel.TELEGRAM,
-                external_id=f"{account_id}:700:1",
-                identity="700",
-                sent_at=T0,
-                text="Добрий день",
-            )
-        ]
-    )
+    (stored,) = core.inbox.store([message(account_id)])
     fake = tmp_path / "знімок.png"
     fake.write_bytes(b"not a picture at all")
     row = core.outbox.queue(
