@@ -273,6 +273,37 @@ def test_scrolling_to_the_top_loads_the_older_page_keeping_the_message_in_place(
     assert not view.has_older
 
 
+def test_a_stream_of_messages_keeps_the_latest_rows_and_the_older_come_back_on_scrolling_up(
+    qtbot: Any, shell: Any, sqlite_core: Core
+) -> None:
+    from ui.conversations.conversation_view import KEEP_ROWS
+
+    core = sqlite_core
+    shop = account(core)
+    olena = customer(core)
+    chat(core, shop, 40)
+    shell.window.open_customer(olena)
+    view = opened(qtbot, shell, 40)
+    total = 40
+    for batch in range(6):  # 6 x 50 arrive while the operator follows the chat
+        deliver(core, [inbound(shop, total + n) for n in range(50)])
+        total += 50
+        qtbot.waitUntil(lambda t=total: rows(view)[-1:] == [f"Повідомлення {t - 1}"])
+        assert shown(view) <= KEEP_ROWS + 50, batch
+    assert shown(view) <= KEEP_ROWS and view.has_older
+    assert view.at_bottom()
+    assert rows(view) == [f"Повідомлення {n}" for n in range(total - shown(view), total)]
+
+    bar = view.verticalScrollBar()
+    for _ in range(10):  # scrolled up page by page, every message comes back, none twice
+        if not view.has_older:
+            break
+        before = shown(view)
+        bar.setValue(0)
+        qtbot.waitUntil(lambda b=before: shown(view) > b)
+    assert rows(view) == [f"Повідомлення {n}" for n in range(total)]
+
+
 def test_a_failed_message_shows_why_and_resend_queues_it_again(
     qtbot: Any, shell: Any, sqlite_core: Core
 ) -> None:

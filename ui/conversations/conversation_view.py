@@ -53,6 +53,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE = 50
+# Rows kept while the view follows the newest messages (older ones are read
+# again on scrolling up): what bounds the list's layout work and memory while
+# messages stream in.
+KEEP_ROWS = 4 * PAGE
 
 
 @dataclass(frozen=True)
@@ -473,7 +477,13 @@ class ConversationView(QWidget):
         self._take_sizes(loaded)
         if loaded.items:
             follow, self._follow = self._follow, False
+            following = follow or self.messages.at_bottom()
             self.messages.merge(list(loaded.items), follow=follow)
+            # Not while an older page is on its way: it expects the rows it knew.
+            if following and not self.messages.has_newer and not self._loading_older:
+                first = self.messages.keep_latest(KEEP_ROWS)
+                if first is not None:
+                    self._before = first
         if loaded.header is not None:
             self._fill_header(loaded.header)
             self.mark_read_if_seen()

@@ -86,6 +86,12 @@ class MessageDelegate(QStyledItemDelegate):
     def _is_unfolded(self, item: FeedItem) -> bool:
         return item.interaction_id in self.unfolded
 
+    def forget(self, interaction_ids: set[int]) -> None:
+        """Rows taken out of the list: their measured heights and layouts go."""
+        for cache in (self._heights, self._layouts):
+            for key in [k for k in cache if k[0] in interaction_ids]:
+                del cache[key]
+
     def toggle_unfolded(self, interaction_id: int) -> None:
         """Shows or hides an email's quoted history; its row is measured again."""
         self.unfolded ^= {interaction_id}

@@ -34,7 +34,7 @@ from ui.conversations.message_model import ITEM_ROLE, MessageModel
 from ui.conversations.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
-    from app.conversation_feed import FeedItem
+    from app.conversation_feed import FeedCursor, FeedItem
 
 EDGE_PX = 48  # this close to the top (bottom) the older (newer) page is asked for
 BOTTOM_SLACK_PX = 6  # "at the bottom" allows for this much
@@ -148,6 +148,20 @@ class MessageList(QListView):
                 self.unseen += len(below)
                 self._update_jump()
         return added
+
+    def keep_latest(self, rows: int) -> FeedCursor | None:
+        """Only the latest ``rows`` rows are kept (for a view that follows the
+        bottom): the older ones leave the list, and scrolling up reads them
+        again. A message stream would otherwise grow the list without end,
+        and every insert lays out every row. The new first row's cursor, when
+        rows went."""
+        extra = self.messages.rowCount() - rows
+        if extra <= 0:
+            return None
+        dropped = self.messages.drop_oldest(extra)
+        self.bubbles.forget(set(dropped))
+        self.set_more(True, self.has_newer)
+        return self.messages.first
 
     def at_bottom(self) -> bool:
         bar = self.verticalScrollBar()

@@ -136,6 +136,20 @@ class MessageModel(QAbstractListModel):
             added.append(item.interaction_id)
         return added
 
+    def drop_oldest(self, count: int) -> list[int]:
+        """Takes the first ``count`` rows out (an older page brings them back);
+        their interaction ids."""
+        count = min(count, len(self.items))
+        if count <= 0:
+            return []
+        dropped = [i.interaction_id for i in self.items[:count]]
+        self.beginRemoveRows(_INDEX, 0, count - 1)
+        del self.items[:count]
+        del self._keys[:count]
+        self._rows = None
+        self.endRemoveRows()
+        return dropped
+
     _has_older = False  # set by the view: older messages exist than the first row
 
     def set_has_older(self, value: bool) -> None:
