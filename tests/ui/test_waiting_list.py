@@ -178,6 +178,34 @@ def test_a_message_from_a_channel_thread_arrives_through_the_changes_value(
     qtbot.waitUntil(lambda: shown(waiting) == [], timeout=5000)
 
 
+def test_the_first_change_after_a_quiet_spell_is_read_at_once_and_a_burst_once_more(
+    qtbot: Any, shell: Any, sqlite_core: Core, monkeypatch: Any
+) -> None:
+    from app.changes import Changes
+    from ui.conversations import waiting_list
+
+    waiting = started(shell, Clock(T0 + timedelta(minutes=30)))
+    qtbot.waitUntil(lambda: waiting.loaded and not waiting.refresh_pending, timeout=5000)
+    reads: list[int] = []
+    entries = sqlite_core.waiting.entries
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return entries(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite_core.waiting, "entries", counted)
+    qtbot.wait(waiting_list.SOON_MS)  # quiet
+    change = Changes(conversations=frozenset({1}))
+    waiting.apply_changes(change)
+    assert waiting._loading and not waiting._soon.isActive()  # asked at once, no timer
+    for _ in range(5):  # a burst right after it: one more read, after the timer
+        waiting.apply_changes(change)
+    assert waiting._soon.isActive()
+    qtbot.waitUntil(lambda: not waiting.refresh_pending, timeout=5000)
+    qtbot.waitUntil(lambda: shell.tasks.pending == 0, timeout=5000)
+    assert len(reads) == 2
+
+
 def test_arrows_and_enter_open_the_card_and_the_conversation(
     qtbot: Any, shell: Any, sqlite_core: Core
 ) -> None:

@@ -24,6 +24,7 @@ database is open (bench/README.md, "The window").
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000  # read again this often besides after changes (other windows' writes)
-SOON_MS = 300  # a burst of changes becomes one read
+SOON_MS = 300  # a burst of changes becomes one read (at most one per this)
 TICK = timedelta(seconds=15)  # the clocks show minutes: repainted at least this often
 MIN_TICK = timedelta(milliseconds=500)
 LIMIT = 1000  # entries read at once (the core's largest page)
@@ -258,6 +259,7 @@ class WaitingList(QWidget):
         self._stopped = False
         self._loading = False
         self._reload_again = False
+        self._last_read = float("-inf")  # time.monotonic() of the last read asked
         self._ignore_channel_box = False
 
         self.model = WaitingModel(self)
@@ -377,8 +379,14 @@ class WaitingList(QWidget):
         return self._soon.isActive() or self._loading
 
     def refresh_soon(self) -> None:
-        # Not restarted by later changes: a steady stream can't hold it back.
-        if not self._soon.isActive():
+        """The first change after a quiet spell is read at once; the ones that
+        follow it within SOON_MS wait for one read together. The timer is not
+        restarted by later changes: a steady stream can't hold it back."""
+        if self._soon.isActive():
+            return
+        if not self._loading and time.monotonic() - self._last_read >= SOON_MS / 1000:
+            self.refresh()
+        else:
             self._soon.start()
 
     def refresh(self) -> None:
@@ -389,6 +397,7 @@ class WaitingList(QWidget):
             self._reload_again = True
             return
         self._loading = True
+        self._last_read = time.monotonic()
         waiting, show, operator = self.core.waiting, self.show_filter, self.operator
 
         def read() -> WaitingPage:
