@@ -304,6 +304,40 @@ def test_a_stream_of_messages_keeps_the_latest_rows_and_the_older_come_back_on_s
     assert rows(view) == [f"Повідомлення {n}" for n in range(total)]
 
 
+def test_a_reply_sent_while_its_row_is_being_read_shows_sent(
+    qtbot: Any, shell: Any, sqlite_core: Core, monkeypatch: Any
+) -> None:
+    """The channel marks the reply sent right after the view read it as queued
+    and before that read's rows are shown: the 'sent' change names a message
+    the view does not show yet, and must still be read (a CI run of the
+    newcomer's flow once stayed on 'queued' for ever)."""
+    import ui.conversations.conversation_view as view_module
+
+    core = sqlite_core
+    shop = account(core)
+    olena = customer(core)
+    conversation, _ = chat(core, shop, 3)
+    shell.window.open_customer(olena)
+    view = opened(qtbot, shell, 3)
+    real = view_module.load_changed
+    sent: list[int] = []
+
+    def read_then_sent(core_: Core, cid: int, ids: set[int], header: bool) -> Any:
+        loaded = real(core_, cid, ids, header)
+        if not sent and loaded.items and loaded.items[-1].text == "Відповідь":
+            claimed = core.outbox.claim_next(shop)  # the channel, just after the read
+            assert claimed is not None and claimed.id is not None
+            core.outbox.mark_sent(claimed.id, ["900"])
+            sent.append(claimed.id)
+        return loaded
+
+    monkeypatch.setattr(view_module, "load_changed", read_then_sent)
+    send(core, conversation, "Відповідь")
+    qtbot.waitUntil(lambda: rows(view)[-1:] == ["Відповідь"])
+    assert sent
+    qtbot.waitUntil(lambda: "✓ sent" in painted(view, "Відповідь"))
+
+
 def test_a_failed_message_shows_why_and_resend_queues_it_again(
     qtbot: Any, shell: Any, sqlite_core: Core
 ) -> None:

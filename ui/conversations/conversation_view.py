@@ -201,6 +201,7 @@ class ConversationView(QWidget):
         self._composer_missing = False
         self._generation = 0
         self._before: FeedCursor | None = None
+        self._reading_ids: set[int] = set()  # the messages the changes read asked for
         self._after: FeedCursor | None = None
         self._loading_older = False
         self._loading_newer = False
@@ -296,6 +297,7 @@ class ConversationView(QWidget):
         self._generation += 1
         generation = self._generation
         self._loading_older = self._loading_newer = self._reading = False
+        self._reading_ids = set()
         self._wanted.clear()
         self._header_stale = False
         self._marking = False
@@ -359,6 +361,7 @@ class ConversationView(QWidget):
 
         if generation == self._generation:
             self._loading_older = self._loading_newer = self._reading = False
+            self._reading_ids = set()
             if isinstance(exc, ConversationGone):
                 return  # deleted meanwhile: the panel's read of its tabs follows and says so
             self.show_problem(
@@ -443,8 +446,14 @@ class ConversationView(QWidget):
         cid = self.conversation_id
         if cid is None:
             return
-        shown = self.messages.messages.ids
-        wanted = set(changes.new_messages_in(cid)) | (changes.interactions & shown)
+        # A message on its way here (in the read asked for) may change before
+        # its row is shown: a reply queued and sent at once. While the first
+        # page is on its way, any message may be one of its rows (the read
+        # leaves other conversations' out).
+        known = self.messages.messages.ids | self._reading_ids
+        wanted = set(changes.new_messages_in(cid)) | (changes.interactions & known)
+        if self.header is None:
+            wanted |= changes.interactions
         if cid in changes.conversations:
             self._header_stale = True
         if not wanted and not self._header_stale:
@@ -462,6 +471,7 @@ class ConversationView(QWidget):
         ids, self._wanted = set(self._wanted), set()
         header, self._header_stale = self._header_stale, False
         self._reading = True
+        self._reading_ids = ids
         generation, cid, core = self._generation, self.conversation_id, self.core
         self.tasks.run(
             lambda: load_changed(core, cid, ids, header),
@@ -474,6 +484,7 @@ class ConversationView(QWidget):
         if generation != self._generation:
             return
         self._reading = False
+        self._reading_ids = set()
         self._take_sizes(loaded)
         if loaded.items:
             follow, self._follow = self._follow, False
