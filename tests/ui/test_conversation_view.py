@@ -106,6 +106,13 @@ def send(core: Core, conversation_id: int, text: str) -> int:
     return row.id
 
 
+def erased_in_another_view(core: Core, customer_id: int) -> None:
+    """The customer erased from another thread, as another view's worker does."""
+    eraser = threading.Thread(target=lambda: core.customers.delete(customer_id), name="other-view")
+    eraser.start()
+    eraser.join(30)
+
+
 # --- looking at the panel --------------------------------------------------------------
 
 
@@ -739,9 +746,7 @@ def test_words_written_in_a_chat_deleted_in_another_view_stay_until_dismissed(
 
     # Another view (the customers list's worker) erases the customer; the
     # operator presses Send before the panel has heard of it.
-    eraser = threading.Thread(target=lambda: core.customers.delete(olena), name="other-view")
-    eraser.start()
-    eraser.join(30)
+    erased_in_another_view(core, olena)
     ctrl_enter(qtbot, composer)
     notice = side.unsent
     qtbot.waitUntil(lambda: notice.isVisible())
@@ -772,9 +777,7 @@ def test_a_chat_deleted_with_nothing_written_leaves_no_notice(
     shell.window.open_customer(olena)
     opened(qtbot, shell, 2)
     side = panel(shell)
-    eraser = threading.Thread(target=lambda: core.customers.delete(olena), name="other-view")
-    eraser.start()
-    eraser.join(30)
+    erased_in_another_view(core, olena)
     qtbot.waitUntil(lambda: side.stack.currentWidget() is side.empty)
     assert not side.unsent.isVisible()
     assert side.empty.text() == (
